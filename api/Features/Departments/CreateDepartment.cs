@@ -1,0 +1,77 @@
+using System.Data.Common;
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
+using Alumni.Contracts.Departments;
+using Alumni.Contracts.Problems;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Alumni.Api.Features.Departments;
+
+/// <summary>Adds a department to a faculty.</summary>
+public sealed class CreateDepartment(Database db, TimeProvider time) : Endpoint<CreateDepartmentRequest, DepartmentResponse>
+{
+    private static readonly Sql Insert = Sql.Portable("""
+        INSERT INTO departments (id, code, faculty_id, name_sv, name_en, is_active, version, created_at, updated_at)
+        VALUES (@Id, @Code, @FacultyId, @NameSv, @NameEn, 1, 1, @Now, @Now)
+        """);
+
+    public override void Configure()
+    {
+        Post("/departments");
+        AllowAnonymous();
+        Description(b => b
+            .WithName("departments_create")
+            .WithSummary("Create a department")
+            .WithDescription("Adds an active department to an existing faculty. The code must be unused.")
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<DepartmentResponse>(StatusCodes.Status201Created)
+            .ProducesProblems(StatusCodes.Status409Conflict));
+    }
+
+    public override async Task HandleAsync(CreateDepartmentRequest req, CancellationToken ct)
+    {
+        await using var session = await db.BeginAsync(ct);
+        var facultyId = await session.ExecuteScalarAsync<Guid?>(DepartmentSql.FacultyIdByCode, new { req.FacultyCode }, ct);
+        if (facultyId is null)
+        {
+            ThrowError(r => r.FacultyCode, $"No faculty has the code {req.FacultyCode}.");
+        }
+
+        try
+        {
+            await session.ExecuteAsync(Insert, new
+            {
+                Id = Guid.CreateVersion7(time.GetUtcNow()),
+                req.Code,
+                FacultyId = facultyId,
+                NameSv = req.NameSv.Trim(),
+                NameEn = req.NameEn.Trim(),
+                Now = time.GetUtcNow(),
+            }, ct);
+        }
+        catch (DbException e) when (db.IsUniqueViolation(e))
+        {
+            await HttpContext.SendProblemAsync(StatusCodes.Status409Conflict, $"A department with the code {req.Code} already exists.", ProblemTypes.Conflict);
+            return;
+        }
+
+        var department = (await DepartmentSql.GetAsync(session, req.Code, ct))!;
+        await session.CommitAsync(ct);
+
+        HttpContext.Response.Headers.Location = $"/api/departments/{department.Code}";
+        HttpContext.Response.Headers.ETag = EntityTags.For(department.Version);
+        await Send.ResponseAsync(department, StatusCodes.Status201Created, ct);
+    }
+
+    public sealed class Validator : Validator<CreateDepartmentRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Code).IsCode();
+            RuleFor(r => r.NameSv).IsName();
+            RuleFor(r => r.NameEn).IsName();
+            RuleFor(r => r.FacultyCode).IsCode();
+        }
+    }
+}

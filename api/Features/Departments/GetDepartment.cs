@@ -1,0 +1,36 @@
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
+using Alumni.Contracts.Departments;
+using FastEndpoints;
+
+namespace Alumni.Api.Features.Departments;
+
+/// <summary>Reads one department by code, with its version as the ETag.</summary>
+public sealed class GetDepartment(Database db) : Endpoint<DepartmentByCodeRequest, DepartmentResponse>
+{
+    public override void Configure()
+    {
+        Get("/departments/{code}");
+        AllowAnonymous();
+        Description(b => b
+            .WithName("departments_get")
+            .WithSummary("Get a department")
+            .WithDescription("One department by code (any letter case), active or not. The ETag header carries its version for a later If-Match.")
+            .ProducesProblems(StatusCodes.Status404NotFound));
+    }
+
+    public override async Task HandleAsync(DepartmentByCodeRequest req, CancellationToken ct)
+    {
+        var code = DepartmentRules.NormaliseCode(req.Code);
+        await using var session = await db.OpenAsync(ct);
+        var department = await DepartmentSql.GetAsync(session, code, ct);
+        if (department is null)
+        {
+            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, $"No department has the code {code}.");
+            return;
+        }
+
+        HttpContext.Response.Headers.ETag = EntityTags.For(department.Version);
+        await Send.OkAsync(department, ct);
+    }
+}

@@ -1,0 +1,25 @@
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
+using Alumni.Contracts.Departments;
+using FastEndpoints;
+
+namespace Alumni.Api.Features.Departments;
+
+/// <summary>Reactivates a department: it keeps its history but takes no new members or events.</summary>
+public sealed class ReactivateDepartment(Database db, TimeProvider time) : Endpoint<DepartmentByCodeRequest, DepartmentResponse>
+{
+    public override void Configure()
+    {
+        Post("/departments/{code}/reactivate");
+        AllowAnonymous();
+        Description(b => b
+            .WithName("departments_reactivate")
+            .WithSummary("Reactivate a department")
+            .WithDescription("Idempotent. If-Match is optional; when sent, a stale ETag gets 412.")
+            .WithMetadata(new AcceptsIfMatch())
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status412PreconditionFailed));
+    }
+
+    public override Task HandleAsync(DepartmentByCodeRequest req, CancellationToken ct) =>
+        DepartmentActivation.HandleAsync(HttpContext, db, time, req.Code, active: true, ct);
+}

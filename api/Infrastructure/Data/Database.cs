@@ -1,0 +1,109 @@
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Alumni.Api.Infrastructure.Data;
+
+/// <summary>
+/// Opens a new connection per unit of work and knows the few things that differ between the providers.
+/// Connections are pooled by the providers, so opening one is cheap; never keep one around.
+/// </summary>
+public sealed class Database
+{
+    private const int SqliteBusyTimeoutSeconds = 30;
+
+    public Database(DatabaseOptions options)
+    {
+        Provider = options.Provider;
+        ConnectionString = Provider == DatabaseProvider.Sqlite
+            ? NormaliseSqlite(options.ConnectionString)
+            : options.ConnectionString;
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            throw new InvalidOperationException(
+                "No SQL Server connection string: set ConnectionStrings:Alumni (or the environment variable ConnectionStrings__Alumni).");
+        }
+    }
+
+    /// <summary>The provider in use.</summary>
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The effective connection string.</summary>
+    public string ConnectionString { get; }
+
+    /// <summary>Opens a connection for reads, or for a single write statement.</summary>
+    public async Task<DbSession> OpenAsync(CancellationToken ct)
+    {
+        var connection = await OpenConnectionAsync(ct);
+        return new DbSession(connection, null, Provider);
+    }
+
+    /// <summary>Opens a connection and begins a transaction: everything in it is committed whole or not at all.</summary>
+    public async Task<DbSession> BeginAsync(CancellationToken ct)
+    {
+        var connection = await OpenConnectionAsync(ct);
+        try
+        {
+            // SQLite: BEGIN IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
+            var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            return new DbSession(connection, transaction, Provider);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>True when the exception is a unique-key violation.</summary>
+    public bool IsUniqueViolation(DbException exception) => exception switch
+    {
+        SqliteException e => e.SqliteErrorCode == 19 && e.SqliteExtendedErrorCode is 2067 or 1555,
+        SqlException e => e.Number is 2627 or 2601,
+        _ => false,
+    };
+
+    private async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        DbConnection connection = Provider == DatabaseProvider.Sqlite
+            ? new SqliteConnection(ConnectionString)
+            : new SqlConnection(ConnectionString);
+        try
+        {
+            await connection.OpenAsync(ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static string NormaliseSqlite(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(connectionString) ? "Data Source=data/alumni.db" : connectionString)
+        {
+            ForeignKeys = true,
+            Pooling = true,
+        };
+        if (builder.DefaultTimeout < SqliteBusyTimeoutSeconds)
+        {
+            builder.DefaultTimeout = SqliteBusyTimeoutSeconds;
+        }
+
+        if (builder.Mode != SqliteOpenMode.Memory && !builder.DataSource.StartsWith(':'))
+        {
+            builder.DataSource = Path.GetFullPath(builder.DataSource);
+            var directory = Path.GetDirectoryName(builder.DataSource);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+        }
+
+        return builder.ToString();
+    }
+}

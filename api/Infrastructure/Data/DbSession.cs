@@ -1,0 +1,51 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Alumni.Api.Infrastructure.Data;
+
+/// <summary>
+/// One unit of work: a connection, and a transaction when it was begun with <see cref="Database.BeginAsync"/>.
+/// Disposing without <see cref="CommitAsync"/> rolls everything back.
+/// </summary>
+public sealed class DbSession : IAsyncDisposable
+{
+    private readonly DbConnection connection;
+    private readonly DbTransaction? transaction;
+    private readonly DatabaseProvider provider;
+
+    internal DbSession(DbConnection connection, DbTransaction? transaction, DatabaseProvider provider)
+    {
+        this.connection = connection;
+        this.transaction = transaction;
+        this.provider = provider;
+    }
+
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(Sql sql, object? args, CancellationToken ct) =>
+        (await connection.QueryAsync<T>(Command(sql, args, ct))).AsList();
+
+    public Task<T?> QuerySingleOrDefaultAsync<T>(Sql sql, object? args, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<T>(Command(sql, args, ct));
+
+    public Task<T?> ExecuteScalarAsync<T>(Sql sql, object? args, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<T>(Command(sql, args, ct));
+
+    public Task<int> ExecuteAsync(Sql sql, object? args, CancellationToken ct) =>
+        connection.ExecuteAsync(Command(sql, args, ct));
+
+    /// <summary>Commits the transaction.</summary>
+    public Task CommitAsync(CancellationToken ct) =>
+        transaction?.CommitAsync(ct) ?? throw new InvalidOperationException("This session has no transaction to commit.");
+
+    public async ValueTask DisposeAsync()
+    {
+        if (transaction is not null)
+        {
+            await transaction.DisposeAsync();
+        }
+
+        await connection.DisposeAsync();
+    }
+
+    private CommandDefinition Command(Sql sql, object? args, CancellationToken ct) =>
+        new(sql.For(provider), args, transaction, cancellationToken: ct);
+}

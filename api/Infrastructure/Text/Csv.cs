@@ -1,0 +1,84 @@
+using System.Text;
+
+namespace Alumni.Api.Infrastructure.Text;
+
+/// <summary>
+/// Reads RFC 4180 CSV records one at a time from a stream of text: quoted fields, doubled quotes,
+/// delimiters and line breaks inside quotes, CRLF or LF line ends. Never holds more than one record.
+/// </summary>
+public static class Csv
+{
+    /// <summary>The records of the text, the header included.</summary>
+    public static IEnumerable<string[]> ReadRecords(TextReader reader, char delimiter = ',')
+    {
+        var fields = new List<string>();
+        var field = new StringBuilder();
+        var inQuotes = false;
+        var fieldStarted = false;
+        int c;
+        while ((c = reader.Read()) != -1)
+        {
+            var ch = (char)c;
+            if (inQuotes)
+            {
+                if (ch != '"')
+                {
+                    field.Append(ch);
+                }
+                else if (reader.Peek() == '"')
+                {
+                    field.Append('"');
+                    reader.Read();
+                }
+                else
+                {
+                    inQuotes = false;
+                }
+            }
+            else if (ch == '"' && field.Length == 0)
+            {
+                inQuotes = true;
+                fieldStarted = true;
+            }
+            else if (ch == delimiter)
+            {
+                fields.Add(field.ToString());
+                field.Clear();
+                fieldStarted = true;
+            }
+            else if (ch is '\r' or '\n')
+            {
+                if (ch == '\r' && reader.Peek() == '\n')
+                {
+                    reader.Read();
+                }
+
+                if (fieldStarted || field.Length > 0 || fields.Count > 0)
+                {
+                    fields.Add(field.ToString());
+                    yield return fields.ToArray();
+                }
+
+                fields.Clear();
+                field.Clear();
+                fieldStarted = false;
+            }
+            else
+            {
+                field.Append(ch);
+                fieldStarted = true;
+            }
+        }
+
+        if (inQuotes)
+        {
+            throw new FormatException("The CSV text ends inside a quoted field.");
+        }
+
+        if (fieldStarted || field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            yield return fields.ToArray();
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace Alumni.Contracts.Problems;
+
+/// <summary>
+/// The stable <c>type</c> URIs of the API's RFC 9457 problem responses. Integrators may switch on them;
+/// they never change meaning.
+/// </summary>
+public static class ProblemTypes
+{
+    /// <summary>400: one or more fields are invalid; see <c>errors</c>.</summary>
+    public const string ValidationFailed = "urn:alumni:problem:validation-failed";
+
+    /// <summary>400: the request could not be read (malformed JSON, wrong content type, bad header).</summary>
+    public const string MalformedRequest = "urn:alumni:problem:malformed-request";
+
+    /// <summary>404: nothing exists at that address.</summary>
+    public const string NotFound = "urn:alumni:problem:not-found";
+
+    /// <summary>405: the resource exists but not with that method.</summary>
+    public const string MethodNotAllowed = "urn:alumni:problem:method-not-allowed";
+
+    /// <summary>409: the request conflicts with existing data (e.g. a code already taken).</summary>
+    public const string Conflict = "urn:alumni:problem:conflict";
+
+    /// <summary>412: the <c>If-Match</c> version is stale; read the resource again.</summary>
+    public const string PreconditionFailed = "urn:alumni:problem:precondition-failed";
+
+    /// <summary>428: the operation needs an <c>If-Match</c> header.</summary>
+    public const string PreconditionRequired = "urn:alumni:problem:precondition-required";
+
+    /// <summary>413: the request body is larger than allowed.</summary>
+    public const string PayloadTooLarge = "urn:alumni:problem:payload-too-large";
+
+    /// <summary>415: the request body has a media type the operation does not accept.</summary>
+    public const string UnsupportedMediaType = "urn:alumni:problem:unsupported-media-type";
+
+    /// <summary>500: an unexpected error; quote <c>traceId</c> when reporting it.</summary>
+    public const string InternalError = "urn:alumni:problem:internal-error";
+
+    /// <summary>Any other status without a more specific type.</summary>
+    public const string Http = "urn:alumni:problem:http";
+}

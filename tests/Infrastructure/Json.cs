@@ -1,0 +1,31 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Alumni.Contracts.Problems;
+
+namespace Alumni.Api.Tests.Infrastructure;
+
+/// <summary>Reading responses as the API's contract types.</summary>
+public static class Json
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
+    {
+        var value = await response.Content.ReadFromJsonAsync<T>(Options, TestContext.Current.CancellationToken);
+        return value ?? throw new InvalidOperationException("The response had no body.");
+    }
+
+    /// <summary>Asserts the response is a problem of this status and returns it.</summary>
+    public static async Task<Problem> ProblemAsync(this HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True((int)response.StatusCode == status, $"Expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonSerializer.Deserialize<Problem>(body, Options)!;
+        Assert.Equal(status, problem.Status);
+        Assert.False(string.IsNullOrWhiteSpace(problem.Type));
+        Assert.False(string.IsNullOrWhiteSpace(problem.Title));
+        Assert.False(string.IsNullOrWhiteSpace(problem.TraceId));
+        return problem;
+    }
+}
