@@ -1,0 +1,39 @@
+# Alumni — the two commands a newcomer needs: `make run` and `make test`.
+.PHONY: run test build web contract migrate clean
+
+ROOT := $(CURDIR)
+DB ?= $(ROOT)/data/alumni.db
+export DOTNET_CLI_TELEMETRY_OPTOUT = 1
+export DOTNET_NOLOGO = 1
+
+## run: restore, build the web app, migrate and seed the embedded SQLite database, serve http://127.0.0.1:5080
+run: web
+	mkdir -p $(ROOT)/data
+	ASPNETCORE_ENVIRONMENT=Development \
+	ConnectionStrings__Alumni="Data Source=$(DB)" \
+	Web__DistPath=$(ROOT)/web/dist \
+	dotnet run --project api --no-launch-profile -- --urls http://127.0.0.1:5080
+
+## test: every suite (.NET on SQLite and, where Docker answers, SQL Server; web unit; end-to-end in Chromium), then totals
+test:
+	./scripts/test.sh
+
+build:
+	dotnet build Alumni.sln -nologo
+
+web:
+	cd web && ([ -d node_modules ] || npm ci --no-audit --no-fund) && npm run build
+
+## contract: rewrite openapi.yaml from the API and the web app's generated client from it
+contract:
+	dotnet build api -nologo -clp:ErrorsOnly
+	dotnet run --project api --no-build --no-launch-profile -- openapi $(ROOT)/openapi.yaml
+	dotnet msbuild tests/Alumni.Api.Tests.csproj -nologo -t:GenerateClient -p:ClientOutput=$(ROOT)/web/src/api/generated.ts
+
+## migrate: apply migrations and seed, without serving
+migrate:
+	mkdir -p $(ROOT)/data
+	ConnectionStrings__Alumni="Data Source=$(DB)" dotnet run --project api --no-launch-profile -- migrate
+
+clean:
+	rm -rf TestResults web/dist */bin */obj

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// Adds up the results of every test suite `make test` ran, from their report files, and prints one line:
+//   N passed, N failed, N skipped
+// A suite whose report is missing (it crashed, or failed to build) counts as one failure.
+// Usage: node scripts/test-totals.mjs DIR   (DIR holds *.trx from dotnet test and vitest-*.json from vitest)
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? 'TestResults';
+const expected = (process.env.EXPECTED_SUITES ?? 'dotnet,unit,e2e').split(',').filter(Boolean);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const skipReasons = new Map();
+const seen = new Set();
+
+const files = existsSync(dir) ? readdirSync(dir) : [];
+for (const file of files.filter((f) => f.endsWith('.trx'))) {
+  const xml = readFileSync(join(dir, file), 'utf8');
+  const counters = /<Counters\s([^>]*)\/>/.exec(xml)?.[1] ?? '';
+  const count = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(counters)?.[1] ?? 0);
+  totals.passed += count('passed');
+  totals.failed += count('failed') + count('error') + count('timeout') + count('aborted');
+  totals.skipped += count('notExecuted');
+  for (const m of xml.matchAll(/<UnitTestResult [^>]*outcome="NotExecuted"[^>]*>[\s\S]*?<Message>([\s\S]*?)<\/Message>/g)) {
+    const reason = m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
+    skipReasons.set(reason, (skipReasons.get(reason) ?? 0) + 1);
+  }
+  seen.add('dotnet');
+}
+
+for (const file of files.filter((f) => /^vitest-.*\.json$/.test(f))) {
+  const report = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  totals.passed += report.numPassedTests ?? 0;
+  totals.failed += (report.numFailedTests ?? 0) + (report.success === false && !report.numFailedTests ? 1 : 0);
+  totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  seen.add(file.replace(/^vitest-|\.json$/g, ''));
+}
+
+for (const suite of expected) {
+  if (!seen.has(suite)) {
+    console.log(`Suite "${suite}" left no report: counted as one failure.`);
+    totals.failed += 1;
+  }
+}
+
+for (const [reason, n] of skipReasons) {
+  console.log(`Skipped ${n} test(s): ${reason}`);
+}
+
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
