@@ -1,0 +1,5 @@
+import { DepartmentsPage } from '../../features/departments/components/DepartmentsPage';
+
+export function DepartmentsRoute() {
+  return <DepartmentsPage />;
+}

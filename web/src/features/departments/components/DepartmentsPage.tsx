@@ -1,0 +1,214 @@
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { DepartmentResponse } from '../../../api/generated';
+import { ProblemMessage } from '../../../components/ProblemMessage';
+import { currentLanguage, localName } from '../../../lib/i18n';
+import { toProblem, type Problem } from '../../../lib/problem-details';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useFaculties } from '../api/get-faculties';
+import { useDeactivateDepartment, useReactivateDepartment } from '../api/set-department-active';
+import { CreateDepartmentPanel } from './CreateDepartmentPanel';
+import { EditDepartmentPanel } from './EditDepartmentPanel';
+import { editButtonId, FacultySection } from './FacultySection';
+
+type Panel = { kind: 'create' } | { kind: 'edit'; department: DepartmentResponse } | null;
+
+const NEW_BUTTON_ID = 'new-department-button';
+const INACTIVE_PARAM = 'inactive';
+
+/** Staff page: the faculties with their departments; create, edit, deactivate and reactivate departments. */
+export function DepartmentsPage() {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  useDocumentTitle(t('departments.title'));
+
+  // The toggle answers at once; the address follows it (so the view can be linked) and leads it on
+  // back/forward navigation.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const inactiveInUrl = searchParams.get(INACTIVE_PARAM) === 'true';
+  const [includeInactive, setIncludeInactive] = useState(inactiveInUrl);
+  useEffect(() => setIncludeInactive(inactiveInUrl), [inactiveInUrl]);
+  const faculties = useFaculties(includeInactive);
+  const deactivate = useDeactivateDepartment();
+  const reactivate = useReactivateDepartment();
+
+  const [panel, setPanel] = useState<Panel>(null);
+  const [status, setStatus] = useState('');
+  const [actionError, setActionError] = useState<{ code: string; problem: Problem } | null>(null);
+  // Where focus goes back to when a panel closes (the button that opened it).
+  const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
+  const actionErrorRef = useRef<HTMLDivElement>(null);
+  const inactiveToggleId = useId();
+
+  useEffect(() => {
+    if (panel || !returnFocusTo) return;
+    const target = document.getElementById(returnFocusTo) ?? document.getElementById(NEW_BUTTON_ID);
+    target?.focus();
+    setReturnFocusTo(null);
+  }, [panel, returnFocusTo]);
+
+  useEffect(() => {
+    if (actionError) actionErrorRef.current?.focus();
+  }, [actionError]);
+
+  const facultyOptions = useMemo(
+    () => (faculties.data ?? []).map(({ code, nameSv, nameEn }) => ({ code, nameSv, nameEn })),
+    [faculties.data],
+  );
+  const departmentCount = (faculties.data ?? []).reduce((sum, f) => sum + f.departments.length, 0);
+  const busyCode = deactivate.isPending
+    ? deactivate.variables?.code
+    : reactivate.isPending
+      ? reactivate.variables?.code
+      : undefined;
+
+  const closePanel = (focusId: string) => {
+    setPanel(null);
+    setReturnFocusTo(focusId);
+  };
+
+  const announce = (message: string) => {
+    setActionError(null);
+    setStatus(message);
+  };
+
+  const setActive = (department: DepartmentResponse, active: boolean) => {
+    if (busyCode) return;
+    setStatus('');
+    setActionError(null);
+    const mutation = active ? reactivate : deactivate;
+    mutation.mutate(
+      { code: department.code, version: department.version },
+      {
+        onSuccess: (changed) =>
+          announce(
+            t(active ? 'departments.messages.reactivated' : 'departments.messages.deactivated', {
+              code: changed.code,
+              name: localName(changed, language),
+            }),
+          ),
+        onError: (error) => setActionError({ code: department.code, problem: toProblem(error) }),
+      },
+    );
+  };
+
+  return (
+    <div className="page">
+      <div className="page__header">
+        <h1>{t('departments.title')}</h1>
+        <p className="page__intro">{t('departments.intro')}</p>
+      </div>
+
+      <div className="toolbar">
+        <div className="toolbar__group">
+          <input
+            id={inactiveToggleId}
+            type="checkbox"
+            className="checkbox"
+            checked={includeInactive}
+            onChange={(event) => {
+              setIncludeInactive(event.target.checked);
+              const next = new URLSearchParams(searchParams);
+              if (event.target.checked) next.set(INACTIVE_PARAM, 'true');
+              else next.delete(INACTIVE_PARAM);
+              setSearchParams(next, { replace: true });
+            }}
+          />
+          <label htmlFor={inactiveToggleId}>{t('departments.showInactive')}</label>
+        </div>
+        <p className="toolbar__summary">
+          {faculties.data ? t('departments.summary', { count: departmentCount }) : null}
+          {faculties.isFetching && faculties.data ? (
+            <span className="toolbar__refreshing"> · {t('departments.refreshing')}</span>
+          ) : null}
+        </p>
+        <button
+          type="button"
+          id={NEW_BUTTON_ID}
+          className="button button--primary"
+          aria-expanded={panel?.kind === 'create'}
+          aria-controls={panel?.kind === 'create' ? 'create-department' : undefined}
+          onClick={() => {
+            setStatus('');
+            if (panel?.kind === 'create') closePanel(NEW_BUTTON_ID);
+            else setPanel({ kind: 'create' });
+          }}
+        >
+          {t('departments.newDepartment')}
+        </button>
+      </div>
+
+      <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
+        {status ? <p className="notice notice--success">{status}</p> : null}
+      </div>
+
+      {actionError ? (
+        <div className="notice notice--error" role="alert" tabIndex={-1} ref={actionErrorRef}>
+          <ProblemMessage
+            problem={actionError.problem}
+            lead={t('departments.messages.actionFailed', { code: actionError.code })}
+          />
+          <button type="button" className="button button--small notice__dismiss" onClick={() => setActionError(null)}>
+            {t('common.dismiss')}
+          </button>
+        </div>
+      ) : null}
+
+      {panel?.kind === 'create' ? (
+        <CreateDepartmentPanel
+          faculties={facultyOptions}
+          onCreated={(created) => {
+            announce(t('departments.messages.created', { code: created.code, name: localName(created, language) }));
+            closePanel(NEW_BUTTON_ID);
+          }}
+          onCancel={() => closePanel(NEW_BUTTON_ID)}
+        />
+      ) : null}
+
+      {panel?.kind === 'edit' ? (
+        <EditDepartmentPanel
+          key={panel.department.code}
+          department={panel.department}
+          faculties={facultyOptions}
+          onSaved={(saved) => {
+            announce(t('departments.messages.updated', { code: saved.code, name: localName(saved, language) }));
+            closePanel(editButtonId(saved.code));
+          }}
+          onCancel={() => closePanel(editButtonId(panel.department.code))}
+        />
+      ) : null}
+
+      <div className="faculties" aria-busy={faculties.isPending || undefined}>
+        {faculties.isPending ? (
+          <p className="loading">{t('common.loading')}</p>
+        ) : faculties.isError && !faculties.data ? (
+          <div className="notice notice--error" role="alert">
+            <ProblemMessage problem={toProblem(faculties.error)} lead={t('departments.loadError')} />
+            <button type="button" className="button button--small" onClick={() => void faculties.refetch()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : faculties.data.length === 0 ? (
+          <p>{t('departments.noFaculties')}</p>
+        ) : (
+          faculties.data.map((faculty) => (
+            <FacultySection
+              key={faculty.code}
+              faculty={faculty}
+              language={language}
+              busyCode={busyCode}
+              editingCode={panel?.kind === 'edit' ? panel.department.code : undefined}
+              onEdit={(department) => {
+                setStatus('');
+                setPanel({ kind: 'edit', department });
+              }}
+              onDeactivate={(department) => setActive(department, false)}
+              onReactivate={(department) => setActive(department, true)}
+            />
+          ))
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,234 @@
+import { describe, expect, it } from 'vitest';
+import {
+  hasFormErrors,
+  isRetryable,
+  matchField,
+  problemMessageKey,
+  ProblemTypes,
+  toFormErrors,
+  toProblem,
+} from './problem-details';
+
+/** What NSwag's Fetch template throws when no problem schema is declared for the status. */
+class ApiException extends Error {
+  status: number;
+  response: string;
+  headers: Record<string, string>;
+  result: unknown;
+  protected isApiException = true;
+  constructor(message: string, status: number, response: string, headers: Record<string, string>, result: unknown) {
+    super();
+    this.message = message;
+    this.status = status;
+    this.response = response;
+    this.headers = headers;
+    this.result = result;
+  }
+}
+
+const FIELDS = ['code', 'nameSv', 'nameEn', 'facultyCode'] as const;
+
+const validationProblem = {
+  type: ProblemTypes.validationFailed,
+  title: 'One or more fields are invalid.',
+  status: 400,
+  instance: '/api/departments',
+  traceId: '00-abc-def-01',
+  errors: {
+    code: ['Code must be 2–16 characters: an upper-case letter, then upper-case letters, digits or hyphens.'],
+    nameSv: ['Name in Swedish is required.'],
+  },
+};
+
+describe('toProblem', () => {
+  it('reads a problem object thrown as it is (declared ProblemDetails response)', () => {
+    const problem = toProblem(validationProblem);
+    expect(problem).toMatchObject({
+      kind: 'validation',
+      type: ProblemTypes.validationFailed,
+      status: 400,
+      title: 'One or more fields are invalid.',
+      instance: '/api/departments',
+      traceId: '00-abc-def-01',
+    });
+    expect(problem.errors.code).toHaveLength(1);
+    expect(problem.errors.nameSv).toEqual(['Name in Swedish is required.']);
+  });
+
+  it('reads the parsed problem in an ApiException result', () => {
+    const problem = toProblem(
+      new ApiException('Conflict', 409, '', {}, { type: ProblemTypes.conflict, title: 'Conflict', status: 409, detail: 'Code ENG is taken.' }),
+    );
+    expect(problem.kind).toBe('conflict');
+    expect(problem.detail).toBe('Code ENG is taken.');
+  });
+
+  it('parses the problem from the raw response text of an ApiException', () => {
+    const body = JSON.stringify({
+      type: ProblemTypes.internalError,
+      title: 'An unexpected error occurred.',
+      status: 500,
+      traceId: '00-trace-500-00',
+    });
+    const problem = toProblem(new ApiException('An unexpected server error occurred.', 500, body, {}, null));
+    expect(problem.kind).toBe('server');
+    expect(problem.traceId).toBe('00-trace-500-00');
+    expect(problem.status).toBe(500);
+  });
+
+  it('takes the status of the exception when the body has none', () => {
+    const body = JSON.stringify({ type: ProblemTypes.preconditionFailed, title: 'Stale' });
+    const problem = toProblem(new ApiException('Precondition Failed', 412, body, {}, null));
+    expect(problem.status).toBe(412);
+    expect(problem.kind).toBe('precondition-failed');
+  });
+
+  it('falls back on the status code for an ApiException without a problem body', () => {
+    const problem = toProblem(new ApiException('Bad Gateway', 502, '<html>proxy error</html>', {}, null));
+    expect(problem).toMatchObject({ kind: 'server', status: 502, type: ProblemTypes.http, title: 'Bad Gateway', errors: {} });
+    expect(toProblem(new ApiException('x', 404, '', {}, null)).kind).toBe('not-found');
+    expect(toProblem(new ApiException('x', 412, '', {}, null)).kind).toBe('precondition-failed');
+    expect(toProblem(new ApiException('x', 428, '', {}, null)).kind).toBe('precondition-required');
+    expect(toProblem(new ApiException('x', 413, '', {}, null)).kind).toBe('payload-too-large');
+    expect(toProblem(new ApiException('x', 418, '', {}, null)).kind).toBe('other');
+  });
+
+  it('maps every documented problem type to its kind', () => {
+    const cases: Array<[string, number, string]> = [
+      [ProblemTypes.validationFailed, 400, 'validation'],
+      [ProblemTypes.malformedRequest, 400, 'malformed'],
+      [ProblemTypes.notFound, 404, 'not-found'],
+      [ProblemTypes.conflict, 409, 'conflict'],
+      [ProblemTypes.preconditionFailed, 412, 'precondition-failed'],
+      [ProblemTypes.preconditionRequired, 428, 'precondition-required'],
+      [ProblemTypes.payloadTooLarge, 413, 'payload-too-large'],
+      [ProblemTypes.internalError, 500, 'server'],
+    ];
+    for (const [type, status, kind] of cases) {
+      expect(toProblem({ type, title: 't', status }).kind, type).toBe(kind);
+    }
+  });
+
+  it('treats a rejected fetch as a network problem', () => {
+    const problem = toProblem(new TypeError('Failed to fetch'));
+    expect(problem).toMatchObject({ kind: 'network', status: 0, type: ProblemTypes.network });
+    expect(isRetryable(new TypeError('NetworkError when attempting to fetch resource.'))).toBe(true);
+  });
+
+  it('never throws on odd values', () => {
+    expect(toProblem(undefined).kind).toBe('other');
+    expect(toProblem(null).kind).toBe('other');
+    expect(toProblem('boom')).toMatchObject({ kind: 'other', title: 'boom' });
+    expect(toProblem(new Error('bug')).title).toBe('bug');
+    expect(toProblem({ some: 'object' }).kind).toBe('other');
+  });
+
+  it('drops malformed error entries and accepts a single string', () => {
+    const problem = toProblem({
+      type: ProblemTypes.validationFailed,
+      status: 400,
+      title: 'Invalid',
+      errors: { code: 'Too short.', nameEn: [42, '', 'Required.'], nameSv: [] },
+    });
+    expect(problem.errors).toEqual({ code: ['Too short.'], nameEn: ['Required.'] });
+  });
+
+  it('reads a traceId from the extensions member too', () => {
+    expect(toProblem({ type: ProblemTypes.internalError, status: 500, title: 'x', extensions: { traceId: 't-1' } }).traceId).toBe('t-1');
+  });
+});
+
+describe('matchField', () => {
+  it('matches camelCase, PascalCase and prefixed keys', () => {
+    expect(matchField('nameSv', FIELDS)).toBe('nameSv');
+    expect(matchField('NameSv', FIELDS)).toBe('nameSv');
+    expect(matchField('$.facultyCode', FIELDS)).toBe('facultyCode');
+    expect(matchField('body.nameEn', FIELDS)).toBe('nameEn');
+    expect(matchField('request.Code', FIELDS)).toBe('code');
+    expect(matchField('ifMatch', FIELDS)).toBeUndefined();
+  });
+});
+
+describe('toFormErrors', () => {
+  it('puts validation errors on their fields', () => {
+    const errors = toFormErrors(toProblem(validationProblem), FIELDS);
+    expect(errors.fields.code?.[0]).toMatch(/2–16/);
+    expect(errors.fields.nameSv).toEqual(['Name in Swedish is required.']);
+    expect(errors.fields.nameEn).toBeUndefined();
+    expect(errors.form).toEqual([]);
+    expect(hasFormErrors(errors)).toBe(true);
+  });
+
+  it('collects errors of unknown fields for the form as a whole', () => {
+    const problem = toProblem({
+      type: ProblemTypes.validationFailed,
+      status: 400,
+      title: 'Invalid',
+      errors: { NameEn: ['Too long.'], '': ['The body is not valid JSON.'], generalErrors: ['Something else.'] },
+    });
+    const errors = toFormErrors(problem, FIELDS);
+    expect(errors.fields).toEqual({ nameEn: ['Too long.'] });
+    expect(errors.form).toEqual(['The body is not valid JSON.', 'Something else.']);
+  });
+
+  it('merges messages of keys that name the same field', () => {
+    const problem = toProblem({
+      type: ProblemTypes.validationFailed,
+      status: 400,
+      title: 'Invalid',
+      errors: { code: ['Required.'], Code: ['Too short.'] },
+    });
+    expect(toFormErrors(problem, FIELDS).fields.code).toEqual(['Required.', 'Too short.']);
+  });
+
+  it('puts a conflict on the named field, preferring the UI wording', () => {
+    const problem = toProblem({ type: ProblemTypes.conflict, status: 409, title: 'Conflict', detail: "A department with code 'ENG' exists." });
+    expect(toFormErrors(problem, FIELDS, { conflictField: 'code' }).fields.code).toEqual([
+      "A department with code 'ENG' exists.",
+    ]);
+    const worded = toFormErrors(problem, FIELDS, { conflictField: 'code', conflictMessage: 'Koden används redan.' });
+    expect(worded.fields.code).toEqual(['Koden används redan.']);
+    expect(worded.form).toEqual([]);
+  });
+
+  it('keeps the server field errors of a conflict when it sent some', () => {
+    const problem = toProblem({
+      type: ProblemTypes.conflict,
+      status: 409,
+      title: 'Conflict',
+      errors: { nameEn: ['Another department has this name.'] },
+    });
+    const errors = toFormErrors(problem, FIELDS, { conflictField: 'code', conflictMessage: 'Taken.' });
+    expect(errors.fields).toEqual({ nameEn: ['Another department has this name.'] });
+  });
+
+  it('gives no field errors for problems that are not about fields', () => {
+    for (const error of [
+      new TypeError('Failed to fetch'),
+      { type: ProblemTypes.preconditionFailed, status: 412, title: 'Stale' },
+      { type: ProblemTypes.internalError, status: 500, title: 'Oops', traceId: 'x' },
+    ]) {
+      const errors = toFormErrors(toProblem(error), FIELDS, { conflictField: 'code' });
+      expect(hasFormErrors(errors)).toBe(false);
+    }
+  });
+});
+
+describe('problemMessageKey and isRetryable', () => {
+  it('gives a message per kind', () => {
+    expect(problemMessageKey(toProblem(validationProblem))).toBe('problems.validation');
+    expect(problemMessageKey(toProblem({ type: ProblemTypes.preconditionFailed, status: 412, title: 'x' }))).toBe(
+      'problems.preconditionFailed',
+    );
+    expect(problemMessageKey(toProblem(new TypeError('Failed to fetch')))).toBe('problems.network');
+    expect(problemMessageKey(toProblem({ type: ProblemTypes.internalError, status: 500, title: 'x' }))).toBe('problems.server');
+  });
+
+  it('retries server and network errors only', () => {
+    expect(isRetryable(validationProblem)).toBe(false);
+    expect(isRetryable({ type: ProblemTypes.notFound, status: 404, title: 'x' })).toBe(false);
+    expect(isRetryable({ type: ProblemTypes.internalError, status: 500, title: 'x' })).toBe(true);
+    expect(isRetryable(new ApiException('Service Unavailable', 503, '', {}, null))).toBe(true);
+    expect(isRetryable(new Error('a bug'))).toBe(false);
+  });
+});

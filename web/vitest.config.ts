@@ -1,0 +1,16 @@
+import { defineConfig, mergeConfig } from 'vitest/config';
+import viteConfig from './vite.config.ts';
+
+// Unit and component tests: `npm test` (runs once). Browser tests live in e2e/ (vitest.e2e.config.ts).
+export default mergeConfig(
+  viteConfig,
+  defineConfig({
+    test: {
+      environment: 'jsdom',
+      include: ['src/**/*.test.{ts,tsx}'],
+      setupFiles: ['src/test/setup.ts'],
+      watch: false,
+      restoreMocks: true,
+    },
+  }),
+);
