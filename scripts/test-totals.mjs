@@ -19,7 +19,7 @@ for (const file of files.filter((f) => f.endsWith('.trx'))) {
   const count = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(counters)?.[1] ?? 0);
   totals.passed += count('passed');
   totals.failed += count('failed') + count('error') + count('timeout') + count('aborted');
-  totals.skipped += count('notExecuted');
+  totals.skipped += Math.max(count('notExecuted'), count('total') - count('executed'));
   for (const m of xml.matchAll(/<UnitTestResult [^>]*outcome="NotExecuted"[^>]*>[\s\S]*?<Message>([\s\S]*?)<\/Message>/g)) {
     const reason = m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
     skipReasons.set(reason, (skipReasons.get(reason) ?? 0) + 1);
