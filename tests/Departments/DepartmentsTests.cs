@@ -137,6 +137,22 @@ public abstract class DepartmentsTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Field_errors_come_one_per_rule_in_the_language_asked_for()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/departments")
+        {
+            Content = JsonContent.Create(new CreateDepartmentRequest { Code = "", NameSv = "Namn", NameEn = "Name", FacultyCode = "NOPE" }),
+        };
+        request.Headers.AcceptLanguage.ParseAdd("sv-SE");
+
+        var problem = await (await Http.SendAsync(request, Ct)).ProblemAsync(400);
+
+        Assert.Equal(["Ange en kod."], problem.Errors!["code"]);
+        var english = await (await Http.PostAsJsonAsync("/api/departments", new CreateDepartmentRequest { Code = "", NameSv = "Namn", NameEn = "Name", FacultyCode = "SOC" }, Ct)).ProblemAsync(400);
+        Assert.Equal(["Enter a code."], english.Errors!["code"]);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_problem_and_nothing_is_stored()
     {
         var before = await CountAsync();

@@ -31,7 +31,9 @@ public sealed class ListDepartments(Database db) : Endpoint<ListDepartmentsReque
         {
             RuleFor(r => r.FacultyCode!)
                 .Must(c => System.Text.RegularExpressions.Regex.IsMatch(DepartmentRules.NormaliseCode(c), DepartmentRules.CodePattern))
-                .WithMessage("Not a faculty code: use 2–16 letters, digits or hyphens, starting with a letter.")
+                .WithMessage(_ => Infrastructure.Text.Texts.Pick(
+                    "Not a faculty code: use 2–16 letters, digits or hyphens, starting with a letter.",
+                    "Ingen fakultetskod: använd 2–16 bokstäver, siffror eller bindestreck, först en bokstav."))
                 .When(r => r.FacultyCode is not null);
         }
     }

@@ -60,7 +60,7 @@ public sealed class UpdateDepartment(Database db, TimeProvider time) : Endpoint<
         var facultyId = await session.ExecuteScalarAsync<Guid?>(DepartmentSql.FacultyIdByCode, new { req.FacultyCode }, ct);
         if (facultyId is null)
         {
-            ThrowError(r => r.FacultyCode, $"No faculty has the code {req.FacultyCode}.");
+            ThrowError(r => r.FacultyCode, DepartmentRules.UnknownFaculty(req.FacultyCode));
         }
 
         var changed = await session.ExecuteAsync(Update, new

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.OpenApi;
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Problems;
 using FastEndpoints;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -55,6 +56,10 @@ public static class AlumniHost
     public static WebApplication UseAlumni(this WebApplication app)
     {
         app.UseProblemResponses();
+        app.UseRequestLocalization(o => o
+            .SetDefaultCulture(Texts.Languages[0])
+            .AddSupportedCultures(Texts.Languages)
+            .AddSupportedUICultures(Texts.Languages));
         app.UseWebApp();
         app.UseContractDocumentation();
         app.UseRouting();
@@ -64,6 +69,7 @@ public static class AlumniHost
             ConfigureJson(c.Serializer.Options);
             c.Serializer.SerializerErrorsField = Problems.SerializerErrorsField;
             c.Binding.JsonExceptionTransformer = Problems.FromJsonException;
+            c.Binding.FailureMessage = Problems.BindingFailure;
             c.Errors.ContentType = Problems.MediaType;
             c.Errors.ProducesMetadataType = typeof(Problem);
             c.Errors.ResponseBuilder = (failures, context, status) =>

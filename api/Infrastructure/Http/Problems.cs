@@ -87,6 +87,20 @@ public static class Problems
             "The request body is not valid JSON for this operation" + (where.Count > 0 ? $" ({string.Join(", ", where)})." : "."));
     }
 
+    /// <summary>The field error FastEndpoints records when a route, query or header value cannot be read as its type.</summary>
+    public static string BindingFailure(Type type, string name, Microsoft.Extensions.Primitives.StringValues value)
+    {
+        var kind = (Nullable.GetUnderlyingType(type) ?? type) switch
+        {
+            var t when t == typeof(bool) => Text.Texts.Pick("true or false", "true eller false"),
+            var t when t == typeof(int) || t == typeof(long) => Text.Texts.Pick("a whole number", "ett heltal"),
+            var t when t == typeof(Guid) => Text.Texts.Pick("a UUID", "ett UUID"),
+            var t when t == typeof(DateTimeOffset) || t == typeof(DateOnly) => Text.Texts.Pick("a date in ISO 8601 form", "ett datum i ISO 8601-form"),
+            _ => Text.Texts.Pick("a valid value", "ett giltigt värde"),
+        };
+        return Text.Texts.Pick($"'{value}' is not {kind}.", $"'{value}' är inte {kind}.");
+    }
+
     /// <summary>Field errors are keyed by the JSON name of the field: <c>FacultyCode</c> and <c>Items[0].Name</c> become <c>facultyCode</c> and <c>items[0].name</c>.</summary>
     private static string FieldName(string propertyName) =>
         string.Join('.', propertyName.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName));
