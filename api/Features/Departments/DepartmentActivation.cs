@@ -26,7 +26,7 @@ internal static class DepartmentActivation
         var current = await DepartmentSql.GetAsync(session, code, ct);
         if (current is null)
         {
-            await context.SendProblemAsync(StatusCodes.Status404NotFound, $"No department has the code {code}.");
+            await DepartmentSql.NotFoundAsync(context, code);
             return;
         }
 

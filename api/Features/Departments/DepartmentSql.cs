@@ -1,4 +1,5 @@
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
 
 namespace Alumni.Api.Features.Departments;
 
@@ -34,4 +35,8 @@ internal static class DepartmentSql
     public static Task<Contracts.Departments.DepartmentResponse?> GetAsync(DbSession session, string code, CancellationToken ct) =>
         session.QuerySingleOrDefaultAsync<Contracts.Departments.DepartmentResponse>(
             Find, new { Code = code, FacultyCode = (string?)null, IncludeInactive = true }, ct);
+
+    /// <summary>Ends the request with the 404 problem for an unknown department code.</summary>
+    public static Task NotFoundAsync(HttpContext context, string code) =>
+        context.SendProblemAsync(StatusCodes.Status404NotFound, $"No department has the code {code}.");
 }

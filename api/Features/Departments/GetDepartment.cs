@@ -26,7 +26,7 @@ public sealed class GetDepartment(Database db) : Endpoint<DepartmentByCodeReques
         var department = await DepartmentSql.GetAsync(session, code, ct);
         if (department is null)
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, $"No department has the code {code}.");
+            await DepartmentSql.NotFoundAsync(HttpContext, code);
             return;
         }
 

@@ -38,7 +38,7 @@ public sealed class UpdateDepartment(Database db, TimeProvider time) : Endpoint<
         var current = await DepartmentSql.GetAsync(session, code, ct);
         if (current is null)
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, $"No department has the code {code}.");
+            await DepartmentSql.NotFoundAsync(HttpContext, code);
             return;
         }
 
