@@ -12,6 +12,18 @@ public static class ProblemTypes
     /// <summary>400: the request could not be read (malformed JSON, wrong content type, bad header).</summary>
     public const string MalformedRequest = "urn:alumni:problem:malformed-request";
 
+    /// <summary>401: the request needs a signed-in person or an API key, and had neither (or a revoked or expired one).</summary>
+    public const string Unauthorized = "urn:alumni:problem:unauthorized";
+
+    /// <summary>403: the caller is known but may not do this.</summary>
+    public const string Forbidden = "urn:alumni:problem:forbidden";
+
+    /// <summary>403: a request with the session cookie lacked the session's <c>X-CSRF-Token</c> header.</summary>
+    public const string AntiForgeryFailed = "urn:alumni:problem:anti-forgery-failed";
+
+    /// <summary>429: too many requests; wait the number of seconds in <c>Retry-After</c>.</summary>
+    public const string TooManyRequests = "urn:alumni:problem:too-many-requests";
+
     /// <summary>404: nothing exists at that address.</summary>
     public const string NotFound = "urn:alumni:problem:not-found";
 

@@ -39,7 +39,9 @@ public abstract class ProblemResponseTests(ApiFixture api)
     {
         using var content = new StringContent("code=X", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
 
-        var problem = await (await api.Client.PostAsync("/api/departments", content, Ct)).ProblemAsync(415);
+        var admin = await api.AdminAsync();
+
+        var problem = await (await admin.PostAsync("/api/departments", content, Ct)).ProblemAsync(415);
 
         Assert.Equal(ProblemTypes.UnsupportedMediaType, problem.Type);
     }
@@ -49,7 +51,9 @@ public abstract class ProblemResponseTests(ApiFixture api)
     {
         var huge = new CreateDepartmentRequest { Code = "HUGE", NameSv = new string('x', 2 * 1024 * 1024), NameEn = "Huge", FacultyCode = "SOC" };
 
-        var problem = await (await api.Client.PostAsJsonAsync("/api/departments", huge, Ct)).ProblemAsync(413);
+        var admin = await api.AdminAsync();
+
+        var problem = await (await admin.PostAsJsonAsync("/api/departments", huge, Ct)).ProblemAsync(413);
 
         Assert.Equal(ProblemTypes.PayloadTooLarge, problem.Type);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/departments/HUGE", Ct)).StatusCode);

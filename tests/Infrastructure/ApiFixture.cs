@@ -1,5 +1,6 @@
 using System.Net;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Tests.Email;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,13 +14,23 @@ namespace Alumni.Api.Tests.Infrastructure;
 /// </summary>
 public abstract class ApiFixture : IAsyncLifetime
 {
+    /// <summary>Made an admin by configuration (<c>Alumni:BootstrapAdmins</c>) in every test API.</summary>
+    public const string AdminEmail = "admin@alumni.test";
+
     private WebApplicationFactory<Program>? factory;
     private HttpClient? client;
+    private readonly Dictionary<string, Task<HttpClient>> signedIn = [];
+
+    /// <summary>The SMTP server the API sends its mail to.</summary>
+    public SmtpSink Mail { get; private set; } = null!;
 
     /// <summary>Why this provider is unavailable here, or null.</summary>
     protected string? UnavailableReason { get; set; }
 
     public abstract DatabaseProvider Provider { get; }
+
+    /// <summary>False where the provider cannot be had here (then every test using the fixture is skipped).</summary>
+    public bool IsAvailable => UnavailableReason is null;
 
     /// <summary>An HTTP client for the running API; skips the test where the provider is unavailable.</summary>
     public HttpClient Client
@@ -58,6 +69,8 @@ public abstract class ApiFixture : IAsyncLifetime
             return;
         }
 
+        Mail = await SmtpSink.StartAsync();
+
         factory = CreateFactory(connectionString);
         factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -72,9 +85,63 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", Provider.ToString());
             builder.UseSetting("ConnectionStrings:Alumni", connectionString);
             builder.UseSetting("Web:DistPath", Path.Combine(Path.GetTempPath(), "alumni-tests-no-web-app"));
+            builder.UseSetting("Alumni:BootstrapAdmins:0", AdminEmail);
+            if (Mail is not null)
+            {
+                builder.UseSetting("Smtp:Host", "127.0.0.1");
+                builder.UseSetting("Smtp:Port", Mail.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                builder.UseSetting("Smtp:Security", "None");
+            }
+
+            // Many sign-ins from one test client: the rate limits have their own tests.
+            builder.UseSetting("Identity:CodeRequestsPerClient", "100000");
+            builder.UseSetting("Identity:SignInAttemptsPerClient", "100000");
+            builder.UseSetting("Identity:CodeRequestsPerAddress", "100000");
             builder.ConfigureServices(services => services.AddLogging());
             configure?.Invoke(builder);
         });
+
+    /// <summary>A new client without cookies or credentials, on the real HTTP address of the API.</summary>
+    public HttpClient NewClient()
+    {
+        SkipIfUnavailable();
+        return factory!.CreateClient();
+    }
+
+    /// <summary>A client signed in as this address through the real code flow (cached per address).</summary>
+    public Task<HttpClient> SignedInAsync(string email)
+    {
+        SkipIfUnavailable();
+        lock (signedIn)
+        {
+            if (!signedIn.TryGetValue(email, out var task))
+            {
+                signedIn[email] = task = Identity.SignInAsync(factory!.CreateClient(), Mail, email);
+            }
+
+            return task;
+        }
+    }
+
+    /// <summary>A client signed in as the bootstrap admin.</summary>
+    public Task<HttpClient> AdminAsync() => SignedInAsync(AdminEmail);
+
+    /// <summary>A client signed in as a coordinator of these departments (made so by the admin first).</summary>
+    public async Task<HttpClient> CoordinatorAsync(params string[] departmentCodes)
+    {
+        var email = $"coordinator-{string.Join('-', departmentCodes).ToLowerInvariant()}@alumni.test";
+        await Identity.GrantDepartmentsAsync(await AdminAsync(), email, departmentCodes);
+        return await SignedInAsync(email);
+    }
+
+    /// <summary>A client with a new API key of these scopes.</summary>
+    public async Task<HttpClient> KeyClientAsync(params string[] scopes)
+    {
+        var secret = await Identity.CreateKeyAsync(await AdminAsync(), scopes);
+        var keyed = NewClient();
+        keyed.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", secret);
+        return keyed;
+    }
 
     /// <summary>Creates an empty database and returns its connection string, or null (setting <see cref="UnavailableReason"/>).</summary>
     protected abstract Task<string?> CreateDatabaseAsync();
@@ -85,6 +152,16 @@ public abstract class ApiFixture : IAsyncLifetime
     public virtual async ValueTask DisposeAsync()
     {
         client?.Dispose();
+        foreach (var task in signedIn.Values.Where(t => t.IsCompletedSuccessfully))
+        {
+            task.Result.Dispose();
+        }
+
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
+        }
+
         if (factory is not null)
         {
             await factory.DisposeAsync();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Contracts.Departments;
 using Alumni.Contracts.Problems;
@@ -9,6 +10,7 @@ using FluentValidation;
 namespace Alumni.Api.Features.Departments;
 
 /// <summary>Adds a department to a faculty.</summary>
+[Access(Caller.Admin, Scope = DepartmentRules.WriteScope)]
 public sealed class CreateDepartment(Database db, TimeProvider time) : Endpoint<CreateDepartmentRequest, DepartmentResponse>
 {
     private static readonly Sql Insert = Sql.Portable("""
@@ -19,7 +21,6 @@ public sealed class CreateDepartment(Database db, TimeProvider time) : Endpoint<
     public override void Configure()
     {
         Post("/departments");
-        AllowAnonymous();
         Description(b => b
             .WithName("departments_create")
             .WithSummary("Create a department")

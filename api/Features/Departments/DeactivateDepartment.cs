@@ -1,4 +1,5 @@
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Contracts.Departments;
 using FastEndpoints;
@@ -6,12 +7,12 @@ using FastEndpoints;
 namespace Alumni.Api.Features.Departments;
 
 /// <summary>Deactivates a department: it keeps its history but takes no new members or events.</summary>
+[Access(Caller.Admin, Scope = DepartmentRules.WriteScope)]
 public sealed class DeactivateDepartment(Database db, TimeProvider time) : Endpoint<DepartmentByCodeRequest, DepartmentResponse>
 {
     public override void Configure()
     {
         Post("/departments/{code}/deactivate");
-        AllowAnonymous();
         Description(b => b
             .WithName("departments_deactivate")
             .WithSummary("Deactivate a department")

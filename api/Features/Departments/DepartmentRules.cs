@@ -7,6 +7,9 @@ namespace Alumni.Api.Features.Departments;
 internal static class DepartmentRules
 {
     public const int NameMaxLength = 200;
+
+    /// <summary>The API-key scope that lets an integration create and change departments.</summary>
+    public const string WriteScope = "departments:write";
     public const string CodePattern = "^[A-Z][A-Z0-9-]{1,15}$";
 
     /// <summary>A department or faculty code: 2–16 characters, an upper-case letter first, then upper-case letters, digits or hyphens.</summary>

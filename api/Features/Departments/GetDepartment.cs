@@ -1,4 +1,5 @@
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Contracts.Departments;
 using FastEndpoints;
@@ -6,12 +7,12 @@ using FastEndpoints;
 namespace Alumni.Api.Features.Departments;
 
 /// <summary>Reads one department by code, with its version as the ETag.</summary>
+[Access(Caller.Anonymous)]
 public sealed class GetDepartment(Database db) : Endpoint<DepartmentByCodeRequest, DepartmentResponse>
 {
     public override void Configure()
     {
         Get("/departments/{code}");
-        AllowAnonymous();
         Description(b => b
             .WithName("departments_get")
             .WithSummary("Get a department")

@@ -1,4 +1,5 @@
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Security;
 using Alumni.Contracts.Departments;
 using FastEndpoints;
 using FluentValidation;
@@ -6,12 +7,12 @@ using FluentValidation;
 namespace Alumni.Api.Features.Departments;
 
 /// <summary>Lists departments, optionally of one faculty: the flat list integrations and pickers use.</summary>
+[Access(Caller.Anonymous)]
 public sealed class ListDepartments(Database db) : Endpoint<ListDepartmentsRequest, IReadOnlyList<DepartmentResponse>>
 {
     public override void Configure()
     {
         Get("/departments");
-        AllowAnonymous();
         Description(b => b
             .WithName("departments_list")
             .WithSummary("List departments")

@@ -1,10 +1,12 @@
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Security;
 using Alumni.Contracts.Departments;
 using FastEndpoints;
 
 namespace Alumni.Api.Features.Departments;
 
 /// <summary>Lists the faculties with their departments: the organisation tree that pickers and the departments page show.</summary>
+[Access(Caller.Anonymous)]
 public sealed class ListFaculties(Database db) : Endpoint<ListFacultiesRequest, IReadOnlyList<FacultyResponse>>
 {
     private static readonly Sql Faculties = Sql.Portable("""
@@ -18,7 +20,6 @@ public sealed class ListFaculties(Database db) : Endpoint<ListFacultiesRequest, 
     public override void Configure()
     {
         Get("/faculties");
-        AllowAnonymous();
         Description(b => b
             .WithName("departments_listFaculties")
             .WithSummary("List faculties with their departments")

@@ -25,6 +25,8 @@ public sealed class SeedDepartments(Database db, TimeProvider time, ILogger<Seed
         VALUES (@Id, @Code, @FacultyId, @NameSv, @NameEn, 1, 1, @Now, @Now)
         """);
 
+    public int Order => -100;
+
     public async Task RunAsync(CancellationToken ct)
     {
         await using var session = await db.BeginAsync(ct);

@@ -1,4 +1,5 @@
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Contracts.Departments;
 using FastEndpoints;
@@ -7,6 +8,7 @@ using FluentValidation;
 namespace Alumni.Api.Features.Departments;
 
 /// <summary>Renames a department or moves it to another faculty, guarded by its version (If-Match).</summary>
+[Access(Caller.Admin, Scope = DepartmentRules.WriteScope)]
 public sealed class UpdateDepartment(Database db, TimeProvider time) : Endpoint<UpdateDepartmentRequest, DepartmentResponse>
 {
     private static readonly Sql Update = Sql.Portable("""
@@ -22,7 +24,6 @@ public sealed class UpdateDepartment(Database db, TimeProvider time) : Endpoint<
     public override void Configure()
     {
         Put("/departments/{code}");
-        AllowAnonymous();
         Description(b => b
             .WithName("departments_update")
             .WithSummary("Update a department")

@@ -12,7 +12,7 @@ public sealed class DatabaseStartup(DatabaseOptions options, Migrator migrator, 
             await migrator.MigrateAsync(cancellationToken);
         }
 
-        foreach (var task in tasks)
+        foreach (var task in tasks.OrderBy(t => t.Order))
         {
             await task.RunAsync(cancellationToken);
         }

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Email;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.OpenApi;
+using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Problems;
 using FastEndpoints;
@@ -36,6 +38,7 @@ public static class AlumniHost
             .AddSingleton<Migrator>()
             .AddSingleton(TimeProvider.System)
             .AddHostedService<DatabaseStartup>();
+        builder.Services.AddEmail(configuration);
         foreach (var task in typeof(AlumniHost).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IStartupTask))))
         {
             builder.Services.AddSingleton(typeof(IStartupTask), task);
@@ -49,6 +52,12 @@ public static class AlumniHost
             o.Assemblies = [typeof(AlumniHost).Assembly];
         });
         builder.Services.AddContractDocumentation();
+        builder.AddSecurity();
+        foreach (var module in typeof(AlumniHost).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(ISliceModule))))
+        {
+            ((ISliceModule)Activator.CreateInstance(module)!).Add(builder);
+        }
+
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
     }
@@ -63,8 +72,10 @@ public static class AlumniHost
         app.UseWebApp();
         app.UseContractDocumentation();
         app.UseRouting();
+        app.UseSecurity();
         app.UseFastEndpoints(c =>
         {
+            c.Endpoints.Configurator = SecuritySetup.ApplyAccessRule;
             c.Endpoints.RoutePrefix = "api";
             ConfigureJson(c.Serializer.Options);
             c.Serializer.SerializerErrorsField = Problems.SerializerErrorsField;

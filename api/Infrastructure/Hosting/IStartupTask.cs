@@ -6,5 +6,8 @@ namespace Alumni.Api.Infrastructure.Hosting;
 /// </summary>
 public interface IStartupTask
 {
+    /// <summary>Lower runs first (reference data before what refers to it).</summary>
+    int Order => 0;
+
     Task RunAsync(CancellationToken ct);
 }

@@ -22,6 +22,8 @@ public static class Problems
     public static string TypeFor(int status) => status switch
     {
         StatusCodes.Status400BadRequest => ProblemTypes.MalformedRequest,
+        StatusCodes.Status401Unauthorized => ProblemTypes.Unauthorized,
+        StatusCodes.Status403Forbidden => ProblemTypes.Forbidden,
         StatusCodes.Status404NotFound => ProblemTypes.NotFound,
         StatusCodes.Status405MethodNotAllowed => ProblemTypes.MethodNotAllowed,
         StatusCodes.Status409Conflict => ProblemTypes.Conflict,
@@ -29,6 +31,7 @@ public static class Problems
         StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
         StatusCodes.Status428PreconditionRequired => ProblemTypes.PreconditionRequired,
+        StatusCodes.Status429TooManyRequests => ProblemTypes.TooManyRequests,
         >= 500 => ProblemTypes.InternalError,
         _ => ProblemTypes.Http,
     };
@@ -118,6 +121,14 @@ public static class Problems
 /// <summary>Sending problems from an endpoint.</summary>
 public static class ProblemHttpContextExtensions
 {
+    /// <summary>Ends the request with 429 and a <c>Retry-After</c> header.</summary>
+    public static Task SendTooManyRequestsAsync(this HttpContext context, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return context.SendProblemAsync(StatusCodes.Status429TooManyRequests, $"Too many requests. Try again in {seconds} seconds.");
+    }
+
     /// <summary>Ends the request with a problem of this status.</summary>
     public static Task SendProblemAsync(this HttpContext context, int status, string detail, string? type = null) =>
         Problems.WriteAsync(context, Problems.Create(context, status, detail, type));

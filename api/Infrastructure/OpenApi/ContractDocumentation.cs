@@ -6,6 +6,9 @@ namespace Alumni.Api.Infrastructure.OpenApi;
 public static class ContractDocumentation
 {
     public const string DocumentName = "v1";
+    public const string SessionScheme = "session";
+    public const string CsrfScheme = "csrf";
+    public const string ApiKeyScheme = "apiKey";
 
     public static IServiceCollection AddContractDocumentation(this IServiceCollection services)
     {
@@ -21,6 +24,26 @@ public static class ContractDocumentation
                     + "a title, a traceId, and for validation an errors map keyed by field.",
             });
             o.AddServer(new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "Local development (make run). Every deployment serves the same paths, all under /api, at its own address." });
+            o.AddSecurityDefinition(SessionScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Cookie,
+                Name = "alumni_session",
+                Description = "The session cookie set by identity_signIn (HttpOnly).",
+            });
+            o.AddSecurityDefinition(CsrfScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = Security.AntiForgery.HeaderName,
+                Description = "The session's anti-forgery token (identity_me's csrfToken, or the alumni_csrf cookie), required on POST, PUT, PATCH and DELETE with the session cookie.",
+            });
+            o.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API key made by an admin (identity_createApiKey), sent as Authorization: Bearer alk_... Its scopes decide what it may call.",
+            });
             o.TagActionsBy(api => [SliceOf(api)]);
             o.OrderActionsBy(api => $"{api.RelativePath} {api.HttpMethod}");
             o.OperationFilter<FastEndpointsOperationFilter>();

@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Alumni.Api.Infrastructure.Http;
+using Alumni.Api.Infrastructure.Security;
 using Alumni.Contracts.Problems;
 using FastEndpoints;
 using Microsoft.OpenApi;
@@ -108,6 +109,7 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
             operation.Parameters = null;
         }
 
+        DescribeSecurity(operation, context, metadata.OfType<AccessAttribute>().FirstOrDefault());
         AddProblem(operation, context, StatusCodes.Status500InternalServerError);
         if (hasBody || operation.Parameters?.Any(p => p.In == ParameterLocation.Query) == true)
         {
@@ -122,6 +124,43 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
 
         SortResponses(operation);
     }
+
+    /// <summary>
+    /// Who may call the operation: a session cookie (with the anti-forgery header on unsafe methods) and/or an API key
+    /// with the rule's scope; nothing for anonymous operations. Protected ones can answer 401 and 403.
+    /// </summary>
+    private static void DescribeSecurity(OpenApiOperation operation, OperationFilterContext context, AccessAttribute? rule)
+    {
+        if (rule is null || rule.Caller == Caller.Anonymous)
+        {
+            return;
+        }
+
+        var document = context.Document;
+        var session = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ContractDocumentation.SessionScheme, document)] = [] };
+        if (!BodylessVerbs.Contains(context.ApiDescription.HttpMethod ?? "GET"))
+        {
+            session[new OpenApiSecuritySchemeReference(ContractDocumentation.CsrfScheme, document)] = [];
+        }
+
+        operation.Security = [session];
+        if (rule.Scope is { } scope)
+        {
+            operation.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ContractDocumentation.ApiKeyScheme, document)] = [scope] });
+        }
+
+        operation.Description = (operation.Description is null ? "" : operation.Description + "\n\n") + $"Access: {Describe(rule)}.";
+        AddProblem(operation, context, StatusCodes.Status401Unauthorized);
+        AddProblem(operation, context, StatusCodes.Status403Forbidden);
+    }
+
+    private static string Describe(AccessAttribute rule) => rule.Caller switch
+    {
+        Caller.SignedIn => "any signed-in person",
+        Caller.Staff => "staff (admins; coordinators for their departments)" + (rule.Scope is null ? "" : $", or an API key with {rule.Scope}"),
+        Caller.Admin => "admins" + (rule.Scope is null ? "" : $", or an API key with {rule.Scope}"),
+        _ => "anyone",
+    };
 
     private static void SortResponses(OpenApiOperation operation)
     {

@@ -1,0 +1,145 @@
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
+using Alumni.Api.Infrastructure.Security;
+using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts.Identity;
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+
+namespace Alumni.Api.Features.Identity.Auth;
+
+/// <summary>
+/// Signs in with an e-mailed code: checks the address's newest live code (wrong tries counted, the code dies at the
+/// limit), adds the user if new, opens a server-side session and sets its cookies.
+/// </summary>
+[Access(Caller.Anonymous)]
+public sealed class SignIn(Database db, IdentitySecrets secrets, IAuditLog audit, TimeProvider time, IOptions<IdentityOptions> options)
+    : Endpoint<SignInRequest, MeResponse>
+{
+    private static readonly Sql LiveCode = Sql.Dialects(
+        """
+        SELECT id AS Id, code_hash AS CodeHash, failed_attempts AS FailedAttempts
+        FROM sign_in_codes
+        WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now
+        ORDER BY created_at DESC
+        LIMIT 1
+        """,
+        """
+        SELECT TOP (1) id AS Id, code_hash AS CodeHash, failed_attempts AS FailedAttempts
+        FROM sign_in_codes
+        WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now
+        ORDER BY created_at DESC
+        """);
+
+    private static readonly Sql CountFailure = Sql.Portable("""
+        UPDATE sign_in_codes
+        SET failed_attempts = @Attempts,
+            consumed_at = CASE WHEN @Attempts >= @MaxAttempts THEN @Now ELSE NULL END
+        WHERE id = @Id
+        """);
+
+    private static readonly Sql Consume = Sql.Portable("""
+        UPDATE sign_in_codes SET consumed_at = @Now WHERE id = @Id AND consumed_at IS NULL
+        """);
+
+    private static readonly Sql RecordSignIn = Sql.Portable("""
+        UPDATE users SET last_sign_in_at = @Now WHERE id = @Id
+        """);
+
+    private static readonly Sql InsertSession = Sql.Portable("""
+        INSERT INTO sessions (id, user_id, token_hash, csrf_token, created_at, last_seen_at, idle_expires_at, absolute_expires_at, user_agent, client_ip)
+        VALUES (@Id, @UserId, @TokenHash, @CsrfToken, @Now, @Now, @IdleExpiresAt, @AbsoluteExpiresAt, @UserAgent, @ClientIp)
+        """);
+
+    public override void Configure()
+    {
+        Post("/auth/session");
+        Options(b => b.RequireRateLimiting(IdentityModule.SignInLimit));
+        Description(b => b
+            .WithName("identity_signIn")
+            .WithSummary("Sign in with a code")
+            .WithDescription("Checks the e-mailed code and opens a session: an HttpOnly session cookie and a readable anti-forgery cookie. "
+                + "A wrong or expired code is a field error on code; after too many wrong tries the code stops working.")
+            .ProducesProblems(StatusCodes.Status429TooManyRequests));
+    }
+
+    public override async Task HandleAsync(SignInRequest req, CancellationToken ct)
+    {
+        var address = IdentitySql.NormaliseEmail(req.Email);
+        var settings = options.Value;
+        var now = time.GetUtcNow();
+        await using var session = await db.BeginAsync(ct);
+        var code = await session.QuerySingleOrDefaultAsync<CodeRow>(LiveCode, new { Email = address, Now = now }, ct);
+        if (code is null)
+        {
+            await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", address, AuditEvent.Failure, "no live code"), ct);
+            await session.CommitAsync(ct);
+            ThrowError(r => r.Code, Texts.Pick(
+                "The code is wrong or has expired. Ask for a new one.", "Koden är fel eller har gått ut. Be om en ny."));
+        }
+
+        if (!IdentitySecrets.Same(code.CodeHash, await secrets.HashCodeAsync(address, IdentitySecrets.NormaliseCode(req.Code), ct)))
+        {
+            var attempts = code.FailedAttempts + 1;
+            await session.ExecuteAsync(CountFailure, new { code.Id, Attempts = attempts, settings.MaxCodeAttempts, Now = now }, ct);
+            await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", address, AuditEvent.Failure, $"wrong code, try {attempts}"), ct);
+            await session.CommitAsync(ct);
+            ThrowError(r => r.Code, attempts >= settings.MaxCodeAttempts
+                ? Texts.Pick("Too many wrong tries: this code no longer works. Ask for a new one.", "För många felaktiga försök: koden fungerar inte längre. Be om en ny.")
+                : Texts.Pick("The code is wrong or has expired. Ask for a new one.", "Koden är fel eller har gått ut. Be om en ny."));
+        }
+
+        if (await session.ExecuteAsync(Consume, new { code.Id, Now = now }, ct) != 1)
+        {
+            ThrowError(r => r.Code, Texts.Pick("The code has already been used. Ask for a new one.", "Koden har redan använts. Be om en ny."));
+        }
+
+        var userId = await IdentitySql.EnsureUserAsync(session, address, null, now, ct);
+        await session.ExecuteAsync(RecordSignIn, new { Id = userId, Now = now }, ct);
+        var token = IdentitySecrets.NewToken();
+        var csrf = IdentitySecrets.NewToken(24);
+        var absolute = now.AddDays(settings.SessionAbsoluteDays);
+        var idle = now.AddDays(settings.SessionIdleDays);
+        var sessionId = Guid.CreateVersion7(now);
+        await session.ExecuteAsync(InsertSession, new
+        {
+            Id = sessionId,
+            UserId = userId,
+            TokenHash = IdentitySecrets.Sha256(token),
+            CsrfToken = csrf,
+            Now = now,
+            IdleExpiresAt = idle < absolute ? idle : absolute,
+            AbsoluteExpiresAt = absolute,
+            UserAgent = Truncate(HttpContext.Request.Headers.UserAgent.ToString(), 400),
+            ClientIp = HttpContext.Connection.RemoteIpAddress?.ToString(),
+        }, ct);
+        await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", userId.ToString(), Detail: $"session {sessionId}"), ct);
+        var me = await IdentitySql.GetMeAsync(session, userId, csrf, ct);
+        await session.CommitAsync(ct);
+
+        SessionCookies.Append(HttpContext, token, csrf, absolute);
+        await Send.OkAsync(me, ct);
+    }
+
+    private static string? Truncate(string value, int length) =>
+        string.IsNullOrEmpty(value) ? null : value.Length <= length ? value : value[..length];
+
+    private sealed record CodeRow
+    {
+        public Guid Id { get; init; }
+        public string CodeHash { get; init; } = "";
+        public int FailedAttempts { get; init; }
+    }
+
+    public sealed class Validator : Validator<SignInRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Email).IsEmail();
+            RuleFor(r => r.Code)
+                .Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage(_ => Texts.Pick("Enter the code from the e-mail.", "Ange koden från e-postmeddelandet."))
+                .MaximumLength(32).WithMessage(_ => Texts.Pick("That is not a code from our e-mail.", "Det är ingen kod från vårt e-postmeddelande."));
+        }
+    }
+}

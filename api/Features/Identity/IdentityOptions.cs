@@ -1,0 +1,34 @@
+namespace Alumni.Api.Features.Identity;
+
+/// <summary>Configuration section <c>Identity</c>: codes, sessions and rate limits.</summary>
+public sealed class IdentityOptions
+{
+    public const string Section = "Identity";
+
+    /// <summary>How long an e-mailed code is valid.</summary>
+    public int CodeLifetimeMinutes { get; set; } = 10;
+
+    /// <summary>Wrong tries before a code stops working.</summary>
+    public int MaxCodeAttempts { get; set; } = 5;
+
+    /// <summary>A session ends after this many days without use.</summary>
+    public int SessionIdleDays { get; set; } = 14;
+
+    /// <summary>A session ends this many days after sign-in, used or not.</summary>
+    public int SessionAbsoluteDays { get; set; } = 30;
+
+    /// <summary>Codes one address may be sent per <see cref="RateLimitWindowMinutes"/>.</summary>
+    public int CodeRequestsPerAddress { get; set; } = 5;
+
+    /// <summary>Code requests one client address may make per window.</summary>
+    public int CodeRequestsPerClient { get; set; } = 20;
+
+    /// <summary>Sign-in attempts one client address may make per window.</summary>
+    public int SignInAttemptsPerClient { get; set; } = 30;
+
+    /// <summary>The window of the rate limits.</summary>
+    public int RateLimitWindowMinutes { get; set; } = 15;
+
+    /// <summary>A base64 key (32 bytes or more) for hashing codes; without one, a key is generated once and kept in the database.</summary>
+    public string? SecretKey { get; set; }
+}

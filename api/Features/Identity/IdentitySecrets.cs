@@ -1,0 +1,89 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Alumni.Api.Infrastructure.Data;
+using Microsoft.Extensions.Options;
+
+namespace Alumni.Api.Features.Identity;
+
+/// <summary>
+/// Secrets of the Identity slice: random tokens and codes, and their hashes. Codes are short, so they are hashed
+/// with a keyed HMAC; session tokens and API keys are long and random, so a plain SHA-256 suffices.
+/// </summary>
+public sealed class IdentitySecrets(Database db, IOptions<IdentityOptions> options, TimeProvider time)
+{
+    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+    private const string KeyName = "identity-code-hmac";
+
+    private static readonly Sql ReadKey = Sql.Portable("""
+        SELECT value FROM app_secrets WHERE name = @Name
+        """);
+
+    private static readonly Sql InsertKey = Sql.Portable("""
+        INSERT INTO app_secrets (name, value, created_at)
+        SELECT @Name, @Value, @Now
+        WHERE NOT EXISTS (SELECT 1 FROM app_secrets WHERE name = @Name)
+        """);
+
+    private byte[]? key;
+
+    /// <summary>A sign-in code: six characters without look-alikes (no 0/O, 1/I).</summary>
+    public static string NewCode() =>
+        string.Create(6, 0, (span, _) =>
+        {
+            for (var i = 0; i < span.Length; i++)
+            {
+                span[i] = CodeAlphabet[RandomNumberGenerator.GetInt32(CodeAlphabet.Length)];
+            }
+        });
+
+    /// <summary>What a person typed, as a code: upper case, without spaces and hyphens.</summary>
+    public static string NormaliseCode(string typed) =>
+        new(typed.Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
+
+    /// <summary>An unguessable token, base64url.</summary>
+    public static string NewToken(int bytes = 32) => Base64Url(RandomNumberGenerator.GetBytes(bytes));
+
+    /// <summary>The SHA-256 of a long random value, hex.</summary>
+    public static string Sha256(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
+
+    /// <summary>Constant-time comparison of two hashes.</summary>
+    public static bool Same(string a, string b) =>
+        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+
+    /// <summary>The keyed hash of a code for an address.</summary>
+    public async Task<string> HashCodeAsync(string email, string code, CancellationToken ct)
+    {
+        key ??= await LoadKeyAsync(ct);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{email}\n{code}")));
+    }
+
+    private async Task<byte[]> LoadKeyAsync(CancellationToken ct)
+    {
+        if (!string.IsNullOrWhiteSpace(options.Value.SecretKey))
+        {
+            return Convert.FromBase64String(options.Value.SecretKey);
+        }
+
+        await using var session = await db.OpenAsync(ct);
+        var stored = await session.ExecuteScalarAsync<string>(ReadKey, new { Name = KeyName }, ct);
+        if (stored is null)
+        {
+            try
+            {
+                await session.ExecuteAsync(InsertKey, new { Name = KeyName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Now = time.GetUtcNow() }, ct);
+            }
+            catch (DbException e) when (db.IsUniqueViolation(e))
+            {
+                // Another instance stored its key first: use that one.
+            }
+
+            stored = await session.ExecuteScalarAsync<string>(ReadKey, new { Name = KeyName }, ct);
+        }
+
+        return Convert.FromBase64String(stored!);
+    }
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,25 @@
+using Alumni.Api.Infrastructure.Data;
+
+namespace Alumni.Api.Infrastructure.Security;
+
+/// <summary>What the audit log records of one action; who and from where are taken from the request.</summary>
+/// <param name="Action">What was done, e.g. <c>auth.sign-in</c>, <c>member.read</c>, <c>api-key.revoke</c>.</param>
+/// <param name="EntityType">The kind of thing acted on, e.g. <c>user</c>, <c>member</c>.</param>
+/// <param name="EntityId">Its id (or, for a sign-in, the address).</param>
+/// <param name="Outcome"><c>success</c>, <c>failure</c> or <c>denied</c>.</param>
+/// <param name="Detail">A short note without personal data beyond the entity id.</param>
+public sealed record AuditEvent(string Action, string? EntityType, string? EntityId, string Outcome = AuditEvent.Success, string? Detail = null)
+{
+    public const string Success = "success";
+    public const string Failure = "failure";
+    public const string Denied = "denied";
+}
+
+/// <summary>
+/// The append-only audit log (owned by the Identity slice). Write in the same transaction as the action it records,
+/// so that an action and its audit row are saved together or not at all.
+/// </summary>
+public interface IAuditLog
+{
+    Task WriteAsync(DbSession session, HttpContext? context, AuditEvent entry, CancellationToken ct);
+}

@@ -1,0 +1,214 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alumni.Contracts.Identity;
+
+/// <summary>A person who can sign in, with their staff roles.</summary>
+public sealed record UserResponse
+{
+    /// <summary>The user id.</summary>
+    [Required] public Guid Id { get; init; }
+
+    /// <summary>The address they sign in with.</summary>
+    [Required] public string Email { get; init; } = "";
+
+    /// <summary>Their name, where known.</summary>
+    public string? DisplayName { get; init; }
+
+    /// <summary>A central admin.</summary>
+    [Required] public bool IsAdmin { get; init; }
+
+    /// <summary>Codes of the departments they coordinate.</summary>
+    [Required] public IReadOnlyList<string> DepartmentCodes { get; init; } = [];
+
+    /// <summary>When the user was added.</summary>
+    [Required] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When they last signed in.</summary>
+    public DateTimeOffset? LastSignInAt { get; init; }
+}
+
+/// <summary>Filters the people list.</summary>
+public sealed record ListUsersRequest
+{
+    /// <summary>Part of an address or name.</summary>
+    public string? Search { get; init; }
+
+    /// <summary>Only staff (admins and coordinators).</summary>
+    public bool StaffOnly { get; init; }
+}
+
+/// <summary>Adds a person by address (idempotent: an existing one is returned as it is).</summary>
+public sealed record CreateUserRequest
+{
+    /// <summary>The address they will sign in with.</summary>
+    [Required] public string Email { get; init; } = "";
+
+    /// <summary>Their name.</summary>
+    public string? DisplayName { get; init; }
+}
+
+/// <summary>Addresses one user.</summary>
+public sealed record UserByIdRequest
+{
+    /// <summary>The user id.</summary>
+    [Required] public Guid Id { get; init; }
+}
+
+/// <summary>Addresses one user's assignment to one department.</summary>
+public sealed record UserDepartmentRequest
+{
+    /// <summary>The user id.</summary>
+    [Required] public Guid Id { get; init; }
+
+    /// <summary>The department's code.</summary>
+    [Required] public string Code { get; init; } = "";
+}
+
+/// <summary>An API key for an integration (never with its secret).</summary>
+public sealed record ApiKeyResponse
+{
+    /// <summary>The key's id.</summary>
+    [Required] public Guid Id { get; init; }
+
+    /// <summary>What the key is for.</summary>
+    [Required] public string Name { get; init; } = "";
+
+    /// <summary>The visible start of the key, to recognise it.</summary>
+    [Required] public string Prefix { get; init; } = "";
+
+    /// <summary>What the key may do.</summary>
+    [Required] public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>When it was made.</summary>
+    [Required] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When it stops working by itself.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    /// <summary>When it was last used.</summary>
+    public DateTimeOffset? LastUsedAt { get; init; }
+
+    /// <summary>When it was revoked.</summary>
+    public DateTimeOffset? RevokedAt { get; init; }
+}
+
+/// <summary>A new API key.</summary>
+public sealed record CreateApiKeyRequest
+{
+    /// <summary>What the key is for, e.g. "Ladok import".</summary>
+    [Required] public string Name { get; init; } = "";
+
+    /// <summary>What it may do; see the scopes list.</summary>
+    [Required] public IReadOnlyList<string> Scopes { get; init; } = [];
+
+    /// <summary>When it stops working by itself (optional, in the future).</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+}
+
+/// <summary>The new key and, this once only, its secret.</summary>
+public sealed record CreatedApiKeyResponse
+{
+    /// <summary>The key.</summary>
+    [Required] public ApiKeyResponse Key { get; init; } = new();
+
+    /// <summary>The whole key to send as <c>Authorization: Bearer ...</c>. It is not stored and cannot be shown again.</summary>
+    [Required] public string Secret { get; init; } = "";
+}
+
+/// <summary>Addresses one API key.</summary>
+public sealed record ApiKeyByIdRequest
+{
+    /// <summary>The key's id.</summary>
+    [Required] public Guid Id { get; init; }
+}
+
+/// <summary>A scope an API key can be given.</summary>
+public sealed record ScopeResponse
+{
+    /// <summary>The scope, e.g. <c>departments:write</c>.</summary>
+    [Required] public string Name { get; init; } = "";
+
+    /// <summary>The operations it lets a key call.</summary>
+    [Required] public IReadOnlyList<string> Operations { get; init; } = [];
+}
+
+/// <summary>Filters and pages the audit log.</summary>
+public sealed record ListAuditRequest
+{
+    /// <summary>Only entries of this action, e.g. <c>auth.sign-in</c>.</summary>
+    public string? Action { get; init; }
+
+    /// <summary>Only entries by this actor (user or key id).</summary>
+    public string? ActorId { get; init; }
+
+    /// <summary>Only entries about this kind of entity.</summary>
+    public string? EntityType { get; init; }
+
+    /// <summary>Only entries about this entity.</summary>
+    public string? EntityId { get; init; }
+
+    /// <summary>From this instant (inclusive).</summary>
+    public DateTimeOffset? From { get; init; }
+
+    /// <summary>Until this instant (exclusive).</summary>
+    public DateTimeOffset? To { get; init; }
+
+    /// <summary>Page number, from 1.</summary>
+    public int Page { get; init; } = 1;
+
+    /// <summary>Entries per page, 1–200.</summary>
+    public int PageSize { get; init; } = 50;
+}
+
+/// <summary>One audit log entry.</summary>
+public sealed record AuditEntryResponse
+{
+    /// <summary>The entry's id.</summary>
+    [Required] public Guid Id { get; init; }
+
+    /// <summary>When it happened.</summary>
+    [Required] public DateTimeOffset At { get; init; }
+
+    /// <summary><c>user</c>, <c>key</c>, <c>anonymous</c> or <c>system</c>.</summary>
+    [Required] public string ActorType { get; init; } = "";
+
+    /// <summary>The user or key id.</summary>
+    public string? ActorId { get; init; }
+
+    /// <summary>The user's address or the key's name.</summary>
+    public string? ActorName { get; init; }
+
+    /// <summary>What was done.</summary>
+    [Required] public string Action { get; init; } = "";
+
+    /// <summary>The kind of thing acted on.</summary>
+    public string? EntityType { get; init; }
+
+    /// <summary>Its id.</summary>
+    public string? EntityId { get; init; }
+
+    /// <summary>Where the request came from.</summary>
+    public string? ClientIp { get; init; }
+
+    /// <summary><c>success</c>, <c>failure</c> or <c>denied</c>.</summary>
+    [Required] public string Outcome { get; init; } = "";
+
+    /// <summary>A short note.</summary>
+    public string? Detail { get; init; }
+}
+
+/// <summary>A page of the audit log, newest first.</summary>
+public sealed record AuditPageResponse
+{
+    /// <summary>The entries.</summary>
+    [Required] public IReadOnlyList<AuditEntryResponse> Items { get; init; } = [];
+
+    /// <summary>How many entries match in all.</summary>
+    [Required] public int Total { get; init; }
+
+    /// <summary>This page's number.</summary>
+    [Required] public int Page { get; init; }
+
+    /// <summary>Entries per page.</summary>
+    [Required] public int PageSize { get; init; }
+}

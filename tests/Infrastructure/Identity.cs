@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Alumni.Api.Tests.Email;
+using Alumni.Contracts.Identity;
+
+namespace Alumni.Api.Tests.Infrastructure;
+
+/// <summary>Signing in and handing out roles through the API, as a person and an admin would.</summary>
+public static partial class Identity
+{
+    public const string CsrfHeader = "X-CSRF-Token";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>Asks for a code, reads it from the mail the API sent, signs in, and sets the anti-forgery header.</summary>
+    public static async Task<HttpClient> SignInAsync(HttpClient client, SmtpSink mail, string email)
+    {
+        var me = await SignInAsMeAsync(client, mail, email);
+        client.DefaultRequestHeaders.Remove(CsrfHeader);
+        client.DefaultRequestHeaders.Add(CsrfHeader, me.CsrfToken);
+        return client;
+    }
+
+    /// <summary>The sign-in flow, returning who the API says I am.</summary>
+    public static async Task<MeResponse> SignInAsMeAsync(HttpClient client, SmtpSink mail, string email)
+    {
+        var code = await RequestCodeAsync(client, mail, email);
+        var response = await client.PostAsJsonAsync("/api/auth/session", new SignInRequest { Email = email, Code = code }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in as {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        return await response.ReadAsync<MeResponse>();
+    }
+
+    /// <summary>Asks for a code and returns it as the e-mail carried it.</summary>
+    public static async Task<string> RequestCodeAsync(HttpClient client, SmtpSink mail, string email)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = email }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Code request for {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        return CodeIn((await mail.NextForAsync(email)).Message.TextBody ?? "");
+    }
+
+    /// <summary>The code in a sign-in e-mail's text.</summary>
+    public static string CodeIn(string text) => Code().Match(text) is { Success: true } m ? m.Value : throw new InvalidOperationException($"No code in: {text}");
+
+    /// <summary>Makes the address a coordinator of these departments (adding the person first).</summary>
+    public static async Task<UserResponse> GrantDepartmentsAsync(HttpClient admin, string email, params string[] departmentCodes)
+    {
+        var user = await (await admin.PostAsJsonAsync("/api/admin/users", new CreateUserRequest { Email = email }, Ct)).ReadAsync<UserResponse>();
+        foreach (var code in departmentCodes)
+        {
+            var response = await admin.PutAsync($"/api/admin/users/{user.Id}/departments/{code}", null, Ct);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            user = await response.ReadAsync<UserResponse>();
+        }
+
+        return user;
+    }
+
+    /// <summary>Creates an API key with these scopes and returns its secret.</summary>
+    public static async Task<string> CreateKeyAsync(HttpClient admin, params string[] scopes)
+    {
+        var response = await admin.PostAsJsonAsync("/api/admin/api-keys", new CreateApiKeyRequest { Name = "Test key " + Guid.NewGuid().ToString("N")[..6], Scopes = scopes }, Ct);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Key creation failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        return (await response.ReadAsync<CreatedApiKeyResponse>()).Secret;
+    }
+
+    [GeneratedRegex(@"\b[A-HJ-NP-Z2-9]{6}\b")]
+    private static partial Regex Code();
+}
