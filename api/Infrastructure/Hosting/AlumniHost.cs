@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Email;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.OpenApi;
 using Alumni.Api.Infrastructure.Text;
@@ -36,6 +37,7 @@ public static class AlumniHost
             .AddSingleton<Migrator>()
             .AddSingleton(TimeProvider.System)
             .AddHostedService<DatabaseStartup>();
+        builder.Services.AddEmail(configuration);
         foreach (var task in typeof(AlumniHost).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IStartupTask))))
         {
             builder.Services.AddSingleton(typeof(IStartupTask), task);
