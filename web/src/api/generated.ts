@@ -469,6 +469,76 @@ export class DepartmentsClient {
     }
 }
 
+export class DevClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
+    }
+
+    /**
+     * List the development mailbox
+     * @param limit (optional) 
+     * @return OK
+     */
+    mailbox(limit?: number | null | undefined, signal?: AbortSignal): Promise<DevMailboxMessage[]> {
+        let url_ = this.baseUrl + "/api/dev/mailbox?";
+        if (limit !== undefined && limit !== null)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMailbox(_response);
+        });
+    }
+
+    protected processMailbox(response: Response): Promise<DevMailboxMessage[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DevMailboxMessage[];
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<DevMailboxMessage[]>(null as any);
+    }
+}
+
 /** A new department. */
 export interface CreateDepartmentRequest {
     /** 2–16 characters: an upper-case letter, then upper-case letters, digits or hyphens. */
@@ -497,6 +567,20 @@ export interface DepartmentResponse {
     isActive: boolean;
     /** Concurrency version; the `ETag` header carries it quoted, and updates send it back in `If-Match`. */
     version: number;
+}
+
+/** A message the API wrote into its mail folder because no SMTP relay is configured (Development only). */
+export interface DevMailboxMessage {
+    /** Identifier of the message in the mail folder: its file name without `.eml`. */
+    id: string;
+    /** The recipient's address. */
+    to: string;
+    /** The subject line (empty when the message has none). */
+    subject: string;
+    /** When the message was sent (UTC). */
+    sentAt: string;
+    /** The plain-text body (empty when the message has none). */
+    text: string;
 }
 
 /** A faculty (fakultet / område) with its departments. */
