@@ -19,14 +19,20 @@ public sealed class DevMailboxEndpointTests(SqliteApi api) : IClassFixture<Sqlit
 
     public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
-    /// <summary>The API in Development, with no relay and its mail folder in a temporary folder.</summary>
+    /// <summary>The API in Development on Kestrel at 127.0.0.1, with no relay and its mail folder in a temporary folder.</summary>
     private async Task<WebApplicationFactory<Program>> DevelopmentAsync()
     {
-        development ??= api.CreateFactory(await api.CreateAnotherDatabaseAsync(), builder =>
+        if (development is null)
         {
-            builder.UseEnvironment("Development");
-            builder.UseSetting("Smtp:MailDirectory", folder);
-        });
+            development = api.CreateFactory(await api.CreateAnotherDatabaseAsync(), builder =>
+            {
+                builder.UseEnvironment("Development");
+                builder.UseSetting("Smtp:MailDirectory", folder);
+            });
+            development.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            development.StartServer();
+        }
+
         return development;
     }
 
