@@ -10,7 +10,7 @@ namespace Alumni.Api.Features.Identity;
 /// Secrets of the Identity slice: random tokens and codes, and their hashes. Codes are short, so they are hashed
 /// with a keyed HMAC; session tokens and API keys are long and random, so a plain SHA-256 suffices.
 /// </summary>
-public sealed class IdentitySecrets(Database db, IOptions<IdentityOptions> options, TimeProvider time)
+public sealed class IdentitySecrets(Database db, IOptions<IdentityOptions> options, TimeProvider time) : Infrastructure.Hosting.IStartupTask
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private const string KeyName = "identity-code-hmac";
@@ -51,12 +51,18 @@ public sealed class IdentitySecrets(Database db, IOptions<IdentityOptions> optio
     public static bool Same(string a, string b) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 
-    /// <summary>The keyed hash of a code for an address.</summary>
+    /// <summary>
+    /// The keyed hash of a code for an address. Call it outside a transaction: the first call may store the key
+    /// (which <see cref="EnsureKeyAsync"/> does at start-up).
+    /// </summary>
     public async Task<string> HashCodeAsync(string email, string code, CancellationToken ct)
     {
         key ??= await LoadKeyAsync(ct);
         return Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{email}\n{code}")));
     }
+
+    /// <summary>Loads the key, generating and storing it first on a new installation.</summary>
+    public async Task EnsureKeyAsync(CancellationToken ct) => key ??= await LoadKeyAsync(ct);
 
     private async Task<byte[]> LoadKeyAsync(CancellationToken ct)
     {
@@ -83,6 +89,8 @@ public sealed class IdentitySecrets(Database db, IOptions<IdentityOptions> optio
 
         return Convert.FromBase64String(stored!);
     }
+
+    Task Infrastructure.Hosting.IStartupTask.RunAsync(CancellationToken ct) => EnsureKeyAsync(ct);
 
     private static string Base64Url(byte[] bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

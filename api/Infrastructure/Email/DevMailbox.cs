@@ -14,7 +14,7 @@ public sealed record MailboxEntry(string Id, string To, string Subject, DateTime
 /// <summary>
 /// Reads the mail <see cref="FileEmailSender"/> wrote into <see cref="EmailOptions.MailDirectory"/>, for developers
 /// who run without an SMTP relay. Files are taken newest first by name (which starts with the time they were
-/// written); a file that is no message with a recipient and a date is skipped.
+/// written); hidden files are left out, and a file that is no message with a recipient and a date is skipped.
 /// </summary>
 public sealed class DevMailbox(IOptions<EmailOptions> options, ILogger<DevMailbox> logger)
 {
@@ -34,6 +34,7 @@ public sealed class DevMailbox(IOptions<EmailOptions> options, ILogger<DevMailbo
         }
 
         var files = Directory.EnumerateFiles(directory, "*" + FileEmailSender.Extension)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
             .Order(StringComparer.Ordinal)
             .Reverse();
         foreach (var file in files)

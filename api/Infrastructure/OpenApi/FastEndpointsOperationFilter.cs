@@ -176,7 +176,7 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
     {
         operation.Responses ??= [];
         var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (operation.Responses.ContainsKey(key))
+        if (operation.Responses.TryGetValue(key, out var declared) && declared.Content is { Count: > 0 })
         {
             return;
         }

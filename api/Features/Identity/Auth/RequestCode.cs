@@ -55,6 +55,7 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
         var now = time.GetUtcNow();
         var window = TimeSpan.FromMinutes(settings.RateLimitWindowMinutes);
         var code = IdentitySecrets.NewCode();
+        var codeHash = await secrets.HashCodeAsync(address, code, ct);
 
         await using (var session = await db.BeginAsync(ct))
         {
@@ -70,7 +71,7 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
             {
                 Id = Guid.CreateVersion7(now),
                 Email = address,
-                CodeHash = await secrets.HashCodeAsync(address, code, ct),
+                CodeHash = codeHash,
                 Now = now,
                 ExpiresAt = now.AddMinutes(settings.CodeLifetimeMinutes),
                 ClientIp = HttpContext.Connection.RemoteIpAddress?.ToString(),

@@ -69,6 +69,7 @@ public sealed class SignIn(Database db, IdentitySecrets secrets, IAuditLog audit
         var address = IdentitySql.NormaliseEmail(req.Email);
         var settings = options.Value;
         var now = time.GetUtcNow();
+        var presented = await secrets.HashCodeAsync(address, IdentitySecrets.NormaliseCode(req.Code), ct);
         await using var session = await db.BeginAsync(ct);
         var code = await session.QuerySingleOrDefaultAsync<CodeRow>(LiveCode, new { Email = address, Now = now }, ct);
         if (code is null)
@@ -79,7 +80,7 @@ public sealed class SignIn(Database db, IdentitySecrets secrets, IAuditLog audit
                 "The code is wrong or has expired. Ask for a new one.", "Koden är fel eller har gått ut. Be om en ny."));
         }
 
-        if (!IdentitySecrets.Same(code.CodeHash, await secrets.HashCodeAsync(address, IdentitySecrets.NormaliseCode(req.Code), ct)))
+        if (!IdentitySecrets.Same(code.CodeHash, presented))
         {
             var attempts = code.FailedAttempts + 1;
             await session.ExecuteAsync(CountFailure, new { code.Id, Attempts = attempts, settings.MaxCodeAttempts, Now = now }, ct);

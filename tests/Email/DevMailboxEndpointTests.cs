@@ -1,0 +1,118 @@
+using System.Net;
+using Alumni.Api.Infrastructure.Email;
+using Alumni.Api.Tests.Infrastructure;
+using Alumni.Contracts.Dev;
+using Alumni.Contracts.Problems;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alumni.Api.Tests.Email;
+
+/// <summary>GET /api/dev/mailbox through real HTTP: a 404 problem outside Development, the mail folder in it.</summary>
+public sealed class DevMailboxEndpointTests(SqliteApi api) : IClassFixture<SqliteApi>, IAsyncLifetime
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "alumni-tests", "mail-" + Guid.NewGuid().ToString("N"));
+    private WebApplicationFactory<Program>? development;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>The API in Development on Kestrel at 127.0.0.1, with no relay and its mail folder in a temporary folder.</summary>
+    private async Task<WebApplicationFactory<Program>> DevelopmentAsync()
+    {
+        if (development is null)
+        {
+            development = api.CreateFactory(await api.CreateAnotherDatabaseAsync(), builder =>
+            {
+                builder.UseEnvironment("Development");
+                builder.UseSetting("Smtp:MailDirectory", folder);
+                builder.UseSetting("Smtp:Host", "");
+            });
+            development.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+            development.StartServer();
+        }
+
+        return development;
+    }
+
+    [Fact]
+    public async Task Outside_development_the_mailbox_is_a_404_problem()
+    {
+        var problem = await (await api.Client.GetAsync("/api/dev/mailbox", Ct)).ProblemAsync(404);
+
+        Assert.Equal(ProblemTypes.NotFound, problem.Type);
+    }
+
+    [Fact]
+    public async Task Outside_development_an_invalid_limit_is_a_404_problem_too()
+    {
+        var problem = await (await api.Client.GetAsync("/api/dev/mailbox?limit=0", Ct)).ProblemAsync(404);
+
+        Assert.Equal(ProblemTypes.NotFound, problem.Type);
+    }
+
+    [Fact]
+    public async Task In_development_the_mailbox_lists_the_mail_sent_newest_first()
+    {
+        var factory = await DevelopmentAsync();
+        using var client = factory.CreateClient();
+        var sender = factory.Services.GetRequiredService<IEmailSender>();
+        Assert.IsType<FileEmailSender>(sender);
+        Assert.Empty(await (await client.GetAsync("/api/dev/mailbox", Ct)).ReadAsync<List<DevMailboxMessage>>());
+
+        await sender.SendAsync(new EmailMessage("first@alumni.example", null, "First", "The first.", "<p>The first.</p>"), Ct);
+        await sender.SendAsync(new EmailMessage("second@alumni.example", "Second Person", "Second", "The second.", "<p>The second.</p>"), Ct);
+
+        var response = await client.GetAsync("/api/dev/mailbox", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var messages = await response.ReadAsync<List<DevMailboxMessage>>();
+        Assert.Equal(["second@alumni.example", "first@alumni.example"], messages.Select(m => m.To));
+        Assert.Equal(["Second", "First"], messages.Select(m => m.Subject));
+        Assert.Equal(["The second.", "The first."], messages.Select(m => m.Text.TrimEnd()));
+        Assert.Equal(Directory.GetFiles(folder, "*.eml").Select(Path.GetFileNameWithoutExtension).OrderDescending(StringComparer.Ordinal), messages.Select(m => m.Id));
+        Assert.True(messages[0].SentAt >= messages[1].SentAt);
+        Assert.All(messages, m => Assert.Equal(TimeSpan.Zero, m.SentAt.Offset));
+
+        var newest = await (await client.GetAsync("/api/dev/mailbox?limit=1", Ct)).ReadAsync<List<DevMailboxMessage>>();
+        Assert.Equal(["Second"], newest.Select(m => m.Subject));
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("201")]
+    public async Task In_development_a_limit_out_of_range_is_a_validation_problem(string limit)
+    {
+        using var client = (await DevelopmentAsync()).CreateClient();
+
+        var problem = await (await client.GetAsync($"/api/dev/mailbox?limit={limit}", Ct)).ProblemAsync(400);
+
+        Assert.Equal(ProblemTypes.ValidationFailed, problem.Type);
+        Assert.Equal(["limit"], problem.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task In_development_a_limit_that_is_not_a_number_is_a_validation_problem()
+    {
+        using var client = (await DevelopmentAsync()).CreateClient();
+
+        var problem = await (await client.GetAsync("/api/dev/mailbox?limit=many", Ct)).ProblemAsync(400);
+
+        Assert.Equal(ProblemTypes.ValidationFailed, problem.Type);
+        Assert.Equal(["limit"], problem.Errors!.Keys);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (development is not null)
+        {
+            await development.DisposeAsync();
+        }
+
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
