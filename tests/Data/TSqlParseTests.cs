@@ -1,4 +1,3 @@
-using System.Reflection;
 using Alumni.Api.Infrastructure.Data;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
@@ -63,8 +62,5 @@ public sealed class TSqlParseTests
     }
 
     private static Dictionary<string, string> AllStatements() =>
-        typeof(Sql).Assembly.GetTypes()
-            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic))
-            .Where(f => f.FieldType == typeof(Sql))
-            .ToDictionary(f => $"{f.DeclaringType!.Name}.{f.Name}", f => ((Sql)f.GetValue(null)!).SqlServer);
+        Infrastructure.SqlStatements.All.ToDictionary(s => s.Key, s => s.Value.Sql.SqlServer);
 }

@@ -83,7 +83,7 @@ public sealed class SignIn(Database db, IdentitySecrets secrets, IAuditLog audit
         if (!IdentitySecrets.Same(code.CodeHash, presented))
         {
             var attempts = code.FailedAttempts + 1;
-            await session.ExecuteAsync(CountFailure, new { code.Id, Attempts = attempts, settings.MaxCodeAttempts, Now = now }, ct);
+            await session.ExecuteAsync(CountFailure, new { code.Id, Attempts = attempts, MaxAttempts = settings.MaxCodeAttempts, Now = now }, ct);
             await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", address, AuditEvent.Failure, $"wrong code, try {attempts}"), ct);
             await session.CommitAsync(ct);
             ThrowError(r => r.Code, attempts >= settings.MaxCodeAttempts
