@@ -1,5 +1,5 @@
 # Alumni — the two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test build web contract migrate clean
+.PHONY: run test build web contract migrate admin clean
 
 ROOT := $(CURDIR)
 DB ?= $(ROOT)/data/alumni.db
@@ -12,6 +12,8 @@ run: web
 	ASPNETCORE_ENVIRONMENT=Development \
 	ConnectionStrings__Alumni="Data Source=$(DB)" \
 	Web__DistPath=$(ROOT)/web/dist \
+	Smtp__MailDirectory=$(ROOT)/data/mail \
+	Alumni__DemoUsers=true \
 	dotnet run --project api --no-launch-profile -- --urls http://127.0.0.1:5080
 
 ## test: every suite (.NET on SQLite and, where Docker answers, SQL Server; web unit; end-to-end in Chromium), then totals
@@ -29,6 +31,11 @@ contract:
 	dotnet build api -nologo -clp:ErrorsOnly
 	dotnet run --project api --no-build --no-launch-profile -- openapi $(ROOT)/openapi.yaml
 	dotnet msbuild tests/Alumni.Api.Tests.csproj -nologo -t:GenerateClient -p:ClientOutput=$(ROOT)/web/src/api/generated.ts
+
+## admin: make someone an admin of the local database: make admin EMAIL=someone@example.org
+admin:
+	mkdir -p $(ROOT)/data
+	ConnectionStrings__Alumni="Data Source=$(DB)" dotnet run --project api --no-launch-profile -- admin grant $(EMAIL)
 
 ## migrate: apply migrations and seed, without serving
 migrate:
