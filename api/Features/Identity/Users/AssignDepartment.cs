@@ -28,16 +28,9 @@ public sealed class AssignDepartment(Database db, IAuditLog audit, TimeProvider 
     }
 
     public override Task HandleAsync(UserDepartmentRequest req, CancellationToken ct) =>
-        UserChange.HandleAsync(HttpContext, db, audit, req.Id, async session =>
-        {
-            var code = req.Code.Trim().ToUpperInvariant();
-            if (await session.ExecuteScalarAsync<Guid?>(DepartmentLookup.IdByCode, new { Code = code }, ct) is not { } departmentId)
-            {
-                return ChangeOutcome.Problem(StatusCodes.Status404NotFound, $"No department has the code {code}.");
-            }
-
-            return await session.ExecuteAsync(Assign, new { req.Id, DepartmentId = departmentId, Now = time.GetUtcNow() }, ct) > 0
-                ? ChangeOutcome.Changed(new AuditEvent("role.assign-department", "user", req.Id.ToString(), Detail: code))
-                : ChangeOutcome.Unchanged;
-        }, ct);
+        UserChange.HandleAsync(HttpContext, db, audit, req.Id, session =>
+            UserChange.ForDepartmentAsync(session, req.Code, async (departmentId, code) =>
+                await session.ExecuteAsync(Assign, new { req.Id, DepartmentId = departmentId, Now = time.GetUtcNow() }, ct) > 0
+                    ? ChangeOutcome.Changed(new AuditEvent("role.assign-department", "user", req.Id.ToString(), Detail: code))
+                    : ChangeOutcome.Unchanged, ct), ct);
 }

@@ -24,16 +24,9 @@ public sealed class UnassignDepartment(Database db, IAuditLog audit) : Endpoint<
     }
 
     public override Task HandleAsync(UserDepartmentRequest req, CancellationToken ct) =>
-        UserChange.HandleAsync(HttpContext, db, audit, req.Id, async session =>
-        {
-            var code = req.Code.Trim().ToUpperInvariant();
-            if (await session.ExecuteScalarAsync<Guid?>(DepartmentLookup.IdByCode, new { Code = code }, ct) is not { } departmentId)
-            {
-                return ChangeOutcome.Problem(StatusCodes.Status404NotFound, $"No department has the code {code}.");
-            }
-
-            return await session.ExecuteAsync(Unassign, new { req.Id, DepartmentId = departmentId }, ct) > 0
-                ? ChangeOutcome.Changed(new AuditEvent("role.unassign-department", "user", req.Id.ToString(), Detail: code))
-                : ChangeOutcome.Unchanged;
-        }, ct);
+        UserChange.HandleAsync(HttpContext, db, audit, req.Id, session =>
+            UserChange.ForDepartmentAsync(session, req.Code, async (departmentId, code) =>
+                await session.ExecuteAsync(Unassign, new { req.Id, DepartmentId = departmentId }, ct) > 0
+                    ? ChangeOutcome.Changed(new AuditEvent("role.unassign-department", "user", req.Id.ToString(), Detail: code))
+                    : ChangeOutcome.Unchanged, ct), ct);
 }
