@@ -17,6 +17,8 @@ public sealed class IdentityModule : ISliceModule
         builder.Services.Configure<IdentityOptions>(section);
         builder.Services.Configure<AlumniOptions>(builder.Configuration.GetSection(AlumniOptions.Section));
         builder.Services.AddSingleton<IdentitySecrets>();
+        builder.Services.AddSingleton<SignInCodes>();
+        builder.Services.AddSingleton<IAccounts, Accounts>();
         builder.Services.AddSingleton<IAuditLog, AuditLog>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(AuthSchemes.Session, null)

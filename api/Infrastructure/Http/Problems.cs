@@ -67,9 +67,18 @@ public static class Problems
             status == StatusCodes.Status400BadRequest ? "Validation failed" : null, errors);
     }
 
-    /// <summary>The failure FastEndpoints records when the body is not JSON it can read.</summary>
+    /// <summary>
+    /// The failure FastEndpoints records when the body is not JSON it can read: a field error when a value could not be
+    /// converted to its field's type (an unknown enum value, text for a number), otherwise a malformed request.
+    /// </summary>
     public static ValidationFailure FromJsonException(JsonException exception)
     {
+        var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+        if (field is not null && exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            return new ValidationFailure(field, Text.Texts.Pick("This value is not one of the allowed ones.", "Värdet är inte ett av de tillåtna."));
+        }
+
         var where = new List<string>();
         if (!string.IsNullOrEmpty(exception.Path) && exception.Path != "$")
         {

@@ -14,35 +14,9 @@ namespace Alumni.Api.Features.Identity.Auth;
 /// limit), adds the user if new, opens a server-side session and sets its cookies.
 /// </summary>
 [Access(Caller.Anonymous)]
-public sealed class SignIn(Database db, IdentitySecrets secrets, IAuditLog audit, TimeProvider time, IOptions<IdentityOptions> options)
+public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, TimeProvider time, IOptions<IdentityOptions> options, IEnumerable<ISignInObserver> observers)
     : Endpoint<SignInRequest, MeResponse>
 {
-    private static readonly Sql LiveCode = Sql.Dialects(
-        """
-        SELECT id AS Id, code_hash AS CodeHash, failed_attempts AS FailedAttempts
-        FROM sign_in_codes
-        WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now
-        ORDER BY created_at DESC
-        LIMIT 1
-        """,
-        """
-        SELECT TOP (1) id AS Id, code_hash AS CodeHash, failed_attempts AS FailedAttempts
-        FROM sign_in_codes
-        WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now
-        ORDER BY created_at DESC
-        """);
-
-    private static readonly Sql CountFailure = Sql.Portable("""
-        UPDATE sign_in_codes
-        SET failed_attempts = @Attempts,
-            consumed_at = CASE WHEN @Attempts >= @MaxAttempts THEN @Now ELSE NULL END
-        WHERE id = @Id
-        """);
-
-    private static readonly Sql Consume = Sql.Portable("""
-        UPDATE sign_in_codes SET consumed_at = @Now WHERE id = @Id AND consumed_at IS NULL
-        """);
-
     private static readonly Sql RecordSignIn = Sql.Portable("""
         UPDATE users SET last_sign_in_at = @Now WHERE id = @Id
         """);
@@ -69,35 +43,25 @@ public sealed class SignIn(Database db, IdentitySecrets secrets, IAuditLog audit
         var address = IdentitySql.NormaliseEmail(req.Email);
         var settings = options.Value;
         var now = time.GetUtcNow();
-        var presented = await secrets.HashCodeAsync(address, IdentitySecrets.NormaliseCode(req.Code), ct);
+        var presented = await codes.HashAsync(address, req.Code, ct);
         await using var session = await db.BeginAsync(ct);
-        var code = await session.QuerySingleOrDefaultAsync<CodeRow>(LiveCode, new { Email = address, Now = now }, ct);
-        if (code is null)
+        var check = await codes.CheckAsync(session, address, presented, ct);
+        if (check != CodeCheck.Accepted)
         {
-            await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", address, AuditEvent.Failure, "no live code"), ct);
+            await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", address, AuditEvent.Failure, check.ToString()), ct);
             await session.CommitAsync(ct);
-            ThrowError(r => r.Code, Texts.Pick(
-                "The code is wrong or has expired. Ask for a new one.", "Koden är fel eller har gått ut. Be om en ny."));
-        }
-
-        if (!IdentitySecrets.Same(code.CodeHash, presented))
-        {
-            var attempts = code.FailedAttempts + 1;
-            await session.ExecuteAsync(CountFailure, new { code.Id, Attempts = attempts, MaxAttempts = settings.MaxCodeAttempts, Now = now }, ct);
-            await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", address, AuditEvent.Failure, $"wrong code, try {attempts}"), ct);
-            await session.CommitAsync(ct);
-            ThrowError(r => r.Code, attempts >= settings.MaxCodeAttempts
+            ThrowError(r => r.Code, check == CodeCheck.TooManyTries
                 ? Texts.Pick("Too many wrong tries: this code no longer works. Ask for a new one.", "För många felaktiga försök: koden fungerar inte längre. Be om en ny.")
                 : Texts.Pick("The code is wrong or has expired. Ask for a new one.", "Koden är fel eller har gått ut. Be om en ny."));
         }
 
-        if (await session.ExecuteAsync(Consume, new { code.Id, Now = now }, ct) != 1)
-        {
-            ThrowError(r => r.Code, Texts.Pick("The code has already been used. Ask for a new one.", "Koden har redan använts. Be om en ny."));
-        }
-
         var userId = await IdentitySql.EnsureUserAsync(session, address, null, now, ct);
         await session.ExecuteAsync(RecordSignIn, new { Id = userId, Now = now }, ct);
+        foreach (var observer in observers)
+        {
+            await observer.OnSignedInAsync(session, userId, address, now, ct);
+        }
+
         var token = IdentitySecrets.NewToken();
         var csrf = IdentitySecrets.NewToken(24);
         var absolute = now.AddDays(settings.SessionAbsoluteDays);
@@ -125,13 +89,6 @@ public sealed class SignIn(Database db, IdentitySecrets secrets, IAuditLog audit
 
     private static string? Truncate(string value, int length) =>
         string.IsNullOrEmpty(value) ? null : value.Length <= length ? value : value[..length];
-
-    private sealed record CodeRow
-    {
-        public Guid Id { get; init; }
-        public string CodeHash { get; init; } = "";
-        public int FailedAttempts { get; init; }
-    }
 
     public sealed class Validator : Validator<SignInRequest>
     {

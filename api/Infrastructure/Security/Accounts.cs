@@ -1,0 +1,25 @@
+using Alumni.Api.Infrastructure.Data;
+
+namespace Alumni.Api.Infrastructure.Security;
+
+/// <summary>
+/// Told of every successful sign-in, inside the sign-in's transaction (the Members slice uses it to verify a
+/// pending member's address and link the member to the person).
+/// </summary>
+public interface ISignInObserver
+{
+    Task OnSignedInAsync(DbSession session, Guid userId, string email, DateTimeOffset now, CancellationToken ct);
+}
+
+/// <summary>What the Identity slice offers other slices about people who sign in.</summary>
+public interface IAccounts
+{
+    /// <summary>
+    /// Checks and uses up a fresh sign-in code for the address (for confirming a grave step such as erasure);
+    /// false when it is wrong, expired or used. Call it outside a transaction.
+    /// </summary>
+    Task<bool> ConsumeCodeAsync(string email, string code, CancellationToken ct);
+
+    /// <summary>Erases a person who signs in: every session revoked, the address and name removed.</summary>
+    Task EraseUserAsync(DbSession session, Guid userId, DateTimeOffset now, CancellationToken ct);
+}

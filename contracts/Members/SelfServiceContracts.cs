@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Alumni.Contracts.Members;
+
+/// <summary>A public sign-up to the alumni network.</summary>
+public sealed record SignUpRequest
+{
+    [Required] public string FirstName { get; init; } = "";
+
+    [Required] public string LastName { get; init; } = "";
+
+    [Required] public string Email { get; init; } = "";
+
+    /// <summary><c>sv</c> or <c>en</c>.</summary>
+    [Required] public string PreferredLanguage { get; init; } = "sv";
+
+    /// <summary>What the person studied here (at least one).</summary>
+    [Required] public IReadOnlyList<AffiliationInput> Affiliations { get; init; } = [];
+
+    /// <summary>The channels the person agrees to; every other channel stays off.</summary>
+    public IReadOnlyList<ConsentChannel> Consents { get; init; } = [];
+
+    /// <summary>"I have earned at least 1 hp at the university": must be true.</summary>
+    [Required] public bool ConfirmsCredits { get; init; }
+
+    /// <summary>The recruitment link's token, when the person came through one.</summary>
+    public string? CampaignToken { get; init; }
+}
+
+/// <summary>The same answer for a new address and a known one.</summary>
+public sealed record SignUpResponse
+{
+    /// <summary>What to tell the person: verify the address with the code that is sent next.</summary>
+    [Required] public string Message { get; init; } = "";
+}
+
+/// <summary>Changes of consents; channels not named are left as they are.</summary>
+public sealed record UpdateConsentsRequest
+{
+    [Required] public IReadOnlyList<ConsentChange> Changes { get; init; } = [];
+}
+
+/// <summary>One consent to give or withdraw.</summary>
+public sealed record ConsentChange
+{
+    [Required] public ConsentChannel Channel { get; init; }
+
+    [Required] public bool Granted { get; init; }
+}
+
+/// <summary>Addresses one of my affiliations.</summary>
+public sealed record AffiliationByIdRequest
+{
+    [Required] public Guid Id { get; init; }
+}
+
+/// <summary>Erases me, confirmed by a fresh sign-in code sent to my address.</summary>
+public sealed record EraseMeRequest
+{
+    /// <summary>A code from <c>identity_requestCode</c>, asked for just before.</summary>
+    [Required] public string Code { get; init; } = "";
+}
+
+/// <summary>Everything the university holds about me (GDPR access).</summary>
+public sealed record MyDataExport
+{
+    [Required] public DateTimeOffset ExportedAt { get; init; }
+
+    [Required] public MemberResponse Member { get; init; } = new();
+
+    [Required] public IReadOnlyList<ConsentHistoryResponse> ConsentHistory { get; init; } = [];
+
+    /// <summary>The recruitment campaign I signed up through, if any.</summary>
+    public string? Campaign { get; init; }
+}
