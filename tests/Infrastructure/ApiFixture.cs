@@ -97,6 +97,7 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Identity:CodeRequestsPerClient", "100000");
             builder.UseSetting("Identity:SignInAttemptsPerClient", "100000");
             builder.UseSetting("Identity:CodeRequestsPerAddress", "100000");
+            builder.UseSetting("Members:SignUpsPerClientPerHour", "100000");
             builder.ConfigureServices(services => services.AddLogging());
             configure?.Invoke(builder);
         });

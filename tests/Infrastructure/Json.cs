@@ -7,10 +7,18 @@ namespace Alumni.Api.Tests.Infrastructure;
 /// <summary>Reading responses as the API's contract types.</summary>
 public static class Json
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response)
     {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Expected a success, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+        }
+
         var value = await response.Content.ReadFromJsonAsync<T>(Options, TestContext.Current.CancellationToken);
         return value ?? throw new InvalidOperationException("The response had no body.");
     }

@@ -6,6 +6,8 @@ using Alumni.Api.Tests.Email;
 using Alumni.Contracts.Identity;
 using Microsoft.AspNetCore.Routing;
 
+using Alumni.Api.Tests.Infrastructure;
+
 namespace Alumni.Api.Tests.Security;
 
 /// <summary>The kinds of caller the matrix tries every endpoint with.</summary>
@@ -13,6 +15,7 @@ public enum Who
 {
     Anonymous,
     Alumnus,
+    Member,
     CoordinatorOfA,
     CoordinatorOfB,
     Admin,
@@ -30,7 +33,7 @@ public sealed partial class AuthorizationMatrix(Func<HttpClient> newClient, Smtp
     public const string DepartmentA = "DSV";
     public const string DepartmentB = "ECON";
 
-    private static readonly string[] AllScopes = ["audit:read", "departments:write"];
+    private static readonly string[] AllScopes = Alumni.Api.Features.Identity.ApiKeyScopes.All.Order(StringComparer.Ordinal).ToArray();
     private readonly Dictionary<string, string> keys = [];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -39,7 +42,8 @@ public sealed partial class AuthorizationMatrix(Func<HttpClient> newClient, Smtp
     public static bool Allows(AccessAttribute rule, Who who) => (rule.Caller, who) switch
     {
         (Caller.Anonymous, _) => true,
-        (Caller.SignedIn, Who.Alumnus or Who.CoordinatorOfA or Who.CoordinatorOfB or Who.Admin) => true,
+        (Caller.SignedIn, Who.Alumnus or Who.Member or Who.CoordinatorOfA or Who.CoordinatorOfB or Who.Admin) => true,
+        (Caller.Member, Who.Member) => true,
         (Caller.Staff, Who.CoordinatorOfA or Who.CoordinatorOfB or Who.Admin) => true,
         (Caller.Admin, Who.Admin) => true,
         (Caller.Staff or Caller.Admin, Who.KeyWithTheScope) => rule.Scope is not null,
@@ -115,9 +119,32 @@ public sealed partial class AuthorizationMatrix(Func<HttpClient> newClient, Smtp
                 var keyed = newClient();
                 keyed.DefaultRequestHeaders.Authorization = new("Bearer", keys[scope]);
                 return keyed;
+            case Who.Member:
+                return await NewMemberAsync();
             default:
                 return await SignInAsync(Email(who));
         }
+    }
+
+    /// <summary>A new active member for each call: a call may unsubscribe or erase the member it is made as.</summary>
+    private async Task<HttpClient> NewMemberAsync()
+    {
+        var email = $"matrix-member-{Guid.NewGuid():N}@alumni.test";
+        using (var visitor = newClient())
+        {
+            var signUp = await visitor.PostAsJsonAsync("/api/members/sign-up", new Contracts.Members.SignUpRequest
+            {
+                FirstName = "Matrix",
+                LastName = "Member",
+                Email = email,
+                PreferredLanguage = "en",
+                ConfirmsCredits = true,
+                Affiliations = [new() { DepartmentCode = "ENG", DegreeType = Contracts.Members.DegreeType.Master, Credits = 120 }],
+            }, Json.Options, Ct);
+            Assert.Equal(HttpStatusCode.Accepted, signUp.StatusCode);
+        }
+
+        return await SignInAsync(email);
     }
 
     private Task<HttpClient> SignInAsync(string email) => Infrastructure.Identity.SignInAsync(newClient(), mail, email);

@@ -61,8 +61,9 @@ public abstract class AuthorizationMatrixTests(ApiFixture api)
     }
 
     [Theory]
-    [InlineData(Caller.Anonymous, null, new[] { Who.Anonymous, Who.Alumnus, Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin, Who.KeyWithTheScope, Who.KeyWithAnotherScope })]
-    [InlineData(Caller.SignedIn, null, new[] { Who.Alumnus, Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin })]
+    [InlineData(Caller.Anonymous, null, new[] { Who.Anonymous, Who.Alumnus, Who.Member, Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin, Who.KeyWithTheScope, Who.KeyWithAnotherScope })]
+    [InlineData(Caller.SignedIn, null, new[] { Who.Alumnus, Who.Member, Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin })]
+    [InlineData(Caller.Member, null, new[] { Who.Member })]
     [InlineData(Caller.Staff, "departments:write", new[] { Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin, Who.KeyWithTheScope })]
     [InlineData(Caller.Admin, null, new[] { Who.Admin })]
     [InlineData(Caller.Admin, "audit:read", new[] { Who.Admin, Who.KeyWithTheScope })]

@@ -18,7 +18,8 @@ public sealed class SessionAuthenticationHandler(
     UrlEncoder encoder,
     Database db,
     TimeProvider time,
-    IOptions<IdentityOptions> identity) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IOptions<IdentityOptions> identity,
+    IEnumerable<IClaimsContributor> contributors) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     private static readonly Sql FindSession = Sql.Portable("""
         SELECT s.id                  AS Id,
@@ -82,6 +83,11 @@ public sealed class SessionAuthenticationHandler(
         foreach (var department in await session.QueryAsync<Guid>(DepartmentIds, new { found.UserId }, Context.RequestAborted))
         {
             claims.Add(new Claim(AlumniClaims.Department, department.ToString()));
+        }
+
+        foreach (var contributor in contributors)
+        {
+            claims.AddRange(await contributor.ClaimsForAsync(session, found.UserId, Context.RequestAborted));
         }
 
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme.Name, AlumniClaims.Email, null));

@@ -56,6 +56,13 @@ public sealed class Database
         }
     }
 
+    /// <summary>
+    /// A list of ids for Dapper's <c>IN @Ids</c>. Dapper expands lists without the type handlers, so on SQLite the
+    /// ids go as the text they are stored as.
+    /// </summary>
+    public System.Collections.IEnumerable Ids(IEnumerable<Guid> ids) =>
+        Provider == DatabaseProvider.Sqlite ? ids.Select(i => i.ToString("D")).ToList() : ids.ToList();
+
     /// <summary>True when the exception is a unique-key violation.</summary>
     public bool IsUniqueViolation(DbException exception) => exception switch
     {

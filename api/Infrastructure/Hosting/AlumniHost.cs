@@ -102,7 +102,7 @@ public static class AlumniHost
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
         {
-            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+            options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         }
 
         return options;

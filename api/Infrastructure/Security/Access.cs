@@ -9,6 +9,9 @@ public enum Caller
     /// <summary>Any signed-in person (alumnus, coordinator or admin), acting on their own data.</summary>
     SignedIn,
 
+    /// <summary>A signed-in person who is an active member of the alumni network.</summary>
+    Member,
+
     /// <summary>Staff: a coordinator (restricted to their departments by <see cref="DepartmentScope"/>) or an admin; or a key with the scope.</summary>
     Staff,
 

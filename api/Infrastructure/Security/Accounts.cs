@@ -23,3 +23,12 @@ public interface IAccounts
     /// <summary>Erases a person who signs in: every session revoked, the address and name removed.</summary>
     Task EraseUserAsync(DbSession session, Guid userId, DateTimeOffset now, CancellationToken ct);
 }
+
+/// <summary>
+/// Adds claims to a signed-in person's identity at each request (the Members slice says whether they are an active
+/// member), so that access rules can depend on other slices' facts without Identity knowing them.
+/// </summary>
+public interface IClaimsContributor
+{
+    Task<IEnumerable<System.Security.Claims.Claim>> ClaimsForAsync(DbSession session, Guid userId, CancellationToken ct);
+}

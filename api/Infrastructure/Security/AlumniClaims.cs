@@ -15,6 +15,7 @@ public static class AlumniClaims
     public const string KeyId = "alumni:key";
     public const string KeyName = "alumni:key-name";
     public const string Scope = "alumni:scope";
+    public const string ActiveMember = "alumni:member";
 
     /// <summary>Kind of caller: a person with a session.</summary>
     public const string Person = "person";
@@ -41,6 +42,7 @@ public static class AlumniClaims
     {
         Caller.Anonymous => true,
         Caller.SignedIn => user.IsPerson(),
+        Caller.Member => user.IsPerson() && user.HasClaim(ActiveMember, "true"),
         Caller.Staff => user.IsAdmin() || user.IsCoordinator() || (rule.Scope is not null && user.HasScope(rule.Scope)),
         Caller.Admin => user.IsAdmin() || (rule.Scope is not null && user.HasScope(rule.Scope)),
         _ => false,

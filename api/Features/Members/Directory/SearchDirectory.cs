@@ -1,0 +1,163 @@
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Security;
+using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts.Members;
+using FastEndpoints;
+using FluentValidation;
+
+namespace Alumni.Api.Features.Members.Directory;
+
+/// <summary>
+/// The alumni directory: active members search the members who chose to be listed (listing and directory consent),
+/// and see each one's name and only the fields that member chose to show.
+/// </summary>
+[Access(Caller.Member)]
+public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryRequest, DirectoryPage>
+{
+    private const string Listed = """
+        FROM members m
+        WHERE m.status = 'Active' AND m.directory_listed = 1
+          AND EXISTS (SELECT 1 FROM member_consents c WHERE c.member_id = m.id AND c.channel = 'Directory' AND c.granted = 1)
+          AND (@Pattern IS NULL OR LOWER(m.first_name) LIKE @Pattern ESCAPE '\' OR LOWER(m.last_name) LIKE @Pattern ESCAPE '\')
+          AND (@Country IS NULL OR m.country = @Country)
+          AND (@Offer IS NULL
+               OR (@Offer = 'Mentor' AND m.offers_mentor = 1)
+               OR (@Offer = 'GuestLecture' AND m.offers_guest_lecture = 1)
+               OR (@Offer = 'StudyVisitHost' AND m.offers_study_visit = 1)
+               OR (@Offer = 'Panel' AND m.offers_panel = 1))
+          AND (@Department IS NULL OR EXISTS (
+                SELECT 1 FROM member_affiliations a JOIN departments d ON d.id = a.department_id
+                WHERE a.member_id = m.id AND d.code = @Department))
+        """;
+
+    private const string Columns = """
+        SELECT m.id AS Id, m.first_name AS FirstName, m.last_name AS LastName, m.email AS Email, m.country AS Country,
+               m.city AS City, m.employer AS Employer, m.job_title AS JobTitle, m.industry AS Industry,
+               m.linkedin_url AS LinkedInUrl, m.bio AS Bio, m.offers_mentor AS OffersMentor,
+               m.offers_guest_lecture AS OffersGuestLecture, m.offers_study_visit AS OffersStudyVisit,
+               m.offers_panel AS OffersPanel, m.directory_fields AS DirectoryFields
+        """;
+
+    [Unscoped("the directory: members who chose to be listed, visible to every active member")]
+    private static readonly Sql Count = Sql.Portable($"""
+        SELECT COUNT(*)
+        {Listed}
+        """);
+
+    [Unscoped("the directory: members who chose to be listed, visible to every active member")]
+    private static readonly Sql Page = Sql.Dialects(
+        $"""
+        {Columns}
+        {Listed}
+        ORDER BY m.last_name, m.first_name, m.id
+        LIMIT @Take OFFSET @Skip
+        """,
+        $"""
+        {Columns}
+        {Listed}
+        ORDER BY m.last_name, m.first_name, m.id
+        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
+        """);
+
+    private static readonly Sql Interests = Sql.Portable("""
+        SELECT member_id AS MemberId, tag AS Tag FROM member_interests WHERE member_id IN @Ids ORDER BY tag
+        """);
+
+    [Unscoped("the studies of listed members who chose to show them")]
+    private static readonly Sql Studies = Sql.Portable("""
+        SELECT a.member_id AS MemberId, d.code AS Code, a.end_year AS EndYear
+        FROM member_affiliations a JOIN departments d ON d.id = a.department_id
+        WHERE a.member_id IN @Ids
+        ORDER BY a.end_year DESC
+        """);
+
+    public override void Configure()
+    {
+        Get("/directory");
+        Description(b => b
+            .WithName("members_searchDirectory")
+            .WithSummary("Search the alumni directory")
+            .WithDescription("For active members of the network. Shows listed members and only the fields each chose to show."));
+    }
+
+    public override async Task HandleAsync(SearchDirectoryRequest req, CancellationToken ct)
+    {
+        await using var session = await db.OpenAsync(ct);
+        var args = new
+        {
+            Pattern = Like.Containing(req.Q),
+            Country = string.IsNullOrWhiteSpace(req.Country) ? null : req.Country.Trim().ToUpperInvariant(),
+            Offer = req.Offers?.ToString(),
+            Department = string.IsNullOrWhiteSpace(req.Department) ? null : req.Department.Trim().ToUpperInvariant(),
+            Skip = (req.Page - 1) * req.PageSize,
+            Take = req.PageSize,
+        };
+        var total = await session.ExecuteScalarAsync<long>(Count, args, ct);
+        var rows = await session.QueryAsync<Row>(Page, args, ct);
+        var ids = new { Ids = db.Ids(rows.Select(r => r.Id)) };
+        var interests = (rows.Count == 0 ? [] : await session.QueryAsync<(Guid MemberId, string Tag)>(Interests, ids, ct)).ToLookup(i => i.MemberId, i => i.Tag);
+        var studies = (rows.Count == 0 ? [] : await session.QueryAsync<(Guid MemberId, string Code, int? EndYear)>(Studies, ids, ct))
+            .ToLookup(s => s.MemberId, s => s.EndYear is null ? s.Code : $"{s.Code} {s.EndYear}");
+        await Send.OkAsync(new DirectoryPage
+        {
+            Items = rows.Select(r => Entry(r, interests[r.Id].ToList(), studies[r.Id].ToList())).ToList(),
+            Total = (int)total,
+            Page = req.Page,
+            PageSize = req.PageSize,
+        }, ct);
+    }
+
+    private static DirectoryEntry Entry(Row r, IReadOnlyList<string> interests, IReadOnlyList<string> studies)
+    {
+        var shown = MemberSql.ParseFields(r.DirectoryFields).ToHashSet();
+        T? Show<T>(DirectoryField field, T value) => shown.Contains(field) ? value : default;
+        return new DirectoryEntry
+        {
+            Id = r.Id,
+            FirstName = r.FirstName,
+            LastName = r.LastName,
+            Email = Show(DirectoryField.Email, r.Email),
+            Country = Show(DirectoryField.Country, r.Country),
+            City = Show(DirectoryField.City, r.City),
+            Employer = Show(DirectoryField.Employer, r.Employer),
+            JobTitle = Show(DirectoryField.JobTitle, r.JobTitle),
+            Industry = Show(DirectoryField.Industry, r.Industry),
+            LinkedInUrl = Show(DirectoryField.LinkedInUrl, r.LinkedInUrl),
+            Bio = Show(DirectoryField.Bio, r.Bio),
+            Interests = Show(DirectoryField.Interests, interests),
+            Offers = Show(DirectoryField.Offers, MemberSql.Offers(r.OffersMentor, r.OffersGuestLecture, r.OffersStudyVisit, r.OffersPanel)),
+            Affiliations = Show(DirectoryField.Affiliations, studies),
+        };
+    }
+
+    private sealed record Row
+    {
+        public Guid Id { get; init; }
+        public string FirstName { get; init; } = "";
+        public string LastName { get; init; } = "";
+        public string? Email { get; init; }
+        public string? Country { get; init; }
+        public string? City { get; init; }
+        public string? Employer { get; init; }
+        public string? JobTitle { get; init; }
+        public string? Industry { get; init; }
+        public string? LinkedInUrl { get; init; }
+        public string? Bio { get; init; }
+        public bool OffersMentor { get; init; }
+        public bool OffersGuestLecture { get; init; }
+        public bool OffersStudyVisit { get; init; }
+        public bool OffersPanel { get; init; }
+        public string DirectoryFields { get; init; } = "";
+    }
+
+    public sealed class Validator : Validator<SearchDirectoryRequest>
+    {
+        public Validator()
+        {
+            RuleFor(r => r.Page).GreaterThanOrEqualTo(1);
+            RuleFor(r => r.PageSize).InclusiveBetween(1, 200);
+            RuleFor(r => r.Q).MaximumLength(200)
+                .WithMessage(_ => Texts.Pick("At most 200 characters.", "Högst 200 tecken."));
+        }
+    }
+}

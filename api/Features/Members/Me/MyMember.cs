@@ -1,0 +1,39 @@
+using System.Security.Claims;
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
+using Alumni.Api.Infrastructure.Security;
+using Alumni.Contracts.Members;
+
+namespace Alumni.Api.Features.Members.Me;
+
+/// <summary>The signed-in person's own member record: finding it, and answering with it.</summary>
+internal static class MyMember
+{
+    private static readonly Sql ByUser = Sql.Portable("""
+        SELECT id FROM members WHERE user_id = @UserId AND status <> 'Erased'
+        """);
+
+    /// <summary>The caller's member id, or null after answering 404.</summary>
+    public static async Task<Guid?> FindAsync(DbSession session, HttpContext context, CancellationToken ct)
+    {
+        var id = await session.ExecuteScalarAsync<Guid?>(ByUser, new { UserId = context.User.PersonId() }, ct);
+        if (id is null)
+        {
+            await context.SendProblemAsync(StatusCodes.Status404NotFound,
+                "You have no member record: sign up to the alumni network first (members_signUp), then sign in with the same address.");
+        }
+
+        return id;
+    }
+
+    /// <summary>Answers with the member's record and its ETag.</summary>
+    public static async Task SendAsync(HttpContext context, MemberResponse member, int status, CancellationToken ct)
+    {
+        context.Response.StatusCode = status;
+        context.Response.Headers.ETag = EntityTags.For(member.Version);
+        await context.Response.WriteAsJsonAsync(member, ct);
+    }
+
+    /// <summary>The changes that keep the directory consent and the directory listing the same.</summary>
+    public static IEnumerable<(ConsentChannel, bool)> DirectoryConsent(bool listed) => [(ConsentChannel.Directory, listed)];
+}

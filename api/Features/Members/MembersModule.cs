@@ -1,0 +1,108 @@
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Hosting;
+using Alumni.Api.Infrastructure.Security;
+using Alumni.Contracts.Members;
+using Microsoft.Extensions.Options;
+
+namespace Alumni.Api.Features.Members;
+
+/// <summary>Configuration section <c>Members</c>.</summary>
+public sealed class MembersOptions
+{
+    public const string Section = "Members";
+
+    /// <summary>Pending sign-ups that never verify their address are removed after this many days.</summary>
+    public int PendingPurgeDays { get; set; } = 30;
+
+    /// <summary>Sign-ups one client address may make per hour.</summary>
+    public int SignUpsPerClientPerHour { get; set; } = 20;
+}
+
+/// <summary>What the Members slice adds to the host.</summary>
+public sealed class MembersModule : ISliceModule
+{
+    public const string SignUpLimit = "members-sign-up";
+    public const string ReadScope = "members:read";
+    public const string WriteScope = "members:write";
+
+    public void Add(WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(MembersOptions.Section);
+        var options = section.Get<MembersOptions>() ?? new MembersOptions();
+        builder.Services.Configure<MembersOptions>(section);
+        builder.Services.AddSingleton<ISignInObserver, MemberSignInObserver>();
+        builder.Services.AddSingleton<IClaimsContributor, MemberClaims>();
+        builder.Services.AddHostedService<PendingMemberPurge>();
+        builder.Services.AddRateLimiter(o => o.AddPerClientLimit(SignUpLimit, options.SignUpsPerClientPerHour, TimeSpan.FromHours(1)));
+    }
+}
+
+/// <summary>A sign-in proves the address: the pending member with it becomes active and is linked to the person.</summary>
+public sealed class MemberSignInObserver : ISignInObserver
+{
+    private static readonly Sql Verify = Sql.Portable("""
+        UPDATE members
+        SET user_id = @UserId,
+            status = CASE WHEN status = 'Pending' THEN 'Active' ELSE status END,
+            verified_at = COALESCE(verified_at, @Now),
+            updated_at = @Now,
+            version = version + 1
+        WHERE email = @Email AND user_id IS NULL AND status <> 'Erased'
+        """);
+
+    public Task OnSignedInAsync(DbSession session, Guid userId, string email, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteAsync(Verify, new { UserId = userId, Email = email, Now = now }, ct);
+}
+
+/// <summary>Removes pending sign-ups older than the purge age, once an hour (idempotent, so several instances may run it).</summary>
+public sealed class PendingMemberPurge(Database db, TimeProvider time, IOptions<MembersOptions> options, ILogger<PendingMemberPurge> logger) : BackgroundService
+{
+    private static readonly Sql Purge = Sql.Portable("""
+        DELETE FROM members WHERE status = @Pending AND created_at < @Cutoff
+        """);
+
+    /// <summary>Purges once; the number of sign-ups removed.</summary>
+    public async Task<int> PurgeAsync(CancellationToken ct)
+    {
+        await using var session = await db.OpenAsync(ct);
+        return await session.ExecuteAsync(Purge, new
+        {
+            Pending = nameof(MemberStatus.Pending),
+            Cutoff = time.GetUtcNow().AddDays(-options.Value.PendingPurgeDays),
+        }, ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromHours(1), time);
+        do
+        {
+            try
+            {
+                var purged = await PurgeAsync(stoppingToken);
+                if (purged > 0)
+                {
+                    logger.LogInformation("Purged {Count} pending sign-ups that never verified their address", purged);
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Purging pending sign-ups failed; trying again in an hour");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+}
+
+/// <summary>Tells access rules whether a signed-in person is an active member.</summary>
+public sealed class MemberClaims : IClaimsContributor
+{
+    private static readonly Sql IsActiveMember = Sql.Portable("""
+        SELECT COUNT(*) FROM members WHERE user_id = @UserId AND status = 'Active'
+        """);
+
+    public async Task<IEnumerable<System.Security.Claims.Claim>> ClaimsForAsync(DbSession session, Guid userId, CancellationToken ct) =>
+        await session.ExecuteScalarAsync<long>(IsActiveMember, new { UserId = userId }, ct) > 0
+            ? [new(AlumniClaims.ActiveMember, "true")]
+            : [];
+}
