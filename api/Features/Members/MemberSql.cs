@@ -11,6 +11,15 @@ namespace Alumni.Api.Features.Members;
 /// </summary>
 internal static class MemberSql
 {
+    /// <summary>The filter "offers @Offer" (an offer's name, or null for any), over members aliased m.</summary>
+    public const string OfferFilter = """
+        (@Offer IS NULL
+               OR (@Offer = 'Mentor' AND m.offers_mentor = 1)
+               OR (@Offer = 'GuestLecture' AND m.offers_guest_lecture = 1)
+               OR (@Offer = 'StudyVisitHost' AND m.offers_study_visit = 1)
+               OR (@Offer = 'Panel' AND m.offers_panel = 1))
+        """;
+
     private const string Own = "one member already checked: the caller's own record, or in the staff caller's scope";
 
     [Unscoped(Own)]

@@ -14,17 +14,13 @@ namespace Alumni.Api.Features.Members.Directory;
 [Access(Caller.Member)]
 public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryRequest, DirectoryPage>
 {
-    private const string Listed = """
+    private const string Listed = $"""
         FROM members m
         WHERE m.status = 'Active' AND m.directory_listed = 1
           AND EXISTS (SELECT 1 FROM member_consents c WHERE c.member_id = m.id AND c.channel = 'Directory' AND c.granted = 1)
           AND (@Pattern IS NULL OR LOWER(m.first_name) LIKE @Pattern ESCAPE '\' OR LOWER(m.last_name) LIKE @Pattern ESCAPE '\')
           AND (@Country IS NULL OR m.country = @Country)
-          AND (@Offer IS NULL
-               OR (@Offer = 'Mentor' AND m.offers_mentor = 1)
-               OR (@Offer = 'GuestLecture' AND m.offers_guest_lecture = 1)
-               OR (@Offer = 'StudyVisitHost' AND m.offers_study_visit = 1)
-               OR (@Offer = 'Panel' AND m.offers_panel = 1))
+          AND {MemberSql.OfferFilter}
           AND (@Department IS NULL OR EXISTS (
                 SELECT 1 FROM member_affiliations a JOIN departments d ON d.id = a.department_id
                 WHERE a.member_id = m.id AND d.code = @Department))

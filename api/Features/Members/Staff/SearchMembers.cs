@@ -15,7 +15,7 @@ namespace Alumni.Api.Features.Members.Staff;
 public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, MemberPage>
 {
     /// <summary>The filter every variant shares; the department scope comes first.</summary>
-    internal const string Filter = """
+    internal const string Filter = $"""
         WHERE (@ScopeAll = 1 OR EXISTS (
                 SELECT 1 FROM member_affiliations sa
                 WHERE sa.member_id = m.id
@@ -36,11 +36,7 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
           AND (@Language IS NULL OR m.preferred_language = @Language)
           AND (@Consent IS NULL OR EXISTS (
                 SELECT 1 FROM member_consents c WHERE c.member_id = m.id AND c.channel = @Consent AND c.granted = 1))
-          AND (@Offer IS NULL
-               OR (@Offer = 'Mentor' AND m.offers_mentor = 1)
-               OR (@Offer = 'GuestLecture' AND m.offers_guest_lecture = 1)
-               OR (@Offer = 'StudyVisitHost' AND m.offers_study_visit = 1)
-               OR (@Offer = 'Panel' AND m.offers_panel = 1))
+          AND {MemberSql.OfferFilter}
           AND (@Industry IS NULL OR LOWER(m.industry) = @Industry)
           AND (@Tag IS NULL OR EXISTS (SELECT 1 FROM member_interests i WHERE i.member_id = m.id AND i.tag = @Tag))
         """;
