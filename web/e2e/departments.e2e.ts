@@ -1,13 +1,21 @@
 /**
  * Faculties and departments, end to end: the built app served by the real API (started by
- * global-setup.ts with a fresh database), driven in headless Chromium.
+ * global-setup.ts with a fresh database), driven in headless Chromium. Department writes need an
+ * admin, so the run signs in as the demo admin first (its code read from the dev mailbox page).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { describeViolations, launchChromium, seriousAxeViolations } from './support';
+import {
+  DEMO_ADMIN,
+  describeViolations,
+  launchChromium,
+  seriousAxeViolations,
+  sessionHeaders,
+  signInThroughApp,
+} from './support';
 
 const baseUrl = inject('baseUrl');
 const artifactsDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'e2e-artifacts');
@@ -70,6 +78,13 @@ async function apiJson<T>(path: string, init?: RequestInit): Promise<{ status: n
 }
 
 describe('faculties and departments', () => {
+  it('signs in as the admin (department writes need one)', async () => {
+    await signInThroughApp(page, baseUrl, DEMO_ADMIN);
+    await page.waitForURL(`${baseUrl}/departments`);
+    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await menu.getByRole('link', { name: 'Personer' }).waitFor();
+  });
+
   it('serves /departments as a deep link, in Swedish by default', async () => {
     const response = await page.goto(`${baseUrl}/departments`);
     expect(response?.status()).toBe(200);
@@ -176,12 +191,12 @@ describe('faculties and departments', () => {
     await panel.waitFor();
     await expect.poll(() => panel.getByRole('textbox', { name: 'Name in English' }).inputValue()).toBe(editedNameEn);
 
-    // Someone else saves first, straight through the API.
+    // Someone else saves first, straight through the API (as the same admin, in another "tab").
     const current = await apiJson<{ version: number; nameSv: string; facultyCode: string }>(`/api/departments/${newCode}`);
     const otherName = `${editedNameEn} (changed elsewhere)`;
     const elsewhere = await apiJson(`/api/departments/${newCode}`, {
       method: 'PUT',
-      headers: { 'If-Match': `"${current.body.version}"` },
+      headers: { 'If-Match': `"${current.body.version}"`, ...(await sessionHeaders(page, baseUrl)) },
       body: JSON.stringify({ nameSv: current.body.nameSv, nameEn: otherName, facultyCode: current.body.facultyCode }),
     });
     expect(elsewhere.status).toBe(200);

@@ -10,7 +10,10 @@
  * It picks a free port on 127.0.0.1, makes a temporary folder for the database, runs
  *   dotnet run --no-build --no-launch-profile --project ../api/Alumni.Api.csproj -- --urls http://127.0.0.1:<port>
  * with ASPNETCORE_ENVIRONMENT=Development, ConnectionStrings__Alumni=Data Source=<tmp>/alumni.db,
- * Database__Provider=Sqlite and Web__DistPath=<web/dist>, waits until GET /health/ready answers 200
+ * Database__Provider=Sqlite, Web__DistPath=<web/dist>, Alumni__DemoUsers=true (the API then seeds
+ * admin@example.org, an admin, and coordinator@example.org, coordinator of DSV) and
+ * Smtp__MailDirectory=<tmp>/mail without Smtp__Host (mail goes to files, which the dev mailbox
+ * serves: the tests read sign-in codes there), waits until GET /health/ready answers 200
  * (E2E_API_START_TIMEOUT_MS, default 60 s) and hands the address to the tests as `inject('baseUrl')`.
  * Teardown stops the whole process group (dotnet run and the API it started) and removes the folder.
  *
@@ -123,6 +126,8 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), 'alumni-e2e-'));
   const output: string[] = [];
 
+  // No SMTP relay, whatever the environment says: mail must land in the folder the dev mailbox reads.
+  const { Smtp__Host: _relay, SMTP__HOST: _relayUpper, ...environment } = process.env;
   const child = spawn(
     'dotnet',
     ['run', '--no-build', '--no-launch-profile', '--project', apiProject, '--', '--urls', baseUrl],
@@ -131,11 +136,13 @@ export default async function setup(project: TestProject) {
       detached: true, // its own process group, so teardown can stop everything it started
       stdio: ['ignore', 'pipe', 'pipe'],
       env: {
-        ...process.env,
+        ...environment,
         ASPNETCORE_ENVIRONMENT: 'Development',
         ConnectionStrings__Alumni: `Data Source=${join(dataDir, 'alumni.db')}`,
         Database__Provider: 'Sqlite',
         Web__DistPath: distDir,
+        Alumni__DemoUsers: 'true',
+        Smtp__MailDirectory: join(dataDir, 'mail'),
         DOTNET_NOLOGO: '1',
         DOTNET_CLI_TELEMETRY_OPTOUT: '1',
         DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1',

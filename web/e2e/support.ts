@@ -66,3 +66,79 @@ export function describeViolations(violations: AxeViolation[]): string {
     .map((v) => `${v.impact}: ${v.id} – ${v.help}\n${v.nodes.map((n) => `    ${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join('\n')}`)
     .join('\n');
 }
+
+/** The demo people the API seeds in Development with Alumni__DemoUsers=true (see global-setup.ts). */
+export const DEMO_ADMIN = 'admin@example.org';
+export const DEMO_COORDINATOR = 'coordinator@example.org';
+
+// Names in either UI language, so the helpers work whatever language the page is in.
+const EMAIL_FIELD = /^(E-postadress|E-mail address)$/;
+const SEND_CODE = /^(Skicka kod|Send code)$/;
+const CODE_FIELD = /^(Kod|Code)$/;
+const SIGN_IN_BUTTON = /^(Logga in|Sign in)$/;
+const SIGN_OUT_BUTTON = /^(Logga ut|Sign out)$/;
+const ANOTHER_ADDRESS = /^(Använd en annan adress|Use another address)$/;
+
+/** A sign-in code: six of A–Z without I and O, and 2–9, at the end of the mail's subject. */
+const CODE_IN_SUBJECT = /([A-HJ-NP-Z2-9]{6})\s*$/;
+
+/**
+ * Reads the newest sign-in code sent to an address from the web app's dev mailbox page (/dev/mailbox),
+ * the way a newcomer would. Leaves the page on the mailbox.
+ */
+export async function readCodeFromMailboxPage(page: Page, baseUrl: string, email: string): Promise<string> {
+  await page.goto(`${baseUrl}/dev/mailbox`);
+  await page.getByRole('heading', { level: 1, name: /^(Utvecklarpost|Dev mailbox)$/ }).waitFor();
+  const newest = page.getByRole('article').filter({ hasText: email }).first();
+  await newest.waitFor();
+  const subject = (await newest.getByRole('heading', { level: 2 }).textContent()) ?? '';
+  const match = CODE_IN_SUBJECT.exec(subject.trim());
+  if (!match) throw new Error(`No sign-in code in the newest mail to ${email}: "${subject}"`);
+  return match[1];
+}
+
+/**
+ * Signs in through the web app: on the sign-in page (already open, or opened here), asks for a code,
+ * reads it from the dev mailbox page, goes back to the sign-in page (which remembers the address)
+ * and enters it. Waits until the header shows the address.
+ */
+export async function signInThroughApp(page: Page, baseUrl: string, email: string): Promise<void> {
+  if (new URL(page.url()).pathname !== '/sign-in') await page.goto(`${baseUrl}/sign-in`);
+  const emailField = page.getByRole('textbox', { name: EMAIL_FIELD });
+  const codeField = page.getByRole('textbox', { name: CODE_FIELD });
+  await emailField.or(codeField).first().waitFor();
+  // The page remembers an address a code went to earlier; start afresh with this one.
+  if (await codeField.isVisible()) await page.getByRole('button', { name: ANOTHER_ADDRESS }).click();
+  await emailField.fill(email);
+  await page.getByRole('button', { name: SEND_CODE }).click();
+  await page.getByRole('textbox', { name: CODE_FIELD }).waitFor();
+  const signInUrl = page.url();
+
+  const code = await readCodeFromMailboxPage(page, baseUrl, email);
+
+  await page.goto(signInUrl);
+  await codeField.fill(code);
+  await page.getByRole('button', { name: SIGN_IN_BUTTON }).click();
+  await page.getByRole('banner').getByText(email, { exact: true }).waitFor();
+}
+
+/** Signs out with the header's button and waits for the signed-out header. */
+export async function signOutThroughApp(page: Page): Promise<void> {
+  const banner = page.getByRole('banner');
+  await banner.getByRole('button', { name: SIGN_OUT_BUTTON }).click();
+  await banner.getByRole('link', { name: SIGN_IN_BUTTON }).waitFor();
+}
+
+/**
+ * Headers for calling the API directly as the browser's signed-in person: its cookies, and the
+ * anti-forgery token every unsafe request needs.
+ */
+export async function sessionHeaders(page: Page, baseUrl: string): Promise<Record<string, string>> {
+  const cookies = await page.context().cookies(baseUrl);
+  const csrf = cookies.find((c) => c.name === 'alumni_csrf')?.value;
+  if (!csrf) throw new Error('The browser is not signed in (no alumni_csrf cookie).');
+  return {
+    Cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '),
+    'X-CSRF-Token': csrf,
+  };
+}

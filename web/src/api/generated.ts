@@ -346,7 +346,7 @@ export class IdentityClient {
 
     /**
      * Add a person
-     * @return Created
+     * @return OK
      */
     createUser(body: CreateUserRequest, signal?: AbortSignal): Promise<UserResponse> {
         let url_ = this.baseUrl + "/api/admin/users";
@@ -372,7 +372,13 @@ export class IdentityClient {
     protected processCreateUser(response: Response): Promise<UserResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserResponse;
+            return result200;
+            });
+        } else if (status === 201) {
             return response.text().then((_responseText) => {
             let result201: any = null;
             result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserResponse;

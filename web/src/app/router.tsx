@@ -1,7 +1,18 @@
+import { lazy } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { AppLayout } from '../components/layout/AppLayout';
+import { RequireSignIn } from '../features/auth/components/RequireSignIn';
+import { AdminRoute } from './routes/admin';
 import { DepartmentsRoute } from './routes/departments';
 import { NotFoundRoute } from './routes/not-found';
+import { SignInRoute } from './routes/sign-in';
+
+// Pages few people open are loaded when first visited (the layout shows "Loading" meanwhile).
+const AdminPeopleRoute = lazy(() => import('./routes/admin-people'));
+const AdminApiKeysRoute = lazy(() => import('./routes/admin-api-keys'));
+const AdminAuditRoute = lazy(() => import('./routes/admin-audit'));
+const MySessionsRoute = lazy(() => import('./routes/my-sessions'));
+const DevMailboxRoute = lazy(() => import('./routes/dev-mailbox'));
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -10,6 +21,26 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/departments" replace /> },
       { path: 'departments', element: <DepartmentsRoute /> },
+      { path: 'sign-in', element: <SignInRoute /> },
+      {
+        path: 'me/sessions',
+        element: (
+          <RequireSignIn>
+            <MySessionsRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'admin',
+        element: <AdminRoute />,
+        children: [
+          { index: true, element: <Navigate to="/admin/people" replace /> },
+          { path: 'people', element: <AdminPeopleRoute /> },
+          { path: 'api-keys', element: <AdminApiKeysRoute /> },
+          { path: 'audit', element: <AdminAuditRoute /> },
+        ],
+      },
+      { path: 'dev/mailbox', element: <DevMailboxRoute /> },
       { path: '*', element: <NotFoundRoute /> },
     ],
   },

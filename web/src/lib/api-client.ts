@@ -1,4 +1,4 @@
-import { DepartmentsClient } from '../api/generated';
+import { DepartmentsClient, DevClient, IdentityClient } from '../api/generated';
 import { createApiFetch, type ApiFetchOptions } from './api-fetch';
 
 /** The API is served from the same origin as the app, under /api; the generated paths include it. */
@@ -10,8 +10,34 @@ export type DepartmentsApi = Pick<
   'listFaculties' | 'list' | 'get' | 'create' | 'update' | 'deactivate' | 'reactivate'
 >;
 
+export type IdentityApi = Pick<
+  IdentityClient,
+  | 'requestCode'
+  | 'signIn'
+  | 'signOut'
+  | 'me'
+  | 'listSessions'
+  | 'revokeSession'
+  | 'revokeAllSessions'
+  | 'listUsers'
+  | 'createUser'
+  | 'grantAdmin'
+  | 'revokeAdmin'
+  | 'assignDepartment'
+  | 'unassignDepartment'
+  | 'listScopes'
+  | 'listApiKeys'
+  | 'createApiKey'
+  | 'revokeApiKey'
+  | 'listAudit'
+>;
+
+export type DevApi = Pick<DevClient, 'mailbox'>;
+
 export interface ApiClients {
   departments: DepartmentsApi;
+  identity: IdentityApi;
+  dev: DevApi;
 }
 
 /** Creates the generated clients over `window.fetch` (same-origin credentials, base URL ''). */
@@ -19,5 +45,7 @@ export function createApiClients(options: ApiFetchOptions = {}): ApiClients {
   const http = createApiFetch(options);
   return {
     departments: new DepartmentsClient(API_BASE_URL, http),
+    identity: new IdentityClient(API_BASE_URL, http),
+    dev: new DevClient(API_BASE_URL, http),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   hasFormErrors,
   isRetryable,
+  isUnauthorized,
   matchField,
   problemMessageKey,
   ProblemTypes,
@@ -103,6 +104,10 @@ describe('toProblem', () => {
       [ProblemTypes.preconditionRequired, 428, 'precondition-required'],
       [ProblemTypes.payloadTooLarge, 413, 'payload-too-large'],
       [ProblemTypes.internalError, 500, 'server'],
+      [ProblemTypes.unauthorized, 401, 'unauthorized'],
+      [ProblemTypes.forbidden, 403, 'forbidden'],
+      [ProblemTypes.antiForgeryFailed, 403, 'anti-forgery'],
+      [ProblemTypes.tooManyRequests, 429, 'too-many-requests'],
     ];
     for (const [type, status, kind] of cases) {
       expect(toProblem({ type, title: 't', status }).kind, type).toBe(kind);
@@ -230,5 +235,40 @@ describe('problemMessageKey and isRetryable', () => {
     expect(isRetryable({ type: ProblemTypes.internalError, status: 500, title: 'x' })).toBe(true);
     expect(isRetryable(new ApiException('Service Unavailable', 503, '', {}, null))).toBe(true);
     expect(isRetryable(new Error('a bug'))).toBe(false);
+  });
+});
+
+describe('identity problems', () => {
+  it('falls back on 401, 403 and 429 without a known type', () => {
+    expect(toProblem(new ApiException('x', 401, '', {}, null)).kind).toBe('unauthorized');
+    expect(toProblem(new ApiException('x', 403, '', {}, null)).kind).toBe('forbidden');
+    expect(toProblem(new ApiException('x', 429, '', {}, null)).kind).toBe('too-many-requests');
+  });
+
+  it('reads the wait of a 429 from the body (added by the fetch wrapper) or the headers', () => {
+    const body = { type: ProblemTypes.tooManyRequests, title: 'Too Many Requests', status: 429, retryAfter: 30 };
+    expect(toProblem(body).retryAfterSeconds).toBe(30);
+    expect(toProblem(new ApiException('x', 429, '', { 'retry-after': '75' }, null)).retryAfterSeconds).toBe(75);
+    expect(
+      toProblem(new ApiException('x', 429, '', { 'Retry-After': '12' }, { ...body, retryAfter: undefined })).retryAfterSeconds,
+    ).toBe(12);
+    expect(toProblem({ ...body, retryAfter: 'soon' }).retryAfterSeconds).toBeUndefined();
+  });
+
+  it('tells a 401 apart from every other problem', () => {
+    expect(isUnauthorized({ type: ProblemTypes.unauthorized, title: 'Unauthorized', status: 401 })).toBe(true);
+    expect(isUnauthorized({ type: ProblemTypes.forbidden, title: 'Forbidden', status: 403 })).toBe(false);
+    expect(isUnauthorized(new TypeError('Failed to fetch'))).toBe(false);
+  });
+
+  it('has a message for each new kind', () => {
+    expect(problemMessageKey(toProblem({ type: ProblemTypes.unauthorized, title: 't', status: 401 }))).toBe('problems.unauthorized');
+    expect(problemMessageKey(toProblem({ type: ProblemTypes.forbidden, title: 't', status: 403 }))).toBe('problems.forbidden');
+    expect(problemMessageKey(toProblem({ type: ProblemTypes.antiForgeryFailed, title: 't', status: 403 }))).toBe(
+      'problems.antiForgery',
+    );
+    expect(problemMessageKey(toProblem({ type: ProblemTypes.tooManyRequests, title: 't', status: 429 }))).toBe(
+      'problems.tooManyRequests',
+    );
   });
 });

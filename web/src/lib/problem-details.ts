@@ -12,6 +12,10 @@
 export const ProblemTypes = {
   validationFailed: 'urn:alumni:problem:validation-failed',
   malformedRequest: 'urn:alumni:problem:malformed-request',
+  unauthorized: 'urn:alumni:problem:unauthorized',
+  forbidden: 'urn:alumni:problem:forbidden',
+  antiForgeryFailed: 'urn:alumni:problem:anti-forgery-failed',
+  tooManyRequests: 'urn:alumni:problem:too-many-requests',
   notFound: 'urn:alumni:problem:not-found',
   methodNotAllowed: 'urn:alumni:problem:method-not-allowed',
   conflict: 'urn:alumni:problem:conflict',
@@ -30,6 +34,10 @@ export const ProblemTypes = {
 export type ProblemKind =
   | 'validation'
   | 'malformed'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'anti-forgery'
+  | 'too-many-requests'
   | 'not-found'
   | 'conflict'
   | 'precondition-failed'
@@ -51,6 +59,8 @@ export interface Problem {
   traceId?: string;
   /** Field errors as sent by the server, keyed by the request field's JSON name. */
   errors: Record<string, string[]>;
+  /** For 429: how many seconds to wait before trying again (from `Retry-After`), when known. */
+  retryAfterSeconds?: number;
 }
 
 type UnknownRecord = Record<string, unknown>;
@@ -94,6 +104,14 @@ function kindOf(type: string, status: number): ProblemKind {
     case ProblemTypes.malformedRequest:
     case ProblemTypes.unsupportedMediaType:
       return 'malformed';
+    case ProblemTypes.unauthorized:
+      return 'unauthorized';
+    case ProblemTypes.forbidden:
+      return 'forbidden';
+    case ProblemTypes.antiForgeryFailed:
+      return 'anti-forgery';
+    case ProblemTypes.tooManyRequests:
+      return 'too-many-requests';
     case ProblemTypes.notFound:
       return 'not-found';
     case ProblemTypes.conflict:
@@ -113,6 +131,9 @@ function kindOf(type: string, status: number): ProblemKind {
   }
   // Unknown or generic type (e.g. a proxy's own error page): fall back on the status code.
   if (status === 0) return 'network';
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 429) return 'too-many-requests';
   if (status === 404) return 'not-found';
   if (status === 409) return 'conflict';
   if (status === 412) return 'precondition-failed';
@@ -149,7 +170,14 @@ function fromBody(body: UnknownRecord, fallbackStatus: number): Problem {
     instance: asString(body.instance),
     traceId: asString(body.traceId) ?? asString(extensions?.traceId),
     errors: normaliseErrors(body.errors),
+    retryAfterSeconds: asSeconds(body.retryAfter) ?? asSeconds(extensions?.retryAfter),
   };
+}
+
+function asSeconds(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return Math.ceil(value);
+  if (typeof value === 'string' && /^\d+$/.test(value.trim())) return Number(value.trim());
+  return undefined;
 }
 
 function parseJson(text: unknown): unknown {
@@ -173,9 +201,12 @@ function headerValue(headers: unknown, name: string): string | undefined {
 export function toProblem(error: unknown): Problem {
   if (isApiExceptionLike(error)) {
     const status = error.status;
-    if (isProblemBody(error.result)) return fromBody(error.result, status);
+    const retryAfter = asSeconds(headerValue(error.headers, 'retry-after'));
+    const withWait = (problem: Problem): Problem =>
+      problem.retryAfterSeconds === undefined && retryAfter !== undefined ? { ...problem, retryAfterSeconds: retryAfter } : problem;
+    if (isProblemBody(error.result)) return withWait(fromBody(error.result, status));
     const parsed = parseJson(error.response);
-    if (isProblemBody(parsed)) return fromBody(parsed, status);
+    if (isProblemBody(parsed)) return withWait(fromBody(parsed, status));
     const type = status === 0 ? ProblemTypes.network : ProblemTypes.http;
     return {
       kind: kindOf(type, status),
@@ -184,6 +215,7 @@ export function toProblem(error: unknown): Problem {
       status,
       traceId: headerValue(error.headers, 'x-trace-id') ?? headerValue(error.headers, 'traceparent'),
       errors: {},
+      retryAfterSeconds: retryAfter,
     };
   }
   if (isProblemBody(error)) return fromBody(error, 0);
@@ -273,6 +305,10 @@ export function hasFormErrors<F extends string>(errors: FormErrors<F>): boolean 
 export type ProblemMessageKey =
   | 'problems.validation'
   | 'problems.malformed'
+  | 'problems.unauthorized'
+  | 'problems.forbidden'
+  | 'problems.antiForgery'
+  | 'problems.tooManyRequests'
   | 'problems.notFound'
   | 'problems.conflict'
   | 'problems.preconditionFailed'
@@ -289,6 +325,14 @@ export function problemMessageKey(problem: Problem): ProblemMessageKey {
       return 'problems.validation';
     case 'malformed':
       return 'problems.malformed';
+    case 'unauthorized':
+      return 'problems.unauthorized';
+    case 'forbidden':
+      return 'problems.forbidden';
+    case 'anti-forgery':
+      return 'problems.antiForgery';
+    case 'too-many-requests':
+      return 'problems.tooManyRequests';
     case 'not-found':
       return 'problems.notFound';
     case 'conflict':
@@ -306,6 +350,11 @@ export function problemMessageKey(problem: Problem): ProblemMessageKey {
     case 'other':
       return 'problems.other';
   }
+}
+
+/** True when the problem means "not signed in (any more)": the caller should sign in again. */
+export function isUnauthorized(error: unknown): boolean {
+  return toProblem(error).kind === 'unauthorized';
 }
 
 /** Client errors (4xx) will not succeed when retried as they are; network and 5xx may. */

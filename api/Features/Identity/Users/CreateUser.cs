@@ -21,6 +21,7 @@ public sealed class CreateUser(Database db, IAuditLog audit, TimeProvider time) 
             .WithName("identity_createUser")
             .WithSummary("Add a person")
             .WithDescription("Adds a person who can then be given roles; 201 when added, 200 with the existing person when the address is known.")
+            .Produces<UserResponse>(StatusCodes.Status200OK)
             .Produces<UserResponse>(StatusCodes.Status201Created));
     }
 

@@ -6,6 +6,7 @@ import { ProblemMessage } from '../../../components/ProblemMessage';
 import { currentLanguage, localName } from '../../../lib/i18n';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useAuth } from '../../auth/api/me';
 import { useFaculties } from '../api/get-faculties';
 import { useDeactivateDepartment, useReactivateDepartment } from '../api/set-department-active';
 import { CreateDepartmentPanel } from './CreateDepartmentPanel';
@@ -17,10 +18,14 @@ type Panel = { kind: 'create' } | { kind: 'edit'; department: DepartmentResponse
 const NEW_BUTTON_ID = 'new-department-button';
 const INACTIVE_PARAM = 'inactive';
 
-/** Staff page: the faculties with their departments; create, edit, deactivate and reactivate departments. */
+/**
+ * The faculties with their departments, for everyone to browse; admins also create, edit, deactivate
+ * and reactivate departments here.
+ */
 export function DepartmentsPage() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
+  const { isAdmin } = useAuth();
   useDocumentTitle(t('departments.title'));
 
   // The toggle answers at once; the address follows it (so the view can be linked) and leads it on
@@ -123,20 +128,22 @@ export function DepartmentsPage() {
             <span className="toolbar__refreshing"> · {t('departments.refreshing')}</span>
           ) : null}
         </p>
-        <button
-          type="button"
-          id={NEW_BUTTON_ID}
-          className="button button--primary"
-          aria-expanded={panel?.kind === 'create'}
-          aria-controls={panel?.kind === 'create' ? 'create-department' : undefined}
-          onClick={() => {
-            setStatus('');
-            if (panel?.kind === 'create') closePanel(NEW_BUTTON_ID);
-            else setPanel({ kind: 'create' });
-          }}
-        >
-          {t('departments.newDepartment')}
-        </button>
+        {isAdmin ? (
+          <button
+            type="button"
+            id={NEW_BUTTON_ID}
+            className="button button--primary"
+            aria-expanded={panel?.kind === 'create'}
+            aria-controls={panel?.kind === 'create' ? 'create-department' : undefined}
+            onClick={() => {
+              setStatus('');
+              if (panel?.kind === 'create') closePanel(NEW_BUTTON_ID);
+              else setPanel({ kind: 'create' });
+            }}
+          >
+            {t('departments.newDepartment')}
+          </button>
+        ) : null}
       </div>
 
       <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
@@ -155,7 +162,7 @@ export function DepartmentsPage() {
         </div>
       ) : null}
 
-      {panel?.kind === 'create' ? (
+      {isAdmin && panel?.kind === 'create' ? (
         <CreateDepartmentPanel
           faculties={facultyOptions}
           onCreated={(created) => {
@@ -166,7 +173,7 @@ export function DepartmentsPage() {
         />
       ) : null}
 
-      {panel?.kind === 'edit' ? (
+      {isAdmin && panel?.kind === 'edit' ? (
         <EditDepartmentPanel
           key={panel.department.code}
           department={panel.department}
@@ -198,6 +205,7 @@ export function DepartmentsPage() {
               faculty={faculty}
               language={language}
               busyCode={busyCode}
+              canEdit={isAdmin}
               editingCode={panel?.kind === 'edit' ? panel.department.code : undefined}
               onEdit={(department) => {
                 setStatus('');

@@ -7,6 +7,8 @@ export interface FacultySectionProps {
   language: Language;
   /** Code of the department whose activation is being changed, if any (its buttons wait). */
   busyCode?: string;
+  /** Show the edit, deactivate and reactivate buttons (admins only). */
+  canEdit: boolean;
   /** Code of the department open in the edit panel, if any. */
   editingCode?: string;
   onEdit: (department: DepartmentResponse) => void;
@@ -33,6 +35,7 @@ export function FacultySection({
   faculty,
   language,
   busyCode,
+  canEdit,
   editingCode,
   onEdit,
   onDeactivate,
@@ -62,16 +65,18 @@ export function FacultySection({
               <col className="data-table__col-code" />
               <col />
               <col className="data-table__col-status" />
-              <col className="data-table__col-actions" />
+              {canEdit ? <col className="data-table__col-actions" /> : null}
             </colgroup>
             <thead>
               <tr>
                 <th scope="col">{t('departments.columns.code')}</th>
                 <th scope="col">{t('departments.columns.name')}</th>
                 <th scope="col">{t('departments.columns.status')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('departments.columns.actions')}</span>
-                </th>
+                {canEdit ? (
+                  <th scope="col">
+                    <span className="visually-hidden">{t('departments.columns.actions')}</span>
+                  </th>
+                ) : null}
               </tr>
             </thead>
             <tbody>
@@ -99,37 +104,39 @@ export function FacultySection({
                         {department.isActive ? t('departments.status.active') : t('departments.status.inactive')}
                       </span>
                     </td>
-                    <td className="data-table__actions">
-                      <button
-                        type="button"
-                        id={editButtonId(department.code)}
-                        className="button button--small"
-                        onClick={() => onEdit(department)}
-                        aria-expanded={editingCode === department.code}
-                        aria-controls={editingCode === department.code ? 'edit-department' : undefined}
-                      >
-                        <ActionLabel action={t('departments.actions.edit')} name={name} />
-                      </button>
-                      {department.isActive ? (
+                    {canEdit ? (
+                      <td className="data-table__actions">
                         <button
                           type="button"
-                          className="button button--small button--danger"
-                          onClick={() => onDeactivate(department)}
-                          aria-disabled={busy || undefined}
-                        >
-                          <ActionLabel action={t('departments.actions.deactivate')} name={name} />
-                        </button>
-                      ) : (
-                        <button
-                          type="button"
+                          id={editButtonId(department.code)}
                           className="button button--small"
-                          onClick={() => onReactivate(department)}
-                          aria-disabled={busy || undefined}
+                          onClick={() => onEdit(department)}
+                          aria-expanded={editingCode === department.code}
+                          aria-controls={editingCode === department.code ? 'edit-department' : undefined}
                         >
-                          <ActionLabel action={t('departments.actions.reactivate')} name={name} />
+                          <ActionLabel action={t('departments.actions.edit')} name={name} />
                         </button>
-                      )}
-                    </td>
+                        {department.isActive ? (
+                          <button
+                            type="button"
+                            className="button button--small button--danger"
+                            onClick={() => onDeactivate(department)}
+                            aria-disabled={busy || undefined}
+                          >
+                            <ActionLabel action={t('departments.actions.deactivate')} name={name} />
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button button--small"
+                            onClick={() => onReactivate(department)}
+                            aria-disabled={busy || undefined}
+                          >
+                            <ActionLabel action={t('departments.actions.reactivate')} name={name} />
+                          </button>
+                        )}
+                      </td>
+                    ) : null}
                   </tr>
                 );
               })}

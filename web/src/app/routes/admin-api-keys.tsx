@@ -1,0 +1,5 @@
+import { ApiKeysPage } from '../../features/api-keys/components/ApiKeysPage';
+
+export default function AdminApiKeysRoute() {
+  return <ApiKeysPage />;
+}

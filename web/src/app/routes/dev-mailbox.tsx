@@ -1,0 +1,5 @@
+import { DevMailboxPage } from '../../features/dev/components/DevMailboxPage';
+
+export default function DevMailboxRoute() {
+  return <DevMailboxPage />;
+}

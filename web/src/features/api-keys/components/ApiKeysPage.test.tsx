@@ -1,0 +1,102 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEMO_ADMIN, seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
+import { renderApp } from '../../../test/render-app';
+
+let identity: FakeIdentityApi;
+
+beforeEach(() => {
+  identity = seededFakeIdentity({ signedInAs: DEMO_ADMIN });
+});
+
+async function openForm(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByRole('button', { name: 'Ny API-nyckel' }));
+  return screen.getByRole('region', { name: 'Ny API-nyckel' });
+}
+
+describe('ApiKeysPage', () => {
+  it('creates a key and shows its secret once, with a copy button and a warning', async () => {
+    const user = userEvent.setup();
+    const writeText = vi.fn(async () => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderApp({ clients: { identity }, path: '/admin/api-keys' });
+    expect(await screen.findByText('Det finns inga API-nycklar ännu.')).toBeTruthy();
+
+    const form = await openForm(user);
+    await user.type(within(form).getByRole('textbox', { name: 'Namn' }), 'Ladok import');
+    const scope = await within(form).findByRole('checkbox', { name: 'departments:write' });
+    expect(scope.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(scope.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Tillåter: departments_create, departments_update',
+    );
+    await user.click(scope);
+    await user.click(within(form).getByRole('button', { name: 'Skapa nyckel' }));
+
+    const secretPanel = await screen.findByRole('region', { name: 'Nyckeln ”Ladok import” har skapats' });
+    const secret = within(secretPanel).getByRole('textbox', { name: 'API-nyckel' }) as HTMLInputElement;
+    expect(secret.value).toMatch(/^alk_kkkkkkk1_secret-/);
+    expect(secret.readOnly).toBe(true);
+    expect(secretPanel.textContent).toContain('Den visas bara den här gången och kan inte visas igen');
+    expect(identity.calls.find((c) => c.method === 'createApiKey')?.args).toEqual([
+      { name: 'Ladok import', scopes: ['departments:write'], expiresAt: undefined },
+    ]);
+
+    await user.click(within(secretPanel).getByRole('button', { name: 'Kopiera nyckeln' }));
+    expect(writeText).toHaveBeenCalledWith(secret.value);
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Nyckeln har kopierats.'));
+
+    const table = await screen.findByRole('table', { name: 'API-nycklar' });
+    const row = within(table).getByRole('rowheader', { name: 'Ladok import' }).closest('tr')!;
+    expect(within(row).getByText('alk_kkkkkkk1')).toBeTruthy();
+    expect(within(row).getByText('Aktiv')).toBeTruthy();
+    expect(within(row).getByText('Aldrig använd')).toBeTruthy();
+    expect(row.textContent).not.toContain('secret');
+
+    await user.click(within(secretPanel).getByRole('button', { name: 'Jag har kopierat nyckeln – stäng' }));
+    expect(screen.queryByRole('region', { name: /har skapats/ })).toBeNull();
+    expect(document.body.textContent).not.toContain('_secret-');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Ny API-nyckel' }));
+  });
+
+  it('shows the server’s field errors (no scope, expiry in the past)', async () => {
+    const user = userEvent.setup();
+    renderApp({ clients: { identity }, path: '/admin/api-keys' });
+    const form = await openForm(user);
+    await within(form).findByRole('checkbox', { name: 'audit:read' });
+    await user.type(within(form).getByLabelText('Upphör (valfritt)'), '2001-01-01T10:00');
+    await user.click(within(form).getByRole('button', { name: 'Skapa nyckel' }));
+    const summary = await within(form).findByRole('alert');
+    expect(summary.textContent).toContain('Nyckeln kunde inte skapas');
+    expect(summary.textContent).toContain('Namn: Enter a name.');
+    expect(summary.textContent).toContain('Behörighetsområden: Choose at least one scope.');
+    expect(summary.textContent).toContain('Upphör (valfritt): Choose a time in the future.');
+    expect(within(form).getByRole('textbox', { name: 'Namn' }).getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByRole('group', { name: 'Behörighetsområden' }).getAttribute('aria-describedby')).toBe(
+      'new-api-key-scopes-error',
+    );
+    expect(identity.calls.find((c) => c.method === 'createApiKey')?.args[0]).toMatchObject({
+      expiresAt: new Date(2001, 0, 1, 10, 0).toISOString(),
+    });
+  });
+
+  it('revokes a key only after confirmation', async () => {
+    const user = userEvent.setup();
+    await identity.createApiKey({ name: 'Old sync', scopes: ['audit:read'] });
+    renderApp({ clients: { identity }, path: '/admin/api-keys' });
+    await user.click(await screen.findByRole('button', { name: 'Återkalla Old sync' }));
+    const confirm = screen.getByRole('region', { name: 'Återkalla ”Old sync”?' });
+    expect(document.activeElement).toBe(within(confirm).getByRole('heading'));
+
+    await user.click(within(confirm).getByRole('button', { name: 'Avbryt' }));
+    expect(identity.calls.some((c) => c.method === 'revokeApiKey')).toBe(false);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Återkalla Old sync' }));
+
+    await user.click(screen.getByRole('button', { name: 'Återkalla Old sync' }));
+    await user.click(screen.getByRole('button', { name: 'Återkalla nyckeln' }));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Nyckeln ”Old sync” har återkallats.'));
+    const row = screen.getByRole('rowheader', { name: 'Old sync' }).closest('tr')!;
+    await waitFor(() => expect(row.textContent).toContain('Återkallad'));
+    expect(within(row).queryByRole('button')).toBeNull();
+  });
+});

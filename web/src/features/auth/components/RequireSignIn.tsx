@@ -1,0 +1,61 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useLocation } from 'react-router';
+import { ProblemMessage } from '../../../components/ProblemMessage';
+import { toProblem } from '../../../lib/problem-details';
+import { pathOf, signInPath } from '../../../lib/return-to';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { hasRole, useAuth, type Role } from '../api/me';
+
+export interface RequireSignInProps {
+  /** A role the page needs beyond being signed in. */
+  role?: Role;
+  children: ReactNode;
+}
+
+/**
+ * Guards a page that needs a signed-in person: a signed-out visitor is sent to sign in and comes
+ * back here afterwards; someone without the role is told so.
+ */
+export function RequireSignIn({ role, children }: RequireSignInProps) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const auth = useAuth();
+
+  if (auth.isPending) {
+    return (
+      <div className="page">
+        <p className="loading">{t('common.loading')}</p>
+      </div>
+    );
+  }
+  if (auth.error) {
+    return (
+      <div className="page">
+        <div className="notice notice--error" role="alert">
+          <ProblemMessage problem={toProblem(auth.error)} lead={t('auth.loadError')} />
+          <button type="button" className="button button--small" onClick={auth.refetch}>
+            {t('common.retry')}
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (!auth.me) return <Navigate to={signInPath(pathOf(location))} replace />;
+  if (role && !hasRole(auth.me, role)) return <NoAccess />;
+  return <>{children}</>;
+}
+
+function NoAccess() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('auth.noAccessTitle'));
+  return (
+    <div className="page">
+      <h1>{t('auth.noAccessTitle')}</h1>
+      <p>{t('auth.noAccessBody')}</p>
+      <p>
+        <Link to="/departments">{t('notFound.back')}</Link>
+      </p>
+    </div>
+  );
+}

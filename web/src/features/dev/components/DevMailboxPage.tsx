@@ -1,0 +1,91 @@
+import { useTranslation } from 'react-i18next';
+import { ProblemMessage } from '../../../components/ProblemMessage';
+import { formatDateTime } from '../../../lib/format';
+import { currentLanguage } from '../../../lib/i18n';
+import { toProblem } from '../../../lib/problem-details';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { MAILBOX_LIMIT, useDevMailbox } from '../api/mailbox';
+import { signInCodeOf } from '../mail';
+
+/**
+ * Development only: the newest e-mails the API wrote to its mail folder (no SMTP relay), so a newcomer
+ * can read their sign-in code. The API answers 404 in any other environment.
+ */
+export function DevMailboxPage() {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  useDocumentTitle(t('devMailbox.title'));
+  const mailbox = useDevMailbox(MAILBOX_LIMIT);
+
+  return (
+    <div className="page">
+      <div className="page__header">
+        <h1>{t('devMailbox.title')}</h1>
+        <p className="page__intro">{t('devMailbox.intro', { count: MAILBOX_LIMIT })}</p>
+      </div>
+
+      <div className="toolbar">
+        <p className="toolbar__summary">
+          {mailbox.data ? t('devMailbox.summary', { count: mailbox.data.length }) : null}
+          {mailbox.isFetching && mailbox.data ? <span> · {t('devMailbox.refreshing')}</span> : null}
+        </p>
+        <button type="button" className="button" onClick={() => void mailbox.refetch()}>
+          {t('devMailbox.refresh')}
+        </button>
+      </div>
+
+      <div aria-busy={mailbox.isPending || undefined}>
+        {mailbox.isPending ? (
+          <p className="loading">{t('common.loading')}</p>
+        ) : mailbox.isError ? (
+          <div className="notice notice--error" role="alert">
+            {toProblem(mailbox.error).kind === 'not-found' ? (
+              <span className="problem__message">{t('devMailbox.unavailable')}</span>
+            ) : (
+              <ProblemMessage problem={toProblem(mailbox.error)} lead={t('devMailbox.loadError')} />
+            )}
+          </div>
+        ) : mailbox.data.length === 0 ? (
+          <p>{t('devMailbox.empty')}</p>
+        ) : (
+          <ol className="mail-list">
+            {mailbox.data.map((message) => {
+              const headingId = `mail-${message.id}-subject`;
+              const code = signInCodeOf(message);
+              return (
+                <li key={message.id}>
+                  <article className="mail" aria-labelledby={headingId}>
+                    <h2 id={headingId} className="mail__subject">
+                      {message.subject || t('devMailbox.noSubject')}
+                    </h2>
+                    <dl className="mail__meta">
+                      <div>
+                        <dt>{t('devMailbox.to')}</dt>
+                        <dd>{message.to}</dd>
+                      </div>
+                      <div>
+                        <dt>{t('devMailbox.sentAt')}</dt>
+                        <dd>
+                          <time dateTime={message.sentAt}>{formatDateTime(message.sentAt, language)}</time>
+                        </dd>
+                      </div>
+                      {code ? (
+                        <div>
+                          <dt>{t('devMailbox.code')}</dt>
+                          <dd>
+                            <code className="mail__code">{code}</code>
+                          </dd>
+                        </div>
+                      ) : null}
+                    </dl>
+                    <pre className="mail__text">{message.text}</pre>
+                  </article>
+                </li>
+              );
+            })}
+          </ol>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import type { UserResponse } from '../../../api/generated';
+import { ProblemMessage } from '../../../components/ProblemMessage';
+import { toProblem } from '../../../lib/problem-details';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useFaculties } from '../../departments/api/get-faculties';
+import { useUsers } from '../api/users';
+import { AddPersonForm } from './AddPersonForm';
+import { PersonRolesPanel, ROLES_PANEL_ID } from './PersonRolesPanel';
+
+const SEARCH_PARAM = 'q';
+const STAFF_PARAM = 'staff';
+
+export function manageButtonId(userId: string): string {
+  return `manage-person-${userId}`;
+}
+
+/** Admin page: find people, add a person by address, and give or take roles (admin, department coordinator). */
+export function PeoplePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('people.title'));
+  const [searchParams, setSearchParams] = useSearchParams();
+  const search = searchParams.get(SEARCH_PARAM) ?? '';
+  const staffOnly = searchParams.get(STAFF_PARAM) === 'true';
+  const [searchText, setSearchText] = useState(search);
+  useEffect(() => setSearchText(search), [search]);
+  const users = useUsers(search, staffOnly);
+  const faculties = useFaculties(false);
+  const [selected, setSelected] = useState<UserResponse | null>(null);
+  const [status, setStatus] = useState('');
+  const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
+  const searchId = useId();
+  const staffId = useId();
+
+  // The panel shows the freshest copy of the person (the list is refetched after every change).
+  const selectedUser = selected ? (users.data?.find((u) => u.id === selected.id) ?? selected) : null;
+
+  useEffect(() => {
+    if (selected || !returnFocusTo) return;
+    document.getElementById(returnFocusTo)?.focus();
+    setReturnFocusTo(null);
+  }, [selected, returnFocusTo]);
+
+  const applySearch = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const next = new URLSearchParams(searchParams);
+    const text = searchText.trim();
+    if (text) next.set(SEARCH_PARAM, text);
+    else next.delete(SEARCH_PARAM);
+    setSearchParams(next, { replace: true });
+  };
+
+  const setStaffOnly = (value: boolean) => {
+    const next = new URLSearchParams(searchParams);
+    if (value) next.set(STAFF_PARAM, 'true');
+    else next.delete(STAFF_PARAM);
+    setSearchParams(next, { replace: true });
+  };
+
+  return (
+    <div className="page">
+      <div className="page__header">
+        <h1>{t('people.title')}</h1>
+        <p className="page__intro">{t('people.intro')}</p>
+      </div>
+
+      <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
+        {status ? <p className="notice notice--success">{status}</p> : null}
+      </div>
+
+      <AddPersonForm
+        onAdded={({ user, created }) => {
+          setStatus(
+            created ? t('people.messages.added', { email: user.email }) : t('people.messages.alreadyThere', { email: user.email }),
+          );
+          setSelected(user);
+        }}
+      />
+
+      {selectedUser ? (
+        <PersonRolesPanel
+          key={selectedUser.id}
+          user={selectedUser}
+          faculties={faculties.data}
+          onChanged={(user, message) => {
+            setSelected(user);
+            setStatus(message);
+          }}
+          onClose={() => {
+            setReturnFocusTo(manageButtonId(selectedUser.id));
+            setSelected(null);
+          }}
+        />
+      ) : null}
+
+      <form className="toolbar" role="search" aria-label={t('people.search.label')} onSubmit={applySearch}>
+        <div className="toolbar__group">
+          <label htmlFor={searchId}>{t('people.search.field')}</label>
+          <input
+            id={searchId}
+            type="search"
+            className="input input--search"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+            maxLength={200}
+          />
+          <button type="submit" className="button">
+            {t('people.search.submit')}
+          </button>
+        </div>
+        <div className="toolbar__group">
+          <input
+            id={staffId}
+            type="checkbox"
+            className="checkbox"
+            checked={staffOnly}
+            onChange={(event) => setStaffOnly(event.target.checked)}
+          />
+          <label htmlFor={staffId}>{t('people.search.staffOnly')}</label>
+        </div>
+        <p className="toolbar__summary">
+          {users.data ? t('people.summary', { count: users.data.length }) : null}
+        </p>
+      </form>
+
+      <div aria-busy={users.isPending || undefined}>
+        {users.isPending ? (
+          <p className="loading">{t('common.loading')}</p>
+        ) : users.isError && !users.data ? (
+          <div className="notice notice--error" role="alert">
+            <ProblemMessage problem={toProblem(users.error)} lead={t('people.loadError')} />
+            <button type="button" className="button button--small" onClick={() => void users.refetch()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : users.data.length === 0 ? (
+          <p>{search ? t('people.noMatches', { search }) : t('people.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <caption className="visually-hidden">
+                {search ? t('people.tableCaptionSearch', { search }) : t('people.tableCaption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('people.columns.email')}</th>
+                  <th scope="col">{t('people.columns.name')}</th>
+                  <th scope="col">{t('people.columns.admin')}</th>
+                  <th scope="col">{t('people.columns.departments')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('people.columns.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.data.map((user) => (
+                  <tr key={user.id} className={selectedUser?.id === user.id ? 'is-editing' : undefined}>
+                    <th scope="row">{user.email}</th>
+                    <td>{user.displayName ?? ''}</td>
+                    <td>{user.isAdmin ? t('common.yes') : t('common.no')}</td>
+                    <td>
+                      {user.departmentCodes.length > 0 ? (
+                        <span className="code-list">
+                          {user.departmentCodes.map((code) => (
+                            <code key={code}>{code}</code>
+                          ))}
+                        </span>
+                      ) : (
+                        <span className="muted">{t('people.noDepartmentsShort')}</span>
+                      )}
+                    </td>
+                    <td className="data-table__actions">
+                      <button
+                        type="button"
+                        id={manageButtonId(user.id)}
+                        className="button button--small"
+                        aria-expanded={selectedUser?.id === user.id}
+                        aria-controls={selectedUser?.id === user.id ? ROLES_PANEL_ID : undefined}
+                        onClick={() => {
+                          setStatus('');
+                          setSelected(user);
+                        }}
+                      >
+                        <span aria-hidden="true">{t('people.actions.manage')}</span>
+                        <span className="visually-hidden">{t('people.actions.manageNamed', { email: user.email })}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
