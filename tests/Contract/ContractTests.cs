@@ -123,7 +123,7 @@ public sealed partial class ContractTests(SqliteApi api) : IClassFixture<SqliteA
             Assert.True(success.Count is 1 or 2, $"{where} documents {success.Count} success responses");
             foreach (var (status, response) in success.Where(r => r.Key != "204"))
             {
-                Assert.True(response.Content?.TryGetValue("application/json", out var json) == true && json.Schema is not null, $"{where}: {status} has no JSON schema");
+                Assert.True(response.Content?.Values.Any(c => c.Schema is not null) == true, $"{where}: {status} has no schema");
             }
 
             Assert.True(responses.ContainsKey("500"), $"{where} does not document 500");

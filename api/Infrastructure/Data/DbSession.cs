@@ -29,6 +29,10 @@ public sealed class DbSession : IAsyncDisposable
     public Task<T?> ExecuteScalarAsync<T>(Sql sql, object? args, CancellationToken ct) =>
         connection.ExecuteScalarAsync<T>(Command(sql, args, ct));
 
+    /// <summary>Rows one at a time, without holding them all (for exports and other large reads).</summary>
+    public IAsyncEnumerable<T> StreamAsync<T>(Sql sql, object? args) =>
+        connection.QueryUnbufferedAsync<T>(sql.For(provider), args, transaction);
+
     public Task<int> ExecuteAsync(Sql sql, object? args, CancellationToken ct) =>
         connection.ExecuteAsync(Command(sql, args, ct));
 

@@ -81,4 +81,22 @@ public static class Csv
             yield return fields.ToArray();
         }
     }
+
+    /// <summary>
+    /// Writes one record: fields quoted where needed, and any field that a spreadsheet would run as a formula
+    /// (starting with =, +, -, @, a tab or a carriage return) neutralised with a leading apostrophe.
+    /// </summary>
+    public static Task WriteRecordAsync(TextWriter writer, IEnumerable<string?> fields, char delimiter = ',') =>
+        writer.WriteAsync(string.Join(delimiter, fields.Select(f => Field(f, delimiter))) + "\r\n");
+
+    private static string Field(string? value, char delimiter)
+    {
+        var text = value ?? "";
+        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        {
+            text = "'" + text;
+        }
+
+        return text.IndexOfAny([delimiter, '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
 }

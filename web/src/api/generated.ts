@@ -2963,6 +2963,144 @@ export class MembersClient {
     }
 
     /**
+     * Export members as CSV
+     * @param q (optional) 
+     * @param department (optional) 
+     * @param faculty (optional) 
+     * @param graduatedFrom (optional) 
+     * @param graduatedTo (optional) 
+     * @param country (optional) 
+     * @param city (optional) 
+     * @param language (optional) 
+     * @param status (optional) 
+     * @param consent (optional) 
+     * @param offers (optional) 
+     * @param industry (optional) 
+     * @param tag (optional) 
+     * @param sort (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    export(q?: string | undefined, department?: string | undefined, faculty?: string | undefined, graduatedFrom?: number | null | undefined, graduatedTo?: number | null | undefined, country?: string | undefined, city?: string | undefined, language?: string | undefined, status?: MemberStatus | undefined, consent?: ConsentChannel | undefined, offers?: MemberOffer | undefined, industry?: string | undefined, tag?: string | undefined, sort?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/members/export?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (department === null)
+            throw new globalThis.Error("The parameter 'department' cannot be null.");
+        else if (department !== undefined)
+            url_ += "department=" + encodeURIComponent("" + department) + "&";
+        if (faculty === null)
+            throw new globalThis.Error("The parameter 'faculty' cannot be null.");
+        else if (faculty !== undefined)
+            url_ += "faculty=" + encodeURIComponent("" + faculty) + "&";
+        if (graduatedFrom !== undefined && graduatedFrom !== null)
+            url_ += "graduatedFrom=" + encodeURIComponent("" + graduatedFrom) + "&";
+        if (graduatedTo !== undefined && graduatedTo !== null)
+            url_ += "graduatedTo=" + encodeURIComponent("" + graduatedTo) + "&";
+        if (country === null)
+            throw new globalThis.Error("The parameter 'country' cannot be null.");
+        else if (country !== undefined)
+            url_ += "country=" + encodeURIComponent("" + country) + "&";
+        if (city === null)
+            throw new globalThis.Error("The parameter 'city' cannot be null.");
+        else if (city !== undefined)
+            url_ += "city=" + encodeURIComponent("" + city) + "&";
+        if (language === null)
+            throw new globalThis.Error("The parameter 'language' cannot be null.");
+        else if (language !== undefined)
+            url_ += "language=" + encodeURIComponent("" + language) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (consent === null)
+            throw new globalThis.Error("The parameter 'consent' cannot be null.");
+        else if (consent !== undefined)
+            url_ += "consent=" + encodeURIComponent("" + consent) + "&";
+        if (offers === null)
+            throw new globalThis.Error("The parameter 'offers' cannot be null.");
+        else if (offers !== undefined)
+            url_ += "offers=" + encodeURIComponent("" + offers) + "&";
+        if (industry === null)
+            throw new globalThis.Error("The parameter 'industry' cannot be null.");
+        else if (industry !== undefined)
+            url_ += "industry=" + encodeURIComponent("" + industry) + "&";
+        if (tag === null)
+            throw new globalThis.Error("The parameter 'tag' cannot be null.");
+        else if (tag !== undefined)
+            url_ += "tag=" + encodeURIComponent("" + tag) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExport(_response);
+        });
+    }
+
+    protected processExport(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
+
+    /**
      * Sign up to the alumni network
      * @return Accepted
      */

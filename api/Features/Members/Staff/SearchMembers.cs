@@ -14,33 +14,6 @@ namespace Alumni.Api.Features.Members.Staff;
 [Access(Caller.Staff, Scope = MembersModule.ReadScope)]
 public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, MemberPage>
 {
-    /// <summary>The filter every variant shares; the department scope comes first.</summary>
-    internal const string Filter = $"""
-        WHERE (@ScopeAll = 1 OR EXISTS (
-                SELECT 1 FROM member_affiliations sa
-                WHERE sa.member_id = m.id
-                  AND sa.department_id IN (SELECT department_id FROM user_departments WHERE user_id = @ScopeUserId)))
-          AND ((@Status IS NULL AND m.status <> 'Erased') OR m.status = @Status)
-          AND (@Pattern IS NULL OR m.search_text LIKE @Pattern ESCAPE '\')
-          AND (@Department IS NULL OR EXISTS (
-                SELECT 1 FROM member_affiliations a JOIN departments d ON d.id = a.department_id
-                WHERE a.member_id = m.id AND d.code = @Department))
-          AND (@Faculty IS NULL OR EXISTS (
-                SELECT 1 FROM member_affiliations a JOIN departments d ON d.id = a.department_id JOIN faculties f ON f.id = d.faculty_id
-                WHERE a.member_id = m.id AND f.code = @Faculty))
-          AND ((@GraduatedFrom IS NULL AND @GraduatedTo IS NULL) OR EXISTS (
-                SELECT 1 FROM member_affiliations a
-                WHERE a.member_id = m.id AND a.end_year >= COALESCE(@GraduatedFrom, 0) AND a.end_year <= COALESCE(@GraduatedTo, 9999)))
-          AND (@Country IS NULL OR m.country = @Country)
-          AND (@City IS NULL OR LOWER(m.city) = @City)
-          AND (@Language IS NULL OR m.preferred_language = @Language)
-          AND (@Consent IS NULL OR EXISTS (
-                SELECT 1 FROM member_consents c WHERE c.member_id = m.id AND c.channel = @Consent AND c.granted = 1))
-          AND {MemberSql.OfferFilter}
-          AND (@Industry IS NULL OR LOWER(m.industry) = @Industry)
-          AND (@Tag IS NULL OR EXISTS (SELECT 1 FROM member_interests i WHERE i.member_id = m.id AND i.tag = @Tag))
-        """;
-
     private const string Columns = """
         SELECT m.id AS Id, m.first_name AS FirstName, m.last_name AS LastName, m.email AS Email, m.country AS Country,
                m.city AS City, m.employer AS Employer, m.status AS Status, m.created_at AS CreatedAt
@@ -49,7 +22,7 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
 
     private static readonly Sql Count = Sql.Portable($"""
         SELECT COUNT(*) FROM members m
-        {Filter}
+        {MemberSearch.Filter}
         """);
 
     private static readonly Sql ByName = Page("m.last_name, m.first_name, m.id");
@@ -78,27 +51,7 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
 
     public override async Task HandleAsync(SearchMembersRequest req, CancellationToken ct)
     {
-        var scope = DepartmentScope.Of(User);
-        var args = new
-        {
-            scope.ScopeAll,
-            scope.ScopeUserId,
-            Status = req.Status?.ToString(),
-            Pattern = Like.Containing(req.Q),
-            Department = Upper(req.Department),
-            Faculty = Upper(req.Faculty),
-            req.GraduatedFrom,
-            req.GraduatedTo,
-            Country = Upper(req.Country),
-            City = Lower(req.City),
-            Language = Lower(req.Language),
-            Consent = req.Consent?.ToString(),
-            Offer = req.Offers?.ToString(),
-            Industry = Lower(req.Industry),
-            Tag = Lower(req.Tag),
-            Skip = (req.Page - 1) * req.PageSize,
-            Take = req.PageSize,
-        };
+        var args = MemberSearch.Arguments(req, DepartmentScope.Of(User));
         await using var session = await db.OpenAsync(ct);
         var total = await session.ExecuteScalarAsync<long>(Count, args, ct);
         var page = await session.QueryAsync<MemberSummary>(req.Sort switch { "created" => ByCreated, "updated" => ByUpdated, _ => ByName }, args, ct);
@@ -129,20 +82,16 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
     private static Sql Page(string orderBy) => Sql.Dialects(
         $"""
         {Columns}
-        {Filter}
+        {MemberSearch.Filter}
         ORDER BY {orderBy}
         LIMIT @Take OFFSET @Skip
         """,
         $"""
         {Columns}
-        {Filter}
+        {MemberSearch.Filter}
         ORDER BY {orderBy}
         OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
         """);
-
-    private static string? Upper(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToUpperInvariant();
-
-    private static string? Lower(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
 
     public sealed class Validator : Validator<SearchMembersRequest>
     {
