@@ -127,8 +127,8 @@ public sealed class JobWorker(Database db, IEnumerable<IJobHandler> handlers, Ti
 
     private async Task<Job?> ClaimAsync(CancellationToken ct)
     {
-        var now = time.GetUtcNow();
         await using var session = await db.BeginAsync(ct);
+        var now = time.GetUtcNow();
         var job = await session.QuerySingleOrDefaultAsync<Job>(Next, new { Now = now }, ct);
         if (job is null)
         {
