@@ -35,6 +35,21 @@ public abstract class SelfServiceTests(ApiFixture api)
         Assert.Equal(("DSV", 120m, false), (study.DepartmentCode, study.Credits, study.Verified));
         Assert.Contains(profile.Consents, c => c.Channel == ConsentChannel.CentralNewsletter && c.Granted);
         Assert.Contains(profile.Consents, c => c.Channel == ConsentChannel.EventInvitations && !c.Granted);
+        Assert.False(profile.DirectoryListed);
+    }
+
+    [Fact]
+    public async Task The_directory_consent_at_sign_up_lists_the_member()
+    {
+        var email = NewEmail();
+        using var visitor = api.NewClient();
+        var signUp = MemberClients.SignUpFor(email, consents: [ConsentChannel.Directory]);
+
+        Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync("/api/members/sign-up", signUp, Json.Options, Ct)).StatusCode);
+
+        var profile = await MemberClients.ProfileAsync(await Infrastructure.Identity.SignInAsync(api.NewClient(), api.Mail, email));
+        Assert.True(profile.DirectoryListed);
+        Assert.Contains(profile.Consents, c => c.Channel == ConsentChannel.Directory && c.Granted);
     }
 
     [Fact]

@@ -27,8 +27,9 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
 
     private static readonly Sql Insert = Sql.Portable("""
         INSERT INTO members (id, email, first_name, last_name, preferred_language, status, source, campaign_id, credits_confirmed,
-                             search_text, created_at, updated_at, version)
-        VALUES (@Id, @Email, @FirstName, @LastName, @PreferredLanguage, 'Pending', 'SignUp', @CampaignId, 1, @SearchText, @Now, @Now, 1)
+                             directory_listed, search_text, created_at, updated_at, version)
+        VALUES (@Id, @Email, @FirstName, @LastName, @PreferredLanguage, 'Pending', 'SignUp', @CampaignId, 1,
+                @DirectoryListed, @SearchText, @Now, @Now, 1)
         """);
 
     public override void Configure()
@@ -81,6 +82,7 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
                 LastName = req.LastName.Trim(),
                 req.PreferredLanguage,
                 CampaignId = campaign,
+                DirectoryListed = req.Consents.Contains(ConsentChannel.Directory),
                 SearchText = MemberSql.SearchText(req.FirstName, req.LastName, email, [], null),
                 Now = now,
             }, ct);
