@@ -4,8 +4,10 @@ import { AppLayout } from '../components/layout/AppLayout';
 import { RequireSignIn } from '../features/auth/components/RequireSignIn';
 import { AdminRoute } from './routes/admin';
 import { DepartmentsRoute } from './routes/departments';
+import { JoinRoute } from './routes/join';
 import { NotFoundRoute } from './routes/not-found';
 import { SignInRoute } from './routes/sign-in';
+import { StaffRoute } from './routes/staff';
 
 // Pages few people open are loaded when first visited (the layout shows "Loading" meanwhile).
 const AdminPeopleRoute = lazy(() => import('./routes/admin-people'));
@@ -13,6 +15,12 @@ const AdminApiKeysRoute = lazy(() => import('./routes/admin-api-keys'));
 const AdminAuditRoute = lazy(() => import('./routes/admin-audit'));
 const MySessionsRoute = lazy(() => import('./routes/my-sessions'));
 const DevMailboxRoute = lazy(() => import('./routes/dev-mailbox'));
+const MyProfileRoute = lazy(() => import('./routes/my-profile'));
+const ErasedRoute = lazy(() => import('./routes/erased'));
+const DirectoryRoute = lazy(() => import('./routes/directory'));
+const StaffMembersRoute = lazy(() => import('./routes/staff-members'));
+const StaffMemberRoute = lazy(() => import('./routes/staff-member'));
+const StaffCampaignsRoute = lazy(() => import('./routes/staff-campaigns'));
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -22,6 +30,35 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/departments" replace /> },
       { path: 'departments', element: <DepartmentsRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
+      { path: 'join', element: <JoinRoute /> },
+      { path: 'join/:token', element: <JoinRoute /> },
+      { path: 'erased', element: <ErasedRoute /> },
+      {
+        path: 'me/profile',
+        element: (
+          <RequireSignIn>
+            <MyProfileRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'directory',
+        element: (
+          <RequireSignIn>
+            <DirectoryRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'staff',
+        element: <StaffRoute />,
+        children: [
+          { index: true, element: <Navigate to="/staff/members" replace /> },
+          { path: 'members', element: <StaffMembersRoute /> },
+          { path: 'members/:id', element: <StaffMemberRoute /> },
+          { path: 'campaigns', element: <StaffCampaignsRoute /> },
+        ],
+      },
       {
         path: 'me/sessions',
         element: (

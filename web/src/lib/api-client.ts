@@ -1,4 +1,4 @@
-import { DepartmentsClient, DevClient, IdentityClient } from '../api/generated';
+import { DepartmentsClient, DevClient, IdentityClient, MembersClient } from '../api/generated';
 import { createApiFetch, type ApiFetchOptions } from './api-fetch';
 
 /** The API is served from the same origin as the app, under /api; the generated paths include it. */
@@ -34,10 +34,33 @@ export type IdentityApi = Pick<
 
 export type DevApi = Pick<DevClient, 'mailbox'>;
 
+export type MembersApi = Pick<
+  MembersClient,
+  | 'signUp'
+  | 'openCampaignLink'
+  | 'createCampaign'
+  | 'listCampaigns'
+  | 'getMyProfile'
+  | 'updateMyProfile'
+  | 'addMyAffiliation'
+  | 'removeMyAffiliation'
+  | 'updateMyConsents'
+  | 'unsubscribeMe'
+  | 'exportMyData'
+  | 'eraseMe'
+  | 'search'
+  | 'get'
+  | 'update'
+  | 'addNote'
+  | 'erase'
+  | 'searchDirectory'
+>;
+
 export interface ApiClients {
   departments: DepartmentsApi;
   identity: IdentityApi;
   dev: DevApi;
+  members: MembersApi;
 }
 
 /** Creates the generated clients over `window.fetch` (same-origin credentials, base URL ''). */
@@ -47,5 +70,6 @@ export function createApiClients(options: ApiFetchOptions = {}): ApiClients {
     departments: new DepartmentsClient(API_BASE_URL, http),
     identity: new IdentityClient(API_BASE_URL, http),
     dev: new DevClient(API_BASE_URL, http),
+    members: new MembersClient(API_BASE_URL, http),
   };
 }

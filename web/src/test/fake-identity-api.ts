@@ -78,6 +78,8 @@ export class FakeIdentityApi implements IdentityApi {
   failNext: Partial<Record<keyof IdentityApi, unknown>> = {};
   /** When set, code requests are refused with 429 and this Retry-After (seconds). */
   rateLimitSeconds: number | undefined;
+  /** Told of every successful sign-in (the members fake verifies a pending member by it, as the API does). */
+  signInListeners: Array<(user: UserResponse) => void> = [];
   private nextId = 1;
   private clock = Date.parse('2025-05-01T08:00:00Z');
 
@@ -169,6 +171,28 @@ export class FakeIdentityApi implements IdentityApi {
     this.sessions = this.sessions.filter((s) => s.id !== this.currentSessionId);
   }
 
+  /** The person this browser is signed in as, or null (records no call). */
+  signedInUser(): UserResponse | null {
+    const session = this.sessions.find((s) => s.id === this.currentSessionId);
+    return (session && this.users.find((u) => u.id === session.userId)) ?? null;
+  }
+
+  /** Uses up the address's live code if it is this one (as the API's erasure confirmation does). */
+  consumeCode(email: string, typed: string): boolean {
+    const address = email.trim().toLowerCase();
+    const live = this.codes.filter((c) => c.email === address && !c.used).at(-1);
+    if (!live || live.code !== typed.replace(/[\s-]+/g, '').toUpperCase()) return false;
+    live.used = true;
+    return true;
+  }
+
+  /** Removes a person and every session of theirs (an erased member's sign-in). */
+  eraseUser(userId: string): void {
+    this.sessions = this.sessions.filter((s) => s.userId !== userId);
+    if (!this.sessions.some((s) => s.id === this.currentSessionId)) this.currentSessionId = null;
+    this.users = this.users.filter((u) => u.id !== userId);
+  }
+
   /** The newest code e-mailed to an address. */
   lastCode(email: string): string | undefined {
     return this.codes.filter((c) => c.email === email.trim().toLowerCase()).at(-1)?.code;
@@ -231,6 +255,7 @@ export class FakeIdentityApi implements IdentityApi {
     }
     user.lastSignInAt = this.now();
     this.startSession(user);
+    for (const listener of this.signInListeners) listener(user);
     return this.meOf(user);
   }
 

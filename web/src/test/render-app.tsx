@@ -7,15 +7,22 @@ import type { ApiClients } from '../lib/api-client';
 import { createI18n } from '../lib/i18n';
 import { createUnauthorizedSignal } from '../lib/unauthorized';
 import { seededFakeApi } from './fake-departments-api';
-import { DEMO_ADMIN, FakeDevApi, seededFakeIdentity } from './fake-identity-api';
+import { DEMO_ADMIN, FakeDevApi, FakeIdentityApi, seededFakeIdentity } from './fake-identity-api';
+import { seededFakeMembers } from './fake-members-api';
 
 export interface RenderAppOptions {
   /**
    * The (fake) API clients. Missing ones default to: the seeded departments fake, the seeded identity
-   * fake signed in as the demo admin, and a dev mailbox that is not served (404).
+   * fake signed in as the demo admin, a dev mailbox that is not served (404), and a members fake
+   * (without members) over that identity fake.
    */
   clients?: Partial<ApiClients>;
   path?: string;
+}
+
+function defaultMembers(identity: ApiClients['identity']): ApiClients['members'] {
+  if (!(identity instanceof FakeIdentityApi)) throw new Error('Pass a members fake along with an identity that is not a FakeIdentityApi.');
+  return seededFakeMembers(identity);
 }
 
 function flushUpdates(fn: () => unknown): undefined {
@@ -29,6 +36,7 @@ export function renderApp({ clients = {}, path = '/departments' }: RenderAppOpti
     departments: clients.departments ?? seededFakeApi(),
     identity,
     dev: clients.dev ?? new FakeDevApi(null, false),
+    members: clients.members ?? defaultMembers(identity),
   };
   const i18n = createI18n({ storage: window.localStorage, document });
   const unauthorized = createUnauthorizedSignal();

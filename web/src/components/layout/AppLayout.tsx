@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/auth/api/me';
 import { AccountArea, type FlashState } from '../../features/auth/components/AccountArea';
 import { UnauthorizedRedirect } from '../../features/auth/components/UnauthorizedRedirect';
-import { navigationFor, type NavKey } from '../../features/auth/navigation';
+import { navigationFor, networkNavigationFor, type NavItem, type NavKey } from '../../features/auth/navigation';
 import { useDevMailboxAvailable } from '../../features/dev/api/mailbox';
 import { LanguageSwitch } from '../LanguageSwitch';
 
@@ -14,17 +14,23 @@ const NAV_LABELS = {
   apiKeys: 'nav.apiKeys',
   audit: 'nav.audit',
   devMailbox: 'nav.devMailbox',
+  profile: 'nav.profile',
+  directory: 'nav.directory',
+  members: 'nav.members',
+  campaigns: 'nav.campaigns',
 } as const satisfies Record<NavKey, string>;
 
 /**
  * The frame of every page: skip link, header with product name, main menu (by role), account and
- * language switch, footer. Also sends the user to sign in when an API call answers 401.
+ * language switch, the alumni network's menus (my profile and the directory for everyone signed in;
+ * members and campaigns for staff), footer. Also sends the user to sign in when an API call answers 401.
  */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
   const devMailbox = useDevMailboxAvailable();
   const items = navigationFor(me.data, { devMailbox });
+  const network = networkNavigationFor(me.data);
   return (
     <div className="app">
       <a className="skip-link" href="#main">
@@ -52,6 +58,14 @@ export function AppLayout() {
           <AccountArea />
           <LanguageSwitch />
         </div>
+        {network.personal.length > 0 || network.staff.length > 0 ? (
+          <div className="app-subnav">
+            <div className="app-subnav__inner">
+              <SubMenu label={t('app.networkNav')} items={network.personal} />
+              <SubMenu label={t('app.staffNav')} items={network.staff} />
+            </div>
+          </div>
+        ) : null}
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
         <FlashNotice />
@@ -63,6 +77,26 @@ export function AppLayout() {
         <p>{t('app.footer')}</p>
       </footer>
     </div>
+  );
+}
+
+/** One of the alumni network's menus, named by its heading-like label; nothing when it has no items. */
+function SubMenu({ label, items }: { label: string; items: NavItem[] }) {
+  const { t } = useTranslation();
+  if (items.length === 0) return null;
+  return (
+    <nav className="sub-nav" aria-label={label}>
+      <span className="sub-nav__label" aria-hidden="true">
+        {label}
+      </span>
+      <ul>
+        {items.map((item) => (
+          <li key={item.key}>
+            <NavLink to={item.to}>{t(NAV_LABELS[item.key])}</NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
@@ -81,9 +115,15 @@ function FlashNotice() {
   const location = useLocation();
   const flash = (location.state as FlashState | null)?.flash;
   if (!flash) return null;
+  const messages: Record<NonNullable<FlashState['flash']>, string> = {
+    signedOut: t('auth.signedOut'),
+    signedOutEverywhere: t('auth.signedOutEverywhere'),
+    welcome: t('members.welcome'),
+    memberErased: t('staffMembers.messages.erased'),
+  };
   return (
     <p className="notice notice--success flash" role="status">
-      {flash === 'signedOutEverywhere' ? t('auth.signedOutEverywhere') : t('auth.signedOut')}
+      {messages[flash]}
     </p>
   );
 }

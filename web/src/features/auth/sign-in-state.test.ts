@@ -21,6 +21,17 @@ describe('pending sign-in', () => {
     expect(storage.items.has(PENDING_SIGN_IN_KEY)).toBe(false);
   });
 
+  it('keeps another page’s step apart under its own key', () => {
+    const storage = memoryStorage();
+    storePendingSignIn({ email: 'a@example.org', expiresAt: 2_000 }, storage);
+    storePendingSignIn({ email: 'b@example.org', expiresAt: 3_000 }, storage, 'alumni.join.pending');
+    expect(readPendingSignIn(storage, 1_000)?.email).toBe('a@example.org');
+    expect(readPendingSignIn(storage, 1_000, 'alumni.join.pending')?.email).toBe('b@example.org');
+    storePendingSignIn(null, storage, 'alumni.join.pending');
+    expect(readPendingSignIn(storage, 1_000, 'alumni.join.pending')).toBeNull();
+    expect(readPendingSignIn(storage, 1_000)?.email).toBe('a@example.org');
+  });
+
   it('ignores anything unreadable and survives a storage that throws', () => {
     const storage = memoryStorage();
     for (const raw of ['{', '"text"', '{"email":5,"expiresAt":9}', '{"email":"a@b.c"}']) {

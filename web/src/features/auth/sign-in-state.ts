@@ -19,12 +19,17 @@ function defaultStorage(): Storage | null {
   }
 }
 
+/**
+ * The sign-in in progress, or null. `key` tells apart the sign-in page's code step from another page's
+ * (the sign-up's verification step keeps its own, see JOIN_VERIFICATION_KEY).
+ */
 export function readPendingSignIn(
   storage: Pick<Storage, 'getItem'> | null = defaultStorage(),
   now: number = Date.now(),
+  key: string = PENDING_SIGN_IN_KEY,
 ): PendingSignIn | null {
   try {
-    const raw = storage?.getItem(PENDING_SIGN_IN_KEY);
+    const raw = storage?.getItem(key);
     if (!raw) return null;
     const value = JSON.parse(raw) as unknown;
     if (typeof value !== 'object' || value === null) return null;
@@ -39,10 +44,11 @@ export function readPendingSignIn(
 export function storePendingSignIn(
   pending: PendingSignIn | null,
   storage: Pick<Storage, 'setItem' | 'removeItem'> | null = defaultStorage(),
+  key: string = PENDING_SIGN_IN_KEY,
 ): void {
   try {
-    if (pending) storage?.setItem(PENDING_SIGN_IN_KEY, JSON.stringify(pending));
-    else storage?.removeItem(PENDING_SIGN_IN_KEY);
+    if (pending) storage?.setItem(key, JSON.stringify(pending));
+    else storage?.removeItem(key);
   } catch {
     // Not remembered: the code step lasts only while the page is open.
   }

@@ -6,10 +6,11 @@ export const authKeys = {
 };
 
 /**
- * Keys of data that belongs to whoever is signed in (admin lists, my sessions): dropped when the
- * person signs out, so the next person never sees it.
+ * Keys of data that belongs to whoever is signed in (admin lists, my sessions, my member record, the
+ * directory, staff member searches and campaigns): dropped when the person signs out, so the next
+ * person never sees it.
  */
-export const PERSONAL_QUERY_ROOTS = ['admin', 'auth'] as const;
+export const PERSONAL_QUERY_ROOTS = ['admin', 'auth', 'members'] as const;
 
 export function isMeKey(queryKey: readonly unknown[]): boolean {
   return queryKey[0] === authKeys.all[0] && queryKey[1] === 'me';

@@ -8,8 +8,11 @@ import { useSignOut } from '../api/sign-out';
 
 /** Navigation state that makes the layout show a short notice (see FlashNotice). */
 export interface FlashState {
-  flash?: 'signedOut' | 'signedOutEverywhere';
+  flash?: 'signedOut' | 'signedOutEverywhere' | 'welcome' | 'memberErased';
 }
+
+/** The public sign-up page (and, with a token, an invitation link: /join/<token>). */
+export const JOIN_PATH = '/join';
 
 export const SIGNED_OUT_PATH = '/departments';
 
@@ -38,7 +41,7 @@ export function useSignOutAndLeave() {
   };
 }
 
-/** The header's account corner: who is signed in, their sessions and "Sign out"; or "Sign in". */
+/** The header's account corner: who is signed in, their sessions and "Sign out"; or "Join" and "Sign in". */
 export function AccountArea() {
   const { t } = useTranslation();
   const auth = useAuth();
@@ -48,8 +51,14 @@ export function AccountArea() {
   if (auth.isPending) return <div className="account" />;
   if (!auth.me) {
     const onSignIn = location.pathname === SIGN_IN_PATH;
+    const onJoin = location.pathname === JOIN_PATH || location.pathname.startsWith(`${JOIN_PATH}/`);
     return (
       <div className="account">
+        {onJoin ? null : (
+          <Link className="account__join" to={JOIN_PATH}>
+            {t('auth.join')}
+          </Link>
+        )}
         {onSignIn ? null : (
           <Link className="account__sign-in" to={signInPath(pathOf(location))}>
             {t('auth.signIn')}

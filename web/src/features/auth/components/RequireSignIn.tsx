@@ -8,9 +8,14 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { hasRole, useAuth, type Role } from '../api/me';
 
 export interface RequireSignInProps {
-  /** A role the page needs beyond being signed in. */
-  role?: Role;
+  /** A role the page needs beyond being signed in; with several, any one of them will do. */
+  role?: Role | readonly Role[];
   children: ReactNode;
+}
+
+function hasAnyRole(me: Parameters<typeof hasRole>[0], role: Role | readonly Role[]): boolean {
+  const roles: readonly Role[] = typeof role === 'string' ? [role] : role;
+  return roles.some((r) => hasRole(me, r));
 }
 
 /**
@@ -42,17 +47,17 @@ export function RequireSignIn({ role, children }: RequireSignInProps) {
     );
   }
   if (!auth.me) return <Navigate to={signInPath(pathOf(location))} replace />;
-  if (role && !hasRole(auth.me, role)) return <NoAccess />;
+  if (role && !hasAnyRole(auth.me, role)) return <NoAccess staff={role !== 'admin'} />;
   return <>{children}</>;
 }
 
-function NoAccess() {
+function NoAccess({ staff }: { staff: boolean }) {
   const { t } = useTranslation();
   useDocumentTitle(t('auth.noAccessTitle'));
   return (
     <div className="page">
       <h1>{t('auth.noAccessTitle')}</h1>
-      <p>{t('auth.noAccessBody')}</p>
+      <p>{staff ? t('auth.noAccessStaffBody') : t('auth.noAccessBody')}</p>
       <p>
         <Link to="/departments">{t('notFound.back')}</Link>
       </p>

@@ -1,0 +1,5 @@
+import { JoinPage } from '../../features/members/components/JoinPage';
+
+export function JoinRoute() {
+  return <JoinPage />;
+}

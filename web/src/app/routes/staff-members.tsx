@@ -1,0 +1,5 @@
+import { StaffMembersPage } from '../../features/members/components/StaffMembersPage';
+
+export default function StaffMembersRoute() {
+  return <StaffMembersPage />;
+}

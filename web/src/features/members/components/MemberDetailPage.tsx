@@ -1,0 +1,440 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { MemberResponse, NoteResponse, StaffMemberResponse } from '../../../api/generated';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { FormField } from '../../../components/FormField';
+import { ProblemMessage } from '../../../components/ProblemMessage';
+import { formatDateTime } from '../../../lib/format';
+import { currentLanguage } from '../../../lib/i18n';
+import { toFormErrors, toProblem, type Problem } from '../../../lib/problem-details';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useAuth } from '../../auth/api/me';
+import type { FlashState } from '../../auth/components/AccountArea';
+import { useFaculties } from '../../departments/api/get-faculties';
+import { memberKeys } from '../api/keys';
+import { useAddNote, useEraseMember, useStaffMember, useUpdateMember } from '../api/staff-members';
+import { CONSENT_CHANNELS } from '../options';
+import { toProfileInput } from '../profile-form';
+import { ProfileForm } from './ProfileForm';
+import { departmentName, formatCredits, studyYears } from './study-format';
+import { useProfileDraft } from './useProfileDraft';
+
+const MEMBERS_PATH = '/staff/members';
+const EDIT_BUTTON_ID = 'edit-member-button';
+
+/** Staff: one member's record, its edit form (If-Match), the staff notes and, for admins, erasure on request. */
+export function MemberDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const record = useStaffMember(id);
+  const problem = record.error ? toProblem(record.error) : null;
+  const member = record.data?.member;
+  useDocumentTitle(member ? `${member.firstName} ${member.lastName}` : t('memberDetail.title'));
+
+  return (
+    <div className="page page--medium">
+      <p className="back-link">
+        <Link to={MEMBERS_PATH}>{t('memberDetail.back')}</Link>
+      </p>
+      {record.isPending ? (
+        <p className="loading">{t('common.loading')}</p>
+      ) : problem && !record.data ? (
+        <>
+          <h1>{t('memberDetail.title')}</h1>
+          <div className="notice notice--error" role="alert">
+            {problem.kind === 'not-found' ? (
+              <span className="problem__message">{t('memberDetail.notFound')}</span>
+            ) : (
+              <>
+                <ProblemMessage problem={problem} lead={t('memberDetail.loadError')} />
+                <button type="button" className="button button--small" onClick={() => void record.refetch()}>
+                  {t('common.retry')}
+                </button>
+              </>
+            )}
+          </div>
+        </>
+      ) : record.data ? (
+        <MemberRecord data={record.data} />
+      ) : null}
+    </div>
+  );
+}
+
+function MemberRecord({ data }: { data: StaffMemberResponse }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const auth = useAuth();
+  const faculties = useFaculties(false);
+  const { member, notes } = data;
+  const [status, setStatus] = useState('');
+  const [editing, setEditing] = useState(false);
+  const name = `${member.firstName ?? ''} ${member.lastName ?? ''}`.trim() || t('memberDetail.noName');
+
+  return (
+    <>
+      <div className="page__header">
+        <h1>
+          {name}{' '}
+          <span className={member.status === 'active' ? 'badge badge--active' : 'badge badge--inactive'}>
+            {t(`members.status.${member.status}`)}
+          </span>
+        </h1>
+      </div>
+
+      <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
+        {status ? <p className="notice notice--success">{status}</p> : null}
+      </div>
+
+      <section className="panel" aria-labelledby="member-record-heading">
+        <h2 id="member-record-heading" className="panel__title">
+          {t('memberDetail.record')}
+        </h2>
+        <dl className="facts facts--grid">
+          <Fact label={t('memberDetail.email')}>{member.email}</Fact>
+          <Fact label={t('memberDetail.otherEmails')}>{member.otherEmails.join(', ')}</Fact>
+          <Fact label={t('memberDetail.language')}>
+            {member.preferredLanguage === 'en' || member.preferredLanguage === 'sv' ? t(`language.${member.preferredLanguage}`) : member.preferredLanguage}
+          </Fact>
+          <Fact label={t('memberDetail.source')}>{t(`members.source.${member.source}`)}</Fact>
+          <Fact label={t('memberDetail.eligible')}>{member.eligible ? t('memberDetail.eligibleYes') : t('memberDetail.eligibleNo')}</Fact>
+          <Fact label={t('memberDetail.created')}>{formatDateTime(member.createdAt, language)}</Fact>
+          <Fact label={t('memberDetail.verifiedAt')}>
+            {member.verifiedAt ? formatDateTime(member.verifiedAt, language) : t('memberDetail.notVerified')}
+          </Fact>
+          <Fact label={t('memberDetail.updated')}>{formatDateTime(member.updatedAt, language)}</Fact>
+          <Fact label={t('profileForm.employer')}>{[member.jobTitle, member.employer].filter(Boolean).join(', ')}</Fact>
+          <Fact label={t('profileForm.industry')}>{member.industry ?? ''}</Fact>
+          <Fact label={t('directory.card.location')}>{[member.city, member.country].filter(Boolean).join(', ')}</Fact>
+          <Fact label={t('profileForm.linkedInUrl')}>{member.linkedInUrl ?? ''}</Fact>
+          <Fact label={t('profileForm.interests')}>{member.interests.join(', ')}</Fact>
+          <Fact label={t('profileForm.offersStaff')}>{member.offers.map((offer) => t(`members.offer.${offer}`)).join(', ')}</Fact>
+          <Fact label={t('memberDetail.directory')}>
+            {member.directoryListed
+              ? t('memberDetail.listedWith', {
+                  fields: member.directoryFields.map((field) => t(`members.directoryField.${field}`)).join(', ') || t('memberDetail.nameOnly'),
+                })
+              : t('memberDetail.notListed')}
+          </Fact>
+        </dl>
+        {member.bio ? <p className="card__bio">{member.bio}</p> : null}
+      </section>
+
+      <section className="panel" aria-labelledby="member-studies-heading">
+        <h2 id="member-studies-heading" className="panel__title">
+          {t('memberDetail.studies')}
+        </h2>
+        {member.affiliations.length === 0 ? (
+          <p>{t('studies.none')}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table data-table--dense">
+              <caption className="visually-hidden">{t('memberDetail.studiesCaption', { name })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('studies.columns.department')}</th>
+                  <th scope="col">{t('studies.columns.degree')}</th>
+                  <th scope="col">{t('studies.columns.years')}</th>
+                  <th scope="col">{t('studies.columns.credits')}</th>
+                  <th scope="col">{t('studies.columns.verified')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {member.affiliations.map((study) => (
+                  <tr key={study.id}>
+                    <th scope="row">
+                      {departmentName(study.departmentCode, faculties.data, language)} <code>{study.departmentCode}</code>
+                      {study.programme ? <span className="muted block">{study.programme}</span> : null}
+                    </th>
+                    <td>{t(`members.degree.${study.degreeType}`)}</td>
+                    <td className="nowrap">{studyYears(study)}</td>
+                    <td className="nowrap">{t('studies.creditsValue', { credits: formatCredits(study.credits, language) })}</td>
+                    <td>
+                      {study.verified ? (
+                        <span className="badge badge--active">{t('studies.verified')}</span>
+                      ) : (
+                        <span className="badge badge--inactive">{t('studies.selfDeclared')}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <section className="panel" aria-labelledby="member-consents-heading">
+        <h2 id="member-consents-heading" className="panel__title">
+          {t('memberDetail.consents')}
+        </h2>
+        <div className="table-wrap">
+          <table className="data-table data-table--dense">
+            <caption className="visually-hidden">{t('memberDetail.consentsCaption', { name })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('memberDetail.channel')}</th>
+                <th scope="col">{t('memberDetail.consentState')}</th>
+                <th scope="col">{t('memberDetail.changedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {CONSENT_CHANNELS.map((channel) => {
+                const consent = member.consents.find((c) => c.channel === channel);
+                return (
+                  <tr key={channel}>
+                    <th scope="row">{t(`members.consentShort.${channel}`)}</th>
+                    <td>
+                      {consent?.granted ? (
+                        <span className="badge badge--active">{t('memberDetail.granted')}</span>
+                      ) : (
+                        <span className="badge badge--inactive">{t('memberDetail.notGranted')}</span>
+                      )}
+                    </td>
+                    <td>{consent ? formatDateTime(consent.changedAt, language) : ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      {member.status === 'erased' ? null : editing ? (
+        <EditMemberPanel
+          member={member}
+          onSaved={() => {
+            setEditing(false);
+            setStatus(t('memberDetail.saved'));
+            requestAnimationFrame(() => document.getElementById(EDIT_BUTTON_ID)?.focus());
+          }}
+          onCancel={() => {
+            setEditing(false);
+            requestAnimationFrame(() => document.getElementById(EDIT_BUTTON_ID)?.focus());
+          }}
+        />
+      ) : (
+        <div className="form-actions form-actions--section">
+          <button
+            type="button"
+            id={EDIT_BUTTON_ID}
+            className="button button--primary"
+            onClick={() => {
+              setStatus('');
+              setEditing(true);
+            }}
+          >
+            {t('memberDetail.edit')}
+          </button>
+        </div>
+      )}
+
+      <NotesSection memberId={member.id} notes={notes} announce={setStatus} />
+
+      {auth.isAdmin && member.status !== 'erased' ? <EraseMemberSection member={member} name={name} /> : null}
+    </>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const empty = children === '' || children === null || children === undefined;
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{empty ? <span className="muted">{t('memberDetail.none')}</span> : children}</dd>
+    </div>
+  );
+}
+
+function EditMemberPanel({ member, onSaved, onCancel }: { member: MemberResponse; onSaved: () => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const update = useUpdateMember();
+  const { draft, update: change, reset } = useProfileDraft(member);
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const stale = update.error ? toProblem(update.error).kind === 'precondition-failed' : false;
+
+  useEffect(() => {
+    headingRef.current?.focus();
+  }, []);
+
+  useEffect(() => {
+    if (changedElsewhere) noticeRef.current?.focus();
+  }, [changedElsewhere]);
+
+  const submit = () => {
+    setChangedElsewhere(false);
+    update.mutate(
+      { id: member.id, version: draft.base, body: toProfileInput(draft.values) },
+      {
+        onSuccess: onSaved,
+        onError: (error) => {
+          if (toProblem(error).kind !== 'precondition-failed') return;
+          const current = queryClient.getQueryData<StaffMemberResponse>(memberKeys.detail(member.id));
+          reset(current?.member ?? member);
+          setChangedElsewhere(true);
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="edit-member-heading">
+      <h2 id="edit-member-heading" className="panel__title" tabIndex={-1} ref={headingRef}>
+        {t('memberDetail.editTitle')}
+      </h2>
+      {changedElsewhere ? (
+        <div className="notice notice--warning" role="alert" tabIndex={-1} ref={noticeRef}>
+          {t('memberDetail.changedElsewhere')}
+        </div>
+      ) : null}
+      <ProfileForm
+        idPrefix="edit-member"
+        values={draft.values}
+        onChange={change}
+        error={stale ? null : update.error}
+        pending={update.isPending}
+        onSubmit={submit}
+        submitLabel={t('memberDetail.save')}
+        audience="staff"
+        extraActions={
+          <button type="button" className="button" onClick={onCancel}>
+            {t('common.cancel')}
+          </button>
+        }
+      />
+    </section>
+  );
+}
+
+const NOTE_ID = 'member-note';
+
+function NotesSection({ memberId, notes, announce }: { memberId: string; notes: NoteResponse[]; announce: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const add = useAddNote();
+  const [text, setText] = useState('');
+  const problem = useMemo(() => (add.error ? toProblem(add.error) : null), [add.error]);
+  const errors = problem ? toFormErrors(problem, ['text'] as const) : null;
+
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (add.isPending) return;
+    announce('');
+    add.mutate(
+      { id: memberId, text: text.trim() },
+      {
+        onSuccess: () => {
+          setText('');
+          announce(t('memberDetail.notes.added'));
+        },
+      },
+    );
+  };
+
+  return (
+    <section className="panel" aria-labelledby="member-notes-heading">
+      <h2 id="member-notes-heading" className="panel__title">
+        {t('memberDetail.notes.title')}
+      </h2>
+      <form className="stack-form" noValidate onSubmit={submit} aria-busy={add.isPending || undefined}>
+        {problem && errors ? (
+          <ErrorSummary
+            title={t('memberDetail.notes.failed')}
+            problem={problem}
+            fields={[{ id: NOTE_ID, label: t('memberDetail.notes.text'), messages: errors.fields.text ?? [] }]}
+            formMessages={errors.form}
+          />
+        ) : null}
+        <FormField id={NOTE_ID} name="text" label={t('memberDetail.notes.text')} hint={t('memberDetail.notes.textHint')} errors={errors?.fields.text}>
+          {(control) => (
+            <textarea {...control} className="input" rows={3} value={text} onChange={(event) => setText(event.target.value)} maxLength={4000} />
+          )}
+        </FormField>
+        <div className="form-actions">
+          <button type="submit" className="button button--primary" aria-disabled={add.isPending || undefined}>
+            {add.isPending ? t('common.saving') : t('memberDetail.notes.add')}
+          </button>
+        </div>
+      </form>
+      {notes.length === 0 ? (
+        <p className="muted">{t('memberDetail.notes.none')}</p>
+      ) : (
+        <ol className="note-list" aria-label={t('memberDetail.notes.listLabel')}>
+          {notes.map((note) => (
+            <li key={note.id} className="note">
+              <p className="note__text">{note.text}</p>
+              <p className="note__meta">
+                {note.authorName ? `${note.authorName}, ` : ''}
+                <time dateTime={note.createdAt}>{formatDateTime(note.createdAt, language)}</time>
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function EraseMemberSection({ member, name }: { member: MemberResponse; name: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const erase = useEraseMember();
+  const [confirming, setConfirming] = useState(false);
+  const [failure, setFailure] = useState<Problem | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    if (confirming) headingRef.current?.focus();
+  }, [confirming]);
+
+  const confirm = () => {
+    if (erase.isPending) return;
+    setFailure(null);
+    erase.mutate(member.id, {
+      onSuccess: async () => {
+        const state: FlashState = { flash: 'memberErased' };
+        await navigate(MEMBERS_PATH, { state });
+      },
+      onError: (error) => {
+        setConfirming(false);
+        setFailure(toProblem(error));
+      },
+    });
+  };
+
+  return (
+    <section className="panel panel--danger" aria-labelledby="erase-member-heading">
+      <h2 id="erase-member-heading" className="panel__title" tabIndex={-1} ref={headingRef}>
+        {confirming ? t('memberDetail.erase.title', { name }) : t('memberDetail.erase.section')}
+      </h2>
+      {failure ? (
+        <div className="notice notice--error" role="alert">
+          <ProblemMessage problem={failure} lead={t('memberDetail.erase.failed')} />
+        </div>
+      ) : null}
+      <p>{t('memberDetail.erase.body')}</p>
+      <div className="form-actions">
+        {confirming ? (
+          <>
+            <button type="button" className="button button--danger" onClick={confirm} aria-disabled={erase.isPending || undefined}>
+              {t('memberDetail.erase.confirm')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+          </>
+        ) : (
+          <button type="button" className="button button--danger" onClick={() => setConfirming(true)}>
+            {t('memberDetail.erase.button')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,160 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MemberResponse } from '../../../api/generated';
+import { ProblemMessage } from '../../../components/ProblemMessage';
+import { formatDateTime } from '../../../lib/format';
+import { currentLanguage } from '../../../lib/i18n';
+import { toProblem } from '../../../lib/problem-details';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useAuth } from '../../auth/api/me';
+import { JOIN_PATH } from '../../auth/components/AccountArea';
+import { useFaculties } from '../../departments/api/get-faculties';
+import { memberKeys } from '../api/keys';
+import { useMyProfile, useUpdateMyProfile } from '../api/my-profile';
+import { toProfileInput } from '../profile-form';
+import { ConsentsSection } from './ConsentsSection';
+import { MyDataSection } from './MyDataSection';
+import { MyStudiesSection } from './MyStudiesSection';
+import { ProfileForm } from './ProfileForm';
+import { useProfileDraft } from './useProfileDraft';
+
+/**
+ * "My profile": a member's own record – the profile (If-Match), studies, consents, and their data
+ * (export, erasure). Someone signed in without a member record is invited to join.
+ */
+export function MyProfilePage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('profile.title'));
+  const auth = useAuth();
+  const profile = useMyProfile();
+
+  return (
+    <div className="page page--medium">
+      <div className="page__header">
+        <h1>{t('profile.title')}</h1>
+        {profile.data ? <p className="page__intro">{t('profile.intro')}</p> : null}
+      </div>
+      <div aria-busy={profile.isPending || undefined}>
+        {profile.isPending ? (
+          <p className="loading">{t('common.loading')}</p>
+        ) : profile.isError && profile.data === undefined ? (
+          <div className="notice notice--error" role="alert">
+            <ProblemMessage problem={toProblem(profile.error)} lead={t('profile.loadError')} />
+            <button type="button" className="button button--small" onClick={() => void profile.refetch()}>
+              {t('common.retry')}
+            </button>
+          </div>
+        ) : profile.data === null ? (
+          <section className="panel panel--invite" aria-labelledby="not-member-heading">
+            <h2 id="not-member-heading" className="panel__title">
+              {t('profile.notMemberTitle')}
+            </h2>
+            <p>{t('profile.notMemberBody', { email: auth.me?.email ?? '' })}</p>
+            <p>
+              <Link className="button button--primary" to={JOIN_PATH}>
+                {t('profile.notMemberAction')}
+              </Link>
+            </p>
+          </section>
+        ) : profile.data ? (
+          <MemberProfile member={profile.data} email={auth.me?.email ?? profile.data.email} />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function MemberProfile({ member, email }: { member: MemberResponse; email: string }) {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  const queryClient = useQueryClient();
+  const faculties = useFaculties(false);
+  const save = useUpdateMyProfile();
+  const { draft, update, reset, markOwn } = useProfileDraft(member);
+  const [status, setStatus] = useState('');
+  const [changedElsewhere, setChangedElsewhere] = useState(false);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const stale = save.error ? toProblem(save.error).kind === 'precondition-failed' : false;
+
+  useEffect(() => {
+    if (changedElsewhere) noticeRef.current?.focus();
+  }, [changedElsewhere]);
+
+  const submit = () => {
+    setStatus('');
+    setChangedElsewhere(false);
+    save.mutate(
+      { version: draft.base, profile: toProfileInput(draft.values) },
+      {
+        onSuccess: (saved) => {
+          reset(saved);
+          setStatus(t('profileForm.saved'));
+        },
+        onError: (error) => {
+          if (toProblem(error).kind !== 'precondition-failed') return;
+          // The record was reloaded (useUpdateMyProfile): start again from it, and say why.
+          reset(queryClient.getQueryData<MemberResponse | null>(memberKeys.me()) ?? member);
+          setChangedElsewhere(true);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
+        {status ? <p className="notice notice--success">{status}</p> : null}
+      </div>
+
+      <dl className="facts">
+        <div>
+          <dt>{t('profile.email')}</dt>
+          <dd>{member.email}</dd>
+        </div>
+        <div>
+          <dt>{t('profile.membership')}</dt>
+          <dd>
+            <span className={member.status === 'active' ? 'badge badge--active' : 'badge badge--inactive'}>
+              {t(`members.status.${member.status}`)}
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('profile.memberSince')}</dt>
+          <dd>
+            <time dateTime={member.createdAt}>{formatDateTime(member.createdAt, language)}</time>
+          </dd>
+        </div>
+      </dl>
+      {member.status === 'unsubscribed' ? <p className="notice notice--warning">{t('profile.unsubscribedNote')}</p> : null}
+      {member.status === 'pending' ? <p className="notice notice--warning">{t('profile.pendingNote')}</p> : null}
+
+      <section className="panel" aria-labelledby="my-profile-heading">
+        <h2 id="my-profile-heading" className="panel__title">
+          {t('profile.formTitle')}
+        </h2>
+        {changedElsewhere ? (
+          <div className="notice notice--warning" role="alert" tabIndex={-1} ref={noticeRef}>
+            {t('profileForm.changedElsewhere')}
+          </div>
+        ) : null}
+        <ProfileForm
+          idPrefix="my-profile"
+          values={draft.values}
+          onChange={update}
+          error={stale ? null : save.error}
+          pending={save.isPending}
+          onSubmit={submit}
+          submitLabel={t('profileForm.save')}
+          audience="member"
+        />
+      </section>
+
+      <MyStudiesSection member={member} faculties={faculties.data} announce={setStatus} />
+      <ConsentsSection member={member} announce={setStatus} onRecord={(next) => markOwn(next.version)} />
+      <MyDataSection email={email} announce={setStatus} />
+    </>
+  );
+}

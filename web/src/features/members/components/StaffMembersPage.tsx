@@ -1,0 +1,360 @@
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { ConsentChannel, MemberOffer, MemberStatus } from '../../../api/generated';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { FormField } from '../../../components/FormField';
+import { formatDateTime } from '../../../lib/format';
+import { currentLanguage, localName } from '../../../lib/i18n';
+import { toFormErrors, toProblem } from '../../../lib/problem-details';
+import { useDocumentTitle } from '../../../lib/use-document-title';
+import { hasRole, useAuth } from '../../auth/api/me';
+import { useFaculties } from '../../departments/api/get-faculties';
+import { useMemberSearch } from '../api/staff-members';
+import {
+  activeFilterCount,
+  EMPTY_MEMBER_FILTERS,
+  memberFiltersFromParams,
+  memberFiltersToParams,
+  memberSearchQuery,
+  pageCount,
+  type MemberFilters,
+} from '../member-search';
+import { CONSENT_CHANNELS, MEMBER_OFFERS, MEMBER_SORTS, MEMBER_STATUSES, type MemberSort } from '../options';
+import { DepartmentSelect } from './DepartmentSelect';
+import { Pager } from './Pager';
+
+const ID = 'member-filter';
+const FILTER_FIELDS = [
+  'q',
+  'department',
+  'faculty',
+  'graduatedFrom',
+  'graduatedTo',
+  'country',
+  'city',
+  'language',
+  'status',
+  'consent',
+  'offers',
+  'industry',
+  'tag',
+  'sort',
+] as const;
+type FilterField = (typeof FILTER_FIELDS)[number];
+
+export function memberPath(id: string): string {
+  return `/staff/members/${encodeURIComponent(id)}`;
+}
+
+function statusClass(status: MemberStatus): string {
+  if (status === 'active') return 'badge badge--active';
+  if (status === 'erased') return 'badge badge--danger';
+  return 'badge badge--inactive';
+}
+
+/**
+ * Staff: search members with every filter the API has, sort, and page through the results; a row
+ * leads to the member's record. A coordinator's results hold only members of their departments.
+ */
+export function StaffMembersPage() {
+  const { t, i18n } = useTranslation();
+  const language = currentLanguage(i18n);
+  useDocumentTitle(t('staffMembers.title'));
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const applied = useMemo(() => memberFiltersFromParams(searchParams), [searchParams]);
+  const [draft, setDraft] = useState<MemberFilters>(applied);
+  useEffect(() => setDraft(applied), [applied]);
+  const query = useMemo(() => memberSearchQuery(applied), [applied]);
+  const search = useMemberSearch(query);
+  const faculties = useFaculties(false);
+  const problem = useMemo(() => (search.error ? toProblem(search.error) : null), [search.error]);
+  const errors = problem ? toFormErrors(problem, FILTER_FIELDS) : null;
+  const coordinatorOnly = !hasRole(auth.me, 'admin');
+  const ownDepartments = coordinatorOnly ? (auth.me?.departments ?? []).map((d) => d.code) : undefined;
+
+  const labels: Record<FilterField, string> = {
+    q: t('staffMembers.filters.q'),
+    department: t('staffMembers.filters.department'),
+    faculty: t('staffMembers.filters.faculty'),
+    graduatedFrom: t('staffMembers.filters.graduatedFrom'),
+    graduatedTo: t('staffMembers.filters.graduatedTo'),
+    country: t('staffMembers.filters.country'),
+    city: t('staffMembers.filters.city'),
+    language: t('staffMembers.filters.language'),
+    status: t('staffMembers.filters.status'),
+    consent: t('staffMembers.filters.consent'),
+    offers: t('staffMembers.filters.offers'),
+    industry: t('staffMembers.filters.industry'),
+    tag: t('staffMembers.filters.tag'),
+    sort: t('staffMembers.sort.label'),
+  };
+
+  const apply = (filters: MemberFilters) => setSearchParams(memberFiltersToParams(filters));
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    apply({ ...draft, page: 1 });
+  };
+  const sortBy = (sort: MemberSort) => apply({ ...applied, sort, page: 1 });
+  const set = <K extends keyof MemberFilters>(field: K, value: MemberFilters[K]) => setDraft((d) => ({ ...d, [field]: value }));
+
+  const data = search.data;
+  const pages = data ? pageCount(data.total, data.pageSize) : 1;
+  const first = data && data.items.length > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
+  const last = data ? first + data.items.length - (data.items.length > 0 ? 1 : 0) : 0;
+  const pageLink = (page: number) => {
+    const params = memberFiltersToParams({ ...applied, page }).toString();
+    return params ? `?${params}` : '?';
+  };
+  const active = activeFilterCount(applied);
+
+  const textFilter = (field: 'q' | 'city' | 'industry' | 'tag', options: { hint?: string; type?: string } = {}) => (
+    <FormField id={`${ID}-${field}`} name={field} label={labels[field]} hint={options.hint} errors={errors?.fields[field]}>
+      {(control) => (
+        <input
+          {...control}
+          type={options.type ?? 'text'}
+          className="input"
+          value={draft[field]}
+          onChange={(event) => set(field, event.target.value)}
+          autoComplete="off"
+          maxLength={200}
+        />
+      )}
+    </FormField>
+  );
+  const yearFilter = (field: 'graduatedFrom' | 'graduatedTo') => (
+    <FormField id={`${ID}-${field}`} name={field} label={labels[field]} errors={errors?.fields[field]}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          inputMode="numeric"
+          className="input input--year"
+          value={draft[field]}
+          onChange={(event) => set(field, event.target.value.replace(/\D/g, '').slice(0, 4))}
+          autoComplete="off"
+          maxLength={4}
+        />
+      )}
+    </FormField>
+  );
+  const selectFilter = <K extends 'language' | 'status' | 'consent' | 'offers'>(
+    field: K,
+    emptyLabel: string,
+    options: ReadonlyArray<{ value: MemberFilters[K]; label: string }>,
+  ) => (
+    <FormField id={`${ID}-${field}`} name={field} label={labels[field]} errors={errors?.fields[field]}>
+      {(control) => (
+        <select
+          {...control}
+          className="input"
+          value={draft[field]}
+          onChange={(event) => set(field, event.target.value as MemberFilters[K])}
+        >
+          <option value="">{emptyLabel}</option>
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FormField>
+  );
+
+  const sortHeader = (sort: MemberSort, label: string, className?: string): ReactNode => {
+    const current = applied.sort === sort;
+    return (
+      <th scope="col" className={className} aria-sort={current ? (sort === 'name' ? 'ascending' : 'descending') : undefined}>
+        <button type="button" className="sort-button" onClick={() => sortBy(sort)}>
+          {label}
+          <span aria-hidden="true" className="sort-button__mark">
+            {current ? (sort === 'name' ? ' ▲' : ' ▼') : ''}
+          </span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="page page--wide">
+      <div className="page__header">
+        <h1>{t('staffMembers.title')}</h1>
+        <p className="page__intro">{coordinatorOnly ? t('staffMembers.introCoordinator') : t('staffMembers.intro')}</p>
+      </div>
+
+      <section className="panel" aria-labelledby={`${ID}-heading`}>
+        <h2 id={`${ID}-heading`} className="panel__title">
+          {t('staffMembers.filters.title')}
+          {active > 0 ? <span className="badge badge--inline badge--inactive">{t('staffMembers.filters.active', { count: active })}</span> : null}
+        </h2>
+        <form className="filter-form" role="search" aria-labelledby={`${ID}-heading`} noValidate onSubmit={submit}>
+          <div className="filter-form__fields filter-form__fields--dense">
+            {textFilter('q', { hint: t('staffMembers.filters.qHint'), type: 'search' })}
+            <FormField id={`${ID}-department`} name="department" label={labels.department} errors={errors?.fields.department}>
+              {(control) => (
+                <DepartmentSelect
+                  control={control}
+                  value={draft.department}
+                  onChange={(department) => set('department', department)}
+                  faculties={faculties.data}
+                  only={ownDepartments}
+                  emptyLabel={t('staffMembers.filters.anyDepartment')}
+                />
+              )}
+            </FormField>
+            <FormField id={`${ID}-faculty`} name="faculty" label={labels.faculty} errors={errors?.fields.faculty}>
+              {(control) => (
+                <select {...control} className="input" value={draft.faculty} onChange={(event) => set('faculty', event.target.value)}>
+                  <option value="">{t('staffMembers.filters.anyFaculty')}</option>
+                  {(faculties.data ?? []).map((faculty) => (
+                    <option key={faculty.code} value={faculty.code}>
+                      {localName(faculty, language)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            {yearFilter('graduatedFrom')}
+            {yearFilter('graduatedTo')}
+            <FormField id={`${ID}-country`} name="country" label={labels.country} hint={t('staffMembers.filters.countryHint')} errors={errors?.fields.country}>
+              {(control) => (
+                <input
+                  {...control}
+                  type="text"
+                  className="input input--year input--code"
+                  value={draft.country}
+                  onChange={(event) => set('country', event.target.value.toUpperCase())}
+                  autoComplete="off"
+                  maxLength={2}
+                />
+              )}
+            </FormField>
+            {textFilter('city')}
+            {selectFilter(
+              'language',
+              t('staffMembers.filters.anyLanguage'),
+              (['sv', 'en'] as const).map((lng) => ({ value: lng, label: t(`language.${lng}`) })),
+            )}
+            {selectFilter(
+              'status',
+              t('staffMembers.filters.anyStatus'),
+              MEMBER_STATUSES.map((status: MemberStatus) => ({ value: status, label: t(`members.status.${status}`) })),
+            )}
+            {selectFilter(
+              'consent',
+              t('staffMembers.filters.anyConsent'),
+              CONSENT_CHANNELS.map((channel: ConsentChannel) => ({ value: channel, label: t(`members.consentShort.${channel}`) })),
+            )}
+            {selectFilter(
+              'offers',
+              t('staffMembers.filters.anyOffer'),
+              MEMBER_OFFERS.map((offer: MemberOffer) => ({ value: offer, label: t(`members.offer.${offer}`) })),
+            )}
+            {textFilter('industry')}
+            {textFilter('tag')}
+            <FormField id={`${ID}-sort`} name="sort" label={labels.sort} errors={errors?.fields.sort}>
+              {(control) => (
+                <select {...control} className="input" value={draft.sort} onChange={(event) => set('sort', event.target.value as MemberSort)}>
+                  {MEMBER_SORTS.map((sort) => (
+                    <option key={sort} value={sort}>
+                      {t(`staffMembers.sort.${sort}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+          </div>
+          <div className="form-actions">
+            <button type="submit" className="button button--primary">
+              {t('staffMembers.filters.apply')}
+            </button>
+            <button type="button" className="button" onClick={() => apply(EMPTY_MEMBER_FILTERS)}>
+              {t('staffMembers.filters.clear')}
+            </button>
+          </div>
+        </form>
+      </section>
+
+      {problem && errors ? (
+        <ErrorSummary
+          title={t('staffMembers.loadError')}
+          problem={problem}
+          fields={FILTER_FIELDS.map((field) => ({ id: `${ID}-${field}`, label: labels[field], messages: errors.fields[field] ?? [] }))}
+          formMessages={errors.form}
+        />
+      ) : null}
+
+      <div aria-busy={search.isFetching || undefined}>
+        {search.isPending ? (
+          <p className="loading">{t('common.loading')}</p>
+        ) : !data ? null : data.items.length === 0 ? (
+          <p role="status">{t('staffMembers.none')}</p>
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table className="data-table data-table--dense">
+                <caption className="data-table__caption" aria-live="polite">
+                  {t('staffMembers.tableCaption', { first, last, total: data.total })}
+                </caption>
+                <thead>
+                  <tr>
+                    {sortHeader('name', t('staffMembers.columns.name'))}
+                    <th scope="col">{t('staffMembers.columns.email')}</th>
+                    <th scope="col">{t('staffMembers.columns.departments')}</th>
+                    <th scope="col">{t('staffMembers.columns.graduated')}</th>
+                    <th scope="col">{t('staffMembers.columns.location')}</th>
+                    <th scope="col">{t('staffMembers.columns.employer')}</th>
+                    <th scope="col">{t('staffMembers.columns.status')}</th>
+                    {sortHeader('created', t('staffMembers.columns.created'), 'nowrap')}
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.items.map((member) => {
+                    const name = `${member.lastName}, ${member.firstName}`;
+                    return (
+                      <tr
+                        key={member.id}
+                        className="is-clickable"
+                        onClick={(event) => {
+                          // The name is the link; a click elsewhere on the row does the same (mouse convenience).
+                          if ((event.target as HTMLElement).closest('a, button')) return;
+                          void navigate(memberPath(member.id));
+                        }}
+                      >
+                        <th scope="row">
+                          <Link to={memberPath(member.id)}>{name}</Link>
+                        </th>
+                        <td className="break-all">{member.email}</td>
+                        <td>
+                          <span className="code-list">
+                            {member.departments.map((code) => (
+                              <code key={code}>{code}</code>
+                            ))}
+                          </span>
+                        </td>
+                        <td>{member.graduationYear ?? ''}</td>
+                        <td>{[member.city, member.country].filter(Boolean).join(', ')}</td>
+                        <td>{member.employer ?? ''}</td>
+                        <td>
+                          <span className={statusClass(member.status)}>{t(`members.status.${member.status}`)}</span>
+                        </td>
+                        <td className="nowrap">
+                          <time dateTime={member.createdAt}>{formatDateTime(member.createdAt, language)}</time>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+            <Pager label={t('staffMembers.pagerLabel')} page={data.page} pages={pages} linkTo={pageLink} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
