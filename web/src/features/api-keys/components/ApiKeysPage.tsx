@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiKeyResponse, CreatedApiKeyResponse } from '../../../api/generated';
+import { ConfirmPanel } from '../../../components/ConfirmPanel';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
@@ -145,32 +146,19 @@ export function ApiKeysPage() {
       ) : null}
 
       {confirming ? (
-        <section className="panel panel--danger" aria-labelledby="revoke-api-key-heading">
-          <h2 id="revoke-api-key-heading" className="panel__title" tabIndex={-1} ref={confirmRef}>
-            {t('apiKeys.revoke.title', { name: confirming.name })}
-          </h2>
-          <p>{t('apiKeys.revoke.body', { prefix: confirming.prefix })}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              aria-disabled={revoke.isPending || undefined}
-              onClick={() => confirmRevoke(confirming)}
-            >
-              {revoke.isPending ? t('apiKeys.revoke.revoking') : t('apiKeys.revoke.confirm')}
-            </button>
-            <button
-              type="button"
-              className="button"
-              onClick={() => {
-                setReturnFocusTo(revokeButtonId(confirming.id));
-                setConfirming(null);
-              }}
-            >
-              {t('common.cancel')}
-            </button>
-          </div>
-        </section>
+        <ConfirmPanel
+          headingId="revoke-api-key-heading"
+          headingRef={confirmRef}
+          title={t('apiKeys.revoke.title', { name: confirming.name })}
+          body={t('apiKeys.revoke.body', { prefix: confirming.prefix })}
+          confirmLabel={revoke.isPending ? t('apiKeys.revoke.revoking') : t('apiKeys.revoke.confirm')}
+          pending={revoke.isPending}
+          onConfirm={() => confirmRevoke(confirming)}
+          onCancel={() => {
+            setReturnFocusTo(revokeButtonId(confirming.id));
+            setConfirming(null);
+          }}
+        />
       ) : null}
 
       <div aria-busy={keys.isPending || undefined}>

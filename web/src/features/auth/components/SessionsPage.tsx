@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { SessionResponse } from '../../../api/generated';
+import { ConfirmPanel } from '../../../components/ConfirmPanel';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
@@ -106,25 +107,17 @@ export function SessionsPage() {
       ) : null}
 
       {confirmAll ? (
-        <section id="sign-out-everywhere" className="panel panel--danger" aria-labelledby="sign-out-everywhere-heading">
-          <h2 id="sign-out-everywhere-heading" className="panel__title" tabIndex={-1} ref={confirmRef}>
-            {t('sessions.confirmAll.title')}
-          </h2>
-          <p>{t('sessions.confirmAll.body')}</p>
-          <div className="form-actions">
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={signOutEverywhere}
-              aria-disabled={revokeAll.isPending || undefined}
-            >
-              {t('sessions.confirmAll.confirm')}
-            </button>
-            <button type="button" className="button" onClick={() => setConfirmAll(false)}>
-              {t('common.cancel')}
-            </button>
-          </div>
-        </section>
+        <ConfirmPanel
+          id="sign-out-everywhere"
+          headingId="sign-out-everywhere-heading"
+          headingRef={confirmRef}
+          title={t('sessions.confirmAll.title')}
+          body={t('sessions.confirmAll.body')}
+          confirmLabel={t('sessions.confirmAll.confirm')}
+          pending={revokeAll.isPending}
+          onConfirm={signOutEverywhere}
+          onCancel={() => setConfirmAll(false)}
+        />
       ) : null}
 
       <div aria-busy={sessions.isPending || undefined}>

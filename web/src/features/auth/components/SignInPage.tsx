@@ -10,6 +10,7 @@ import { useDevMailboxAvailable } from '../../dev/api/mailbox';
 import { useAuth } from '../api/me';
 import { useRequestCode, useSignIn } from '../api/sign-in';
 import { normaliseCode, readPendingSignIn, storePendingSignIn, type PendingSignIn } from '../sign-in-state';
+import { CodeField } from './CodeField';
 
 const EMAIL_ID = 'sign-in-email';
 const CODE_ID = 'sign-in-code';
@@ -177,28 +178,14 @@ export function SignInPage() {
                 {t('signIn.devMailboxHint')} <Link to="/dev/mailbox">{t('nav.devMailbox')}</Link>
               </p>
             ) : null}
-            <FormField
+            <CodeField
               id={CODE_ID}
-              name="code"
               label={t('signIn.code')}
               hint={t('signIn.codeHint')}
               errors={codeErrors?.fields.code}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  className="input input--code input--short"
-                  value={code}
-                  onChange={(event) => setCode(event.target.value.toUpperCase())}
-                  autoComplete="one-time-code"
-                  autoCapitalize="characters"
-                  spellCheck={false}
-                  required
-                  maxLength={32}
-                />
-              )}
-            </FormField>
+              value={code}
+              onChange={setCode}
+            />
             <div className="form-actions">
               <button type="submit" className="button button--primary" aria-disabled={signIn.isPending || undefined}>
                 {signIn.isPending ? t('signIn.signingIn') : t('signIn.signIn')}

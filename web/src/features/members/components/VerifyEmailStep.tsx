@@ -2,9 +2,9 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { FormField } from '../../../components/FormField';
 import { toFormErrors, toProblem, type Problem } from '../../../lib/problem-details';
 import { useSignIn } from '../../auth/api/sign-in';
+import { CodeField } from '../../auth/components/CodeField';
 import { normaliseCode } from '../../auth/sign-in-state';
 import { useDevMailboxAvailable } from '../../dev/api/mailbox';
 
@@ -67,22 +67,14 @@ export function VerifyEmailStep({ email, requestProblem, sendingCode, onSendNewC
             </Link>
           </p>
         ) : null}
-        <FormField id={CODE_ID} name="code" label={t('join.code')} hint={t('join.codeHint')} errors={errors?.fields.code}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="input input--code input--short"
-              value={code}
-              onChange={(event) => setCode(event.target.value.toUpperCase())}
-              autoComplete="one-time-code"
-              autoCapitalize="characters"
-              spellCheck={false}
-              required
-              maxLength={32}
-            />
-          )}
-        </FormField>
+        <CodeField
+          id={CODE_ID}
+          label={t('join.code')}
+          hint={t('join.codeHint')}
+          errors={errors?.fields.code}
+          value={code}
+          onChange={setCode}
+        />
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={signIn.isPending || undefined}>
             {signIn.isPending ? t('join.verifying') : t('join.verify')}
