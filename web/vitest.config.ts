@@ -11,6 +11,8 @@ export default mergeConfig(
       setupFiles: ['src/test/setup.ts'],
       watch: false,
       restoreMocks: true,
+      // Component tests type into forms; on a loaded two-core CI machine that can take seconds.
+      testTimeout: 30_000,
     },
   }),
 );

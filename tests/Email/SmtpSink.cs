@@ -97,6 +97,25 @@ public sealed class SmtpSink : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The newest message for this address among those not returned before, marking every one of them as returned:
+    /// for a sign-in code, where only the latest mail's code still works.
+    /// </summary>
+    public async Task<ReceivedMail> LatestForAsync(string address, TimeSpan? timeout = null)
+    {
+        var latest = await NextForAsync(address, timeout);
+        lock (taken)
+        {
+            foreach (var mail in received.Where(m => !taken.Contains(m) && m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)))
+            {
+                taken.Add(mail);
+                latest = mail;
+            }
+        }
+
+        return latest;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await stop.CancelAsync();

@@ -98,6 +98,8 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Identity:SignInAttemptsPerClient", "100000");
             builder.UseSetting("Identity:CodeRequestsPerAddress", "100000");
             builder.UseSetting("Members:SignUpsPerClientPerHour", "100000");
+            builder.UseSetting("Jobs:PollMilliseconds", "50");
+            builder.UseSetting("Imports:Directory", Path.Combine(Path.GetTempPath(), "alumni-tests-imports", Guid.NewGuid().ToString("N")));
             builder.ConfigureServices(services => services.AddLogging());
             configure?.Invoke(builder);
         });

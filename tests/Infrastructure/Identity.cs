@@ -36,7 +36,7 @@ public static partial class Identity
     {
         var response = await client.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = email }, Ct);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Code request for {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
-        return CodeIn((await mail.NextForAsync(email)).Message.TextBody ?? "");
+        return CodeIn((await mail.LatestForAsync(email)).Message.TextBody ?? "");
     }
 
     /// <summary>The code in a sign-in e-mail's text.</summary>

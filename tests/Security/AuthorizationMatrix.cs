@@ -159,7 +159,11 @@ public sealed partial class AuthorizationMatrix(Func<HttpClient> newClient, Smtp
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT" or "PATCH")
         {
-            request.Content = JsonContent.Create(new { });
+            // A body of a type the endpoint accepts, so that routing lets it through to authorization.
+            var accepts = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.FirstOrDefault() ?? "application/json";
+            request.Content = accepts == "application/json"
+                ? JsonContent.Create(new { })
+                : new StringContent("", System.Text.Encoding.UTF8, accepts);
         }
 
         return request;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Alumni.Api.Infrastructure.Data;
@@ -10,20 +9,10 @@ namespace Alumni.Api.Features.Identity;
 /// Secrets of the Identity slice: random tokens and codes, and their hashes. Codes are short, so they are hashed
 /// with a keyed HMAC; session tokens and API keys are long and random, so a plain SHA-256 suffices.
 /// </summary>
-public sealed class IdentitySecrets(Database db, IOptions<IdentityOptions> options, TimeProvider time) : Infrastructure.Hosting.IStartupTask
+public sealed class IdentitySecrets(AppSecrets secrets, IOptions<IdentityOptions> options) : Infrastructure.Hosting.IStartupTask
 {
     private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private const string KeyName = "identity-code-hmac";
-
-    private static readonly Sql ReadKey = Sql.Portable("""
-        SELECT value FROM app_secrets WHERE name = @Name
-        """);
-
-    private static readonly Sql InsertKey = Sql.Portable("""
-        INSERT INTO app_secrets (name, value, created_at)
-        SELECT @Name, @Value, @Now
-        WHERE NOT EXISTS (SELECT 1 FROM app_secrets WHERE name = @Name)
-        """);
 
     private byte[]? key;
 
@@ -64,31 +53,7 @@ public sealed class IdentitySecrets(Database db, IOptions<IdentityOptions> optio
     /// <summary>Loads the key, generating and storing it first on a new installation.</summary>
     public async Task EnsureKeyAsync(CancellationToken ct) => key ??= await LoadKeyAsync(ct);
 
-    private async Task<byte[]> LoadKeyAsync(CancellationToken ct)
-    {
-        if (!string.IsNullOrWhiteSpace(options.Value.SecretKey))
-        {
-            return Convert.FromBase64String(options.Value.SecretKey);
-        }
-
-        await using var session = await db.OpenAsync(ct);
-        var stored = await session.ExecuteScalarAsync<string>(ReadKey, new { Name = KeyName }, ct);
-        if (stored is null)
-        {
-            try
-            {
-                await session.ExecuteAsync(InsertKey, new { Name = KeyName, Value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)), Now = time.GetUtcNow() }, ct);
-            }
-            catch (DbException e) when (db.IsUniqueViolation(e))
-            {
-                // Another instance stored its key first: use that one.
-            }
-
-            stored = await session.ExecuteScalarAsync<string>(ReadKey, new { Name = KeyName }, ct);
-        }
-
-        return Convert.FromBase64String(stored!);
-    }
+    private Task<byte[]> LoadKeyAsync(CancellationToken ct) => secrets.KeyAsync(KeyName, options.Value.SecretKey, ct);
 
     Task Infrastructure.Hosting.IStartupTask.RunAsync(CancellationToken ct) => EnsureKeyAsync(ct);
 

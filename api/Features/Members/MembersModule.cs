@@ -24,6 +24,7 @@ public sealed class MembersModule : ISliceModule
     public const string SignUpLimit = "members-sign-up";
     public const string ReadScope = "members:read";
     public const string WriteScope = "members:write";
+    public const string ImportScope = "members:import";
 
     public void Add(WebApplicationBuilder builder)
     {
@@ -33,6 +34,9 @@ public sealed class MembersModule : ISliceModule
         builder.Services.AddSingleton<ISignInObserver, MemberSignInObserver>();
         builder.Services.AddSingleton<IClaimsContributor, MemberClaims>();
         builder.Services.AddHostedService<PendingMemberPurge>();
+        builder.Services.Configure<Import.ImportOptions>(builder.Configuration.GetSection(Import.ImportOptions.Section));
+        builder.Services.AddSingleton<Import.ImportJobHandler>();
+        builder.Services.AddSingleton<Infrastructure.Jobs.IJobHandler>(sp => sp.GetRequiredService<Import.ImportJobHandler>());
         builder.Services.AddRateLimiter(o => o.AddPerClientLimit(SignUpLimit, options.SignUpsPerClientPerHour, TimeSpan.FromHours(1)));
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Email;
 using Alumni.Api.Infrastructure.Http;
+using Alumni.Api.Infrastructure.Jobs;
 using Alumni.Api.Infrastructure.OpenApi;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
@@ -36,9 +37,11 @@ public static class AlumniHost
             .AddSingleton(databaseOptions)
             .AddSingleton<Database>()
             .AddSingleton<Migrator>()
+            .AddSingleton<AppSecrets>()
             .AddSingleton(TimeProvider.System)
             .AddHostedService<DatabaseStartup>();
         builder.Services.AddEmail(configuration);
+        builder.Services.AddJobs(configuration);
         foreach (var task in typeof(AlumniHost).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(IStartupTask))))
         {
             builder.Services.AddSingleton(typeof(IStartupTask), task);

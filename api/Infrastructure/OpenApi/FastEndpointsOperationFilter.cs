@@ -54,9 +54,25 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
 
         var rest = properties.Where(p => !routeNames.Contains(p.Name, StringComparer.OrdinalIgnoreCase)).ToList();
         var hasBody = false;
-        if (BodylessVerbs.Contains(context.ApiDescription.HttpMethod ?? "GET"))
+        var content = (operation.RequestBody as OpenApiRequestBody)?.Content;
+        if (content is not null && content.Count > 1)
         {
-            operation.RequestBody = null;
+            content.Remove("*/*");
+        }
+
+        var jsonBody = content?.ContainsKey("application/json") == true;
+        if (BodylessVerbs.Contains(context.ApiDescription.HttpMethod ?? "GET") || !jsonBody)
+        {
+            // A read, or a body that is a file (CSV, NDJSON): the request DTO's fields come from the query string.
+            if (BodylessVerbs.Contains(context.ApiDescription.HttpMethod ?? "GET") || content is null || content.Keys.All(k => k == "*/*"))
+            {
+                operation.RequestBody = null;
+            }
+            else
+            {
+                hasBody = true;
+            }
+
             foreach (var property in rest)
             {
                 operation.Parameters.Add(new OpenApiParameter
@@ -72,15 +88,15 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
         {
             operation.RequestBody = null;
         }
-        else if (operation.RequestBody is OpenApiRequestBody body && body.Content is { } content)
+        else
         {
             hasBody = true;
-            foreach (var mediaType in content.Keys.Where(k => k != "application/json").ToList())
+            foreach (var mediaType in content!.Keys.Where(k => k != "application/json").ToList())
             {
                 content.Remove(mediaType);
             }
 
-            if (content.TryGetValue("application/json", out var json) && json.Schema is OpenApiSchemaReference reference
+            if (content["application/json"].Schema is OpenApiSchemaReference reference
                 && reference.Reference.Id is { } id && context.SchemaRepository.Schemas.TryGetValue(id, out var schema) && schema is OpenApiSchema target)
             {
                 foreach (var name in routeNames)

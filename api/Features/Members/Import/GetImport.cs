@@ -1,0 +1,32 @@
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Security;
+using Alumni.Contracts.Members;
+using FastEndpoints;
+
+namespace Alumni.Api.Features.Members.Import;
+
+/// <summary>An import's progress and, when it is done, its report.</summary>
+[Access(Caller.Admin, Scope = MembersModule.ImportScope)]
+public sealed class GetImport(Database db) : Endpoint<ImportByIdRequest, ImportJobResponse>
+{
+    public override void Configure()
+    {
+        Get("/members/imports/{id}");
+        Description(b => b
+            .WithName("members_getImport")
+            .WithSummary("Follow an import")
+            .ProducesProblems(StatusCodes.Status404NotFound));
+    }
+
+    public override async Task HandleAsync(ImportByIdRequest req, CancellationToken ct)
+    {
+        await using var session = await db.OpenAsync(ct);
+        if (await ImportJobs.GetAsync(session, req.Id, ct) is not { } job)
+        {
+            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, "No import has that id.");
+            return;
+        }
+
+        await Send.OkAsync(job, ct);
+    }
+}

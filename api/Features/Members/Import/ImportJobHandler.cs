@@ -1,0 +1,422 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Jobs;
+using Alumni.Api.Infrastructure.Security;
+using Alumni.Contracts.Members;
+using Microsoft.Extensions.Options;
+
+namespace Alumni.Api.Features.Members.Import;
+
+/// <summary>Configuration section <c>Imports</c>.</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Imports";
+
+    /// <summary>Where uploaded files wait for their job (shared by the instances; relative to the content root).</summary>
+    public string Directory { get; set; } = "data/imports";
+
+    /// <summary>The largest file accepted (bytes).</summary>
+    public long MaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>Rows written per transaction (and per checkpoint).</summary>
+    public int BatchSize { get; set; } = 2000;
+
+    /// <summary>A base64 key for hashing personal identity numbers; without one, a key is generated once and kept in the database.</summary>
+    public string? PersonalNumberKey { get; set; }
+}
+
+/// <summary>
+/// Runs an import: reads the uploaded file row by row, matches each row to a member (by external id, then personal
+/// identity number, then e-mail), and inserts or updates in batches, one transaction and one checkpoint each, so that a
+/// restart resumes after the last batch. It confirms studies and adds new ones, never overwrites what a member wrote
+/// themselves (names, addresses, consents, profile), and never grants consent. A dry run writes only its report.
+/// </summary>
+public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvider time, IOptions<ImportOptions> options, IHostEnvironment environment)
+    : IJobHandler
+{
+    public const string JobKind = "members.import";
+
+    private const string Why = "the central office's bulk import from the student records (admins or an import key)";
+
+    private static readonly Sql Job = Sql.Portable("""
+        SELECT file_name AS FileName, format AS Format, dry_run AS DryRun, rows_read AS RowsRead, inserted AS Inserted,
+               updated AS Updated, unchanged AS Unchanged, rejected AS Rejected
+        FROM import_jobs WHERE id = @Id
+        """);
+
+    private static readonly Sql Departments = Sql.Portable("SELECT code AS Code, id AS Id FROM departments");
+
+    private static readonly Sql Match = Sql.Portable("""
+        SELECT id AS Id, source AS Source, external_id AS ExternalId, pnr_hash AS PnrHash, email AS Email,
+               first_name AS FirstName, last_name AS LastName
+        FROM members
+        WHERE status <> 'Erased'
+          AND (external_id = @ExternalId OR pnr_hash = @PnrHash OR email = @Email)
+        """);
+
+    private static readonly Sql InsertMember = Sql.Portable("""
+        INSERT INTO members (id, external_id, pnr_hash, email, first_name, last_name, preferred_language, status, source,
+                             search_text, created_at, updated_at, version)
+        VALUES (@Id, @ExternalId, @PnrHash, @Email, @FirstName, @LastName, 'sv', 'Active', 'Import', @SearchText, @Now, @Now, 1)
+        """);
+
+    private static readonly Sql UpdateMember = Sql.Portable("""
+        UPDATE members
+        SET external_id = @ExternalId, pnr_hash = @PnrHash, email = @Email, first_name = @FirstName, last_name = @LastName,
+            search_text = @SearchText, updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """);
+
+    [Unscoped(Why)]
+    private static readonly Sql Studies = Sql.Portable("""
+        SELECT id AS Id, programme AS Programme, start_year AS StartYear, end_year AS EndYear, credits AS Credits, verified AS Verified
+        FROM member_affiliations
+        WHERE member_id = @MemberId AND department_id = @DepartmentId AND degree_type = @DegreeType
+        """);
+
+    [Unscoped(Why)]
+    private static readonly Sql ConfirmStudy = Sql.Portable("""
+        UPDATE member_affiliations
+        SET verified = 1, programme = COALESCE(@Programme, programme), start_year = COALESCE(@StartYear, start_year),
+            end_year = COALESCE(@EndYear, end_year), credits = @Credits
+        WHERE id = @Id
+        """);
+
+    [Unscoped(Why)]
+    private static readonly Sql InsertStudy = Sql.Portable("""
+        INSERT INTO member_affiliations (id, member_id, department_id, programme, degree_type, start_year, end_year, credits, verified, created_at)
+        VALUES (@Id, @MemberId, @DepartmentId, @Programme, @DegreeType, @StartYear, @EndYear, @Credits, 1, @Now)
+        """);
+
+    private static readonly Sql Reject = Sql.Portable("""
+        INSERT INTO import_rejections (job_id, row_number, reason) VALUES (@JobId, @Row, @Reason)
+        """);
+
+    private static readonly Sql Progress = Sql.Portable("""
+        UPDATE import_jobs
+        SET rows_read = @RowsRead, inserted = @Inserted, updated = @Updated, unchanged = @Unchanged, rejected = @Rejected
+        WHERE id = @Id
+        """);
+
+    public string Kind => JobKind;
+
+    /// <summary>Where an import's uploaded file is kept.</summary>
+    public string PathOf(string fileName) => Path.Combine(Path.GetFullPath(options.Value.Directory, environment.ContentRootPath), fileName);
+
+    public async Task RunAsync(Job job, CancellationToken ct)
+    {
+        var key = await secrets.KeyAsync("members-pnr-hmac", options.Value.PersonalNumberKey, ct);
+        ImportState state;
+        Dictionary<string, Guid> departments;
+        await using (var session = await db.OpenAsync(ct))
+        {
+            state = await session.QuerySingleOrDefaultAsync<ImportState>(Job, new { job.Id }, ct)
+                ?? throw new InvalidOperationException($"Import {job.Id} is gone.");
+            departments = (await session.QueryAsync<(string Code, Guid Id)>(Departments, null, ct)).ToDictionary(d => d.Code, d => d.Id, StringComparer.Ordinal);
+        }
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        using var reader = ImportFile.Reader(File.OpenRead(PathOf(state.FileName)));
+        var batch = new List<(ImportRow Row, string? Problem)>(options.Value.BatchSize);
+        foreach (var item in ImportFile.Rows(reader, state.Format).Skip(state.RowsRead))
+        {
+            batch.Add(item);
+            if (batch.Count == options.Value.BatchSize)
+            {
+                state = await WriteBatchAsync(job.Id, state, batch, departments, key, today, ct);
+                batch.Clear();
+            }
+        }
+
+        await WriteBatchAsync(job.Id, state, batch, departments, key, today, ct);
+        reader.Dispose();
+        File.Delete(PathOf(state.FileName));
+    }
+
+    private async Task<ImportState> WriteBatchAsync(Guid jobId, ImportState state, List<(ImportRow Row, string? Problem)> batch,
+        Dictionary<string, Guid> departments, byte[] key, DateOnly today, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var rejections = new List<(int Row, string Reason)>();
+        var next = state with { RowsRead = state.RowsRead + batch.Count };
+        await using (var session = await db.BeginAsync(ct))
+        {
+            foreach (var (row, problem) in batch)
+            {
+                var outcome = problem is not null
+                    ? Outcome.Rejected(problem)
+                    : Parse(row, departments, key, today) is { } parsed
+                        ? parsed.Problem is null ? await ApplyAsync(session, parsed, now, ct) : Outcome.Rejected(parsed.Problem)
+                        : Outcome.Rejected("The row is empty.");
+                next = outcome.Kind switch
+                {
+                    OutcomeKind.Inserted => next with { Inserted = next.Inserted + 1 },
+                    OutcomeKind.Updated => next with { Updated = next.Updated + 1 },
+                    OutcomeKind.Unchanged => next with { Unchanged = next.Unchanged + 1 },
+                    _ => next with { Rejected = next.Rejected + 1 },
+                };
+                if (outcome.Reason is { } reason)
+                {
+                    rejections.Add((row.Number, reason));
+                }
+            }
+
+            if (!state.DryRun)
+            {
+                await RecordAsync(session, jobId, next, rejections, ct);
+                await session.CommitAsync(ct);
+                return next;
+            }
+        }
+
+        // A dry run: the batch's changes were rolled back above; only the report is written.
+        await using (var report = await db.BeginAsync(ct))
+        {
+            await RecordAsync(report, jobId, next, rejections, ct);
+            await report.CommitAsync(ct);
+        }
+
+        return next;
+    }
+
+    private static async Task RecordAsync(DbSession session, Guid jobId, ImportState state, List<(int Row, string Reason)> rejections, CancellationToken ct)
+    {
+        foreach (var (row, reason) in rejections)
+        {
+            await session.ExecuteAsync(Reject, new { JobId = jobId, Row = row, Reason = reason.Length > 400 ? reason[..400] : reason }, ct);
+        }
+
+        await session.ExecuteAsync(Progress, new { Id = jobId, state.RowsRead, state.Inserted, state.Updated, state.Unchanged, state.Rejected }, ct);
+    }
+
+    private async Task<Outcome> ApplyAsync(DbSession session, ParsedRow row, DateTimeOffset now, CancellationToken ct)
+    {
+        var matches = await session.QueryAsync<MemberMatch>(Match, new { row.ExternalId, row.PnrHash, row.Email }, ct);
+        var member = matches.FirstOrDefault(m => m.ExternalId == row.ExternalId)
+            ?? matches.FirstOrDefault(m => row.PnrHash is not null && m.PnrHash == row.PnrHash)
+            ?? matches.FirstOrDefault(m => row.Email is not null && m.Email == row.Email);
+        if (member is not null && member.ExternalId is not null && member.ExternalId != row.ExternalId)
+        {
+            return Outcome.Rejected($"The personal identity number or e-mail belongs to the member with external id {member.ExternalId}.");
+        }
+
+        try
+        {
+            if (member is null)
+            {
+                var id = Guid.CreateVersion7(now);
+                await session.ExecuteAsync(InsertMember, new
+                {
+                    Id = id, row.ExternalId, row.PnrHash, row.Email, row.FirstName, row.LastName,
+                    SearchText = MemberSql.SearchText(row.FirstName, row.LastName, row.Email ?? "", [], null), Now = now,
+                }, ct);
+                await session.ExecuteAsync(InsertStudy, StudyArgs(Guid.CreateVersion7(now), id, row, now), ct);
+                return Outcome.Inserted;
+            }
+
+            var changed = await UpdateMemberAsync(session, member, row, now, ct);
+            changed |= await ConfirmStudyAsync(session, member.Id, row, now, ct);
+            return changed ? Outcome.Updated : Outcome.Unchanged;
+        }
+        catch (DbException e) when (db.IsUniqueViolation(e))
+        {
+            return Outcome.Rejected("The e-mail address or personal identity number belongs to another member.");
+        }
+    }
+
+    /// <summary>Fills in missing ids; names and address only for members the import itself made (never what a member wrote).</summary>
+    private static async Task<bool> UpdateMemberAsync(DbSession session, MemberMatch member, ParsedRow row, DateTimeOffset now, CancellationToken ct)
+    {
+        var fromImport = member.Source == nameof(MemberSource.Import);
+        var next = member with
+        {
+            ExternalId = member.ExternalId ?? row.ExternalId,
+            PnrHash = member.PnrHash ?? row.PnrHash,
+            Email = fromImport ? row.Email ?? member.Email : member.Email,
+            FirstName = fromImport ? row.FirstName : member.FirstName,
+            LastName = fromImport ? row.LastName : member.LastName,
+        };
+        if (next == member)
+        {
+            return false;
+        }
+
+        await session.ExecuteAsync(UpdateMember, new
+        {
+            member.Id, next.ExternalId, next.PnrHash, next.Email, next.FirstName, next.LastName,
+            SearchText = MemberSql.SearchText(next.FirstName ?? "", next.LastName ?? "", next.Email ?? "", [], null), Now = now,
+        }, ct);
+        return true;
+    }
+
+    /// <summary>Confirms the matching study (same department and degree, and the same programme or none), or adds it verified.</summary>
+    private static async Task<bool> ConfirmStudyAsync(DbSession session, Guid memberId, ParsedRow row, DateTimeOffset now, CancellationToken ct)
+    {
+        var studies = await session.QueryAsync<StudyMatch>(Studies, new { MemberId = memberId, row.DepartmentId, DegreeType = row.DegreeType.ToString() }, ct);
+        var study = studies.FirstOrDefault(s => string.Equals(s.Programme, row.Programme, StringComparison.OrdinalIgnoreCase))
+            ?? studies.FirstOrDefault(s => s.Programme is null || row.Programme is null);
+        if (study is null)
+        {
+            await session.ExecuteAsync(InsertStudy, StudyArgs(Guid.CreateVersion7(now), memberId, row, now), ct);
+            return true;
+        }
+
+        if (study.Verified && study.Credits == row.Credits && study.StartYear == (row.StartYear ?? study.StartYear)
+            && study.EndYear == (row.EndYear ?? study.EndYear) && study.Programme == (row.Programme ?? study.Programme))
+        {
+            return false;
+        }
+
+        await session.ExecuteAsync(ConfirmStudy, new { study.Id, row.Programme, row.StartYear, row.EndYear, row.Credits }, ct);
+        return true;
+    }
+
+    private static object StudyArgs(Guid id, Guid memberId, ParsedRow row, DateTimeOffset now) => new
+    {
+        Id = id, MemberId = memberId, row.DepartmentId, row.Programme, DegreeType = row.DegreeType.ToString(),
+        row.StartYear, row.EndYear, row.Credits, Now = now,
+    };
+
+    /// <summary>Validates a row and turns it into what is written; a row with a problem says which.</summary>
+    public static ParsedRow? Parse(ImportRow row, IReadOnlyDictionary<string, Guid> departments, byte[] key, DateOnly today)
+    {
+        if (row.Fields.Count == 0)
+        {
+            return null;
+        }
+
+        string? Problem(string text) => text;
+        var externalId = row["external_id"];
+        var firstName = row["first_name"];
+        var lastName = row["last_name"];
+        var email = row["email"]?.ToLowerInvariant();
+        var code = row["department_code"]?.ToUpperInvariant();
+        var problem = externalId is null || externalId.Length > 64 ? Problem("external_id is missing or longer than 64 characters.")
+            : firstName is null || lastName is null ? Problem("first_name and last_name are required.")
+            : firstName.Length > 100 || lastName.Length > 100 || (firstName + lastName).IndexOfAny(['<', '>']) >= 0 ? Problem("Names are at most 100 characters, without < or >.")
+            : email is not null && !MemberRules.IsEmail(email) ? Problem($"'{email}' is not an e-mail address.")
+            : code is null || !departments.ContainsKey(code) ? Problem($"No department has the code '{code}'.")
+            : !Enum.TryParse<DegreeType>(row["degree_type"], ignoreCase: true, out _) || int.TryParse(row["degree_type"], out _) ? Problem($"degree_type '{row["degree_type"]}' is not one of none, bachelor, master, phd, professional, exchange.")
+            : !decimal.TryParse(row["credits"]?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var credits) || credits < 0 || credits > 1000 ? Problem($"credits '{row["credits"]}' is not a number from 0 to 1000.")
+            : null;
+        var startYear = Year(row["start_year"], out var startOk);
+        var endYear = Year(row["end_year"], out var endOk);
+        problem ??= !startOk || !endOk ? Problem("start_year and end_year are years from 1900.")
+            : startYear is not null && endYear is not null && endYear < startYear ? Problem("end_year is before start_year.")
+            : null;
+        string? pnrHash = null;
+        if (problem is null && row["personal_identity_number"] is { } pnr)
+        {
+            var canonical = PersonalIdentityNumber.Normalise(pnr, today);
+            if (canonical is null)
+            {
+                problem = "personal_identity_number is not a valid Swedish personal identity or co-ordination number.";
+            }
+            else
+            {
+                pnrHash = Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(canonical)));
+            }
+        }
+
+        if (problem is not null)
+        {
+            return new ParsedRow { Problem = problem };
+        }
+
+        return new ParsedRow
+        {
+            ExternalId = externalId!,
+            PnrHash = pnrHash,
+            Email = email,
+            FirstName = firstName!,
+            LastName = lastName!,
+            DepartmentId = departments[code!],
+            Programme = row["programme"],
+            DegreeType = Enum.Parse<DegreeType>(row["degree_type"]!, ignoreCase: true),
+            StartYear = startYear,
+            EndYear = endYear,
+            Credits = decimal.Parse(row["credits"]!.Replace(',', '.'), CultureInfo.InvariantCulture),
+        };
+    }
+
+    private static int? Year(string? text, out bool ok)
+    {
+        ok = true;
+        if (text is null)
+        {
+            return null;
+        }
+
+        ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100;
+        return ok ? year : null;
+    }
+
+    public sealed record ParsedRow
+    {
+        public string? Problem { get; init; }
+        public string ExternalId { get; init; } = "";
+        public string? PnrHash { get; init; }
+        public string? Email { get; init; }
+        public string FirstName { get; init; } = "";
+        public string LastName { get; init; } = "";
+        public Guid DepartmentId { get; init; }
+        public string? Programme { get; init; }
+        public DegreeType DegreeType { get; init; }
+        public int? StartYear { get; init; }
+        public int? EndYear { get; init; }
+        public decimal Credits { get; init; }
+    }
+
+    private enum OutcomeKind
+    {
+        Inserted,
+        Updated,
+        Unchanged,
+        Rejected,
+    }
+
+    private sealed record Outcome(OutcomeKind Kind, string? Reason = null)
+    {
+        public static readonly Outcome Inserted = new(OutcomeKind.Inserted);
+        public static readonly Outcome Updated = new(OutcomeKind.Updated);
+        public static readonly Outcome Unchanged = new(OutcomeKind.Unchanged);
+
+        public static Outcome Rejected(string reason) => new(OutcomeKind.Rejected, reason);
+    }
+
+    private sealed record ImportState
+    {
+        public string FileName { get; init; } = "";
+        public string Format { get; init; } = "";
+        public bool DryRun { get; init; }
+        public int RowsRead { get; init; }
+        public int Inserted { get; init; }
+        public int Updated { get; init; }
+        public int Unchanged { get; init; }
+        public int Rejected { get; init; }
+    }
+
+    private sealed record MemberMatch
+    {
+        public Guid Id { get; init; }
+        public string Source { get; init; } = "";
+        public string? ExternalId { get; init; }
+        public string? PnrHash { get; init; }
+        public string? Email { get; init; }
+        public string? FirstName { get; init; }
+        public string? LastName { get; init; }
+    }
+
+    private sealed record StudyMatch
+    {
+        public Guid Id { get; init; }
+        public string? Programme { get; init; }
+        public int? StartYear { get; init; }
+        public int? EndYear { get; init; }
+        public decimal Credits { get; init; }
+        public bool Verified { get; init; }
+    }
+}
