@@ -33,6 +33,7 @@ public sealed class AlumniGenerator
     private readonly Weighted<string> domainPick;
     private readonly Dictionary<string, Weighted<string>> cityPicks;
     private readonly Weighted<int> startYearPick;
+    private readonly Dictionary<long, int> pinsIssued = [];
     private long next;
 
     public AlumniGenerator(int seed, IReadOnlyList<string> departmentCodes, long firstIndex = 0)
@@ -56,6 +57,9 @@ public sealed class AlumniGenerator
         startYearPick = new Weighted<int>(Enumerable.Range(FirstYear, LastYear - FirstYear + 1).Select(y => (y, 1.0 + (y - FirstYear) * 0.08)));
     }
 
+    /// <summary>Personal identity numbers already in use elsewhere (a database being added to), or null.</summary>
+    public Func<string, bool>? PinTaken { get; init; }
+
     /// <summary>The index the next member gets (members are numbered from the first index on).</summary>
     public long NextIndex => next;
 
@@ -78,8 +82,8 @@ public sealed class AlumniGenerator
         var studies = Studies();
         var birth = BirthDate(studies[0].StartYear);
         var pin = swedish
-            ? random.NextDouble() < 0.97 ? PersonalIdentityNumber.Create(birth, BirthNumber(female), coordination: false) : null
-            : random.NextDouble() < 0.4 ? PersonalIdentityNumber.Create(birth, BirthNumber(female), coordination: true) : null;
+            ? random.NextDouble() < 0.97 ? UniquePin(birth, female, coordination: false) : null
+            : random.NextDouble() < 0.4 ? UniquePin(birth, female, coordination: true) : null;
         var createdAt = FirstCreated.AddSeconds(index * 60 + random.Next(60));
         var ascii = (Ascii(first), Ascii(last));
         var email = Email(ascii, index, origin);
@@ -321,11 +325,34 @@ public sealed class AlumniGenerator
         return new DateOnly(year, month, random.Next(1, DateTime.DaysInMonth(year, month) + 1));
     }
 
-    private int BirthNumber(bool female)
+    /// <summary>
+    /// A personal identity (or coordination) number no other member has: the birth numbers of a date and sex are
+    /// handed out in a fixed shuffled order, one after another (a counter per date, never a list of the numbers made);
+    /// when a date has none left, the next day's. Numbers <see cref="PinTaken"/> refuses are skipped.
+    /// </summary>
+    private string? UniquePin(DateOnly birth, bool female, bool coordination)
     {
-        var number = random.Next(0, 1000);
-        var odd = number % 2 == 1;
-        return odd == !female ? number : number == 999 ? 998 : number + 1;
+        const int Slots = 499; // birth numbers 001–999: odd for men, even (002–998) for women; 499 is prime
+        for (var shift = 0; shift < 366; shift++)
+        {
+            var date = birth.AddDays(shift);
+            var key = ((long)date.DayNumber << 2) | (female ? 2L : 0L) | (coordination ? 1L : 0L);
+            pinsIssued.TryGetValue(key, out var used);
+            while (used < Slots)
+            {
+                var slot = (int)((used++ * 211L + date.DayNumber * 7L) % Slots);
+                var pin = PersonalIdentityNumber.Create(date, female ? 2 + slot * 2 : 1 + slot * 2, coordination);
+                if (PinTaken?.Invoke(pin) != true)
+                {
+                    pinsIssued[key] = used;
+                    return pin;
+                }
+            }
+
+            pinsIssued[key] = used;
+        }
+
+        return null;
     }
 
     private string Email((string First, string Last) name, long index, string origin)
