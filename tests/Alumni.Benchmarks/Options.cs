@@ -11,10 +11,11 @@ public sealed class Options
 
           csv FILE N [--seed 42]               write an import CSV of N rows (one per study), streaming
           seed "Data Source=PATH" N [--seed 42] migrate the SQLite database and insert N active members
+          (both benchmarks build the API first with dotnet build api -c Release, unless --no-build y)
           bench-search [--members 500000] [--requests 200] [--warmup 20] [--levels 1,8,32] [--max-seconds 60] [--out FILE.json]
                                                seed a temp database, start the API, time typical staff searches
                                                (a level sends no new request after --max-seconds; it says so)
-          bench-import [--rows 1000000] [--out FILE.json]
+          bench-import [--rows 1000000] [--timeout-minutes 60] [--skip-default-cache y] [--out FILE.json]
                                                import a generated CSV through the API, and the raw insert limit
           raw-insert FILE "Data Source=PATH"   the raw insert limit for an import CSV (a fresh database)
           report FILE.md RESULTS_DIR           write the performance report from the benchmarks' results

@@ -161,6 +161,11 @@ public static class PerformanceReport
         md.AppendLine("| step | rows | time s | rows/s |");
         md.AppendLine("|---|---:|---:|---:|");
         md.AppendLine(F($"| raw insert limit: {import.Raw.Settings} | {import.Raw.Rows:N0} ({import.Raw.Members:N0} members) | {import.Raw.Seconds:N1} | {import.Raw.RowsPerSecond:N0} |"));
+        if (import.RawDefaultCache is { } plain)
+        {
+            md.AppendLine(F($"| the same loop with SQLite's default page cache (as the API's connections) | {plain.Rows:N0} | {plain.Seconds:N1} | {plain.RowsPerSecond:N0} |"));
+        }
+
         var api = import.Api;
         if (!api.Available)
         {

@@ -57,7 +57,7 @@ public sealed record ApiImportResult(bool Available, string? NotAvailableReason,
 public sealed record RawInsertResult(long Rows, long Members, long Affiliations, double Seconds, double RowsPerSecond, string Settings);
 
 public sealed record ImportResults(string Command, DateTimeOffset StartedAt, MachineInfo Machine, long Rows, long CsvMembers, long CsvBytes,
-    double CsvSeconds, double CsvRowsPerSecond, RawInsertResult Raw, ApiImportResult Api, double? ImportToRawRatio);
+    double CsvSeconds, double CsvRowsPerSecond, RawInsertResult Raw, RawInsertResult? RawDefaultCache, ApiImportResult Api, double? ImportToRawRatio);
 
 public static class ResultFiles
 {

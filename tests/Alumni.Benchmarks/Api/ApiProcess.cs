@@ -82,6 +82,7 @@ public sealed partial class ApiProcess : IAsyncDisposable
         start.Environment["Alumni__BootstrapAdmins__0"] = AdminEmail;
         start.Environment["Smtp__MailDirectory"] = mail;
         start.Environment["Web__DistPath"] = Path.Combine(workFolder, "no-web-app");
+        start.Environment["Imports__Directory"] = Path.Combine(workFolder, "imports");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
         var log = new StreamWriter(logPath) { AutoFlush = true };

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Alumni.Api.Features.Members;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Text;
@@ -30,26 +32,24 @@ public static class RawInsert
             BenchDatabase.Execute(connection, $"PRAGMA cache_size = -{kib}");
         }
         var departments = DepartmentCodes.FromDatabase(connection);
-        var columns = MemberColumns(connection);
-        var withExternalId = columns.Contains("external_id");
-        var withPin = columns.Contains("personal_identity_number");
+        var pnrKey = RandomNumberGenerator.GetBytes(32);
 
         var stopwatch = Stopwatch.StartNew();
         using var transaction = connection.BeginTransaction();
         using var member = connection.CreateCommand();
         member.Transaction = transaction;
-        member.CommandText = "INSERT INTO members (id, email, first_name, last_name, status, source, credits_confirmed, search_text, created_at, updated_at, version"
-            + (withExternalId ? ", external_id" : "") + (withPin ? ", personal_identity_number" : "")
-            + ") VALUES ($id, $email, $first, $last, 'Active', 'Import', 1, $search, $now, $now, 1"
-            + (withExternalId ? ", $external" : "") + (withPin ? ", $pin" : "") + ")";
+        member.CommandText = """
+            INSERT INTO members (id, external_id, pnr_hash, email, first_name, last_name, preferred_language, status, source, search_text, created_at, updated_at, version)
+            VALUES ($id, $external, $pnr, $email, $first, $last, 'sv', 'Active', 'Import', $search, $now, $now, 1)
+            """;
         var mId = member.Parameters.Add("$id", SqliteType.Text);
         var mEmail = member.Parameters.Add("$email", SqliteType.Text);
         var mFirst = member.Parameters.Add("$first", SqliteType.Text);
         var mLast = member.Parameters.Add("$last", SqliteType.Text);
         var mSearch = member.Parameters.Add("$search", SqliteType.Text);
         var mNow = member.Parameters.Add("$now", SqliteType.Text);
-        var mExternal = withExternalId ? member.Parameters.Add("$external", SqliteType.Text) : null;
-        var mPin = withPin ? member.Parameters.Add("$pin", SqliteType.Text) : null;
+        var mExternal = member.Parameters.Add("$external", SqliteType.Text);
+        var mPnr = member.Parameters.Add("$pnr", SqliteType.Text);
         member.Prepare();
 
         using var study = connection.CreateCommand();
@@ -77,7 +77,7 @@ public static class RawInsert
         long rows = 0, members = 0;
         string? previousExternal = null;
         var memberId = "";
-        using (var reader = new StreamReader(csvPath, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
+        using (var reader = new StreamReader(csvPath, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16))
         {
             var header = reader.ReadLine() ?? throw new InvalidDataException("The CSV file is empty.");
             if (header != Generation.ImportCsv.Header)
@@ -98,15 +98,8 @@ public static class RawInsert
                     mFirst.Value = f[2];
                     mLast.Value = f[3];
                     mSearch.Value = MemberSql.SearchText(f[2], f[3], email, [], null);
-                    if (mExternal is not null)
-                    {
-                        mExternal.Value = f[0];
-                    }
-
-                    if (mPin is not null)
-                    {
-                        mPin.Value = f[1].Length == 0 ? DBNull.Value : f[1];
-                    }
+                    mExternal.Value = f[0];
+                    mPnr.Value = f[1].Length == 0 ? DBNull.Value : Seeder.PnrHash(pnrKey, f[1]);
 
                     member.ExecuteNonQuery();
                     members++;
@@ -132,22 +125,7 @@ public static class RawInsert
             "one transaction; prepared INSERTs for members and member_affiliations, parameters reused; ids in insert order; CSV read line by line; "
             + "connection as the API opens it (WAL, foreign keys on) with "
             + (cacheKib is { } size ? $"a {size / 1024} MiB page cache" : "SQLite's default page cache (2 MiB)")
-            + (withExternalId || withPin ? "; external_id and personal_identity_number stored" : ""));
-    }
-
-    /// <summary>The member table's columns (a newer schema may have more than this program knows).</summary>
-    public static HashSet<string> MemberColumns(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM pragma_table_info('members')";
-        using var reader = command.ExecuteReader();
-        var columns = new HashSet<string>(StringComparer.Ordinal);
-        while (reader.Read())
-        {
-            columns.Add(reader.GetString(0));
-        }
-
-        return columns;
+            + "; external_id and the keyed hash (HMAC-SHA256) of the personal identity number stored as the import stores them");
     }
 
     private static string[] Fields(string line) =>

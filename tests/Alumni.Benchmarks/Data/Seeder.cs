@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Threading.Channels;
 using Alumni.Api.Features.Members;
 using Alumni.Api.Infrastructure.Data;
@@ -11,7 +13,7 @@ namespace Alumni.Benchmarks.Data;
 
 /// <summary>
 /// Puts N active members straight into a SQLite database made by the API's migrations: the member rows with their
-/// search text (as the API builds it), 1–2 studies, every consent with its history, interests, other addresses and
+/// search text (as the API builds it), student id and hashed personnummer for those from the student records, 1–2 studies, every consent with its history, interests, other addresses and
 /// offers. One thread generates while another inserts; one transaction per 50,000 members, prepared statements.
 /// A database that already has members gets more (numbered after them, so addresses stay unique).
 /// </summary>
@@ -20,15 +22,26 @@ public static class Seeder
     public const int MembersPerTransaction = 50_000;
     private const int BatchSize = 1_000;
 
+    /// <summary>The name the import stores its personal identity number key under (ImportJobHandler).</summary>
+    private const string PnrKeyName = "members-pnr-hmac";
+
     public static async Task<SeedResult> SeedAsync(string connectionString, long members, int seed, Action<string>? progress = null, CancellationToken ct = default)
     {
         var total = Stopwatch.StartNew();
         var normalised = await BenchDatabase.PrepareAsync(connectionString, ct);
         var migrated = total.Elapsed;
+        // The key the API hashes personal identity numbers with (kept in the database), so a later import matches these members.
+        var pnrKey = await new AppSecrets(new Database(new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = normalised }), TimeProvider.System)
+            .KeyAsync(PnrKeyName, null, ct);
         using var connection = BenchDatabase.OpenForBulk(normalised);
         var departmentIds = DepartmentCodes.FromDatabase(connection);
         var existing = BenchDatabase.Scalar(connection, "SELECT COUNT(*) FROM members");
-        var generator = new AlumniGenerator(seed, departmentIds.Keys.Order(StringComparer.Ordinal).ToList(), firstIndex: existing);
+        // Adding to members made before: their hashed personal identity numbers are not to be given out again.
+        var taken = existing == 0 ? null : ExistingPnrHashes(connection);
+        var generator = new AlumniGenerator(seed, departmentIds.Keys.Order(StringComparer.Ordinal).ToList(), firstIndex: existing)
+        {
+            PinTaken = taken is null ? null : pin => taken.Contains(PnrHash(pnrKey, pin)),
+        };
 
         var batches = Channel.CreateBounded<GeneratedMember[]>(new BoundedChannelOptions(16) { SingleReader = true, SingleWriter = true });
         var producer = Task.Run(async () =>
@@ -66,7 +79,7 @@ public static class Seeder
             BenchDatabase.Execute(connection, $"DROP INDEX {name}");
         }
 
-        using (var writer = new MemberWriter(connection, departmentIds))
+        using (var writer = new MemberWriter(connection, departmentIds, pnrKey))
         {
             long done = 0;
             var transaction = connection.BeginTransaction();
@@ -105,6 +118,23 @@ public static class Seeder
         return new SeedResult(normalised, members, counts, migrated, inserting.Elapsed, total.Elapsed);
     }
 
+    /// <summary>The keyed hash the import stores instead of a personal identity number (12 digits).</summary>
+    public static string PnrHash(byte[] key, string pin) => Convert.ToHexStringLower(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(pin)));
+
+    private static HashSet<string> ExistingPnrHashes(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT pnr_hash FROM members WHERE pnr_hash IS NOT NULL";
+        using var reader = command.ExecuteReader();
+        var hashes = new HashSet<string>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            hashes.Add(reader.GetString(0));
+        }
+
+        return hashes;
+    }
+
     private static readonly string[] MemberTables =
         ["members", "member_emails", "member_interests", "member_affiliations", "member_consents", "member_consent_history"];
 
@@ -139,11 +169,13 @@ public static class Seeder
         private readonly PreparedInsert interest;
         private readonly PreparedInsert otherEmail;
         private readonly Random ids = new(17);
+        private readonly byte[] pnrKey;
 
-        public MemberWriter(SqliteConnection connection, Dictionary<string, string> departmentIds)
+        public MemberWriter(SqliteConnection connection, Dictionary<string, string> departmentIds, byte[] pnrKey)
         {
             this.departmentIds = departmentIds;
-            member = new PreparedInsert(connection, "members", "id", "email", "first_name", "last_name", "preferred_language", "country", "city",
+            this.pnrKey = pnrKey;
+            member = new PreparedInsert(connection, "members", "id", "external_id", "pnr_hash", "email", "first_name", "last_name", "preferred_language", "country", "city",
                 "employer", "job_title", "industry", "linkedin_url", "bio", "offers_mentor", "offers_guest_lecture", "offers_study_visit",
                 "offers_panel", "directory_listed", "directory_fields", "status", "source", "credits_confirmed", "search_text", "created_at",
                 "verified_at", "updated_at", "version");
@@ -171,7 +203,12 @@ public static class Seeder
             var id = m.Id.ToString("D");
             var at = TypeHandlers.ToSqliteText(m.CreatedAt);
             var imported = m.Source == MemberSource.Import;
-            member.Run(id, m.Email, m.FirstName, m.LastName, m.PreferredLanguage, m.Country, m.City, m.Employer, m.JobTitle, m.Industry,
+            // Members who came from the student records carry their student id and the keyed hash of their personnummer.
+            var externalId = imported ? m.ExternalId : null;
+            var pnrHash = imported && m.PersonalIdentityNumber is { } pin
+                ? PnrHash(pnrKey, pin)
+                : null;
+            member.Run(id, externalId, pnrHash, m.Email, m.FirstName, m.LastName, m.PreferredLanguage, m.Country, m.City, m.Employer, m.JobTitle, m.Industry,
                 m.LinkedInUrl, m.Bio, m.OffersMentor, m.OffersGuestLecture, m.OffersStudyVisit, m.OffersPanel, m.DirectoryListed,
                 m.DirectoryFields, nameof(MemberStatus.Active), m.Source.ToString(), 1,
                 MemberSql.SearchText(m.FirstName, m.LastName, m.Email, m.OtherEmails, m.Employer), at, at, at, 1);
