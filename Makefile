@@ -52,13 +52,13 @@ demo-data:
 ## bench: search and import benchmarks (Release), then docs/performance.md from what they measured
 BENCH_MEMBERS ?= 500000
 BENCH_ROWS ?= 1000000
-BENCH_RESULTS := $(ROOT)/artifacts/bench
+BENCH_RESULTS := artifacts/bench
 bench:
 	dotnet build api -c Release -nologo -clp:ErrorsOnly
 	mkdir -p $(BENCH_RESULTS)
 	-$(BENCHMARKS) bench-search --members $(BENCH_MEMBERS) --out $(BENCH_RESULTS)/search.json
 	-$(BENCHMARKS) bench-import --rows $(BENCH_ROWS) --out $(BENCH_RESULTS)/import.json
-	$(BENCHMARKS) report $(ROOT)/docs/performance.md $(BENCH_RESULTS)
+	$(BENCHMARKS) report docs/performance.md $(BENCH_RESULTS)
 
 clean:
 	rm -rf TestResults web/dist */bin */obj

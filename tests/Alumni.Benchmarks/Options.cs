@@ -17,7 +17,8 @@ public sealed class Options
                                                (a level sends no new request after --max-seconds; it says so)
           bench-import [--rows 1000000] [--timeout-minutes 60] [--skip-default-cache y] [--out FILE.json]
                                                import a generated CSV through the API, and the raw insert limit
-          raw-insert FILE "Data Source=PATH"   the raw insert limit for an import CSV (a fresh database)
+          raw-insert FILE "Data Source=PATH" [--cache-mib 512]
+                                               the raw insert limit for an import CSV (a fresh database; 0 = default cache)
           report FILE.md RESULTS_DIR           write the performance report from the benchmarks' results
         """;
 

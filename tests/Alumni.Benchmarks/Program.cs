@@ -28,7 +28,8 @@ try
 
         case "raw-insert" when options.Operands.Count == 2:
         {
-            var result = await RawInsert.RunAsync(options.Operands[0], options.Operands[1], options.String("default-cache") is null ? RawInsert.LargeCacheKib : null);
+            var cacheMib = options.Int("cache-mib", RawInsert.LargeCacheKib / 1024);
+            var result = await RawInsert.RunAsync(options.Operands[0], options.Operands[1], cacheMib == 0 ? null : cacheMib * 1024);
             Console.WriteLine($"Inserted {result.Rows:N0} rows ({result.Members:N0} members) in {result.Seconds:N1} s: {result.RowsPerSecond:N0} rows/s");
             return 0;
         }
