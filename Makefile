@@ -1,5 +1,5 @@
 # Alumni — the two commands a newcomer needs: `make run` and `make test`.
-.PHONY: run test build web contract migrate admin clean
+.PHONY: run test build web contract migrate admin clean demo-data bench
 
 ROOT := $(CURDIR)
 DB ?= $(ROOT)/data/alumni.db
@@ -41,6 +41,24 @@ admin:
 migrate:
 	mkdir -p $(ROOT)/data
 	ConnectionStrings__Alumni="Data Source=$(DB)" dotnet run --project api --no-launch-profile -- migrate
+
+## demo-data: put N generated alumni into the `make run` database: make demo-data N=500000
+N ?= 100000
+BENCHMARKS := dotnet run --project tests/Alumni.Benchmarks -c Release --
+demo-data:
+	mkdir -p $(ROOT)/data
+	$(BENCHMARKS) seed "Data Source=$(DB)" $(N)
+
+## bench: search and import benchmarks (Release), then docs/performance.md from what they measured
+BENCH_MEMBERS ?= 500000
+BENCH_ROWS ?= 1000000
+BENCH_RESULTS := artifacts/bench
+bench:
+	dotnet build api -c Release -nologo -clp:ErrorsOnly
+	mkdir -p $(BENCH_RESULTS)
+	-$(BENCHMARKS) bench-search --members $(BENCH_MEMBERS) --out $(BENCH_RESULTS)/search.json
+	-$(BENCHMARKS) bench-import --rows $(BENCH_ROWS) --out $(BENCH_RESULTS)/import.json
+	$(BENCHMARKS) report docs/performance.md $(BENCH_RESULTS)
 
 clean:
 	rm -rf TestResults web/dist */bin */obj
