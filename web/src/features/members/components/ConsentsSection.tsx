@@ -8,6 +8,7 @@ import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useUnsubscribeMe, useUpdateMyConsents } from '../api/my-profile';
 import { consentChange, isGranted, shownGranted } from '../consents';
 import { CONSENT_CHANNELS } from '../options';
+import { focusSoon } from '../../../lib/focus';
 
 const UNSUBSCRIBE_BUTTON_ID = 'unsubscribe-button';
 
@@ -61,7 +62,7 @@ export function ConsentsSection({ member, announce, onRecord }: ConsentsSectionP
       onSuccess: () => {
         setConfirming(false);
         announce(t('consents.unsubscribed'));
-        requestAnimationFrame(() => document.getElementById(`consent-${CONSENT_CHANNELS[0]}`)?.focus());
+        focusSoon(`consent-${CONSENT_CHANNELS[0]}`);
       },
       onError: (error) => {
         setConfirming(false);
@@ -136,7 +137,7 @@ export function ConsentsSection({ member, announce, onRecord }: ConsentsSectionP
               className="button"
               onClick={() => {
                 setConfirming(false);
-                requestAnimationFrame(() => document.getElementById(UNSUBSCRIBE_BUTTON_ID)?.focus());
+                focusSoon(UNSUBSCRIBE_BUTTON_ID);
               }}
             >
               {t('common.cancel')}

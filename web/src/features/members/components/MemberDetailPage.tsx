@@ -20,6 +20,7 @@ import { toProfileInput } from '../profile-form';
 import { ProfileForm } from './ProfileForm';
 import { departmentName, formatCredits, studyYears } from './study-format';
 import { useProfileDraft } from './useProfileDraft';
+import { focusSoon } from '../../../lib/focus';
 
 const MEMBERS_PATH = '/staff/members';
 const EDIT_BUTTON_ID = 'edit-member-button';
@@ -208,11 +209,11 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
           onSaved={() => {
             setEditing(false);
             setStatus(t('memberDetail.saved'));
-            requestAnimationFrame(() => document.getElementById(EDIT_BUTTON_ID)?.focus());
+            focusSoon(EDIT_BUTTON_ID);
           }}
           onCancel={() => {
             setEditing(false);
-            requestAnimationFrame(() => document.getElementById(EDIT_BUTTON_ID)?.focus());
+            focusSoon(EDIT_BUTTON_ID);
           }}
         />
       ) : (

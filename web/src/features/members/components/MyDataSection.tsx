@@ -11,6 +11,7 @@ import { normaliseCode } from '../../auth/sign-in-state';
 import { useDevMailboxAvailable } from '../../dev/api/mailbox';
 import { useEraseMe, useExportMyData } from '../api/my-profile';
 import { EXPORT_FILE_NAME, saveJsonFile } from '../download';
+import { focusSoon } from '../../../lib/focus';
 
 export const ERASED_PATH = '/erased';
 
@@ -58,7 +59,7 @@ export function MyDataSection({ email, announce, save = saveJsonFile }: MyDataSe
 
   const cancel = () => {
     setStep('idle');
-    requestAnimationFrame(() => document.getElementById(ERASE_BUTTON_ID)?.focus());
+    focusSoon(ERASE_BUTTON_ID);
   };
 
   return (

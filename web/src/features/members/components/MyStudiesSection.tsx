@@ -9,6 +9,7 @@ import { useAddMyAffiliation, useRemoveMyAffiliation } from '../api/my-profile';
 import { emptyStudy, STUDY_FIELDS, studyInputProblems, toAffiliationInput, type StudyField, type StudyValues } from '../study-form';
 import { departmentName, formatCredits, studyName, studyYears } from './study-format';
 import { StudyFields, studyFieldId } from './StudyFields';
+import { focusSoon } from '../../../lib/focus';
 
 const ADD_PREFIX = 'add-study';
 const ADD_BUTTON_ID = 'add-study-button';
@@ -123,11 +124,11 @@ export function MyStudiesSection({ member, faculties, announce }: MyStudiesSecti
           onAdded={(message) => {
             setAdding(false);
             announce(message);
-            requestAnimationFrame(() => document.getElementById(ADD_BUTTON_ID)?.focus());
+            focusSoon(ADD_BUTTON_ID);
           }}
           onCancel={() => {
             setAdding(false);
-            requestAnimationFrame(() => document.getElementById(ADD_BUTTON_ID)?.focus());
+            focusSoon(ADD_BUTTON_ID);
           }}
         />
       ) : (

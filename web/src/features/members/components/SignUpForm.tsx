@@ -19,6 +19,7 @@ import {
 import { emptyStudy, STUDY_FIELDS, studyInputProblems, type StudyField } from '../study-form';
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
 import { StudyFields, studyFieldId } from './StudyFields';
+import { focusSoon } from '../../../lib/focus';
 
 const ID = 'join';
 const fieldId = (field: SignUpField) => `${ID}-${field}`;
@@ -125,7 +126,7 @@ export function SignUpForm({
     setStudyKeys((keys) => [...keys, nextKey.current++]);
     const index = values.studies.length;
     // Focus the new study's first field once it is there.
-    requestAnimationFrame(() => document.getElementById(studyFieldId(studyPrefix(index), 'departmentCode'))?.focus());
+    focusSoon(studyFieldId(studyPrefix(index), 'departmentCode'));
   };
 
   const removeStudy = (index: number) => {
@@ -138,7 +139,7 @@ export function SignUpForm({
       for (const field of STUDY_FIELDS) places.push(`study-${i}-${field}`);
     });
     touch(...places);
-    requestAnimationFrame(() => document.getElementById(`${ID}-add-study`)?.focus());
+    focusSoon(`${ID}-add-study`);
   };
 
   const inputProblemMessage = (kind: 'degree' | 'year' | 'credits') => t(`members.study.problems.${kind}`);
