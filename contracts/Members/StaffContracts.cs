@@ -84,8 +84,11 @@ public sealed record MemberPage
 {
     [Required] public IReadOnlyList<MemberSummary> Items { get; init; } = [];
 
-    /// <summary>All matches, across pages.</summary>
+    /// <summary>All matches, across pages, counted exactly up to 1,000; when more match, 1,000 and <c>totalExact</c> false.</summary>
     [Required] public int Total { get; init; }
+
+    /// <summary>False when more members match than <c>total</c> says (the count stops at 1,000): page on until a page is not full.</summary>
+    [Required] public bool TotalExact { get; init; }
 
     [Required] public int Page { get; init; }
 

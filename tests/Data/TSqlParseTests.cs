@@ -53,7 +53,7 @@ public sealed partial class TSqlParseTests
         Assert.True(errors.Count == 0, $"{name} does not parse as T-SQL: " + string.Join("; ", errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}")));
     }
 
-    private static IList<ParseError> Parse(string text)
+    internal static IList<ParseError> Parse(string text)
     {
         // Dapper expands a list parameter, "IN @Ids", into "IN (@Ids1, @Ids2, ...)" before the text reaches the server.
         text = DapperList().Replace(text, "IN (${name})");

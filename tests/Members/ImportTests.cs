@@ -193,6 +193,31 @@ public abstract class ImportTests(ApiFixture api)
         Assert.False(await worker.RunOnceAsync(Ct));
     }
 
+    [Fact]
+    public async Task A_search_counts_exactly_up_to_1000_matches_and_pages_on_past_them_in_name_order()
+    {
+        var tag = Tag();
+        var csv = new StringBuilder(Header + "\n");
+        for (var i = 1049; i >= 0; i--)
+        {
+            csv.Append($"{tag}{i},,N{i:D4},Zed{tag},,DSV,,master,2001,2004,90\n");
+        }
+
+        var key = await api.KeyClientAsync("members:import", "members:read");
+        Assert.Equal(1050, (await ImportAsync(key, csv.ToString(), "text/csv")).Inserted);
+
+        var first = await (await key.GetAsync($"/api/members?q=zed{tag}", Ct)).ReadAsync<MemberPage>();
+        Assert.Equal((1000, false, "N0000"), (first.Total, first.TotalExact, first.Items[0].FirstName));
+        var last = await (await key.GetAsync($"/api/members?q=zed{tag}&page=21", Ct)).ReadAsync<MemberPage>();
+        Assert.Equal(Enumerable.Range(1000, 50).Select(i => $"N{i:D4}"), last.Items.Select(m => m.FirstName));
+        Assert.Empty((await (await key.GetAsync($"/api/members?q=zed{tag}&page=22", Ct)).ReadAsync<MemberPage>()).Items);
+        var both = await (await key.GetAsync($"/api/members?q={Uri.EscapeDataString($"n0417 ZED{tag}")}", Ct)).ReadAsync<MemberPage>();
+        Assert.Equal((1, true, "N0417"), (both.Total, both.TotalExact, Assert.Single(both.Items).FirstName));
+        var exact = await (await key.GetAsync($"/api/members?q=zed{tag}&graduatedFrom=2004&graduatedTo=2004&pageSize=1", Ct)).ReadAsync<MemberPage>();
+        Assert.False(exact.TotalExact);
+        Assert.Empty((await (await key.GetAsync($"/api/members?q=zed{tag}&department=econ", Ct)).ReadAsync<MemberPage>()).Items);
+    }
+
     private static string Tag() => "T" + Guid.NewGuid().ToString("N")[..7].ToUpperInvariant();
 
     private async Task<ImportJobResponse> ImportAsync(HttpClient key, string body, string contentType, bool dryRun = false)

@@ -3909,8 +3909,10 @@ export type MemberOffer = "mentor" | "guestLecture" | "studyVisitHost" | "panel"
 /** A page of members. */
 export interface MemberPage {
     items: MemberSummary[];
-    /** All matches, across pages. */
+    /** All matches, across pages, counted exactly up to 1,000; when more match, 1,000 and `totalExact` false. */
     total: number;
+    /** False when more members match than `total` says (the count stops at 1,000): page on until a page is not full. */
+    totalExact: boolean;
     page: number;
     pageSize: number;
 }

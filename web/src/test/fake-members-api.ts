@@ -570,7 +570,9 @@ export class FakeMembersApi implements MembersApi {
         graduationYear: m.affiliations.reduce<number | undefined>((max, a) => (a.endYear && (!max || a.endYear > max) ? a.endYear : max), undefined),
         createdAt: m.createdAt,
       })),
-      total: matching.length,
+      // As the API: exact up to 1,000 matches, then a lower bound.
+      total: Math.min(matching.length, 1000),
+      totalExact: matching.length <= 1000,
       page,
       pageSize,
     };

@@ -23,25 +23,27 @@ public sealed class ExportMembers(Database db, IAuditLog audit) : Endpoint<Searc
                m.created_at AS CreatedAt,
         """;
 
-    private static readonly Sql Rows = Sql.Dialects(
-        $"""
-        {Columns}
+    private const string SqliteDepartments = """
                (SELECT group_concat(x.code, ';') FROM (
                     SELECT DISTINCT d.code AS code FROM member_affiliations a JOIN departments d ON d.id = a.department_id
                     WHERE a.member_id = m.id ORDER BY d.code) x) AS Departments
-        FROM members m
-        {MemberSearch.Filter}
-        ORDER BY m.last_name, m.first_name, m.id
-        """,
-        $"""
-        {Columns}
+        """;
+
+    private const string SqlServerDepartments = """
                (SELECT STRING_AGG(x.code, ';') WITHIN GROUP (ORDER BY x.code) FROM (
                     SELECT DISTINCT d.code AS code FROM member_affiliations a JOIN departments d ON d.id = a.department_id
                     WHERE a.member_id = m.id) x) AS Departments
-        FROM members m
-        {MemberSearch.Filter}
-        ORDER BY m.last_name, m.first_name, m.id
-        """);
+        """;
+
+    private const string ByName = "ORDER BY m.last_name, m.first_name, m.id";
+
+    /// <summary>Every match's row, sorted by name (the department list is aggregated differently by the dialects).</summary>
+    internal static Sql Rows(MemberSearch search)
+    {
+        var sqlite = search.Statement(Columns + SqliteDepartments, ByName, ByName);
+        var sqlServer = search.Statement(Columns + SqlServerDepartments, ByName, ByName);
+        return Sql.Dialects(sqlite.Sqlite, sqlServer.SqlServer);
+    }
 
     private static readonly string[] Header =
         ["id", "first_name", "last_name", "email", "language", "country", "city", "employer", "job_title", "industry",
@@ -72,7 +74,8 @@ public sealed class ExportMembers(Database db, IAuditLog audit) : Endpoint<Searc
         await using var writer = new StreamWriter(HttpContext.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 64 * 1024);
         await Csv.WriteRecordAsync(writer, Header);
         await using var session = await db.OpenAsync(ct);
-        await foreach (var row in session.StreamAsync<Row>(Rows, MemberSearch.Arguments(req, scope)).WithCancellation(ct))
+        var search = MemberSearch.For(req, scope);
+        await foreach (var row in session.StreamAsync<Row>(Rows(search), search.Arguments).WithCancellation(ct))
         {
             await Csv.WriteRecordAsync(writer,
             [

@@ -17,17 +17,14 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
     private const string Columns = """
         SELECT m.id AS Id, m.first_name AS FirstName, m.last_name AS LastName, m.email AS Email, m.country AS Country,
                m.city AS City, m.employer AS Employer, m.status AS Status, m.created_at AS CreatedAt
-        FROM members m
         """;
 
-    private static readonly Sql Count = Sql.Portable($"""
-        SELECT COUNT(*) FROM members m
-        {MemberSearch.Filter}
-        """);
-
-    private static readonly Sql ByName = Page("m.last_name, m.first_name, m.id");
-    private static readonly Sql ByCreated = Page("m.created_at DESC, m.id DESC");
-    private static readonly Sql ByUpdated = Page("m.updated_at DESC, m.id DESC");
+    private static readonly Dictionary<string, string> OrderBy = new(StringComparer.Ordinal)
+    {
+        ["name"] = "ORDER BY m.last_name, m.first_name, m.id",
+        ["created"] = "ORDER BY m.created_at DESC, m.id DESC",
+        ["updated"] = "ORDER BY m.updated_at DESC, m.id DESC",
+    };
 
     [Unscoped("the studies of members on a page that the department scope already chose")]
     private static readonly Sql PageAffiliations = Sql.Portable("""
@@ -38,23 +35,25 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
         ORDER BY d.code
         """);
 
-    public static readonly IReadOnlyList<string> Sorts = ["name", "created", "updated"];
-
     public override void Configure()
     {
         Get("/members");
         Description(b => b
             .WithName("members_search")
             .WithSummary("Search members")
-            .WithDescription("Free text over names, addresses and employer; filters combine with AND. Coordinators see only members of their departments."));
+            .WithDescription("Free text over names, e-mail addresses and employer (every word must occur, as a fragment of at least one field); filters combine with AND, and department, faculty and graduation years hold for one and the same study. The total is exact up to 1,000 matches. Coordinators see only members of their departments."));
     }
 
     public override async Task HandleAsync(SearchMembersRequest req, CancellationToken ct)
     {
-        var args = MemberSearch.Arguments(req, DepartmentScope.Of(User));
+        var search = MemberSearch.For(req, DepartmentScope.Of(User));
         await using var session = await db.OpenAsync(ct);
-        var total = await session.ExecuteScalarAsync<long>(Count, args, ct);
-        var page = await session.QueryAsync<MemberSummary>(req.Sort switch { "created" => ByCreated, "updated" => ByUpdated, _ => ByName }, args, ct);
+        var counted = await session.ExecuteScalarAsync<long>(search.Count, search.Arguments, ct);
+        var sort = req.Sort ?? "name";
+        var page = await session.QueryAsync<MemberSummary>(
+            search.Statement(Columns, $"{OrderBy[sort]}\nLIMIT @Take OFFSET @Skip", $"{OrderBy[sort]}\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
+                manyByName: sort == "name" && counted > MemberSearch.CountLimit),
+            search.Arguments, ct);
         var studies = (page.Count == 0
                 ? []
                 : await session.QueryAsync<StudyRow>(PageAffiliations, new { Ids = db.Ids(page.Select(m => m.Id)) }, ct))
@@ -66,7 +65,8 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
                 Departments = studies[m.Id].Select(s => s.Code).Distinct().ToList(),
                 GraduationYear = studies[m.Id].Max(s => s.EndYear),
             }).ToList(),
-            Total = (int)total,
+            Total = (int)Math.Min(counted, MemberSearch.CountLimit),
+            TotalExact = counted <= MemberSearch.CountLimit,
             Page = req.Page,
             PageSize = req.PageSize,
         }, ct);
@@ -79,20 +79,6 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
         public int? EndYear { get; init; }
     }
 
-    private static Sql Page(string orderBy) => Sql.Dialects(
-        $"""
-        {Columns}
-        {MemberSearch.Filter}
-        ORDER BY {orderBy}
-        LIMIT @Take OFFSET @Skip
-        """,
-        $"""
-        {Columns}
-        {MemberSearch.Filter}
-        ORDER BY {orderBy}
-        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
-        """);
-
     public sealed class Validator : Validator<SearchMembersRequest>
     {
         public Validator()
@@ -100,7 +86,7 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
             RuleFor(r => r.Page).GreaterThanOrEqualTo(1);
             RuleFor(r => r.PageSize).InclusiveBetween(1, 200);
             RuleFor(r => r.Q).MaximumLength(200);
-            RuleFor(r => r.Sort!).Must(s => Sorts.Contains(s))
+            RuleFor(r => r.Sort!).Must(s => OrderBy.ContainsKey(s))
                 .WithMessage(_ => Texts.Pick("Sort by name, created or updated.", "Sortera efter name, created eller updated."))
                 .When(r => r.Sort is not null);
             RuleFor(r => r.GraduatedTo).GreaterThanOrEqualTo(r => r.GraduatedFrom)

@@ -101,7 +101,10 @@ export function StaffMembersPage() {
   const set = <K extends keyof MemberFilters>(field: K, value: MemberFilters[K]) => setDraft((d) => ({ ...d, [field]: value }));
 
   const data = search.data;
-  const pages = data ? pageCount(data.total, data.pageSize) : 1;
+  // Past 1,000 matches the total is a lower bound: the pager reaches one page beyond a full page.
+  const pages = data
+    ? Math.max(pageCount(data.total, data.pageSize), data.totalExact ? 1 : data.page + (data.items.length === data.pageSize ? 1 : 0))
+    : 1;
   const first = data && data.items.length > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
   const last = data ? first + data.items.length - (data.items.length > 0 ? 1 : 0) : 0;
   const pageLink = (page: number) => {
@@ -298,7 +301,7 @@ export function StaffMembersPage() {
             <div className="table-wrap">
               <table className="data-table data-table--dense">
                 <caption className="data-table__caption" aria-live="polite">
-                  {t('staffMembers.tableCaption', { first, last, total: data.total })}
+                  {t(data.totalExact ? 'staffMembers.tableCaption' : 'staffMembers.tableCaptionAtLeast', { first, last, total: data.total })}
                 </caption>
                 <thead>
                   <tr>
