@@ -86,6 +86,46 @@ public abstract class DatabaseTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_bulk_connection_commits_each_transaction_on_its_own_with_prepared_statements()
+    {
+        var database = api.Services.GetRequiredService<Database>();
+        var id = Guid.CreateVersion7();
+        var instant = new DateTimeOffset(2026, 11, 29, 2, 0, 0, TimeSpan.Zero);
+        var insert = Sql.Portable("INSERT INTO jobs (id, kind, status, created_at) VALUES (@Id, @Kind, @Status, @At)");
+        var read = Sql.Portable("SELECT id AS Id, created_at AS CreatedAt FROM jobs WHERE kind = @Kind");
+        var kind = "test." + id.ToString("N");
+
+        await using (var bulk = await database.OpenBulkAsync(16, Ct))
+        {
+            await using (var first = await bulk.BeginAsync(Ct))
+            {
+                await using var statement = await first.PrepareAsync(insert, ["Id", "Kind", "Status", "At"], Ct);
+                Assert.Equal(1, await statement.ExecuteAsync(Ct, id, kind, JobState.Parked, instant));
+                await Assert.ThrowsAsync<ArgumentException>(() => statement.ExecuteAsync(Ct, id, kind));
+                await first.CommitAsync(Ct);
+            }
+
+            await using (var second = await bulk.BeginAsync(Ct))
+            {
+                await using var statement = await second.PrepareAsync(insert, ["Id", "Kind", "Status", "At"], Ct);
+                await statement.ExecuteAsync(Ct, Guid.CreateVersion7(), kind, JobState.Parked, instant);
+            }
+
+            await using var third = await bulk.BeginAsync(Ct);
+            await using var query = await third.PrepareAsync(read, ["Kind"], Ct);
+            Assert.Equal([(id, instant)], (await query.QueryAsync<(Guid Id, DateTimeOffset CreatedAt)>(Ct, kind)).ToList());
+        }
+
+        await using var session = await database.OpenAsync(Ct);
+        Assert.Equal("Parked", await session.ExecuteScalarAsync<string>(Sql.Portable("SELECT status FROM jobs WHERE id = @Id"), new { Id = id }, Ct));
+    }
+
+    private enum JobState
+    {
+        Parked,
+    }
+
+    [Fact]
     public async Task The_api_is_live_and_ready_once_migrated()
     {
         Assert.Equal(HttpStatusCode.OK, (await api.Client.GetAsync("/health/live", Ct)).StatusCode);

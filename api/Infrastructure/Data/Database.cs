@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using Microsoft.Data.SqlClient;
+using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Alumni.Api.Infrastructure.Data;
@@ -48,6 +49,31 @@ public sealed class Database
             // SQLite: BEGIN IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
             return new DbSession(connection, transaction, Provider);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One connection for a long piece of bulk work (an import) that commits in many transactions: each
+    /// <see cref="BulkConnection.BeginAsync"/> is one. On SQLite it has a page cache of <paramref name="cacheMebibytes"/>
+    /// (the default of 2 MiB makes every insert into a large index read from disk) and keeps it warm from one
+    /// transaction to the next; the connection goes back to its pool with the default.
+    /// </summary>
+    public async Task<BulkConnection> OpenBulkAsync(int cacheMebibytes, CancellationToken ct)
+    {
+        var connection = await OpenConnectionAsync(ct);
+        try
+        {
+            if (Provider == DatabaseProvider.Sqlite)
+            {
+                await connection.ExecuteAsync(new CommandDefinition($"PRAGMA cache_size = -{cacheMebibytes * 1024}", cancellationToken: ct));
+            }
+
+            return new BulkConnection(connection, Provider);
         }
         catch
         {
@@ -112,5 +138,42 @@ public sealed class Database
         }
 
         return builder.ToString();
+    }
+}
+
+/// <summary>A connection held for bulk work; see <see cref="Database.OpenBulkAsync"/>.</summary>
+public sealed class BulkConnection : IAsyncDisposable
+{
+    private const int SqliteDefaultCacheKibibytes = 2000;
+
+    private readonly DbConnection connection;
+    private readonly DatabaseProvider provider;
+
+    internal BulkConnection(DbConnection connection, DatabaseProvider provider)
+    {
+        this.connection = connection;
+        this.provider = provider;
+    }
+
+    /// <summary>Begins a transaction on this connection; disposing the session ends the transaction, not the connection.</summary>
+    public async Task<DbSession> BeginAsync(CancellationToken ct)
+    {
+        var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        return new DbSession(connection, transaction, provider, ownsConnection: false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (provider == DatabaseProvider.Sqlite && connection.State == ConnectionState.Open)
+            {
+                await connection.ExecuteAsync($"PRAGMA cache_size = -{SqliteDefaultCacheKibibytes}");
+            }
+        }
+        finally
+        {
+            await connection.DisposeAsync();
+        }
     }
 }

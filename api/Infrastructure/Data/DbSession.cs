@@ -12,12 +12,14 @@ public sealed class DbSession : IAsyncDisposable
     private readonly DbConnection connection;
     private readonly DbTransaction? transaction;
     private readonly DatabaseProvider provider;
+    private readonly bool ownsConnection;
 
-    internal DbSession(DbConnection connection, DbTransaction? transaction, DatabaseProvider provider)
+    internal DbSession(DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, bool ownsConnection = true)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.provider = provider;
+        this.ownsConnection = ownsConnection;
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(Sql sql, object? args, CancellationToken ct) =>
@@ -36,6 +38,30 @@ public sealed class DbSession : IAsyncDisposable
     public Task<int> ExecuteAsync(Sql sql, object? args, CancellationToken ct) =>
         connection.ExecuteAsync(Command(sql, args, ct));
 
+    /// <summary>
+    /// A statement to run many times in this session, with these parameters (its <c>@</c> names, in the order the values
+    /// will be given). SQLite compiles it once here; SQL Server reuses the plan of a parameterised statement by itself.
+    /// </summary>
+    public async Task<PreparedStatement> PrepareAsync(Sql sql, string[] parameters, CancellationToken ct)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql.For(provider);
+        command.Transaction = transaction;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            command.Parameters.Add(parameter);
+        }
+
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            await command.PrepareAsync(ct);
+        }
+
+        return new PreparedStatement(command, provider);
+    }
+
     /// <summary>Commits the transaction.</summary>
     public Task CommitAsync(CancellationToken ct) =>
         transaction?.CommitAsync(ct) ?? throw new InvalidOperationException("This session has no transaction to commit.");
@@ -47,7 +73,10 @@ public sealed class DbSession : IAsyncDisposable
             await transaction.DisposeAsync();
         }
 
-        await connection.DisposeAsync();
+        if (ownsConnection)
+        {
+            await connection.DisposeAsync();
+        }
     }
 
     private CommandDefinition Command(Sql sql, object? args, CancellationToken ct) =>
