@@ -113,6 +113,16 @@ describe('StaffMembersPage', () => {
     expect(await screen.findByRole('table', { name: 'Medlemmar 26–32 av 32' })).toBeTruthy();
   });
 
+  it('says “more than” past the 1,000 matches the search counts, and pages on', async () => {
+    for (let i = 0; i < 1030; i++) {
+      members.addMember({ email: `x${i}@example.org`, firstName: `X${i}`, lastName: `Lots${String(i).padStart(4, '0')}`, affiliations: [{ departmentCode: 'DSV' }] });
+    }
+    renderApp({ clients: { identity, members }, path: '/staff/members?page=41' });
+    expect(await screen.findByRole('table', { name: 'Medlemmar 1001–1025 av fler än 1000' })).toBeTruthy();
+    const pager = screen.getByRole('navigation', { name: 'Sidor med medlemmar' });
+    expect(within(pager).getByText('Sida 41 av 42')).toBeTruthy();
+  });
+
   it('opens a member’s record from the row', async () => {
     const user = userEvent.setup();
     const { router } = renderApp({ clients: { identity, members }, path: '/staff/members' });
