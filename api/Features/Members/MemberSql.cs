@@ -20,6 +20,14 @@ internal static class MemberSql
                OR (@Offer = 'Panel' AND m.offers_panel = 1))
         """;
 
+    /// <summary>
+    /// Puts a newly added member into SQLite's full-text index (migration 0005 says why an insert trigger does not);
+    /// run it right after the INSERT, in the same transaction. SQL Server searches the column itself.
+    /// </summary>
+    public static readonly Sql IndexNewMember = Sql.SqliteOnly("""
+        INSERT INTO members_search (rowid, search_text) SELECT rowid, search_text FROM members WHERE id = @Id
+        """);
+
     private const string Own = "one member already checked: the caller's own record, or in the staff caller's scope";
 
     [Unscoped(Own)]

@@ -86,6 +86,7 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
                 SearchText = MemberSql.SearchText(req.FirstName, req.LastName, email, [], null),
                 Now = now,
             }, ct);
+            await session.ExecuteAsync(MemberSql.IndexNewMember, new { Id = id }, ct);
             foreach (var affiliation in req.Affiliations)
             {
                 await MemberSql.AddAffiliationAsync(session, id, departments[affiliation.DepartmentCode.Trim().ToUpperInvariant()], affiliation, verified: false, now, ct);

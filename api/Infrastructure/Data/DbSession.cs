@@ -35,8 +35,9 @@ public sealed class DbSession : IAsyncDisposable
     public IAsyncEnumerable<T> StreamAsync<T>(Sql sql, object? args) =>
         connection.QueryUnbufferedAsync<T>(sql.For(provider), args, transaction);
 
+    /// <summary>Runs a statement; one this provider does not need (<see cref="Sql.SqliteOnly"/>) is skipped.</summary>
     public Task<int> ExecuteAsync(Sql sql, object? args, CancellationToken ct) =>
-        connection.ExecuteAsync(Command(sql, args, ct));
+        sql.For(provider).Length == 0 ? Task.FromResult(0) : connection.ExecuteAsync(Command(sql, args, ct));
 
     /// <summary>
     /// A statement to run many times in this session, with these parameters (its <c>@</c> names, in the order the values
@@ -44,6 +45,11 @@ public sealed class DbSession : IAsyncDisposable
     /// </summary>
     public async Task<PreparedStatement> PrepareAsync(Sql sql, string[] parameters, CancellationToken ct)
     {
+        if (sql.For(provider).Length == 0)
+        {
+            return new PreparedStatement(null, provider);
+        }
+
         var command = connection.CreateCommand();
         command.CommandText = sql.For(provider);
         command.Transaction = transaction;

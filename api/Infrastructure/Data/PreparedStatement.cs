@@ -7,13 +7,14 @@ namespace Alumni.Api.Infrastructure.Data;
 /// One statement run many times in a session (bulk work): its command is made once, its parameters are bound by
 /// position on each run (<see cref="DbSession.PrepareAsync"/> names them), and on SQLite it is compiled once instead of on
 /// every run. Values go as the type handlers write them (ids as text, instants as ISO text on SQLite; enums by name).
+/// A statement the provider does not need (<see cref="Sql.SqliteOnly"/>) has no command and does nothing.
 /// </summary>
 public sealed class PreparedStatement : IAsyncDisposable
 {
-    private readonly DbCommand command;
+    private readonly DbCommand? command;
     private readonly DatabaseProvider provider;
 
-    internal PreparedStatement(DbCommand command, DatabaseProvider provider)
+    internal PreparedStatement(DbCommand? command, DatabaseProvider provider)
     {
         this.command = command;
         this.provider = provider;
@@ -22,14 +23,24 @@ public sealed class PreparedStatement : IAsyncDisposable
     /// <summary>Runs the statement with these values, in the order of the parameter names; the rows changed.</summary>
     public Task<int> ExecuteAsync(CancellationToken ct, params object?[] values)
     {
-        Bind(values);
+        if (command is null)
+        {
+            return Task.FromResult(0);
+        }
+
+        Bind(command, values);
         return command.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Runs the query with these values, in the order of the parameter names; its rows, mapped as Dapper maps them.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(CancellationToken ct, params object?[] values)
     {
-        Bind(values);
+        if (command is null)
+        {
+            return [];
+        }
+
+        Bind(command, values);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var rows = new List<T>();
         if (!reader.HasRows)
@@ -46,9 +57,9 @@ public sealed class PreparedStatement : IAsyncDisposable
         return rows;
     }
 
-    public ValueTask DisposeAsync() => command.DisposeAsync();
+    public ValueTask DisposeAsync() => command?.DisposeAsync() ?? ValueTask.CompletedTask;
 
-    private void Bind(object?[] values)
+    private void Bind(DbCommand command, object?[] values)
     {
         if (values.Length != command.Parameters.Count)
         {

@@ -35,6 +35,12 @@ public sealed class Sql
     /// <summary>A statement whose text differs between the dialects (paging, upsert, locking hints, ...).</summary>
     public static Sql Dialects(string sqlite, string sqlServer) => new(sqlite, sqlServer);
 
+    /// <summary>
+    /// A statement only SQLite needs (upkeep of a SQLite-only structure, such as its full-text index); on SQL Server
+    /// running it does nothing and costs no round trip.
+    /// </summary>
+    public static Sql SqliteOnly(string text) => new(text, "");
+
     /// <summary>The text for a provider.</summary>
     public string For(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? Sqlite : SqlServer;
 }

@@ -13,7 +13,8 @@ namespace Alumni.Benchmarks.Data;
 /// <summary>
 /// The raw insert limit for an import file: the same rows into a fresh database of the same schema (the API's
 /// migrations) by the plainest fast loop — the file read line by line, one transaction, one prepared insert for
-/// members and one for studies with their parameters reused. A row whose student id is the one of the row before it
+/// members and one for studies with their parameters reused, and the full-text index of the new members in one statement
+/// at the end. A row whose student id is the one of the row before it
 /// is the same member's next study. The connection is opened as the API opens it (foreign keys on).
 /// </summary>
 public static class RawInsert
@@ -119,13 +120,22 @@ public static class RawInsert
             }
         }
 
+        // The full-text index of the new members (migration 0005), built in one statement: the fastest way there.
+        using (var index = connection.CreateCommand())
+        {
+            index.Transaction = transaction;
+            index.CommandText = "INSERT INTO members_search (rowid, search_text) SELECT rowid, search_text FROM members";
+            index.ExecuteNonQuery();
+        }
+
         transaction.Commit();
         stopwatch.Stop();
         return new RawInsertResult(rows, members, rows, stopwatch.Elapsed.TotalSeconds, rows / stopwatch.Elapsed.TotalSeconds,
             "one transaction; prepared INSERTs for members and member_affiliations, parameters reused; ids in insert order; CSV read line by line; "
             + "connection as the API opens it (WAL, foreign keys on) with "
             + (cacheKib is { } size ? $"a {size / 1024} MiB page cache" : "SQLite's default page cache (2 MiB)")
-            + "; external_id and the keyed hash (HMAC-SHA256) of the personal identity number stored as the import stores them");
+            + "; external_id and the keyed hash (HMAC-SHA256) of the personal identity number stored as the import stores them; "
+            + "the full-text index built in one statement at the end");
     }
 
     private static string[] Fields(string line) =>

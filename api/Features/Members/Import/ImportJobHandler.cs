@@ -222,6 +222,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
                 var id = Guid.CreateVersion7(now);
                 await sql.InsertMember.ExecuteAsync(ct, id, row.ExternalId, row.PnrHash, row.Email, row.FirstName, row.LastName,
                     MemberSql.SearchText(row.FirstName, row.LastName, row.Email ?? "", [], null), now);
+                await sql.IndexNewMember.ExecuteAsync(ct, id);
                 await InsertStudyAsync(sql, id, row, now, ct);
                 return Outcome.Inserted;
             }
@@ -289,6 +290,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
     {
         public required PreparedStatement Match { get; init; }
         public required PreparedStatement InsertMember { get; init; }
+        public required PreparedStatement IndexNewMember { get; init; }
         public required PreparedStatement UpdateMember { get; init; }
         public required PreparedStatement Studies { get; init; }
         public required PreparedStatement ConfirmStudy { get; init; }
@@ -299,6 +301,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
             Match = await session.PrepareAsync(ImportJobHandler.Match, ["ExternalId", "PnrHash", "Email"], ct),
             InsertMember = await session.PrepareAsync(ImportJobHandler.InsertMember,
                 ["Id", "ExternalId", "PnrHash", "Email", "FirstName", "LastName", "SearchText", "Now"], ct),
+            IndexNewMember = await session.PrepareAsync(MemberSql.IndexNewMember, ["Id"], ct),
             UpdateMember = await session.PrepareAsync(ImportJobHandler.UpdateMember,
                 ["Id", "ExternalId", "PnrHash", "Email", "FirstName", "LastName", "SearchText", "Now"], ct),
             Studies = await session.PrepareAsync(ImportJobHandler.Studies, ["MemberId", "DepartmentId", "DegreeType"], ct),
@@ -309,7 +312,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
 
         public async ValueTask DisposeAsync()
         {
-            foreach (var statement in new[] { Match, InsertMember, UpdateMember, Studies, ConfirmStudy, InsertStudy })
+            foreach (var statement in new[] { Match, InsertMember, IndexNewMember, UpdateMember, Studies, ConfirmStudy, InsertStudy })
             {
                 await statement.DisposeAsync();
             }
