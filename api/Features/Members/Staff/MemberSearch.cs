@@ -83,7 +83,7 @@ internal sealed class MemberSearch
     /// <summary>The WHERE clause in SQLite's dialect.</summary>
     public string SqliteWhere { get; }
 
-    /// <summary>The WHERE clause in SQL Server's dialect.</summary>
+    /// <summary>The WHERE clause in SQL Server's dialect: every word of the text as LIKE, which SQLite runs as well.</summary>
     public string SqlServerWhere { get; }
 
     /// <summary>The arguments of the conditions, with paging (<c>@Skip</c>, <c>@Take</c>) and <c>@CountLimit</c>.</summary>
@@ -106,13 +106,17 @@ internal sealed class MemberSearch
     /// <param name="sqliteTail">SQLite's ORDER BY and paging.</param>
     /// <param name="sqlServerTail">SQL Server's ORDER BY and paging.</param>
     /// <param name="manyByName">
-    /// The statement sorts by name and more than <see cref="CountLimit"/> members match. SQLite then walks the name index
-    /// in order and keeps the matches, which finds a page far sooner than reading and sorting every match; without
-    /// statistics its planner cannot know that the matches are many. A country or an offer has a name-ordered index of its
-    /// own, which the planner finds unaided. SQL Server's planner has statistics and needs no hint.
+    /// The statement sorts by name and more than <see cref="CountLimit"/> members match. SQLite then walks a name-ordered
+    /// index and keeps the rows that match, testing each row's text with LIKE: with that many matches a page is found
+    /// after a few thousand rows, far sooner than collecting every match from the full-text index and sorting them (a
+    /// common fragment such as "hotmail.com" has tens of thousands). Without statistics its planner cannot know the
+    /// matches are many, so the name index is named; a country or an offer has a name-ordered index of its own, which the
+    /// planner finds unaided. SQL Server's planner has statistics and needs no hint.
     /// </param>
     public Sql Statement(string columns, string sqliteTail, string sqlServerTail, bool manyByName = false) => Sql.Dialects(
-        $"{columns}\nFROM members m{(manyByName && !hasOwnNameOrder ? " INDEXED BY ix_members_name" : "")}\n{SqliteWhere}\n{sqliteTail}",
+        manyByName
+            ? $"{columns}\nFROM members m{(hasOwnNameOrder ? "" : " INDEXED BY ix_members_name")}\n{SqlServerWhere}\n{sqliteTail}"
+            : $"{columns}\nFROM members m\n{SqliteWhere}\n{sqliteTail}",
         $"{columns}\nFROM members m\n{SqlServerWhere}\n{sqlServerTail}");
 
     /// <summary>The search a request asks for, within a caller's scope.</summary>
