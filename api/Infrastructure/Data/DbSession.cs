@@ -1,4 +1,6 @@
+using System.Data;
 using System.Data.Common;
+using Microsoft.Data.SqlClient;
 using Dapper;
 
 namespace Alumni.Api.Infrastructure.Data;
@@ -66,6 +68,30 @@ public sealed class DbSession : IAsyncDisposable
         }
 
         return new PreparedStatement(command, provider);
+    }
+
+    /// <summary>
+    /// SQL Server: the rows of a table in memory into a database table (or a temporary one) by bulk copy, in this
+    /// session's transaction, columns matched by name, with foreign keys and check constraints enforced.
+    /// </summary>
+    public async Task BulkCopyAsync(string table, DataTable rows, CancellationToken ct)
+    {
+        if (connection is not SqlConnection server)
+        {
+            throw new NotSupportedException("Bulk copy is SQL Server's; on SQLite, run prepared statements in the transaction.");
+        }
+
+        using var copy = new SqlBulkCopy(server, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction?)transaction)
+        {
+            DestinationTableName = table,
+            BulkCopyTimeout = 0,
+        };
+        foreach (DataColumn column in rows.Columns)
+        {
+            copy.ColumnMappings.Add(column.ColumnName, column.ColumnName);
+        }
+
+        await copy.WriteToServerAsync(rows, ct);
     }
 
     /// <summary>Commits the transaction.</summary>

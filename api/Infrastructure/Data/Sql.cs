@@ -41,6 +41,9 @@ public sealed class Sql
     /// </summary>
     public static Sql SqliteOnly(string text) => new(text, "");
 
+    /// <summary>A statement only SQL Server runs (bulk work through temporary tables); never run on SQLite.</summary>
+    public static Sql SqlServerOnly(string text) => new("", text);
+
     /// <summary>The text for a provider.</summary>
     public string For(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite ? Sqlite : SqlServer;
 }

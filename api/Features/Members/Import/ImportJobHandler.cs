@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -32,18 +31,17 @@ public sealed class ImportOptions
 }
 
 /// <summary>
-/// Runs an import: reads the uploaded file row by row, matches each row to a member (by external id, then personal
-/// identity number, then e-mail), and inserts or updates in batches, one transaction and one checkpoint each, so that a
-/// restart resumes after the last batch. One connection serves the whole run (its page cache stays warm) and each batch's
-/// statements are prepared once for the batch. It confirms studies and adds new ones, never overwrites what a member wrote
-/// themselves (names, addresses, consents, profile), and never grants consent. A dry run writes only its report.
+/// Runs an import: reads the uploaded file row by row and works in batches, one transaction and one checkpoint each, so
+/// that a restart resumes after the last batch. Per batch it validates the rows, reads the members they can touch
+/// (<see cref="ImportStore"/>), decides each row in memory (<see cref="ImportBatch"/>: match by external id, then
+/// personal identity number, then e-mail; confirm or add studies; never overwrite what a member wrote themselves, never
+/// grant consent) and writes the batch's changes in bulk. One connection serves the whole run (its page cache stays
+/// warm). A dry run decides every row and writes only its report.
 /// </summary>
 public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvider time, IOptions<ImportOptions> options, IHostEnvironment environment)
     : IJobHandler
 {
     public const string JobKind = "members.import";
-
-    private const string Why = "the central office's bulk import from the student records (admins or an import key)";
 
     private static readonly Sql Job = Sql.Portable("""
         SELECT file_name AS FileName, format AS Format, dry_run AS DryRun, rows_read AS RowsRead, inserted AS Inserted,
@@ -52,56 +50,6 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         """);
 
     private static readonly Sql Departments = Sql.Portable("SELECT code AS Code, id AS Id FROM departments");
-
-    private static readonly Sql Match = Sql.Portable("""
-        SELECT id AS Id, source AS Source, external_id AS ExternalId, pnr_hash AS PnrHash, email AS Email,
-               first_name AS FirstName, last_name AS LastName
-        FROM members
-        WHERE status <> 'Erased'
-          AND (external_id = @ExternalId OR pnr_hash = @PnrHash OR email = @Email)
-        """);
-
-    private static readonly Sql InsertMember = Sql.Portable("""
-        INSERT INTO members (id, external_id, pnr_hash, email, first_name, last_name, preferred_language, status, source,
-                             search_text, created_at, updated_at, version)
-        VALUES (@Id, @ExternalId, @PnrHash, @Email, @FirstName, @LastName, 'sv', 'Active', 'Import', @SearchText, @Now, @Now, 1)
-        """);
-
-    private static readonly Sql UpdateMember = Sql.Portable("""
-        UPDATE members
-        SET external_id = @ExternalId, pnr_hash = @PnrHash, email = @Email, first_name = @FirstName, last_name = @LastName,
-            search_text = @SearchText, updated_at = @Now, version = version + 1
-        WHERE id = @Id
-        """);
-
-    [Unscoped(Why)]
-    private static readonly Sql Studies = Sql.Portable("""
-        SELECT id AS Id, programme AS Programme, start_year AS StartYear, end_year AS EndYear, credits AS Credits, verified AS Verified
-        FROM member_affiliations
-        WHERE member_id = @MemberId AND department_id = @DepartmentId AND degree_type = @DegreeType
-        """);
-
-    [Unscoped(Why)]
-    private static readonly Sql ConfirmStudy = Sql.Portable("""
-        UPDATE member_affiliations
-        SET verified = 1, programme = COALESCE(@Programme, programme), start_year = COALESCE(@StartYear, start_year),
-            end_year = COALESCE(@EndYear, end_year), credits = @Credits
-        WHERE id = @Id
-        """);
-
-    [Unscoped(Why)]
-    private static readonly Sql InsertStudy = Sql.Portable("""
-        INSERT INTO member_affiliations (id, member_id, department_id, programme, degree_type, start_year, end_year, credits, verified, created_at)
-        VALUES (@Id, @MemberId, @DepartmentId, @Programme, @DegreeType, @StartYear, @EndYear, @Credits, 1, @Now)
-        """);
-
-    /// <summary>SQLite: the highest rowid of the members; members added later come after it.</summary>
-    private static readonly Sql LastRowId = Sql.SqliteOnly("SELECT COALESCE(MAX(rowid), 0) FROM members");
-
-    /// <summary>SQLite: the members added after a rowid into the full-text index, in one statement (migration 0005 says why).</summary>
-    private static readonly Sql IndexNewMembers = Sql.SqliteOnly("""
-        INSERT INTO members_search (rowid, search_text) SELECT rowid, search_text FROM members WHERE rowid > @After
-        """);
 
     private static readonly Sql Reject = Sql.Portable("""
         INSERT INTO import_rejections (job_id, row_number, reason) VALUES (@JobId, @Row, @Reason)
@@ -158,46 +106,37 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         var now = time.GetUtcNow();
         var rejections = new List<(int Row, string Reason)>();
         var next = state with { RowsRead = state.RowsRead + batch.Count };
-        await using (var session = await connection.BeginAsync(ct))
+        var parsed = batch.Select(item => (item.Row, Parsed: item.Problem is null ? Parse(item.Row, departments, key, today) : null, item.Problem)).ToList();
+        await using var session = await connection.BeginAsync(ct);
+        var decisions = await ImportStore.ReadAsync(db, session,
+            parsed.Select(p => p.Parsed).OfType<ParsedRow>().Where(p => p.Problem is null).ToList(), now, ct);
+        foreach (var (row, valid, problem) in parsed)
         {
-            await using var statements = await Statements.PrepareAsync(session, ct);
-            await statements.StartBatchAsync(ct);
-            foreach (var (row, problem) in batch)
+            var (outcome, reason) = problem is not null ? (ImportOutcome.Rejected, problem)
+                : valid is null ? (ImportOutcome.Rejected, "The row is empty.")
+                : valid.Problem is not null ? (ImportOutcome.Rejected, valid.Problem)
+                : decisions.Apply(valid);
+            next = outcome switch
             {
-                var outcome = problem is not null
-                    ? Outcome.Rejected(problem)
-                    : Parse(row, departments, key, today) is { } parsed
-                        ? parsed.Problem is null ? await ApplyAsync(statements, parsed, now, ct) : Outcome.Rejected(parsed.Problem)
-                        : Outcome.Rejected("The row is empty.");
-                next = outcome.Kind switch
-                {
-                    OutcomeKind.Inserted => next with { Inserted = next.Inserted + 1 },
-                    OutcomeKind.Updated => next with { Updated = next.Updated + 1 },
-                    OutcomeKind.Unchanged => next with { Unchanged = next.Unchanged + 1 },
-                    _ => next with { Rejected = next.Rejected + 1 },
-                };
-                if (outcome.Reason is { } reason)
-                {
-                    rejections.Add((row.Number, reason));
-                }
-            }
-
-            if (!state.DryRun)
+                ImportOutcome.Inserted => next with { Inserted = next.Inserted + 1 },
+                ImportOutcome.Updated => next with { Updated = next.Updated + 1 },
+                ImportOutcome.Unchanged => next with { Unchanged = next.Unchanged + 1 },
+                _ => next with { Rejected = next.Rejected + 1 },
+            };
+            if (reason is not null)
             {
-                await statements.IndexNewMembersAsync(ct);
-                await RecordAsync(session, jobId, next, rejections, ct);
-                await session.CommitAsync(ct);
-                return next;
+                rejections.Add((row.Number, reason));
             }
         }
 
-        // A dry run: the batch's changes were rolled back above; only the report is written.
-        await using (var report = await connection.BeginAsync(ct))
+        // A dry run decides every row as the import would, and writes only its report.
+        if (!state.DryRun)
         {
-            await RecordAsync(report, jobId, next, rejections, ct);
-            await report.CommitAsync(ct);
+            await ImportStore.WriteAsync(db, session, decisions.Finish(), now, ct);
         }
 
+        await RecordAsync(session, jobId, next, rejections, ct);
+        await session.CommitAsync(ct);
         return next;
     }
 
@@ -209,149 +148,6 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         }
 
         await session.ExecuteAsync(Progress, new { Id = jobId, state.RowsRead, state.Inserted, state.Updated, state.Unchanged, state.Rejected }, ct);
-    }
-
-    private async Task<Outcome> ApplyAsync(Statements sql, ParsedRow row, DateTimeOffset now, CancellationToken ct)
-    {
-        var matches = await sql.Match.QueryAsync<MemberMatch>(ct, row.ExternalId, row.PnrHash, row.Email);
-        var member = matches.FirstOrDefault(m => m.ExternalId == row.ExternalId)
-            ?? matches.FirstOrDefault(m => row.PnrHash is not null && m.PnrHash == row.PnrHash)
-            ?? matches.FirstOrDefault(m => row.Email is not null && m.Email == row.Email);
-        if (member is not null && member.ExternalId is not null && member.ExternalId != row.ExternalId)
-        {
-            return Outcome.Rejected($"The personal identity number or e-mail belongs to the member with external id {member.ExternalId}.");
-        }
-
-        try
-        {
-            if (member is null)
-            {
-                var id = Guid.CreateVersion7(now);
-                await sql.InsertMember.ExecuteAsync(ct, id, row.ExternalId, row.PnrHash, row.Email, row.FirstName, row.LastName,
-                    MemberSql.SearchText(row.FirstName, row.LastName, row.Email ?? "", [], null), now);
-                sql.HasUnindexedMembers = true;
-                await InsertStudyAsync(sql, id, row, now, ct);
-                return Outcome.Inserted;
-            }
-
-            var changed = await UpdateMemberAsync(sql, member, row, now, ct);
-            changed |= await ConfirmStudyAsync(sql, member.Id, row, now, ct);
-            return changed ? Outcome.Updated : Outcome.Unchanged;
-        }
-        catch (DbException e) when (db.IsUniqueViolation(e))
-        {
-            return Outcome.Rejected("The e-mail address or personal identity number belongs to another member.");
-        }
-    }
-
-    /// <summary>Fills in missing ids; names and address only for members the import itself made (never what a member wrote).</summary>
-    private static async Task<bool> UpdateMemberAsync(Statements sql, MemberMatch member, ParsedRow row, DateTimeOffset now, CancellationToken ct)
-    {
-        var fromImport = member.Source == nameof(MemberSource.Import);
-        var next = member with
-        {
-            ExternalId = member.ExternalId ?? row.ExternalId,
-            PnrHash = member.PnrHash ?? row.PnrHash,
-            Email = fromImport ? row.Email ?? member.Email : member.Email,
-            FirstName = fromImport ? row.FirstName : member.FirstName,
-            LastName = fromImport ? row.LastName : member.LastName,
-        };
-        if (next == member)
-        {
-            return false;
-        }
-
-        // The update's trigger takes the old search text out of the full-text index: the member must be in it first.
-        await sql.IndexNewMembersAsync(ct);
-        await sql.UpdateMember.ExecuteAsync(ct, member.Id, next.ExternalId, next.PnrHash, next.Email, next.FirstName, next.LastName,
-            MemberSql.SearchText(next.FirstName ?? "", next.LastName ?? "", next.Email ?? "", [], null), now);
-        return true;
-    }
-
-    /// <summary>Confirms the matching study (same department and degree, and the same programme or none), or adds it verified.</summary>
-    private static async Task<bool> ConfirmStudyAsync(Statements sql, Guid memberId, ParsedRow row, DateTimeOffset now, CancellationToken ct)
-    {
-        var studies = await sql.Studies.QueryAsync<StudyMatch>(ct, memberId, row.DepartmentId, row.DegreeType);
-        var study = studies.FirstOrDefault(s => string.Equals(s.Programme, row.Programme, StringComparison.OrdinalIgnoreCase))
-            ?? studies.FirstOrDefault(s => s.Programme is null || row.Programme is null);
-        if (study is null)
-        {
-            await InsertStudyAsync(sql, memberId, row, now, ct);
-            return true;
-        }
-
-        if (study.Verified && study.Credits == row.Credits && study.StartYear == (row.StartYear ?? study.StartYear)
-            && study.EndYear == (row.EndYear ?? study.EndYear) && study.Programme == (row.Programme ?? study.Programme))
-        {
-            return false;
-        }
-
-        await sql.ConfirmStudy.ExecuteAsync(ct, study.Id, row.Programme, row.StartYear, row.EndYear, row.Credits);
-        return true;
-    }
-
-    private static Task<int> InsertStudyAsync(Statements sql, Guid memberId, ParsedRow row, DateTimeOffset now, CancellationToken ct) =>
-        sql.InsertStudy.ExecuteAsync(ct, Guid.CreateVersion7(now), memberId, row.DepartmentId, row.Programme, row.DegreeType,
-            row.StartYear, row.EndYear, row.Credits, now);
-
-    /// <summary>
-    /// The statements a batch runs for each row, prepared once for the batch (parameters in the order the values are
-    /// given), and SQLite's full-text indexing of the batch's new members: one statement at the end of the batch, or
-    /// earlier when a member is about to be updated.
-    /// </summary>
-    private sealed class Statements : IAsyncDisposable
-    {
-        private long indexedThrough;
-
-        public bool HasUnindexedMembers { get; set; }
-
-        public required PreparedStatement Match { get; init; }
-        public required PreparedStatement InsertMember { get; init; }
-        public required PreparedStatement LastRowId { get; init; }
-        public required PreparedStatement IndexNewMembers { get; init; }
-        public required PreparedStatement UpdateMember { get; init; }
-        public required PreparedStatement Studies { get; init; }
-        public required PreparedStatement ConfirmStudy { get; init; }
-        public required PreparedStatement InsertStudy { get; init; }
-
-        public static async Task<Statements> PrepareAsync(DbSession session, CancellationToken ct) => new()
-        {
-            Match = await session.PrepareAsync(ImportJobHandler.Match, ["ExternalId", "PnrHash", "Email"], ct),
-            InsertMember = await session.PrepareAsync(ImportJobHandler.InsertMember,
-                ["Id", "ExternalId", "PnrHash", "Email", "FirstName", "LastName", "SearchText", "Now"], ct),
-            LastRowId = await session.PrepareAsync(ImportJobHandler.LastRowId, [], ct),
-            IndexNewMembers = await session.PrepareAsync(ImportJobHandler.IndexNewMembers, ["After"], ct),
-            UpdateMember = await session.PrepareAsync(ImportJobHandler.UpdateMember,
-                ["Id", "ExternalId", "PnrHash", "Email", "FirstName", "LastName", "SearchText", "Now"], ct),
-            Studies = await session.PrepareAsync(ImportJobHandler.Studies, ["MemberId", "DepartmentId", "DegreeType"], ct),
-            ConfirmStudy = await session.PrepareAsync(ImportJobHandler.ConfirmStudy, ["Id", "Programme", "StartYear", "EndYear", "Credits"], ct),
-            InsertStudy = await session.PrepareAsync(ImportJobHandler.InsertStudy,
-                ["Id", "MemberId", "DepartmentId", "Programme", "DegreeType", "StartYear", "EndYear", "Credits", "Now"], ct),
-        };
-
-        public async Task StartBatchAsync(CancellationToken ct)
-        {
-            indexedThrough = (await LastRowId.QueryAsync<long>(ct)).FirstOrDefault();
-            HasUnindexedMembers = false;
-        }
-
-        public async Task IndexNewMembersAsync(CancellationToken ct)
-        {
-            if (HasUnindexedMembers)
-            {
-                await IndexNewMembers.ExecuteAsync(ct, indexedThrough);
-                indexedThrough = (await LastRowId.QueryAsync<long>(ct)).FirstOrDefault();
-                HasUnindexedMembers = false;
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var statement in new[] { Match, InsertMember, LastRowId, IndexNewMembers, UpdateMember, Studies, ConfirmStudy, InsertStudy })
-            {
-                await statement.DisposeAsync();
-            }
-        }
     }
 
     /// <summary>Validates a row and turns it into what is written; a row with a problem says which.</summary>
@@ -444,23 +240,6 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         public decimal Credits { get; init; }
     }
 
-    private enum OutcomeKind
-    {
-        Inserted,
-        Updated,
-        Unchanged,
-        Rejected,
-    }
-
-    private sealed record Outcome(OutcomeKind Kind, string? Reason = null)
-    {
-        public static readonly Outcome Inserted = new(OutcomeKind.Inserted);
-        public static readonly Outcome Updated = new(OutcomeKind.Updated);
-        public static readonly Outcome Unchanged = new(OutcomeKind.Unchanged);
-
-        public static Outcome Rejected(string reason) => new(OutcomeKind.Rejected, reason);
-    }
-
     private sealed record ImportState
     {
         public string FileName { get; init; } = "";
@@ -473,24 +252,4 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         public int Rejected { get; init; }
     }
 
-    private sealed record MemberMatch
-    {
-        public Guid Id { get; init; }
-        public string Source { get; init; } = "";
-        public string? ExternalId { get; init; }
-        public string? PnrHash { get; init; }
-        public string? Email { get; init; }
-        public string? FirstName { get; init; }
-        public string? LastName { get; init; }
-    }
-
-    private sealed record StudyMatch
-    {
-        public Guid Id { get; init; }
-        public string? Programme { get; init; }
-        public int? StartYear { get; init; }
-        public int? EndYear { get; init; }
-        public decimal Credits { get; init; }
-        public bool Verified { get; init; }
-    }
 }
