@@ -108,7 +108,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         var next = state with { RowsRead = state.RowsRead + batch.Count };
         var parsed = batch.Select(item => (item.Row, Parsed: item.Problem is null ? Parse(item.Row, departments, key, today) : null, item.Problem)).ToList();
         await using var session = await connection.BeginAsync(ct);
-        var decisions = await ImportStore.ReadAsync(db, session,
+        var decisions = await ImportStore.ReadAsync(session,
             parsed.Select(p => p.Parsed).OfType<ParsedRow>().Where(p => p.Problem is null).ToList(), now, ct);
         foreach (var (row, valid, problem) in parsed)
         {

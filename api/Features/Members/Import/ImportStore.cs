@@ -1,4 +1,5 @@
 using System.Data;
+using System.Text.Json;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 
@@ -15,8 +16,6 @@ internal static class ImportStore
 {
     private const string Why = "the central office's bulk import from the student records (admins or an import key)";
 
-    /// <summary>Keys per statement: well under SQL Server's 2,100 parameters and SQLite's 32,766.</summary>
-    private const int KeysPerRead = 1000;
 
     private const string MemberColumns = """
         SELECT id AS Id, source AS Source, status AS Status, external_id AS ExternalId, pnr_hash AS PnrHash, email AS Email,
@@ -24,17 +23,29 @@ internal static class ImportStore
         FROM members
         """;
 
-    private static readonly Sql MembersByExternalId = Sql.Portable($"{MemberColumns}\nWHERE external_id IN @Keys");
-    private static readonly Sql MembersByPnrHash = Sql.Portable($"{MemberColumns}\nWHERE pnr_hash IN @Keys");
-    private static readonly Sql MembersByEmail = Sql.Portable($"{MemberColumns}\nWHERE email IN @Keys");
+    // The batch's keys go as one JSON array (json_each, OPENJSON): one parameter, however many keys.
+    private static readonly Sql MembersByExternalId = Sql.Dialects(
+        $"{MemberColumns}\nWHERE external_id IN (SELECT value FROM json_each(@Keys))",
+        $"{MemberColumns}\nWHERE external_id IN (SELECT k FROM OPENJSON(@Keys) WITH (k nvarchar(64) '$'))");
 
-    [Unscoped(Why)]
-    private static readonly Sql StudiesOf = Sql.Portable("""
+    private static readonly Sql MembersByPnrHash = Sql.Dialects(
+        $"{MemberColumns}\nWHERE pnr_hash IN (SELECT value FROM json_each(@Keys))",
+        $"{MemberColumns}\nWHERE pnr_hash IN (SELECT k FROM OPENJSON(@Keys) WITH (k varchar(64) '$'))");
+
+    private static readonly Sql MembersByEmail = Sql.Dialects(
+        $"{MemberColumns}\nWHERE email IN (SELECT value FROM json_each(@Keys))",
+        $"{MemberColumns}\nWHERE email IN (SELECT k FROM OPENJSON(@Keys) WITH (k nvarchar(320) '$'))");
+
+    private const string StudyColumns = """
         SELECT id AS Id, member_id AS MemberId, department_id AS DepartmentId, degree_type AS DegreeType, programme AS Programme,
                start_year AS StartYear, end_year AS EndYear, credits AS Credits, verified AS Verified
         FROM member_affiliations
-        WHERE member_id IN @Ids
-        """);
+        """;
+
+    [Unscoped(Why)]
+    private static readonly Sql StudiesOf = Sql.Dialects(
+        $"{StudyColumns}\nWHERE member_id IN (SELECT value FROM json_each(@Keys))",
+        $"{StudyColumns}\nWHERE member_id IN (SELECT k FROM OPENJSON(@Keys) WITH (k uniqueidentifier '$'))");
 
     private static readonly Sql InsertMember = Sql.SqliteOnly("""
         INSERT INTO members (id, external_id, pnr_hash, email, first_name, last_name, preferred_language, status, source,
@@ -115,7 +126,7 @@ internal static class ImportStore
         """);
 
     /// <summary>Reads what the rows can touch, for the batch's decisions.</summary>
-    public static async Task<ImportBatch> ReadAsync(Database db, DbSession session, IReadOnlyList<ImportJobHandler.ParsedRow> rows,
+    public static async Task<ImportBatch> ReadAsync(DbSession session, IReadOnlyList<ImportJobHandler.ParsedRow> rows,
         DateTimeOffset now, CancellationToken ct)
     {
         var members = new Dictionary<Guid, MemberState>();
@@ -126,21 +137,19 @@ internal static class ImportStore
                      (MembersByEmail, rows.Select(r => r.Email)),
                  })
         {
-            foreach (var chunk in keys.OfType<string>().Distinct(StringComparer.Ordinal).Chunk(KeysPerRead))
+            var list = keys.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            if (list.Count > 0)
             {
-                foreach (var member in await session.QueryAsync<MemberState>(sql, new { Keys = chunk }, ct))
+                foreach (var member in await session.QueryAsync<MemberState>(sql, new { Keys = JsonSerializer.Serialize(list) }, ct))
                 {
                     members.TryAdd(member.Id, member);
                 }
             }
         }
 
-        var studies = new List<StudyState>();
-        foreach (var chunk in members.Keys.Chunk(KeysPerRead))
-        {
-            studies.AddRange(await session.QueryAsync<StudyState>(StudiesOf, new { Ids = db.Ids(chunk) }, ct));
-        }
-
+        var studies = members.Count == 0
+            ? []
+            : await session.QueryAsync<StudyState>(StudiesOf, new { Keys = JsonSerializer.Serialize(members.Keys.Select(id => id.ToString("D"))) }, ct);
         return new ImportBatch(members.Values, studies, now);
     }
 
