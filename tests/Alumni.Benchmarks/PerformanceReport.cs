@@ -25,7 +25,8 @@ public static class PerformanceReport
         md.AppendLine("# Performance");
         md.AppendLine();
         md.AppendLine("Written by `make bench` from the numbers it measured (`tests/Alumni.Benchmarks`, results in `artifacts/bench/*.json`). "
-            + "Run it again after a change that touches the member search or the import; do not edit the numbers by hand.");
+            + "Run it again after a change that touches the member search or the import; do not edit the numbers by hand. "
+            + "How the search and the import are built, what was tried and why a target is missed: [performance-notes.md](performance-notes.md).");
         md.AppendLine();
         md.AppendLine("## Machine");
         md.AppendLine();

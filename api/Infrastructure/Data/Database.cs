@@ -1,7 +1,7 @@
 using System.Data;
 using System.Data.Common;
-using Microsoft.Data.SqlClient;
 using Dapper;
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 
 namespace Alumni.Api.Infrastructure.Data;

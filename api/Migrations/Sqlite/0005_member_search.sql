@@ -3,8 +3,8 @@
 -- Free text: a trigram full-text index over members.search_text, so a fragment of three or more characters is found
 -- without reading every member. It is an external-content index keyed on the members' rowid. The triggers below keep
 -- it in step when a member's search text changes or a member is deleted; a new member is indexed by the statement that
--- adds it (MemberSql.IndexNewMember, or per batch in the import), because an insert trigger that writes the full-text
--- index makes every single-row insert flush the index's pending data (measured: 5 times slower imports).
+-- adds it (MemberSql.IndexNewMember, or once per batch in the import), because with an insert trigger writing the
+-- full-text index every single-row insert flushes the index's pending data (measured: raw inserts 2.5 times slower).
 -- Any new INSERT INTO members must index the member the same way.
 -- VACUUM may renumber the rowids of a table without an INTEGER PRIMARY KEY: after a VACUUM, rebuild the index with
 --   INSERT INTO members_search (members_search) VALUES ('rebuild');

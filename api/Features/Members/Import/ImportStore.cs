@@ -20,21 +20,22 @@ internal static class ImportStore
     private const string MemberColumns = """
         SELECT id AS Id, source AS Source, status AS Status, external_id AS ExternalId, pnr_hash AS PnrHash, email AS Email,
                first_name AS FirstName, last_name AS LastName
-        FROM members
         """;
 
-    // The batch's keys go as one JSON array (json_each, OPENJSON): one parameter, however many keys.
+    // The batch's keys go as one JSON array (json_each, OPENJSON): one parameter, however many keys. SQLite's batch
+    // holds the write lock from its first statement; on SQL Server the keys read stay locked (UPDLOCK, HOLDLOCK) until
+    // the batch commits, so no one else takes one of them between the read and the bulk copy.
     private static readonly Sql MembersByExternalId = Sql.Dialects(
-        $"{MemberColumns}\nWHERE external_id IN (SELECT value FROM json_each(@Keys))",
-        $"{MemberColumns}\nWHERE external_id IN (SELECT k FROM OPENJSON(@Keys) WITH (k nvarchar(64) '$'))");
+        $"{MemberColumns}\nFROM members\nWHERE external_id IN (SELECT value FROM json_each(@Keys))",
+        $"{MemberColumns}\nFROM dbo.members WITH (UPDLOCK, HOLDLOCK)\nWHERE external_id IN (SELECT k FROM OPENJSON(@Keys) WITH (k nvarchar(64) '$'))");
 
     private static readonly Sql MembersByPnrHash = Sql.Dialects(
-        $"{MemberColumns}\nWHERE pnr_hash IN (SELECT value FROM json_each(@Keys))",
-        $"{MemberColumns}\nWHERE pnr_hash IN (SELECT k FROM OPENJSON(@Keys) WITH (k varchar(64) '$'))");
+        $"{MemberColumns}\nFROM members\nWHERE pnr_hash IN (SELECT value FROM json_each(@Keys))",
+        $"{MemberColumns}\nFROM dbo.members WITH (UPDLOCK, HOLDLOCK)\nWHERE pnr_hash IN (SELECT k FROM OPENJSON(@Keys) WITH (k varchar(64) '$'))");
 
     private static readonly Sql MembersByEmail = Sql.Dialects(
-        $"{MemberColumns}\nWHERE email IN (SELECT value FROM json_each(@Keys))",
-        $"{MemberColumns}\nWHERE email IN (SELECT k FROM OPENJSON(@Keys) WITH (k nvarchar(320) '$'))");
+        $"{MemberColumns}\nFROM members\nWHERE email IN (SELECT value FROM json_each(@Keys))",
+        $"{MemberColumns}\nFROM dbo.members WITH (UPDLOCK, HOLDLOCK)\nWHERE email IN (SELECT k FROM OPENJSON(@Keys) WITH (k nvarchar(320) '$'))");
 
     private const string StudyColumns = """
         SELECT id AS Id, member_id AS MemberId, department_id AS DepartmentId, degree_type AS DegreeType, programme AS Programme,
