@@ -12,7 +12,7 @@ namespace Alumni.Api.Features.Members.Staff;
 /// </summary>
 internal sealed class MemberSearch
 {
-    /// <summary>A total is counted exactly up to this many matches; beyond it a page says "at least this many".</summary>
+    /// <summary>A total is counted exactly up to this many matches; beyond it a page says "more than this many".</summary>
     public const int CountLimit = 1000;
 
     /// <summary>The most words of a free-text search that are matched; the rest are ignored.</summary>
