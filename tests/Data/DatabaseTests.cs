@@ -112,8 +112,7 @@ public abstract class DatabaseTests(ApiFixture api)
             }
 
             await using var third = await bulk.BeginAsync(Ct);
-            await using var query = await third.PrepareAsync(read, ["Kind"], Ct);
-            Assert.Equal([(id, instant)], (await query.QueryAsync<(Guid Id, DateTimeOffset CreatedAt)>(Ct, kind)).ToList());
+            Assert.Equal([(id, instant)], (await third.QueryAsync<(Guid Id, DateTimeOffset CreatedAt)>(read, new { Kind = kind }, Ct)).ToList());
         }
 
         await using var session = await database.OpenAsync(Ct);

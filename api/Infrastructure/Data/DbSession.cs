@@ -49,7 +49,7 @@ public sealed class DbSession : IAsyncDisposable
     {
         if (sql.For(provider).Length == 0)
         {
-            return new PreparedStatement(null, provider);
+            throw new InvalidOperationException("The statement has no text for this provider: prepare it only where the provider runs it.");
         }
 
         var command = connection.CreateCommand();
