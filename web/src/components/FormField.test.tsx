@@ -1,6 +1,6 @@
-import { render, screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { fieldErrorId, fieldHintId, FormField } from './FormField';
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { fieldErrorId, fieldHintId, FormField, TextInputField } from './FormField';
 
 function renderField(props: { errors?: string[]; hint?: string }) {
   return render(
@@ -39,3 +39,33 @@ describe('FormField', () => {
     expect(document.getElementById(fieldErrorId('dept-code'))).toBeNull();
   });
 });
+
+describe('TextInputField', () => {
+  it('is a field around an input: its own attributes, the input class, and each change as a value', () => {
+    const onValueChange = vi.fn();
+    render(
+      <TextInputField
+        id="year"
+        name="endYear"
+        label="År"
+        errors={['Four digits.']}
+        className="study-grid__number"
+        inputClassName="input input--year"
+        inputMode="numeric"
+        maxLength={4}
+        value="20"
+        onValueChange={onValueChange}
+      />,
+    );
+    const input = screen.getByRole('textbox', { name: 'År' });
+    expect(input.className).toBe('input input--year');
+    expect(input.getAttribute('type')).toBe('text');
+    expect(input.getAttribute('inputmode')).toBe('numeric');
+    expect(input.getAttribute('maxlength')).toBe('4');
+    expect(input.getAttribute('aria-describedby')).toBe(fieldErrorId('year'));
+    expect(input.closest('.field')!.className).toBe('field field--invalid study-grid__number');
+    fireEvent.change(input, { target: { value: '2021' } });
+    expect(onValueChange).toHaveBeenCalledWith('2021');
+  });
+});
+

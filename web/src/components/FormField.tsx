@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 /** Props to spread onto the field's control (input, select, textarea). */
 export interface FieldControlProps {
@@ -61,5 +61,44 @@ export function FormField({ id, name, label, hint, errors, className, children }
         </p>
       ) : null}
     </div>
+  );
+}
+
+export interface TextInputFieldProps
+  extends Omit<FormFieldProps, 'children'>,
+    Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'name' | 'value' | 'onChange' | 'className' | 'children'> {
+  value: string;
+  onValueChange: (value: string) => void;
+  /** The input's class (default `input`); `className` is the field's. */
+  inputClassName?: string;
+}
+
+/** A {@link FormField} around a single-line input: the shape most form fields have. */
+export function TextInputField({
+  id,
+  name,
+  label,
+  hint,
+  errors,
+  className,
+  value,
+  onValueChange,
+  inputClassName = 'input',
+  type = 'text',
+  ...input
+}: TextInputFieldProps) {
+  return (
+    <FormField id={id} name={name} label={label} hint={hint} errors={errors} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          {...input}
+          type={type}
+          className={inputClassName}
+          value={value}
+          onChange={(event) => onValueChange(event.target.value)}
+        />
+      )}
+    </FormField>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 're
 import { useTranslation } from 'react-i18next';
 import type { DirectoryField, MemberOffer } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { fieldErrorId, FormField } from '../../../components/FormField';
+import { fieldErrorId, FormField, TextInputField } from '../../../components/FormField';
 import { LANGUAGES } from '../../../lib/i18n';
 import { toFormErrors, toProblem } from '../../../lib/problem-details';
 import { DIRECTORY_FIELDS, MEMBER_OFFERS } from '../options';
@@ -78,27 +78,21 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
     directoryFields: choiceId(id('directoryFields'), DIRECTORY_FIELDS[0]),
   };
 
-  const text = (field: TextField, options: { autoComplete?: string; maxLength?: number; wide?: boolean; lang?: string } = {}) => (
-    <FormField
+  const text = (field: TextField, options: { autoComplete?: string; maxLength?: number; wide?: boolean } = {}) => (
+    <TextInputField
       id={id(field)}
       name={field}
       label={labels[field]}
       hint={hints[field]}
       errors={errorsOf(field)}
       className={options.wide ? 'form-grid__wide' : 'form-grid__name'}
-    >
-      {(control) => (
-        <input
-          {...control}
-          type={field === 'linkedInUrl' ? 'url' : 'text'}
-          className={field === 'country' ? 'input input--year input--code' : 'input'}
-          value={values[field]}
-          onChange={(event) => change(field, field === 'country' ? event.target.value.toUpperCase() : event.target.value)}
-          autoComplete={options.autoComplete ?? 'off'}
-          maxLength={options.maxLength ?? 200}
-        />
-      )}
-    </FormField>
+      type={field === 'linkedInUrl' ? 'url' : 'text'}
+      inputClassName={field === 'country' ? 'input input--year input--code' : 'input'}
+      value={values[field]}
+      onValueChange={(value) => change(field, field === 'country' ? value.toUpperCase() : value)}
+      autoComplete={options.autoComplete ?? 'off'}
+      maxLength={options.maxLength ?? 200}
+    />
   );
 
   const submit = (event: FormEvent<HTMLFormElement>) => {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConsentChannel, FacultyResponse, SignUpRequest } from '../../../api/generated';
-import { FormField, fieldErrorId } from '../../../components/FormField';
+import { FormField, TextInputField, fieldErrorId } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { LANGUAGES } from '../../../lib/i18n';
 import { toProblem, type Problem } from '../../../lib/problem-details';
@@ -237,68 +237,45 @@ export function SignUpForm({
           {t('join.formTitle')}
         </h2>
         <div className="form-grid">
-          <FormField
+          <TextInputField
             id={fieldId('firstName')}
             name="firstName"
             label={labels.firstName}
             errors={fieldErrors('firstName')}
             className="form-grid__name"
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                className="input"
-                value={values.firstName}
-                onChange={(event) => set('firstName', event.target.value)}
-                autoComplete="given-name"
-                required
-                maxLength={200}
-              />
-            )}
-          </FormField>
-          <FormField
+            value={values.firstName}
+            onValueChange={(value) => set('firstName', value)}
+            autoComplete="given-name"
+            required
+            maxLength={200}
+          />
+          <TextInputField
             id={fieldId('lastName')}
             name="lastName"
             label={labels.lastName}
             errors={fieldErrors('lastName')}
             className="form-grid__name"
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                className="input"
-                value={values.lastName}
-                onChange={(event) => set('lastName', event.target.value)}
-                autoComplete="family-name"
-                required
-                maxLength={200}
-              />
-            )}
-          </FormField>
-          <FormField
+            value={values.lastName}
+            onValueChange={(value) => set('lastName', value)}
+            autoComplete="family-name"
+            required
+            maxLength={200}
+          />
+          <TextInputField
             id={fieldId('email')}
             name="email"
             label={labels.email}
             hint={t('join.emailHint')}
             errors={fieldErrors('email')}
             className="form-grid__wide"
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="email"
-                className="input"
-                value={values.email}
-                onChange={(event) => set('email', event.target.value)}
-                autoComplete="email"
-                spellCheck={false}
-                required
-                maxLength={320}
-              />
-            )}
-          </FormField>
+            type="email"
+            value={values.email}
+            onValueChange={(value) => set('email', value)}
+            autoComplete="email"
+            spellCheck={false}
+            required
+            maxLength={320}
+          />
           <FormField
             id={fieldId('preferredLanguage')}
             name="preferredLanguage"

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { ConsentChannel, MemberOffer, MemberStatus } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { FormField } from '../../../components/FormField';
+import { FormField, TextInputField } from '../../../components/FormField';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage, localName } from '../../../lib/i18n';
 import { toFormErrors, toProblem } from '../../../lib/problem-details';
@@ -114,35 +114,32 @@ export function StaffMembersPage() {
   const active = activeFilterCount(applied);
 
   const textFilter = (field: 'q' | 'city' | 'industry' | 'tag', options: { hint?: string; type?: string } = {}) => (
-    <FormField id={`${ID}-${field}`} name={field} label={labels[field]} hint={options.hint} errors={errors?.fields[field]}>
-      {(control) => (
-        <input
-          {...control}
-          type={options.type ?? 'text'}
-          className="input"
-          value={draft[field]}
-          onChange={(event) => set(field, event.target.value)}
-          autoComplete="off"
-          maxLength={200}
-        />
-      )}
-    </FormField>
+    <TextInputField
+      id={`${ID}-${field}`}
+      name={field}
+      label={labels[field]}
+      hint={options.hint}
+      errors={errors?.fields[field]}
+      type={options.type ?? 'text'}
+      value={draft[field]}
+      onValueChange={(value) => set(field, value)}
+      autoComplete="off"
+      maxLength={200}
+    />
   );
   const yearFilter = (field: 'graduatedFrom' | 'graduatedTo') => (
-    <FormField id={`${ID}-${field}`} name={field} label={labels[field]} errors={errors?.fields[field]}>
-      {(control) => (
-        <input
-          {...control}
-          type="text"
-          inputMode="numeric"
-          className="input input--year"
-          value={draft[field]}
-          onChange={(event) => set(field, event.target.value.replace(/\D/g, '').slice(0, 4))}
-          autoComplete="off"
-          maxLength={4}
-        />
-      )}
-    </FormField>
+    <TextInputField
+      id={`${ID}-${field}`}
+      name={field}
+      label={labels[field]}
+      errors={errors?.fields[field]}
+      inputMode="numeric"
+      inputClassName="input input--year"
+      value={draft[field]}
+      onValueChange={(value) => set(field, value.replace(/\D/g, '').slice(0, 4))}
+      autoComplete="off"
+      maxLength={4}
+    />
   );
   const selectFilter = <K extends 'language' | 'status' | 'consent' | 'offers'>(
     field: K,

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { FacultyResponse } from '../../../api/generated';
-import { FormField } from '../../../components/FormField';
+import { FormField, TextInputField } from '../../../components/FormField';
 import { DEGREE_TYPES } from '../options';
 import type { StudyField, StudyValues } from '../study-form';
 import { DepartmentSelect } from './DepartmentSelect';
@@ -66,89 +66,49 @@ export function StudyFields({ idPrefix, values, onChange, errors, faculties }: S
           </select>
         )}
       </FormField>
-      <FormField
+      <TextInputField
         id={id('programme')}
         name="programme"
         label={t('members.study.programme')}
         errors={errors?.programme}
         className="study-grid__programme"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            className="input"
-            value={values.programme}
-            onChange={(event) => onChange('programme', event.target.value)}
-            autoComplete="off"
-            maxLength={400}
-          />
-        )}
-      </FormField>
-      <FormField
-        id={id('startYear')}
-        name="startYear"
-        label={t('members.study.startYear')}
-        hint={t('members.study.yearHint')}
-        errors={errors?.startYear}
-        className="study-grid__number"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            className="input input--year"
-            value={values.startYear}
-            onChange={(event) => onChange('startYear', event.target.value)}
-            autoComplete="off"
-            maxLength={4}
-          />
-        )}
-      </FormField>
-      <FormField
-        id={id('endYear')}
-        name="endYear"
-        label={t('members.study.endYear')}
-        hint={t('members.study.yearHint')}
-        errors={errors?.endYear}
-        className="study-grid__number"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="numeric"
-            className="input input--year"
-            value={values.endYear}
-            onChange={(event) => onChange('endYear', event.target.value)}
-            autoComplete="off"
-            maxLength={4}
-          />
-        )}
-      </FormField>
-      <FormField
+        value={values.programme}
+        onValueChange={(value) => onChange('programme', value)}
+        autoComplete="off"
+        maxLength={400}
+      />
+      {(['startYear', 'endYear'] as const).map((field) => (
+        <TextInputField
+          key={field}
+          id={id(field)}
+          name={field}
+          label={t(`members.study.${field}`)}
+          hint={t('members.study.yearHint')}
+          errors={errors?.[field]}
+          className="study-grid__number"
+          inputClassName="input input--year"
+          inputMode="numeric"
+          value={values[field]}
+          onValueChange={(value) => onChange(field, value)}
+          autoComplete="off"
+          maxLength={4}
+        />
+      ))}
+      <TextInputField
         id={id('credits')}
         name="credits"
         label={t('members.study.credits')}
         hint={t('members.study.creditsHint')}
         errors={errors?.credits}
         className="study-grid__number"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            inputMode="decimal"
-            className="input input--year"
-            value={values.credits}
-            onChange={(event) => onChange('credits', event.target.value)}
-            autoComplete="off"
-            required
-            maxLength={10}
-          />
-        )}
-      </FormField>
+        inputClassName="input input--year"
+        inputMode="decimal"
+        value={values.credits}
+        onValueChange={(value) => onChange('credits', value)}
+        autoComplete="off"
+        required
+        maxLength={10}
+      />
     </div>
   );
 }
