@@ -75,7 +75,7 @@ public record ProfileInput
     [Required] public string PreferredLanguage { get; init; } = "sv";
 
     /// <summary>Other addresses of the member (at most 5).</summary>
-    public IReadOnlyList<string> OtherEmails { get; init; } = [];
+    [Required] public IReadOnlyList<string> OtherEmails { get; init; } = [];
 
     /// <summary>ISO 3166-1 alpha-2 country code, e.g. SE.</summary>
     public string? Country { get; init; }
@@ -92,19 +92,19 @@ public record ProfileInput
     public string? LinkedInUrl { get; init; }
 
     /// <summary>A short bio, at most 2000 characters.</summary>
-    public string? Bio { get; init; }
+    [MultiLine] public string? Bio { get; init; }
 
     /// <summary>Interests as tags (at most 20, each at most 50 characters).</summary>
-    public IReadOnlyList<string> Interests { get; init; } = [];
+    [Required] public IReadOnlyList<string> Interests { get; init; } = [];
 
     /// <summary>What the member offers.</summary>
-    public IReadOnlyList<MemberOffer> Offers { get; init; } = [];
+    [Required] public IReadOnlyList<MemberOffer> Offers { get; init; } = [];
 
     /// <summary>Listed in the alumni directory (also needs the directory consent).</summary>
-    public bool DirectoryListed { get; init; }
+    [Required] public bool DirectoryListed { get; init; }
 
     /// <summary>The fields other members see in the directory.</summary>
-    public IReadOnlyList<DirectoryField> DirectoryFields { get; init; } = [];
+    [Required] public IReadOnlyList<DirectoryField> DirectoryFields { get; init; } = [];
 }
 
 /// <summary>Everything about a member, as the member or staff sees it.</summary>

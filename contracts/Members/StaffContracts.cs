@@ -115,7 +115,7 @@ public sealed record AddNoteRequest
     [Required] public Guid Id { get; init; }
 
     /// <summary>The note, at most 4000 characters.</summary>
-    [Required] public string Text { get; init; } = "";
+    [Required, MultiLine] public string Text { get; init; } = "";
 }
 
 /// <summary>A staff note.</summary>

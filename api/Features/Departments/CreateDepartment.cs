@@ -2,6 +2,7 @@ using System.Data.Common;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Http;
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Departments;
 using Alumni.Contracts.Problems;
 using FastEndpoints;
@@ -33,12 +34,7 @@ public sealed class CreateDepartment(Database db, TimeProvider time) : Endpoint<
     public override async Task HandleAsync(CreateDepartmentRequest req, CancellationToken ct)
     {
         await using var session = await db.BeginAsync(ct);
-        var facultyId = await session.ExecuteScalarAsync<Guid?>(DepartmentSql.FacultyIdByCode, new { req.FacultyCode }, ct);
-        if (facultyId is null)
-        {
-            ThrowError(r => r.FacultyCode, DepartmentRules.UnknownFaculty(req.FacultyCode));
-        }
-
+        var facultyId = await DepartmentSql.FacultyIdAsync(session, "facultyCode", req.FacultyCode, ct);
         try
         {
             await session.ExecuteAsync(Insert, new
@@ -53,16 +49,13 @@ public sealed class CreateDepartment(Database db, TimeProvider time) : Endpoint<
         }
         catch (DbException e) when (db.IsUniqueViolation(e))
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status409Conflict, $"A department with the code {req.Code} already exists.", ProblemTypes.Conflict);
-            return;
+            throw ProblemException.Conflict($"A department with the code {req.Code} already exists.");
         }
 
-        var department = (await DepartmentSql.GetAsync(session, req.Code, ct))!;
+        var department = await DepartmentSql.GetAsync(session, req.Code, ct);
         await session.CommitAsync(ct);
-
         HttpContext.Response.Headers.Location = $"/api/departments/{department.Code}";
-        HttpContext.Response.Headers.ETag = EntityTags.For(department.Version);
-        await Send.ResponseAsync(department, StatusCodes.Status201Created, ct);
+        await DepartmentSql.SendAsync(HttpContext, department, StatusCodes.Status201Created, ct);
     }
 
     public sealed class Validator : Validator<CreateDepartmentRequest>

@@ -18,41 +18,20 @@ internal static class DepartmentActivation
         WHERE code = @Code AND version = @Version
         """);
 
-    /// <summary>Sets the flag and answers with the department, or with a problem.</summary>
+    /// <summary>Sets the flag and answers with the department.</summary>
     public static async Task HandleAsync(HttpContext context, Database db, TimeProvider time, string routeCode, bool active, CancellationToken ct)
     {
         var code = DepartmentRules.NormaliseCode(routeCode);
         await using var session = await db.BeginAsync(ct);
-        var current = await DepartmentSql.GetAsync(session, code, ct);
-        if (current is null)
+        var department = await DepartmentSql.GetAsync(session, code, ct);
+        var version = Preconditions.Check(context, department.Version);
+        if (department.IsActive != active)
         {
-            await DepartmentSql.NotFoundAsync(context, code);
-            return;
-        }
-
-        var ifMatch = EntityTags.ReadIfMatch(context.Request);
-        if (ifMatch.Present && !ifMatch.Matches(current.Version))
-        {
-            await context.SendProblemAsync(StatusCodes.Status412PreconditionFailed,
-                $"The department has changed since you read it (its ETag is now {EntityTags.For(current.Version)}).");
-            return;
-        }
-
-        var department = current;
-        if (current.IsActive != active)
-        {
-            var changed = await session.ExecuteAsync(SetActive, new { Code = code, IsActive = active, current.Version, Now = time.GetUtcNow() }, ct);
-            if (changed == 0)
-            {
-                await context.SendProblemAsync(StatusCodes.Status412PreconditionFailed, "The department was changed by someone else just now. Try again.");
-                return;
-            }
-
-            department = (await DepartmentSql.GetAsync(session, code, ct))!;
+            Preconditions.Changed(await session.ExecuteAsync(SetActive, new { Code = code, IsActive = active, Version = version, Now = time.GetUtcNow() }, ct));
+            department = await DepartmentSql.GetAsync(session, code, ct);
             await session.CommitAsync(ct);
         }
 
-        context.Response.Headers.ETag = EntityTags.For(department.Version);
-        await context.Response.WriteAsJsonAsync(department, ct);
+        await DepartmentSql.SendAsync(context, department, StatusCodes.Status200OK, ct);
     }
 }

@@ -1,5 +1,6 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
+using Alumni.Contracts.Departments;
 
 namespace Alumni.Api.Features.Departments;
 
@@ -27,16 +28,25 @@ internal static class DepartmentSql
         """);
 
     /// <summary>A faculty's id by code, or nothing.</summary>
-    public static readonly Sql FacultyIdByCode = Sql.Portable("""
+    private static readonly Sql FacultyIdByCode = Sql.Portable("""
         SELECT id FROM faculties WHERE code = @FacultyCode
         """);
 
-    /// <summary>Reads one department, active or not.</summary>
-    public static Task<Contracts.Departments.DepartmentResponse?> GetAsync(DbSession session, string code, CancellationToken ct) =>
-        session.QuerySingleOrDefaultAsync<Contracts.Departments.DepartmentResponse>(
-            Find, new { Code = code, FacultyCode = (string?)null, IncludeInactive = true }, ct);
+    /// <summary>Reads one department, active or not; 404 when no department has the code.</summary>
+    public static async Task<DepartmentResponse> GetAsync(DbSession session, string code, CancellationToken ct) =>
+        await session.QuerySingleOrDefaultAsync<DepartmentResponse>(Find, new { Code = code, FacultyCode = (string?)null, IncludeInactive = true }, ct)
+        ?? throw ProblemException.NotFound($"No department has the code {code}.");
 
-    /// <summary>Ends the request with the 404 problem for an unknown department code.</summary>
-    public static Task NotFoundAsync(HttpContext context, string code) =>
-        context.SendProblemAsync(StatusCodes.Status404NotFound, $"No department has the code {code}.");
+    /// <summary>A faculty's id by code; a field error on <paramref name="field"/> when no faculty has it.</summary>
+    public static async Task<Guid> FacultyIdAsync(DbSession session, string field, string facultyCode, CancellationToken ct) =>
+        await session.ExecuteScalarAsync<Guid?>(FacultyIdByCode, new { FacultyCode = facultyCode }, ct)
+        ?? throw ProblemException.Field(field, DepartmentRules.UnknownFaculty(facultyCode));
+
+    /// <summary>Answers with a department and its version as the ETag.</summary>
+    public static Task SendAsync(HttpContext context, DepartmentResponse department, int status, CancellationToken ct)
+    {
+        Preconditions.SetETag(context, department.Version);
+        context.Response.StatusCode = status;
+        return context.Response.WriteAsJsonAsync(department, ct);
+    }
 }

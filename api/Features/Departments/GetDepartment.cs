@@ -22,16 +22,8 @@ public sealed class GetDepartment(Database db) : Endpoint<DepartmentByCodeReques
 
     public override async Task HandleAsync(DepartmentByCodeRequest req, CancellationToken ct)
     {
-        var code = DepartmentRules.NormaliseCode(req.Code);
         await using var session = await db.OpenAsync(ct);
-        var department = await DepartmentSql.GetAsync(session, code, ct);
-        if (department is null)
-        {
-            await DepartmentSql.NotFoundAsync(HttpContext, code);
-            return;
-        }
-
-        HttpContext.Response.Headers.ETag = EntityTags.For(department.Version);
-        await Send.OkAsync(department, ct);
+        var department = await DepartmentSql.GetAsync(session, DepartmentRules.NormaliseCode(req.Code), ct);
+        await DepartmentSql.SendAsync(HttpContext, department, StatusCodes.Status200OK, ct);
     }
 }

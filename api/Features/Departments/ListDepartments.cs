@@ -1,5 +1,6 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Departments;
 using FastEndpoints;
 using FluentValidation;
@@ -31,7 +32,7 @@ public sealed class ListDepartments(Database db) : Endpoint<ListDepartmentsReque
         public Validator()
         {
             RuleFor(r => r.FacultyCode!)
-                .Must(c => System.Text.RegularExpressions.Regex.IsMatch(DepartmentRules.NormaliseCode(c), DepartmentRules.CodePattern))
+                .Must(c => System.Text.RegularExpressions.Regex.IsMatch(DepartmentRules.NormaliseCode(c), TextRules.CodePattern))
                 .WithMessage(_ => Infrastructure.Text.Texts.Pick(
                     "Not a faculty code: use 2–16 letters, digits or hyphens, starting with a letter.",
                     "Ingen fakultetskod: använd 2–16 bokstäver, siffror eller bindestreck, först en bokstav."))

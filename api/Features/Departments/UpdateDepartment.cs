@@ -1,6 +1,7 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Http;
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Departments;
 using FastEndpoints;
 using FluentValidation;
@@ -37,55 +38,21 @@ public sealed class UpdateDepartment(Database db, TimeProvider time) : Endpoint<
         var code = DepartmentRules.NormaliseCode(req.Code);
         await using var session = await db.BeginAsync(ct);
         var current = await DepartmentSql.GetAsync(session, code, ct);
-        if (current is null)
-        {
-            await DepartmentSql.NotFoundAsync(HttpContext, code);
-            return;
-        }
-
-        var ifMatch = EntityTags.ReadIfMatch(HttpContext.Request);
-        if (!ifMatch.Present)
-        {
-            await HttpContext.SendProblemAsync(StatusCodes.Status428PreconditionRequired,
-                "Send the department's ETag in If-Match, so that a change made by someone else in the meantime is not overwritten.");
-            return;
-        }
-
-        if (!ifMatch.Matches(current.Version))
-        {
-            await HttpContext.SendProblemAsync(StatusCodes.Status412PreconditionFailed,
-                $"The department has changed since you read it (its ETag is now {EntityTags.For(current.Version)}). Read it again and reapply your change.");
-            return;
-        }
-
-        var facultyId = await session.ExecuteScalarAsync<Guid?>(DepartmentSql.FacultyIdByCode, new { req.FacultyCode }, ct);
-        if (facultyId is null)
-        {
-            ThrowError(r => r.FacultyCode, DepartmentRules.UnknownFaculty(req.FacultyCode));
-        }
-
-        var changed = await session.ExecuteAsync(Update, new
+        var version = Preconditions.Check(HttpContext, current.Version);
+        var facultyId = await DepartmentSql.FacultyIdAsync(session, "facultyCode", req.FacultyCode, ct);
+        Preconditions.Changed(await session.ExecuteAsync(Update, new
         {
             Code = code,
-            current.Version,
+            Version = version,
             FacultyId = facultyId,
             NameSv = req.NameSv.Trim(),
             NameEn = req.NameEn.Trim(),
             Now = time.GetUtcNow(),
-        }, ct);
-        if (changed == 0)
-        {
-            // Changed by another writer between our read and our update.
-            await HttpContext.SendProblemAsync(StatusCodes.Status412PreconditionFailed,
-                "The department was changed by someone else just now. Read it again and reapply your change.");
-            return;
-        }
+        }, ct));
 
-        var department = (await DepartmentSql.GetAsync(session, code, ct))!;
+        var department = await DepartmentSql.GetAsync(session, code, ct);
         await session.CommitAsync(ct);
-
-        HttpContext.Response.Headers.ETag = EntityTags.For(department.Version);
-        await Send.OkAsync(department, ct);
+        await DepartmentSql.SendAsync(HttpContext, department, StatusCodes.Status200OK, ct);
     }
 
     public sealed class Validator : Validator<UpdateDepartmentRequest>

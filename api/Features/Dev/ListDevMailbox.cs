@@ -33,8 +33,7 @@ public sealed class ListDevMailbox(DevMailbox mailbox, IWebHostEnvironment envir
     {
         if (!environment.IsDevelopment())
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, "The development mailbox is served only in the Development environment.");
-            return;
+            throw new ProblemException(StatusCodes.Status404NotFound, "The development mailbox is served only in the Development environment.");
         }
 
         ThrowIfAnyErrors();

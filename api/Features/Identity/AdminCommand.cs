@@ -1,6 +1,7 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Hosting;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Api.Infrastructure.Text;
 
 namespace Alumni.Api.Features.Identity;
 
@@ -19,8 +20,8 @@ public sealed class AdminCommand : IHostCommand
 
         var id = await BootstrapAdmins.GrantAdminAsync(
             services.GetRequiredService<Database>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<IAuditLog>(),
-            IdentitySql.NormaliseEmail(email), CancellationToken.None);
-        Console.WriteLine($"{IdentitySql.NormaliseEmail(email)} is an admin (user {id}).");
+            TextRules.NormaliseEmail(email), CancellationToken.None);
+        Console.WriteLine($"{TextRules.NormaliseEmail(email)} is an admin (user {id}).");
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Hosting;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Api.Infrastructure.Text;
 using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Identity;
@@ -33,7 +34,7 @@ public sealed class BootstrapAdmins(
     {
         foreach (var email in options.Value.BootstrapAdmins.Where(e => !string.IsNullOrWhiteSpace(e)))
         {
-            await GrantAdminAsync(db, time, audit, IdentitySql.NormaliseEmail(email), ct);
+            await GrantAdminAsync(db, time, audit, TextRules.NormaliseEmail(email), ct);
         }
 
         if (options.Value.DemoUsers && environment.IsDevelopment())

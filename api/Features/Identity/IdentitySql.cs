@@ -36,9 +36,6 @@ internal static class IdentitySql
         ORDER BY d.code
         """);
 
-    /// <summary>Normalises an address for storage and lookup: trimmed, lower case.</summary>
-    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
-
     /// <summary>The user with this address, added if missing.</summary>
     public static async Task<Guid> EnsureUserAsync(DbSession session, string email, string? displayName, DateTimeOffset now, CancellationToken ct)
     {

@@ -29,8 +29,7 @@ internal static partial class MemberRules
             RuleFor(p => p.PreferredLanguage).IsLanguage();
             RuleFor(p => p.OtherEmails).Must(e => e.Count <= MaxOtherEmails)
                 .WithMessage(_ => Texts.Pick($"At most {MaxOtherEmails} other addresses.", $"Högst {MaxOtherEmails} andra adresser."));
-            RuleForEach(p => p.OtherEmails).Must(IsEmail)
-                .WithMessage(_ => Texts.Pick("Enter a valid e-mail address, like name@example.org.", "Ange en giltig e-postadress, som namn@example.org."));
+            RuleForEach(p => p.OtherEmails).Must(TextRules.IsEmailAddress).WithMessage(_ => TextRules.InvalidEmail);
             RuleFor(p => p.Country!).Must(c => CountryCode().IsMatch(c.Trim().ToUpperInvariant()))
                 .WithMessage(_ => Texts.Pick("Use a two-letter country code, like SE.", "Använd en landskod med två bokstäver, som SE."))
                 .When(p => !string.IsNullOrWhiteSpace(p.Country));
@@ -45,7 +44,7 @@ internal static partial class MemberRules
                 .When(p => !string.IsNullOrWhiteSpace(p.LinkedInUrl));
             RuleFor(p => p.Interests).Must(i => i.Count <= MaxInterests)
                 .WithMessage(_ => Texts.Pick($"At most {MaxInterests} interests.", $"Högst {MaxInterests} intressen."));
-            RuleForEach(p => p.Interests).Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 50 && !HasMarkup(t))
+            RuleForEach(p => p.Interests).Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 50 && !TextRules.HasMarkup(t))
                 .WithMessage(_ => Texts.Pick("Each interest: 1–50 characters, no < or >.", "Varje intresse: 1–50 tecken, utan < eller >."));
         }
     }
@@ -73,30 +72,9 @@ internal static partial class MemberRules
         }
     }
 
-    public static IRuleBuilderOptions<T, string> IsPersonName<T>(this IRuleBuilderInitial<T, string> rule) => rule
-        .Cascade(CascadeMode.Stop)
-        .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Texts.Pick("Enter a name.", "Ange ett namn."))
-        .MaximumLength(100).WithMessage(_ => Texts.Pick("Use at most 100 characters.", "Använd högst 100 tecken."))
-        .Must(n => !HasMarkup(n)).WithMessage(_ => Texts.Pick("Names cannot contain < or >.", "Namn får inte innehålla < eller >."));
-
     public static IRuleBuilderOptions<T, string> IsLanguage<T>(this IRuleBuilderInitial<T, string> rule) => rule
         .Must(l => Languages.Contains(l))
         .WithMessage(_ => Texts.Pick("Choose sv or en.", "Välj sv eller en."));
-
-    public static IRuleBuilderOptions<T, string?> IsOptionalText<T>(this IRuleBuilderInitial<T, string?> rule, int max) => rule
-        .Cascade(CascadeMode.Stop)
-        .Must(t => t is null || t.Trim().Length <= max).WithMessage(_ => Texts.Pick($"Use at most {max} characters.", $"Använd högst {max} tecken."))
-        .Must(t => t is null || !HasMarkup(t)).WithMessage(_ => Texts.Pick("Cannot contain < or >.", "Får inte innehålla < eller >."));
-
-    public static bool IsEmail(string email) =>
-        !string.IsNullOrWhiteSpace(email) && email.Length <= 320 && System.Net.Mail.MailAddress.TryCreate(email.Trim(), out var parsed)
-        && parsed.Address == email.Trim() && parsed.Host.Contains('.');
-
-    public static string NormaliseEmail(string email) => email.Trim().ToLowerInvariant();
-
-    public static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static bool HasMarkup(string text) => text.IndexOfAny(['<', '>']) >= 0;
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryCode();

@@ -1,5 +1,7 @@
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Members;
 
 namespace Alumni.Api.Features.Members;
@@ -153,10 +155,13 @@ internal static class MemberSql
         };
     }
 
-    /// <summary>Writes the profile fields at the expected version; false when the version is stale (or the member erased).</summary>
-    public static async Task<bool> SaveProfileAsync(DbSession session, Guid id, string email, ProfileInput profile, int version, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Writes the profile fields at the expected version, the member's row first: when another writer changed it since
+    /// (or erased the member), 412, before anything else is written.
+    /// </summary>
+    public static async Task SaveProfileAsync(DbSession session, Guid id, string email, ProfileInput profile, int version, DateTimeOffset now, CancellationToken ct)
     {
-        var otherEmails = profile.OtherEmails.Select(MemberRules.NormaliseEmail).Where(e => e != email).Distinct().ToList();
+        var otherEmails = profile.OtherEmails.Select(TextRules.NormaliseEmail).Where(e => e != email).Distinct().ToList();
         var interests = profile.Interests.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
         var changed = await session.ExecuteAsync(UpdateProfile, new
         {
@@ -165,13 +170,13 @@ internal static class MemberSql
             FirstName = profile.FirstName.Trim(),
             LastName = profile.LastName.Trim(),
             profile.PreferredLanguage,
-            Country = MemberRules.Clean(profile.Country)?.ToUpperInvariant(),
-            City = MemberRules.Clean(profile.City),
-            Employer = MemberRules.Clean(profile.Employer),
-            JobTitle = MemberRules.Clean(profile.JobTitle),
-            Industry = MemberRules.Clean(profile.Industry),
-            LinkedInUrl = MemberRules.Clean(profile.LinkedInUrl),
-            Bio = MemberRules.Clean(profile.Bio),
+            Country = TextRules.Clean(profile.Country)?.ToUpperInvariant(),
+            City = TextRules.Clean(profile.City),
+            Employer = TextRules.Clean(profile.Employer),
+            JobTitle = TextRules.Clean(profile.JobTitle),
+            Industry = TextRules.Clean(profile.Industry),
+            LinkedInUrl = TextRules.Clean(profile.LinkedInUrl),
+            Bio = TextRules.Clean(profile.Bio),
             OffersMentor = profile.Offers.Contains(MemberOffer.Mentor),
             OffersGuestLecture = profile.Offers.Contains(MemberOffer.GuestLecture),
             OffersStudyVisit = profile.Offers.Contains(MemberOffer.StudyVisitHost),
@@ -181,10 +186,7 @@ internal static class MemberSql
             SearchText = SearchText(profile.FirstName, profile.LastName, email, otherEmails, profile.Employer),
             Now = now,
         }, ct);
-        if (changed == 0)
-        {
-            return false;
-        }
+        Preconditions.Changed(changed);
 
         await session.ExecuteAsync(DeleteOtherEmails, new { Id = id }, ct);
         foreach (var other in otherEmails)
@@ -197,8 +199,6 @@ internal static class MemberSql
         {
             await session.ExecuteAsync(InsertInterest, new { Id = id, Tag = tag }, ct);
         }
-
-        return true;
     }
 
     /// <summary>Gives or withdraws consents; each real change is kept in the history with how it was made.</summary>
@@ -241,7 +241,7 @@ internal static class MemberSql
             Id = id,
             AffiliationId = Guid.CreateVersion7(now),
             DepartmentId = departmentId,
-            Programme = MemberRules.Clean(input.Programme),
+            Programme = TextRules.Clean(input.Programme),
             DegreeType = input.DegreeType.ToString(),
             input.StartYear,
             input.EndYear,

@@ -47,7 +47,7 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
 
     public override async Task HandleAsync(SignUpRequest req, CancellationToken ct)
     {
-        var email = MemberRules.NormaliseEmail(req.Email);
+        var email = TextRules.NormaliseEmail(req.Email);
         var now = time.GetUtcNow();
         await using var session = await db.BeginAsync(ct);
         var departments = await MemberSql.DepartmentIdsAsync(session, req.Affiliations.Select(a => a.DepartmentCode), ct);
@@ -112,7 +112,7 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
             var time = TimeProvider.System;
             RuleFor(r => r.FirstName).IsPersonName();
             RuleFor(r => r.LastName).IsPersonName();
-            RuleFor(r => r.Email).Must(MemberRules.IsEmail)
+            RuleFor(r => r.Email).Must(TextRules.IsEmailAddress)
                 .WithMessage(_ => Texts.Pick("Enter a valid e-mail address, like name@example.org.", "Ange en giltig e-postadress, som namn@example.org."));
             RuleFor(r => r.PreferredLanguage).IsLanguage();
             RuleFor(r => r.Affiliations)

@@ -54,6 +54,7 @@ public static class AlumniHost
             o.DisableAutoDiscovery = true;
             o.Assemblies = [typeof(AlumniHost).Assembly];
         });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddContractDocumentation();
         builder.AddSecurity();
         foreach (var module in typeof(AlumniHost).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(ISliceModule))))
@@ -76,9 +77,14 @@ public static class AlumniHost
         app.UseContractDocumentation();
         app.UseRouting();
         app.UseSecurity();
+        app.UseStrictRequests();
         app.UseFastEndpoints(c =>
         {
-            c.Endpoints.Configurator = SecuritySetup.ApplyAccessRule;
+            c.Endpoints.Configurator = endpoint =>
+            {
+                SecuritySetup.ApplyAccessRule(endpoint);
+                endpoint.PreProcessor<IfMatchRequired>(Order.Before);
+            };
             c.Endpoints.RoutePrefix = "api";
             ConfigureJson(c.Serializer.Options);
             c.Serializer.SerializerErrorsField = Problems.SerializerErrorsField;
@@ -106,6 +112,7 @@ public static class AlumniHost
         if (!options.Converters.OfType<JsonStringEnumConverter>().Any())
         {
             options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            options.Converters.Add(new StripZeroWidthConverter());
         }
 
         return options;

@@ -34,8 +34,7 @@ public sealed class RevokeApiKey(Database db, IAuditLog audit, TimeProvider time
         var key = (await ApiKeySql.ReadAsync(session, req.Id, ct)).SingleOrDefault();
         if (key is null)
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, "No API key has that id.");
-            return;
+            throw new ProblemException(StatusCodes.Status404NotFound, "No API key has that id.");
         }
 
         await session.CommitAsync(ct);

@@ -50,7 +50,7 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
 
     public override async Task HandleAsync(RequestCodeRequest req, CancellationToken ct)
     {
-        var address = IdentitySql.NormaliseEmail(req.Email);
+        var address = TextRules.NormaliseEmail(req.Email);
         var settings = options.Value;
         var now = time.GetUtcNow();
         var window = TimeSpan.FromMinutes(settings.RateLimitWindowMinutes);
@@ -62,8 +62,7 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
             var recent = await session.QuerySingleOrDefaultAsync<RecentRow>(RecentCodes, new { Email = address, Since = now - window }, ct);
             if (recent is { Count: var count, Oldest: { } oldest } && count >= settings.CodeRequestsPerAddress)
             {
-                await HttpContext.SendTooManyRequestsAsync(oldest + window - now);
-                return;
+                throw ProblemException.TooManyRequests(oldest + window - now);
             }
 
             await session.ExecuteAsync(Supersede, new { Email = address, Now = now }, ct);

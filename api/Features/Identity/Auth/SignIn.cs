@@ -40,7 +40,7 @@ public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, Time
 
     public override async Task HandleAsync(SignInRequest req, CancellationToken ct)
     {
-        var address = IdentitySql.NormaliseEmail(req.Email);
+        var address = TextRules.NormaliseEmail(req.Email);
         var settings = options.Value;
         var now = time.GetUtcNow();
         var presented = await codes.HashAsync(address, req.Code, ct);

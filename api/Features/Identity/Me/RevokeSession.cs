@@ -27,8 +27,7 @@ public sealed class RevokeSession(Database db, IAuditLog audit, TimeProvider tim
         await using var session = await db.BeginAsync(ct);
         if (await SessionRevocation.RevokeAsync(session, req.Id, User.PersonId(), time.GetUtcNow(), ct) == 0)
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, "You have no live session with that id.");
-            return;
+            throw new ProblemException(StatusCodes.Status404NotFound, "You have no live session with that id.");
         }
 
         await audit.WriteAsync(session, HttpContext, new AuditEvent("session.revoke", "session", req.Id.ToString()), ct);

@@ -1,5 +1,6 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Identity;
 using FastEndpoints;
 using FluentValidation;
@@ -27,7 +28,7 @@ public sealed class CreateUser(Database db, IAuditLog audit, TimeProvider time) 
 
     public override async Task HandleAsync(CreateUserRequest req, CancellationToken ct)
     {
-        var email = IdentitySql.NormaliseEmail(req.Email);
+        var email = TextRules.NormaliseEmail(req.Email);
         var name = string.IsNullOrWhiteSpace(req.DisplayName) ? null : req.DisplayName.Trim();
         var now = time.GetUtcNow();
         await using var session = await db.BeginAsync(ct);

@@ -26,15 +26,13 @@ internal static class UserChange
         await using var session = await db.BeginAsync(ct);
         if (await IdentitySql.GetUserAsync(session, userId, ct) is null)
         {
-            await context.SendProblemAsync(StatusCodes.Status404NotFound, "No user has that id.");
-            return;
+            throw new ProblemException(StatusCodes.Status404NotFound, "No user has that id.");
         }
 
         var outcome = await change(session);
         if (outcome.ProblemStatus != 0)
         {
-            await context.SendProblemAsync(outcome.ProblemStatus, outcome.ProblemDetail!);
-            return;
+            throw new ProblemException(outcome.ProblemStatus, outcome.ProblemDetail!);
         }
 
         if (outcome.Audit is not null)

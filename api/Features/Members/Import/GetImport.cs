@@ -1,4 +1,5 @@
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Contracts.Members;
 using FastEndpoints;
@@ -23,8 +24,7 @@ public sealed class GetImport(Database db) : Endpoint<ImportByIdRequest, ImportJ
         await using var session = await db.OpenAsync(ct);
         if (await ImportJobs.GetAsync(session, req.Id, ct) is not { } job)
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, "No import has that id.");
-            return;
+            throw new ProblemException(StatusCodes.Status404NotFound, "No import has that id.");
         }
 
         await Send.OkAsync(job, ct);

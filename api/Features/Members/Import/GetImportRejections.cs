@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Members;
@@ -32,8 +33,7 @@ public sealed class GetImportRejections(Database db) : Endpoint<ImportByIdReques
         await using var session = await db.OpenAsync(ct);
         if (await ImportJobs.GetAsync(session, req.Id, ct) is null)
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, "No import has that id.");
-            return;
+            throw new ProblemException(StatusCodes.Status404NotFound, "No import has that id.");
         }
 
         HttpContext.Response.ContentType = "text/csv; charset=utf-8";

@@ -4,6 +4,7 @@ using System.Text;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Jobs;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Members;
 using Microsoft.Extensions.Options;
 
@@ -167,7 +168,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         var problem = externalId is null || externalId.Length > 64 ? Problem("external_id is missing or longer than 64 characters.")
             : firstName is null || lastName is null ? Problem("first_name and last_name are required.")
             : firstName.Length > 100 || lastName.Length > 100 || (firstName + lastName).IndexOfAny(['<', '>']) >= 0 ? Problem("Names are at most 100 characters, without < or >.")
-            : email is not null && !MemberRules.IsEmail(email) ? Problem($"'{email}' is not an e-mail address.")
+            : email is not null && !TextRules.IsEmailAddress(email) ? Problem($"'{email}' is not an e-mail address.")
             : code is null || !departments.ContainsKey(code) ? Problem($"No department has the code '{code}'.")
             : !Enum.TryParse<DegreeType>(row["degree_type"], ignoreCase: true, out _) || int.TryParse(row["degree_type"], out _) ? Problem($"degree_type '{row["degree_type"]}' is not one of none, bachelor, master, phd, professional, exchange.")
             : !decimal.TryParse(row["credits"]?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var credits) || credits < 0 || credits > 1000 ? Problem($"credits '{row["credits"]}' is not a number from 0 to 1000.")

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Jobs;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
@@ -50,8 +51,7 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         var format = ImportFile.FormatOf(HttpContext.Request.ContentType);
         if (format is null)
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status415UnsupportedMediaType, "Send the file as text/csv or application/x-ndjson.");
-            return;
+            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "Send the file as text/csv or application/x-ndjson.");
         }
 
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString().Trim();

@@ -26,10 +26,7 @@ public sealed class AddMyAffiliation(Database db, TimeProvider time) : Endpoint<
     public override async Task HandleAsync(AffiliationInput req, CancellationToken ct)
     {
         await using var session = await db.BeginAsync(ct);
-        if (await MyMember.FindAsync(session, HttpContext, ct) is not { } id)
-        {
-            return;
-        }
+        var id = await MyMember.IdAsync(session, HttpContext, ct);
 
         var departments = await MemberSql.DepartmentIdsAsync(session, [req.DepartmentCode], ct);
         if (departments.Count == 0)

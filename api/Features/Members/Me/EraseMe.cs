@@ -32,12 +32,7 @@ public sealed class EraseMe(Database db, IAccounts accounts, IAuditLog audit, Ti
         Guid id;
         await using (var lookup = await db.OpenAsync(ct))
         {
-            if (await MyMember.FindAsync(lookup, HttpContext, ct) is not { } found)
-            {
-                return;
-            }
-
-            id = found;
+            id = await MyMember.IdAsync(lookup, HttpContext, ct);
         }
 
         if (!await accounts.ConsumeCodeAsync(email, req.Code, ct))

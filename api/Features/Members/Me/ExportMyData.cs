@@ -33,10 +33,7 @@ public sealed class ExportMyData(Database db, TimeProvider time) : EndpointWitho
     public override async Task HandleAsync(CancellationToken ct)
     {
         await using var session = await db.OpenAsync(ct);
-        if (await MyMember.FindAsync(session, HttpContext, ct) is not { } id)
-        {
-            return;
-        }
+        var id = await MyMember.IdAsync(session, HttpContext, ct);
 
         HttpContext.Response.Headers.ContentDisposition = "attachment; filename=\"my-alumni-data.json\"";
         await Send.OkAsync(new MyDataExport

@@ -21,9 +21,7 @@ public sealed class GetMyProfile(Database db) : EndpointWithoutRequest<MemberRes
     public override async Task HandleAsync(CancellationToken ct)
     {
         await using var session = await db.OpenAsync(ct);
-        if (await MyMember.FindAsync(session, HttpContext, ct) is { } id)
-        {
-            await MyMember.SendAsync(HttpContext, (await MemberSql.LoadAsync(session, id, ct))!, StatusCodes.Status200OK, ct);
-        }
+        var id = await MyMember.IdAsync(session, HttpContext, ct);
+        await MyMember.SendAsync(HttpContext, (await MemberSql.LoadAsync(session, id, ct))!, StatusCodes.Status200OK, ct);
     }
 }

@@ -13,25 +13,18 @@ internal static class MyMember
         SELECT id FROM members WHERE user_id = @UserId AND status <> 'Erased'
         """);
 
-    /// <summary>The caller's member id, or null after answering 404.</summary>
-    public static async Task<Guid?> FindAsync(DbSession session, HttpContext context, CancellationToken ct)
-    {
-        var id = await session.ExecuteScalarAsync<Guid?>(ByUser, new { UserId = context.User.PersonId() }, ct);
-        if (id is null)
-        {
-            await context.SendProblemAsync(StatusCodes.Status404NotFound,
-                "You have no member record: sign up to the alumni network first (members_signUp), then sign in with the same address.");
-        }
-
-        return id;
-    }
+    /// <summary>The caller's member id; 404 when the caller has no member record.</summary>
+    public static async Task<Guid> IdAsync(DbSession session, HttpContext context, CancellationToken ct) =>
+        await session.ExecuteScalarAsync<Guid?>(ByUser, new { UserId = context.User.PersonId() }, ct)
+        ?? throw ProblemException.NotFound(
+            "You have no member record: sign up to the alumni network first (members_signUp), then sign in with the same address.");
 
     /// <summary>Answers with the member's record and its ETag.</summary>
-    public static async Task SendAsync(HttpContext context, MemberResponse member, int status, CancellationToken ct)
+    public static Task SendAsync(HttpContext context, MemberResponse member, int status, CancellationToken ct)
     {
         context.Response.StatusCode = status;
-        context.Response.Headers.ETag = EntityTags.For(member.Version);
-        await context.Response.WriteAsJsonAsync(member, ct);
+        Preconditions.SetETag(context, member.Version);
+        return context.Response.WriteAsJsonAsync(member, ct);
     }
 
     /// <summary>The changes that keep the directory consent and the directory listing the same.</summary>

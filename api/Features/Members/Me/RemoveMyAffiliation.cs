@@ -32,22 +32,12 @@ public sealed class RemoveMyAffiliation(Database db) : Endpoint<AffiliationByIdR
     public override async Task HandleAsync(AffiliationByIdRequest req, CancellationToken ct)
     {
         await using var session = await db.BeginAsync(ct);
-        if (await MyMember.FindAsync(session, HttpContext, ct) is not { } id)
-        {
-            return;
-        }
+        var id = await MyMember.IdAsync(session, HttpContext, ct);
 
         var verified = await session.ExecuteScalarAsync<bool?>(Find, new { Id = id, AffiliationId = req.Id }, ct);
-        if (verified is null)
+        if (verified ?? throw ProblemException.NotFound("You have no study with that id."))
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, "You have no study with that id.");
-            return;
-        }
-
-        if (verified.Value)
-        {
-            await HttpContext.SendProblemAsync(StatusCodes.Status409Conflict, "This study is confirmed by the student records and cannot be removed here.");
-            return;
+            throw ProblemException.Conflict("This study is confirmed by the student records and cannot be removed here.");
         }
 
         await session.ExecuteAsync(DeleteUnverified, new { Id = id, AffiliationId = req.Id }, ct);

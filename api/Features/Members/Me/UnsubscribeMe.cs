@@ -27,10 +27,7 @@ public sealed class UnsubscribeMe(Database db, TimeProvider time) : EndpointWith
     {
         var now = time.GetUtcNow();
         await using var session = await db.BeginAsync(ct);
-        if (await MyMember.FindAsync(session, HttpContext, ct) is not { } id)
-        {
-            return;
-        }
+        var id = await MyMember.IdAsync(session, HttpContext, ct);
 
         await MemberSql.SetConsentsAsync(session, id, Enum.GetValues<ConsentChannel>().Select(c => (c, false)), ConsentMethod.ProfilePage, now, ct);
         await session.ExecuteAsync(Unsubscribe, new { Id = id, Now = now }, ct);

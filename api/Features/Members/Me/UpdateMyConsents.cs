@@ -33,10 +33,7 @@ public sealed class UpdateMyConsents(Database db, TimeProvider time) : Endpoint<
     {
         var now = time.GetUtcNow();
         await using var session = await db.BeginAsync(ct);
-        if (await MyMember.FindAsync(session, HttpContext, ct) is not { } id)
-        {
-            return;
-        }
+        var id = await MyMember.IdAsync(session, HttpContext, ct);
 
         await MemberSql.SetConsentsAsync(session, id, req.Changes.Select(c => (c.Channel, c.Granted)), ConsentMethod.ProfilePage, now, ct);
         var current = (await MemberSql.LoadAsync(session, id, ct))!;

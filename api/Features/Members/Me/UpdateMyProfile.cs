@@ -23,21 +23,12 @@ public sealed class UpdateMyProfile(Database db, TimeProvider time) : Endpoint<P
 
     public override async Task HandleAsync(ProfileInput req, CancellationToken ct)
     {
-        var ifMatch = EntityTags.ReadIfMatch(HttpContext.Request);
         await using var session = await db.BeginAsync(ct);
-        if (await MyMember.FindAsync(session, HttpContext, ct) is not { } id)
-        {
-            return;
-        }
-
+        var id = await MyMember.IdAsync(session, HttpContext, ct);
         var current = (await MemberSql.LoadAsync(session, id, ct))!;
-        if (await MemberChanges.CheckIfMatchAsync(HttpContext, ifMatch, current.Version))
-        {
-            return;
-        }
-
+        var version = Preconditions.Check(HttpContext, current.Version);
         var now = time.GetUtcNow();
-        await MemberSql.SaveProfileAsync(session, id, current.Email, req, current.Version, now, ct);
+        await MemberSql.SaveProfileAsync(session, id, current.Email, req, version, now, ct);
         await MemberSql.SetConsentsAsync(session, id, MyMember.DirectoryConsent(req.DirectoryListed), ConsentMethod.ProfilePage, now, ct);
         var member = (await MemberSql.LoadAsync(session, id, ct))!;
         await session.CommitAsync(ct);

@@ -39,8 +39,7 @@ public sealed class OpenCampaignLink(Database db) : Endpoint<CampaignByTokenRequ
         var landing = await session.QuerySingleOrDefaultAsync<CampaignLandingResponse>(Landing, new { req.Token }, ct);
         if (landing is null)
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, "This invitation link is not valid.");
-            return;
+            throw new ProblemException(StatusCodes.Status404NotFound, "This invitation link is not valid.");
         }
 
         await session.ExecuteAsync(CountVisit, new { req.Token }, ct);

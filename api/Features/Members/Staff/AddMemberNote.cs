@@ -31,10 +31,7 @@ public sealed class AddMemberNote(Database db, IAuditLog audit, TimeProvider tim
     {
         var now = time.GetUtcNow();
         await using var session = await db.BeginAsync(ct);
-        if (!await StaffMember.InScopeAsync(session, HttpContext, req.Id, ct))
-        {
-            return;
-        }
+        await StaffMember.CheckAsync(session, HttpContext, req.Id, ct);
 
         var note = new NoteResponse
         {

@@ -1,4 +1,5 @@
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Contracts.Members;
 using FastEndpoints;
@@ -26,8 +27,7 @@ public sealed class EraseMember(Database db, IAccounts accounts, IAuditLog audit
         await using var session = await db.BeginAsync(ct);
         if (!await MemberErasure.EraseAsync(session, accounts, req.Id, time.GetUtcNow(), ct))
         {
-            await HttpContext.SendProblemAsync(StatusCodes.Status404NotFound, "No member with that id, or already erased.");
-            return;
+            throw new ProblemException(StatusCodes.Status404NotFound, "No member with that id, or already erased.");
         }
 
         await audit.WriteAsync(session, HttpContext, new AuditEvent("member.erase", "member", req.Id.ToString(), Detail: "on request"), ct);

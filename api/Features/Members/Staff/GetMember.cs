@@ -27,10 +27,7 @@ public sealed class GetMember(Database db, IAuditLog audit) : Endpoint<MemberByI
     public override async Task HandleAsync(MemberByIdRequest req, CancellationToken ct)
     {
         await using var session = await db.BeginAsync(ct);
-        if (!await StaffMember.InScopeAsync(session, HttpContext, req.Id, ct))
-        {
-            return;
-        }
+        await StaffMember.CheckAsync(session, HttpContext, req.Id, ct);
 
         var member = (await MemberSql.LoadAsync(session, req.Id, ct))!;
         var notes = await session.QueryAsync<NoteResponse>(Notes, new { req.Id }, ct);

@@ -22,21 +22,12 @@ public sealed class UpdateMember(Database db, IAuditLog audit, TimeProvider time
 
     public override async Task HandleAsync(UpdateMemberRequest req, CancellationToken ct)
     {
-        var ifMatch = EntityTags.ReadIfMatch(HttpContext.Request);
         await using var session = await db.BeginAsync(ct);
-        if (!await StaffMember.InScopeAsync(session, HttpContext, req.Id, ct))
-        {
-            return;
-        }
-
+        await StaffMember.CheckAsync(session, HttpContext, req.Id, ct);
         var current = (await MemberSql.LoadAsync(session, req.Id, ct))!;
-        if (await MemberChanges.CheckIfMatchAsync(HttpContext, ifMatch, current.Version))
-        {
-            return;
-        }
-
+        var version = Preconditions.Check(HttpContext, current.Version);
         var now = time.GetUtcNow();
-        await MemberSql.SaveProfileAsync(session, req.Id, current.Email, req, current.Version, now, ct);
+        await MemberSql.SaveProfileAsync(session, req.Id, current.Email, req, version, now, ct);
         if (req.DirectoryListed != current.DirectoryListed)
         {
             await MemberSql.SetConsentsAsync(session, req.Id, [(ConsentChannel.Directory, req.DirectoryListed)], ConsentMethod.StaffOnRequest, now, ct);
@@ -45,7 +36,7 @@ public sealed class UpdateMember(Database db, IAuditLog audit, TimeProvider time
         await audit.WriteAsync(session, HttpContext, new AuditEvent("member.update", "member", req.Id.ToString()), ct);
         var member = (await MemberSql.LoadAsync(session, req.Id, ct))!;
         await session.CommitAsync(ct);
-        HttpContext.Response.Headers.ETag = EntityTags.For(member.Version);
+        Preconditions.SetETag(HttpContext, member.Version);
         await Send.OkAsync(member, ct);
     }
 }
