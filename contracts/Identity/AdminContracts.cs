@@ -133,7 +133,7 @@ public sealed record ScopeResponse
 }
 
 /// <summary>Filters and pages the audit log.</summary>
-public sealed record ListAuditRequest
+public sealed record ListAuditRequest : IPageRequest
 {
     /// <summary>Only entries of this action, e.g. <c>auth.sign-in</c>.</summary>
     public string? Action { get; init; }
@@ -195,20 +195,4 @@ public sealed record AuditEntryResponse
 
     /// <summary>A short note.</summary>
     public string? Detail { get; init; }
-}
-
-/// <summary>A page of the audit log, newest first.</summary>
-public sealed record AuditPageResponse
-{
-    /// <summary>The entries.</summary>
-    [Required] public IReadOnlyList<AuditEntryResponse> Items { get; init; } = [];
-
-    /// <summary>How many entries match in all.</summary>
-    [Required] public int Total { get; init; }
-
-    /// <summary>This page's number.</summary>
-    [Required] public int Page { get; init; }
-
-    /// <summary>Entries per page.</summary>
-    [Required] public int PageSize { get; init; }
 }

@@ -88,3 +88,16 @@ public enum DirectoryField
     Offers,
     Affiliations,
 }
+
+/// <summary>The orders of the staff search over members.</summary>
+public enum MemberSort
+{
+    /// <summary>By last name, then first name.</summary>
+    Name,
+
+    /// <summary>Newest member first.</summary>
+    Created,
+
+    /// <summary>Most recently changed first.</summary>
+    Updated,
+}

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Alumni.Contracts.Members;
 
 /// <summary>Searches members (staff): every filter is optional and they combine with AND.</summary>
-public sealed record SearchMembersRequest
+public sealed record SearchMembersRequest : IPageRequest
 {
     /// <summary>Free text over names, e-mail addresses and employer.</summary>
     public string? Q { get; init; }
@@ -41,8 +41,8 @@ public sealed record SearchMembersRequest
     /// <summary>Has this interest tag.</summary>
     public string? Tag { get; init; }
 
-    /// <summary><c>name</c> (default), <c>created</c> (newest first) or <c>updated</c> (newest first).</summary>
-    public string? Sort { get; init; }
+    /// <summary>The order: by name (the default), or newest first by creation or last change.</summary>
+    public MemberSort? Sort { get; init; }
 
     /// <summary>From 1.</summary>
     public int Page { get; init; } = 1;
@@ -77,22 +77,6 @@ public sealed record MemberSummary
     public int? GraduationYear { get; init; }
 
     [Required] public DateTimeOffset CreatedAt { get; init; }
-}
-
-/// <summary>A page of members.</summary>
-public sealed record MemberPage
-{
-    [Required] public IReadOnlyList<MemberSummary> Items { get; init; } = [];
-
-    /// <summary>All matches, across pages, counted exactly up to 1,000; when more match, 1,000 and <c>totalExact</c> false.</summary>
-    [Required] public int Total { get; init; }
-
-    /// <summary>False when more members match than <c>total</c> says (the count stops at 1,000): page on until a page is not full.</summary>
-    [Required] public bool TotalExact { get; init; }
-
-    [Required] public int Page { get; init; }
-
-    [Required] public int PageSize { get; init; }
 }
 
 /// <summary>Addresses one member.</summary>
@@ -139,7 +123,7 @@ public sealed record StaffMemberResponse
 }
 
 /// <summary>Searches the alumni directory (signed-in members).</summary>
-public sealed record SearchDirectoryRequest
+public sealed record SearchDirectoryRequest : IPageRequest
 {
     /// <summary>Part of a name.</summary>
     public string? Q { get; init; }
@@ -151,8 +135,10 @@ public sealed record SearchDirectoryRequest
 
     public MemberOffer? Offers { get; init; }
 
+    /// <summary>From 1.</summary>
     public int Page { get; init; } = 1;
 
+    /// <summary>1–200.</summary>
     public int PageSize { get; init; } = 50;
 }
 
@@ -187,18 +173,6 @@ public sealed record DirectoryEntry
 
     /// <summary>Department codes and graduation years, when shown.</summary>
     public IReadOnlyList<string>? Affiliations { get; init; }
-}
-
-/// <summary>A page of the directory.</summary>
-public sealed record DirectoryPage
-{
-    [Required] public IReadOnlyList<DirectoryEntry> Items { get; init; } = [];
-
-    [Required] public int Total { get; init; }
-
-    [Required] public int Page { get; init; }
-
-    [Required] public int PageSize { get; init; }
 }
 
 /// <summary>A new recruitment campaign: an invitation link for a department and a channel.</summary>

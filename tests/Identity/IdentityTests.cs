@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Alumni.Api.Tests.Infrastructure;
+using Alumni.Contracts;
 using Alumni.Contracts.Departments;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Problems;
@@ -313,8 +314,8 @@ public abstract class IdentityTests(ApiFixture api)
             await Infrastructure.Identity.SignInAsMeAsync(api.NewClient(), api.Mail, NewEmail("pager"));
         }
 
-        var page = await (await admin.GetAsync("/api/audit?action=auth.sign-in&pageSize=2&page=1", Ct)).ReadAsync<AuditPageResponse>();
-        var next = await (await admin.GetAsync("/api/audit?action=auth.sign-in&pageSize=2&page=2", Ct)).ReadAsync<AuditPageResponse>();
+        var page = await (await admin.GetAsync("/api/audit?action=auth.sign-in&pageSize=2&page=1", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
+        var next = await (await admin.GetAsync("/api/audit?action=auth.sign-in&pageSize=2&page=2", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
 
         Assert.True(page.Total >= 3);
         Assert.Equal(2, page.Items.Count);
@@ -324,8 +325,8 @@ public abstract class IdentityTests(ApiFixture api)
         await (await admin.GetAsync("/api/audit?page=0", Ct)).ProblemAsync(400);
     }
 
-    private async Task<AuditPageResponse> AuditAsync(string query) =>
-        await (await (await api.AdminAsync()).GetAsync($"/api/audit?{query}&pageSize=200", Ct)).ReadAsync<AuditPageResponse>();
+    private async Task<Paged<AuditEntryResponse>> AuditAsync(string query) =>
+        await (await (await api.AdminAsync()).GetAsync($"/api/audit?{query}&pageSize=200", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
 
     private static string Wrong(string code) => code[0] == 'A' ? "B" + code[1..] : "A" + code[1..];
 

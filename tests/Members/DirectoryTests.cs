@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Alumni.Api.Tests.Infrastructure;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 
 namespace Alumni.Api.Tests.Members;
@@ -24,7 +25,7 @@ public abstract class DirectoryTests(ApiFixture api)
         await ListAsync(listed, $"Listed{tag}", true, [DirectoryField.Employer, DirectoryField.Affiliations]);
         await ListAsync(hidden, $"Hidden{tag}", false, [DirectoryField.Employer]);
 
-        var page = await (await reader.GetAsync($"/api/directory?q={tag.ToLowerInvariant()}", Ct)).ReadAsync<DirectoryPage>();
+        var page = await (await reader.GetAsync($"/api/directory?q={tag.ToLowerInvariant()}", Ct)).ReadAsync<Paged<DirectoryEntry>>();
 
         var entry = Assert.Single(page.Items);
         Assert.Equal($"Listed{tag}", entry.LastName);

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Alumni.Api.Tests.Infrastructure;
+using Alumni.Contracts;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
 
@@ -34,7 +35,7 @@ public abstract class ExportTests(ApiFixture api)
         var row = Assert.Single(lines[1..]);
         Assert.Contains($"dsv-{tag}@alumni.test", row);
         Assert.Contains(",DSV,2020,", row);
-        var audit = await (await (await api.AdminAsync()).GetAsync("/api/audit?action=member.export&pageSize=200", Ct)).ReadAsync<AuditPageResponse>();
+        var audit = await (await (await api.AdminAsync()).GetAsync("/api/audit?action=member.export&pageSize=200", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
         Assert.Contains(audit.Items, e => e.ActorName == "coordinator-dsv@alumni.test" && e.Detail!.Contains(tag));
     }
 

@@ -5,6 +5,7 @@ using Alumni.Api.Features.Members.Import;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Jobs;
 using Alumni.Api.Tests.Infrastructure;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using Alumni.Contracts.Problems;
 using Microsoft.AspNetCore.Hosting;
@@ -37,13 +38,13 @@ public abstract class ImportTests(ApiFixture api)
         var rejections = await (await key.GetAsync($"/api/members/imports/{job.Id}/rejected", Ct)).Content.ReadAsStringAsync(Ct);
         Assert.True(job.Rejected == 0, rejections);
         Assert.Equal(("succeeded", 2, 2, 0, 0), (job.Status, job.RowsRead, job.Inserted, job.Updated, job.Rejected));
-        var found = await (await key.GetAsync($"/api/members?q=anna.{tag}", Ct)).ReadAsync<MemberPage>();
+        var found = await (await key.GetAsync($"/api/members?q=anna.{tag}", Ct)).ReadAsync<Paged<MemberSummary>>();
         var member = (await (await key.GetAsync($"/api/members/{Assert.Single(found.Items).Id}", Ct)).ReadAsync<StaffMemberResponse>()).Member;
         Assert.Equal((MemberSource.Import, MemberStatus.Active, "Anna"), (member.Source, member.Status, member.FirstName));
         var study = Assert.Single(member.Affiliations);
         Assert.Equal(("DSV", 120m, true, 2010), (study.DepartmentCode, study.Credits, study.Verified, study.EndYear));
         Assert.Empty(member.Consents);
-        Assert.Equal(1, (await (await key.GetAsync($"/api/members?q={Uri.EscapeDataString("ÅKESSON")}&department=ECON", Ct)).ReadAsync<MemberPage>()).Total);
+        Assert.Equal(1, (await (await key.GetAsync($"/api/members?q={Uri.EscapeDataString("ÅKESSON")}&department=ECON", Ct)).ReadAsync<Paged<MemberSummary>>()).Total);
     }
 
     [Fact]
@@ -86,7 +87,7 @@ public abstract class ImportTests(ApiFixture api)
 
         Assert.Equal((1, 1), (first.Inserted, first.Unchanged));
         Assert.Equal((0, 0, 2), (second.Inserted, second.Updated, second.Unchanged));
-        Assert.Equal(1, (await (await key.GetAsync($"/api/members?q=licate&department=DSV&graduatedFrom=2004&graduatedTo=2004&pageSize=200", Ct)).ReadAsync<MemberPage>()).Items.Count(m => m.LastName == "Licate"));
+        Assert.Equal(1, (await (await key.GetAsync($"/api/members?q=licate&department=DSV&graduatedFrom=2004&graduatedTo=2004&pageSize=200", Ct)).ReadAsync<Paged<MemberSummary>>()).Items.Count(m => m.LastName == "Licate"));
     }
 
     [Fact]
@@ -115,7 +116,7 @@ public abstract class ImportTests(ApiFixture api)
         var job = await ImportAsync(key, csv, "text/csv", dryRun: true);
 
         Assert.Equal((true, 1, 1), (job.DryRun, job.Inserted, job.Rejected));
-        Assert.Equal(0, (await (await key.GetAsync($"/api/members?q=run{tag}", Ct)).ReadAsync<MemberPage>()).Total);
+        Assert.Equal(0, (await (await key.GetAsync($"/api/members?q=run{tag}", Ct)).ReadAsync<Paged<MemberSummary>>()).Total);
     }
 
     [Fact]
@@ -187,7 +188,7 @@ public abstract class ImportTests(ApiFixture api)
         Assert.True(done.Status == "succeeded", done.Error);
         Assert.Equal(("succeeded", 8, 4, 4), (done.Status, done.RowsRead, done.Inserted, done.Unchanged));
         Assert.Equal(4, (await (await admin.GetAsync($"/api/members/imports/{first.Id}", Ct)).ReadAsync<ImportJobResponse>()).Inserted);
-        var found = await (await admin.GetAsync("/api/members?q=resume&pageSize=200", Ct)).ReadAsync<MemberPage>();
+        var found = await (await admin.GetAsync("/api/members?q=resume&pageSize=200", Ct)).ReadAsync<Paged<MemberSummary>>();
         Assert.Equal(8, found.Total);
         Assert.Equal(rows.Select((_, i) => $"Row{i + 1}").Order(StringComparer.Ordinal), found.Items.Select(m => m.LastName).Order(StringComparer.Ordinal));
         Assert.False(await worker.RunOnceAsync(Ct));
@@ -206,16 +207,16 @@ public abstract class ImportTests(ApiFixture api)
         var key = await api.KeyClientAsync("members:import", "members:read");
         Assert.Equal(1050, (await ImportAsync(key, csv.ToString(), "text/csv")).Inserted);
 
-        var first = await (await key.GetAsync($"/api/members?q=zed{tag}", Ct)).ReadAsync<MemberPage>();
+        var first = await (await key.GetAsync($"/api/members?q=zed{tag}", Ct)).ReadAsync<Paged<MemberSummary>>();
         Assert.Equal((1000, false, "N0000"), (first.Total, first.TotalExact, first.Items[0].FirstName));
-        var last = await (await key.GetAsync($"/api/members?q=zed{tag}&page=21", Ct)).ReadAsync<MemberPage>();
+        var last = await (await key.GetAsync($"/api/members?q=zed{tag}&page=21", Ct)).ReadAsync<Paged<MemberSummary>>();
         Assert.Equal(Enumerable.Range(1000, 50).Select(i => $"N{i:D4}"), last.Items.Select(m => m.FirstName));
-        Assert.Empty((await (await key.GetAsync($"/api/members?q=zed{tag}&page=22", Ct)).ReadAsync<MemberPage>()).Items);
-        var both = await (await key.GetAsync($"/api/members?q={Uri.EscapeDataString($"n0417 ZED{tag}")}", Ct)).ReadAsync<MemberPage>();
+        Assert.Empty((await (await key.GetAsync($"/api/members?q=zed{tag}&page=22", Ct)).ReadAsync<Paged<MemberSummary>>()).Items);
+        var both = await (await key.GetAsync($"/api/members?q={Uri.EscapeDataString($"n0417 ZED{tag}")}", Ct)).ReadAsync<Paged<MemberSummary>>();
         Assert.Equal((1, true, "N0417"), (both.Total, both.TotalExact, Assert.Single(both.Items).FirstName));
-        var exact = await (await key.GetAsync($"/api/members?q=zed{tag}&graduatedFrom=2004&graduatedTo=2004&pageSize=1", Ct)).ReadAsync<MemberPage>();
+        var exact = await (await key.GetAsync($"/api/members?q=zed{tag}&graduatedFrom=2004&graduatedTo=2004&pageSize=1", Ct)).ReadAsync<Paged<MemberSummary>>();
         Assert.False(exact.TotalExact);
-        Assert.Empty((await (await key.GetAsync($"/api/members?q=zed{tag}&department=econ", Ct)).ReadAsync<MemberPage>()).Items);
+        Assert.Empty((await (await key.GetAsync($"/api/members?q=zed{tag}&department=econ", Ct)).ReadAsync<Paged<MemberSummary>>()).Items);
     }
 
     [Fact]
@@ -236,9 +237,9 @@ public abstract class ImportTests(ApiFixture api)
         await ImportAsync(key, Header + "\n" + $"{tag}2,,Gustav,Fulltext,gus.{tag}@example.org,DSV,,master,2001,2004,90\n", "text/csv");
         await MemberClients.ActiveMemberAsync(api, $"signed.{tag}@alumni.test");
 
-        Assert.Equal(["Fia", "Gustav"], (await (await key.GetAsync($"/api/members?q=fulltext%20{tag}", Ct)).ReadAsync<MemberPage>()).Items.Select(m => m.FirstName));
-        Assert.Empty((await (await key.GetAsync($"/api/members?q=fia.{tag}@example.org", Ct)).ReadAsync<MemberPage>()).Items);
-        Assert.Single((await (await key.GetAsync($"/api/members?q=signed.{tag}", Ct)).ReadAsync<MemberPage>()).Items);
+        Assert.Equal(["Fia", "Gustav"], (await (await key.GetAsync($"/api/members?q=fulltext%20{tag}", Ct)).ReadAsync<Paged<MemberSummary>>()).Items.Select(m => m.FirstName));
+        Assert.Empty((await (await key.GetAsync($"/api/members?q=fia.{tag}@example.org", Ct)).ReadAsync<Paged<MemberSummary>>()).Items);
+        Assert.Single((await (await key.GetAsync($"/api/members?q=signed.{tag}", Ct)).ReadAsync<Paged<MemberSummary>>()).Items);
         await using var session = await api.Services.GetRequiredService<Database>().OpenAsync(Ct);
         await session.ExecuteAsync(Sql.SqliteOnly("INSERT INTO members_search (members_search, rank) VALUES ('integrity-check', 1)"), null, Ct);
     }

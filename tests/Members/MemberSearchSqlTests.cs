@@ -20,7 +20,7 @@ public sealed class MemberSearchSqlTests(SqliteApi api) : IClassFixture<SqliteAp
     {
         Q = "anna an lovelace", Status = MemberStatus.Active, Department = "dsv", Faculty = "sci", GraduatedFrom = 2000, GraduatedTo = 2010,
         Country = "se", City = "Uppsala", Language = "sv", Consent = ConsentChannel.CentralNewsletter, Offers = MemberOffer.Mentor,
-        Industry = "IT", Tag = "ai", Sort = "name", Page = 2, PageSize = 20,
+        Industry = "IT", Tag = "ai", Sort = MemberSort.Name, Page = 2, PageSize = 20,
     };
 
     public static TheoryData<string> Shapes => new(Requests().Keys);

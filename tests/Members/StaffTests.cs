@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Alumni.Api.Features.Members;
 using Alumni.Api.Tests.Infrastructure;
+using Alumni.Contracts;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,9 +29,9 @@ public abstract class StaffTests(ApiFixture api)
         var coordinatorA = await api.CoordinatorAsync("DSV");
         var coordinatorB = await api.CoordinatorAsync("ECON");
 
-        var found = await (await coordinatorA.GetAsync($"/api/members?q={tag}&pageSize=200", Ct)).ReadAsync<MemberPage>();
+        var found = await (await coordinatorA.GetAsync($"/api/members?q={tag}&pageSize=200", Ct)).ReadAsync<Paged<MemberSummary>>();
         Assert.Equal([memberOfA.Id], found.Items.Select(m => m.Id));
-        var byDepartment = await (await coordinatorA.GetAsync($"/api/members?department=ECON&q={tag}", Ct)).ReadAsync<MemberPage>();
+        var byDepartment = await (await coordinatorA.GetAsync($"/api/members?department=ECON&q={tag}", Ct)).ReadAsync<Paged<MemberSummary>>();
         Assert.Empty(byDepartment.Items);
         await (await coordinatorA.GetAsync($"/api/members/{memberOfB.Id}", Ct)).ProblemAsync(404);
         await (await Send(coordinatorA, HttpMethod.Put, $"/api/members/{memberOfB.Id}", Profile("Changed"), "\"*\"")).ProblemAsync(404);
@@ -61,7 +62,7 @@ public abstract class StaffTests(ApiFixture api)
 
         var again = await (await admin.GetAsync($"/api/members/{member.Id}", Ct)).ReadAsync<StaffMemberResponse>();
         Assert.Equal(["Called about mentoring."], again.Notes.Select(n => n.Text));
-        var audit = await (await admin.GetAsync($"/api/audit?entityType=member&entityId={member.Id}&pageSize=200", Ct)).ReadAsync<AuditPageResponse>();
+        var audit = await (await admin.GetAsync($"/api/audit?entityType=member&entityId={member.Id}&pageSize=200", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
         Assert.Equal(2, audit.Items.Count(e => e.Action == "member.read" && e.ActorName == ApiFixture.AdminEmail));
         Assert.Contains(audit.Items, e => e.Action == "member.update");
         Assert.Contains(audit.Items, e => e.Action == "member.note");
@@ -86,8 +87,8 @@ public abstract class StaffTests(ApiFixture api)
             Assert.Equal(HttpStatusCode.OK, (await Send(member, HttpMethod.Put, "/api/me/profile", change, $"\"{profile.Version}\"")).StatusCode);
         }
 
-        async Task<MemberPage> Search(string query) =>
-            await (await admin.GetAsync($"/api/members?q={tag}&{query}", Ct)).ReadAsync<MemberPage>();
+        async Task<Paged<MemberSummary>> Search(string query) =>
+            await (await admin.GetAsync($"/api/members?q={tag}&{query}", Ct)).ReadAsync<Paged<MemberSummary>>();
 
         Assert.Equal(3, (await Search("")).Total);
         Assert.Equal(2, (await Search("department=dsv")).Total);
@@ -140,7 +141,7 @@ public abstract class StaffTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/members/{member.Id}/erase", null, Ct)).StatusCode);
 
         await (await admin.PostAsync($"/api/members/{member.Id}/erase", null, Ct)).ProblemAsync(404);
-        var audit = await (await admin.GetAsync($"/api/audit?action=member.erase&entityId={member.Id}", Ct)).ReadAsync<AuditPageResponse>();
+        var audit = await (await admin.GetAsync($"/api/audit?action=member.erase&entityId={member.Id}", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
         Assert.Single(audit.Items);
     }
 
@@ -153,16 +154,16 @@ public abstract class StaffTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync("/api/members/sign-up", MemberClients.SignUpFor(email), Json.Options, Ct)).StatusCode);
         var purge = api.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<PendingMemberPurge>().Single();
         var admin = await api.AdminAsync();
-        Assert.Equal(1, (await (await admin.GetAsync($"/api/members?status=pending&q={email}", Ct)).ReadAsync<MemberPage>()).Total);
+        Assert.Equal(1, (await (await admin.GetAsync($"/api/members?status=pending&q={email}", Ct)).ReadAsync<Paged<MemberSummary>>()).Total);
 
         await purge.PurgeAsync(Ct);
-        Assert.Equal(1, (await (await admin.GetAsync($"/api/members?status=pending&q={email}", Ct)).ReadAsync<MemberPage>()).Total);
+        Assert.Equal(1, (await (await admin.GetAsync($"/api/members?status=pending&q={email}", Ct)).ReadAsync<Paged<MemberSummary>>()).Total);
 
         var later = new PendingMemberPurge(api.Services.GetRequiredService<Alumni.Api.Infrastructure.Data.Database>(),
             new Email.ManualClock(DateTimeOffset.UtcNow.AddDays(31)), api.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MembersOptions>>(),
             Microsoft.Extensions.Logging.Abstractions.NullLogger<PendingMemberPurge>.Instance);
         Assert.True(await later.PurgeAsync(Ct) >= 1);
-        Assert.Equal(0, (await (await admin.GetAsync($"/api/members?status=pending&q={email}", Ct)).ReadAsync<MemberPage>()).Total);
+        Assert.Equal(0, (await (await admin.GetAsync($"/api/members?status=pending&q={email}", Ct)).ReadAsync<Paged<MemberSummary>>()).Total);
     }
 
     private static ProfileInput Profile(string lastName) => new() { FirstName = "Ada", LastName = lastName, PreferredLanguage = "sv" };

@@ -13,14 +13,19 @@ namespace Alumni.Api.Features.Members;
 /// </summary>
 internal static class MemberSql
 {
-    /// <summary>The filter "offers @Offer" (an offer's name, or null for any), over members aliased m.</summary>
-    public const string OfferFilter = """
-        (@Offer IS NULL
-               OR (@Offer = 'Mentor' AND m.offers_mentor = 1)
-               OR (@Offer = 'GuestLecture' AND m.offers_guest_lecture = 1)
-               OR (@Offer = 'StudyVisitHost' AND m.offers_study_visit = 1)
-               OR (@Offer = 'Panel' AND m.offers_panel = 1))
-        """;
+    /// <summary>
+    /// The condition "offers this" over members aliased m, or nothing for no offer. Literal, so that SQL Server's filtered
+    /// indexes on the offers apply.
+    /// </summary>
+    public static string OfferCondition(MemberOffer? offer) => offer switch
+    {
+        null => "",
+        MemberOffer.Mentor => "m.offers_mentor = 1",
+        MemberOffer.GuestLecture => "m.offers_guest_lecture = 1",
+        MemberOffer.StudyVisitHost => "m.offers_study_visit = 1",
+        MemberOffer.Panel => "m.offers_panel = 1",
+        _ => throw new ArgumentOutOfRangeException(nameof(offer), offer, null),
+    };
 
     /// <summary>
     /// Puts a newly added member into SQLite's full-text index (migration 0005 says why an insert trigger does not);

@@ -15,7 +15,6 @@ public static class TextRules
     public const int PersonNameMaxLength = 100;
     public const int NameMaxLength = 200;
     public const int EmailMaxLength = 320;
-    public const int MaxPageSize = 200;
 
     /// <summary>A character no text may hold: control characters (a tab and line breaks only in multi-line text) and bidirectional overrides.</summary>
     public static bool IsForbidden(char c, bool singleLine) => c switch

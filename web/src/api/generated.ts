@@ -712,7 +712,7 @@ export class IdentityClient {
      * @param pageSize (optional) 
      * @return OK
      */
-    listAudit(action?: string | undefined, actorId?: string | undefined, entityType?: string | undefined, entityId?: string | undefined, from?: string | null | undefined, to?: string | null | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AuditPageResponse> {
+    listAudit(action?: string | undefined, actorId?: string | undefined, entityType?: string | undefined, entityId?: string | undefined, from?: string | null | undefined, to?: string | null | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AuditEntryResponsePaged> {
         let url_ = this.baseUrl + "/api/audit?";
         if (action === null)
             throw new globalThis.Error("The parameter 'action' cannot be null.");
@@ -757,13 +757,13 @@ export class IdentityClient {
         });
     }
 
-    protected processListAudit(response: Response): Promise<AuditPageResponse> {
+    protected processListAudit(response: Response): Promise<AuditEntryResponsePaged> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditPageResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AuditEntryResponsePaged;
             return result200;
             });
         } else if (status === 400) {
@@ -795,7 +795,7 @@ export class IdentityClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<AuditPageResponse>(null as any);
+        return Promise.resolve<AuditEntryResponsePaged>(null as any);
     }
 
     /**
@@ -1823,7 +1823,7 @@ export class MembersClient {
      * @param pageSize (optional) 
      * @return OK
      */
-    searchDirectory(q?: string | undefined, department?: string | undefined, country?: string | undefined, offers?: MemberOffer | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<DirectoryPage> {
+    searchDirectory(q?: string | undefined, department?: string | undefined, country?: string | undefined, offers?: MemberOffer | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<DirectoryEntryPaged> {
         let url_ = this.baseUrl + "/api/directory?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -1864,13 +1864,13 @@ export class MembersClient {
         });
     }
 
-    protected processSearchDirectory(response: Response): Promise<DirectoryPage> {
+    protected processSearchDirectory(response: Response): Promise<DirectoryEntryPaged> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DirectoryPage;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as DirectoryEntryPaged;
             return result200;
             });
         } else if (status === 400) {
@@ -1902,7 +1902,7 @@ export class MembersClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<DirectoryPage>(null as any);
+        return Promise.resolve<DirectoryEntryPaged>(null as any);
     }
 
     /**
@@ -2529,7 +2529,7 @@ export class MembersClient {
      * @param pageSize (optional) 
      * @return OK
      */
-    search(q?: string | undefined, department?: string | undefined, faculty?: string | undefined, graduatedFrom?: number | null | undefined, graduatedTo?: number | null | undefined, country?: string | undefined, city?: string | undefined, language?: string | undefined, status?: MemberStatus | undefined, consent?: ConsentChannel | undefined, offers?: MemberOffer | undefined, industry?: string | undefined, tag?: string | undefined, sort?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<MemberPage> {
+    search(q?: string | undefined, department?: string | undefined, faculty?: string | undefined, graduatedFrom?: number | null | undefined, graduatedTo?: number | null | undefined, country?: string | undefined, city?: string | undefined, language?: string | undefined, status?: MemberStatus | undefined, consent?: ConsentChannel | undefined, offers?: MemberOffer | undefined, industry?: string | undefined, tag?: string | undefined, sort?: MemberSort | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<MemberSummaryPaged> {
         let url_ = this.baseUrl + "/api/members?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -2606,13 +2606,13 @@ export class MembersClient {
         });
     }
 
-    protected processSearch(response: Response): Promise<MemberPage> {
+    protected processSearch(response: Response): Promise<MemberSummaryPaged> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MemberPage;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MemberSummaryPaged;
             return result200;
             });
         } else if (status === 400) {
@@ -2644,7 +2644,7 @@ export class MembersClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<MemberPage>(null as any);
+        return Promise.resolve<MemberSummaryPaged>(null as any);
     }
 
     /**
@@ -2982,7 +2982,7 @@ export class MembersClient {
      * @param pageSize (optional) 
      * @return OK
      */
-    export(q?: string | undefined, department?: string | undefined, faculty?: string | undefined, graduatedFrom?: number | null | undefined, graduatedTo?: number | null | undefined, country?: string | undefined, city?: string | undefined, language?: string | undefined, status?: MemberStatus | undefined, consent?: ConsentChannel | undefined, offers?: MemberOffer | undefined, industry?: string | undefined, tag?: string | undefined, sort?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<string> {
+    export(q?: string | undefined, department?: string | undefined, faculty?: string | undefined, graduatedFrom?: number | null | undefined, graduatedTo?: number | null | undefined, country?: string | undefined, city?: string | undefined, language?: string | undefined, status?: MemberStatus | undefined, consent?: ConsentChannel | undefined, offers?: MemberOffer | undefined, industry?: string | undefined, tag?: string | undefined, sort?: MemberSort | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<string> {
         let url_ = this.baseUrl + "/api/members/export?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
@@ -3651,16 +3651,17 @@ export interface AuditEntryResponse {
     detail?: string | undefined;
 }
 
-/** A page of the audit log, newest first. */
-export interface AuditPageResponse {
-    /** The entries. */
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface AuditEntryResponsePaged {
     items: AuditEntryResponse[];
-    /** How many entries match in all. */
-    total: number;
-    /** This page's number. */
+    /** This page's number, from 1. */
     page: number;
-    /** Entries per page. */
+    /** Items per page. */
     pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
 }
 
 /** What a visitor of a recruitment link sees. */
@@ -3833,16 +3834,21 @@ export interface DirectoryEntry {
     affiliations?: string[] | undefined;
 }
 
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface DirectoryEntryPaged {
+    items: DirectoryEntry[];
+    /** This page's number, from 1. */
+    page: number;
+    /** Items per page. */
+    pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
+}
+
 /** Profile fields a directory-listed member may choose to show other members. */
 export type DirectoryField = "email" | "country" | "city" | "employer" | "jobTitle" | "industry" | "linkedInUrl" | "bio" | "interests" | "offers" | "affiliations";
-
-/** A page of the directory. */
-export interface DirectoryPage {
-    items: DirectoryEntry[];
-    total: number;
-    page: number;
-    pageSize: number;
-}
 
 /** Erases me, confirmed by a fresh sign-in code sent to my address. */
 export interface EraseMeRequest {
@@ -3906,17 +3912,6 @@ export interface MeResponse {
 /** What a member offers students and the university. */
 export type MemberOffer = "mentor" | "guestLecture" | "studyVisitHost" | "panel";
 
-/** A page of members. */
-export interface MemberPage {
-    items: MemberSummary[];
-    /** All matches, across pages, counted exactly up to 1,000; when more match, 1,000 and `totalExact` false. */
-    total: number;
-    /** False when more members match than `total` says (the count stops at 1,000): page on until a page is not full. */
-    totalExact: boolean;
-    page: number;
-    pageSize: number;
-}
-
 /** Everything about a member, as the member or staff sees it. */
 export interface MemberResponse {
     id: string;
@@ -3949,6 +3944,9 @@ export interface MemberResponse {
     version: number;
 }
 
+/** The orders of the staff search over members. */
+export type MemberSort = "name" | "created" | "updated";
+
 /** How a member entered the database. */
 export type MemberSource = "signUp" | "import" | "invitation" | "staff";
 
@@ -3970,6 +3968,19 @@ export interface MemberSummary {
     /** The latest graduation year. */
     graduationYear?: number | undefined;
     createdAt: string;
+}
+
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface MemberSummaryPaged {
+    items: MemberSummary[];
+    /** This page's number, from 1. */
+    page: number;
+    /** Items per page. */
+    pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
 }
 
 /** Everything the university holds about me (GDPR access). */

@@ -1,7 +1,7 @@
 import type {
   ApiKeyResponse,
   AuditEntryResponse,
-  AuditPageResponse,
+  AuditEntryResponsePaged,
   CodeRequestedResponse,
   CreateApiKeyRequest,
   CreatedApiKeyResponse,
@@ -424,7 +424,7 @@ export class FakeIdentityApi implements IdentityApi {
     to?: string | null,
     page = 1,
     pageSize = 50,
-  ): Promise<AuditPageResponse> {
+  ): Promise<AuditEntryResponsePaged> {
     this.record('listAudit', [action, actorId, entityType, entityId, from, to, page, pageSize]);
     this.requireAdmin();
     if (from && to && Date.parse(to) <= Date.parse(from)) {
@@ -437,6 +437,7 @@ export class FakeIdentityApi implements IdentityApi {
     return {
       items: matching.slice((page - 1) * pageSize, page * pageSize).map((e) => ({ ...e })),
       total: matching.length,
+      totalExact: true,
       page,
       pageSize,
     };

@@ -9,10 +9,10 @@ import type {
   ConsentMethod,
   CreateCampaignRequest,
   DirectoryEntry,
-  DirectoryPage,
+  DirectoryEntryPaged,
   EraseMeRequest,
   MemberOffer,
-  MemberPage,
+  MemberSummaryPaged,
   MemberResponse,
   MemberStatus,
   MyDataExport,
@@ -523,7 +523,7 @@ export class FakeMembersApi implements MembersApi {
     sort?: string,
     page = 1,
     pageSize = 50,
-  ): Promise<MemberPage> {
+  ): Promise<MemberSummaryPaged> {
     this.record('search', [q, department, faculty, graduatedFrom, graduatedTo, country, city, language, status, consent, offers, industry, tag, sort, page, pageSize]);
     const scope = this.staff();
     if (graduatedFrom && graduatedTo && graduatedTo < graduatedFrom) {
@@ -622,7 +622,7 @@ export class FakeMembersApi implements MembersApi {
 
   // ----- directory -----
 
-  async searchDirectory(q?: string, department?: string, country?: string, offers?: MemberOffer, page = 1, pageSize = 50): Promise<DirectoryPage> {
+  async searchDirectory(q?: string, department?: string, country?: string, offers?: MemberOffer, page = 1, pageSize = 50): Promise<DirectoryEntryPaged> {
     this.record('searchDirectory', [q, department, country, offers, page, pageSize]);
     const user = this.signedIn();
     if (!this.members.some((m) => m.userId === user.id && m.status === 'active')) {
@@ -662,6 +662,7 @@ export class FakeMembersApi implements MembersApi {
     return {
       items: listed.slice((page - 1) * pageSize, page * pageSize).map(entry),
       total: listed.length,
+      totalExact: true,
       page,
       pageSize,
     };

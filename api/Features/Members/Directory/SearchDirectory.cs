@@ -1,6 +1,7 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 using FluentValidation;
@@ -12,18 +13,21 @@ namespace Alumni.Api.Features.Members.Directory;
 /// and see each one's name and only the fields that member chose to show.
 /// </summary>
 [Access(Caller.Member)]
-public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryRequest, DirectoryPage>
+public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryRequest, Paged<DirectoryEntry>>
 {
-    private const string Listed = $"""
-        FROM members m
-        WHERE m.status = 'Active' AND m.directory_listed = 1
+    /// <summary>Always: the members who chose to be listed and consented to the directory.</summary>
+    private const string Listed = """
+        m.status = 'Active' AND m.directory_listed = 1
           AND EXISTS (SELECT 1 FROM member_consents c WHERE c.member_id = m.id AND c.channel = 'Directory' AND c.granted = 1)
-          AND (@Pattern IS NULL OR LOWER(m.first_name) LIKE @Pattern ESCAPE '\' OR LOWER(m.last_name) LIKE @Pattern ESCAPE '\')
-          AND (@Country IS NULL OR m.country = @Country)
-          AND {MemberSql.OfferFilter}
-          AND (@Department IS NULL OR EXISTS (
-                SELECT 1 FROM member_affiliations a JOIN departments d ON d.id = a.department_id
-                WHERE a.member_id = m.id AND d.code = @Department))
+        """;
+
+    private const string Name = "(LOWER(m.first_name) LIKE @Pattern ESCAPE '\\' OR LOWER(m.last_name) LIKE @Pattern ESCAPE '\\')";
+    private const string Country = "m.country = @Country";
+
+    [Unscoped("the directory: members who chose to be listed, visible to every active member")]
+    private const string Department = """
+        EXISTS (SELECT 1 FROM member_affiliations a JOIN departments d ON d.id = a.department_id
+                WHERE a.member_id = m.id AND d.code = @Department)
         """;
 
     private const string Columns = """
@@ -33,27 +37,6 @@ public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryReque
                m.offers_guest_lecture AS OffersGuestLecture, m.offers_study_visit AS OffersStudyVisit,
                m.offers_panel AS OffersPanel, m.directory_fields AS DirectoryFields
         """;
-
-    [Unscoped("the directory: members who chose to be listed, visible to every active member")]
-    private static readonly Sql Count = Sql.Portable($"""
-        SELECT COUNT(*)
-        {Listed}
-        """);
-
-    [Unscoped("the directory: members who chose to be listed, visible to every active member")]
-    private static readonly Sql Page = Sql.Dialects(
-        $"""
-        {Columns}
-        {Listed}
-        ORDER BY m.last_name, m.first_name, m.id
-        LIMIT @Take OFFSET @Skip
-        """,
-        $"""
-        {Columns}
-        {Listed}
-        ORDER BY m.last_name, m.first_name, m.id
-        OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY
-        """);
 
     private static readonly Sql Interests = Sql.Portable("""
         SELECT member_id AS MemberId, tag AS Tag FROM member_interests WHERE member_id IN @Ids ORDER BY tag
@@ -79,29 +62,30 @@ public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryReque
     public override async Task HandleAsync(SearchDirectoryRequest req, CancellationToken ct)
     {
         await using var session = await db.OpenAsync(ct);
-        var args = new
-        {
-            Pattern = Like.Containing(req.Q),
-            Country = string.IsNullOrWhiteSpace(req.Country) ? null : req.Country.Trim().ToUpperInvariant(),
-            Offer = req.Offers?.ToString(),
-            Department = string.IsNullOrWhiteSpace(req.Department) ? null : req.Department.Trim().ToUpperInvariant(),
-            Skip = (req.Page - 1) * req.PageSize,
-            Take = req.PageSize,
-        };
-        var total = await session.ExecuteScalarAsync<long>(Count, args, ct);
-        var rows = await session.QueryAsync<Row>(Page, args, ct);
+        var page = await Query(req).ReadAsync<Row>(session, req, ct);
+        var rows = page.Items;
         var ids = new { Ids = db.Ids(rows.Select(r => r.Id)) };
         var interests = (rows.Count == 0 ? [] : await session.QueryAsync<(Guid MemberId, string Tag)>(Interests, ids, ct)).ToLookup(i => i.MemberId, i => i.Tag);
         var studies = (rows.Count == 0 ? [] : await session.QueryAsync<(Guid MemberId, string Code, int? EndYear)>(Studies, ids, ct))
             .ToLookup(s => s.MemberId, s => s.EndYear is null ? s.Code : $"{s.Code} {s.EndYear}");
-        await Send.OkAsync(new DirectoryPage
+        await Send.OkAsync(new Paged<DirectoryEntry>
         {
             Items = rows.Select(r => Entry(r, interests[r.Id].ToList(), studies[r.Id].ToList())).ToList(),
-            Total = (int)total,
-            Page = req.Page,
-            PageSize = req.PageSize,
+            Page = page.Page,
+            PageSize = page.PageSize,
+            Total = page.Total,
+            TotalExact = page.TotalExact,
         }, ct);
     }
+
+    /// <summary>The page a request asks for: the listed members, and only the filters it sets.</summary>
+    internal static PagedQuery Query(SearchDirectoryRequest req) => new(Columns, "members m", new SqlConditions()
+            .Add(Listed)
+            .Add(Name, "Pattern", Like.Containing(req.Q))
+            .Add(Country, "Country", string.IsNullOrWhiteSpace(req.Country) ? null : req.Country.Trim().ToUpperInvariant())
+            .Add(MemberSql.OfferCondition(req.Offers))
+            .Add(Department, "Department", string.IsNullOrWhiteSpace(req.Department) ? null : req.Department.Trim().ToUpperInvariant()),
+        "m.last_name, m.first_name, m.id");
 
     private static DirectoryEntry Entry(Row r, IReadOnlyList<string> interests, IReadOnlyList<string> studies)
     {
@@ -150,8 +134,7 @@ public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryReque
     {
         public Validator()
         {
-            RuleFor(r => r.Page).GreaterThanOrEqualTo(1);
-            RuleFor(r => r.PageSize).InclusiveBetween(1, 200);
+            this.ValidatePage();
             RuleFor(r => r.Q).MaximumLength(200)
                 .WithMessage(_ => Texts.Pick("At most 200 characters.", "Högst 200 tecken."));
         }

@@ -12,8 +12,8 @@ namespace Alumni.Api.Features.Members.Staff;
 /// </summary>
 internal sealed class MemberSearch
 {
-    /// <summary>A total is counted exactly up to this many matches; beyond it a page says "more than this many".</summary>
-    public const int CountLimit = 1000;
+    /// <summary>A total is counted exactly up to this many matches (<see cref="PagedQuery.CountLimit"/>).</summary>
+    public const int CountLimit = PagedQuery.CountLimit;
 
     /// <summary>The most words of a free-text search that are matched; the rest are ignored.</summary>
     public const int MaxWords = 8;
@@ -55,29 +55,19 @@ internal sealed class MemberSearch
     private const string Consent = "m.id IN (SELECT c.member_id FROM member_consents c WHERE c.channel = @Consent AND c.granted = 1)";
     private const string Tag = "m.id IN (SELECT i.member_id FROM member_interests i WHERE i.tag = @Tag)";
 
-    /// <summary>Literal, so that SQL Server's filtered indexes on the offers apply.</summary>
-    private static string Offer(MemberOffer offer) => offer switch
-    {
-        MemberOffer.Mentor => "m.offers_mentor = 1",
-        MemberOffer.GuestLecture => "m.offers_guest_lecture = 1",
-        MemberOffer.StudyVisitHost => "m.offers_study_visit = 1",
-        MemberOffer.Panel => "m.offers_panel = 1",
-        _ => throw new ArgumentOutOfRangeException(nameof(offer), offer, null),
-    };
-
     private readonly bool hasOwnNameOrder;
     private readonly string sqliteCountSource;
     private readonly string sqliteCountWhere;
 
-    private MemberSearch(List<string> sqlite, List<string> sqlServer, DynamicParameters arguments, bool hasOwnNameOrder)
+    private MemberSearch(SqlConditions conditions, bool hasOwnNameOrder)
     {
-        SqliteWhere = Where(sqlite);
-        SqlServerWhere = Where(sqlServer);
-        Arguments = arguments;
+        SqliteWhere = conditions.Where(DatabaseProvider.Sqlite);
+        SqlServerWhere = conditions.Where(DatabaseProvider.SqlServer);
+        Arguments = conditions.Arguments;
         this.hasOwnNameOrder = hasOwnNameOrder;
-        var textDriven = sqlite.Contains(TextIndexed);
+        var textDriven = conditions.HasSqlite(TextIndexed);
         sqliteCountSource = textDriven ? TextDriving : "members m";
-        sqliteCountWhere = textDriven ? Where(sqlite.Select(c => c == TextIndexed ? TextDriven : c)) : SqliteWhere;
+        sqliteCountWhere = textDriven ? conditions.SqliteWhereWith(TextIndexed, TextDriven) : SqliteWhere;
     }
 
     /// <summary>The WHERE clause in SQLite's dialect.</summary>
@@ -122,122 +112,58 @@ internal sealed class MemberSearch
     /// <summary>The search a request asks for, within a caller's scope.</summary>
     public static MemberSearch For(SearchMembersRequest req, DepartmentScope scope)
     {
-        var args = new DynamicParameters();
-        args.AddDynamicParams(new { scope.ScopeAll, scope.ScopeUserId, Skip = (req.Page - 1) * req.PageSize, Take = req.PageSize, CountLimit = CountLimit + 1 });
-        var sqlite = new List<string> { Scope };
-        var sqlServer = new List<string> { Scope };
-
-        void Both(string condition, string? name = null, object? value = null)
-        {
-            sqlite.Add(condition);
-            sqlServer.Add(condition);
-            if (name is not null)
-            {
-                args.Add(name, value);
-            }
-        }
-
+        var where = new SqlConditions();
+        where.Arguments.AddDynamicParams(new { scope.ScopeAll, scope.ScopeUserId });
+        Paging.AddArguments(where.Arguments, req);
+        where.Add(Scope);
         if (req.Status is { } status)
         {
-            Both(Status, "Status", status.ToString());
+            where.Add(Status, "Status", status.ToString());
         }
         else
         {
-            Both(NotErased);
+            where.Add(NotErased);
         }
 
         var words = Words(req.Q);
         for (var i = 0; i < words.Count; i++)
         {
-            args.Add($"Word{i}", Like.Containing(words[i]));
-            sqlServer.Add(Word(i));
-            if (words[i].Length < 3)
-            {
-                sqlite.Add(Word(i));
-            }
+            where.Arguments.Add($"Word{i}", Like.Containing(words[i]));
+            where.Add(words[i].Length < 3 ? Word(i) : "", Word(i));
         }
 
         var indexed = words.Where(w => w.Length >= 3).ToList();
         if (indexed.Count > 0)
         {
-            sqlite.Add(TextIndexed);
-            args.Add("TextMatch", string.Join(" AND ", indexed.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")));
+            where.Arguments.Add("TextMatch", string.Join(" AND ", indexed.Select(w => $"\"{w.Replace("\"", "\"\"", StringComparison.Ordinal)}\"")));
+            where.Add(TextIndexed, "");
         }
 
-        var study = new List<string>();
-        if (Upper(req.Department) is { } department)
+        var study = new SqlConditions();
+        study.Add(StudyDepartment, "Department", Upper(req.Department))
+            .Add(StudyFaculty, "Faculty", Upper(req.Faculty))
+            .Add(StudyFrom, "GraduatedFrom", req.GraduatedFrom)
+            .Add(StudyTo, "GraduatedTo", req.GraduatedTo);
+        if (study.Conjunction(DatabaseProvider.SqlServer) is { Length: > 0 } studies)
         {
-            study.Add(StudyDepartment);
-            args.Add("Department", department);
+            where.Arguments.AddDynamicParams(study.Arguments);
+            where.Add(StudiesOpen + studies + ")");
         }
 
-        if (Upper(req.Faculty) is { } faculty)
-        {
-            study.Add(StudyFaculty);
-            args.Add("Faculty", faculty);
-        }
-
-        if (req.GraduatedFrom is { } from)
-        {
-            study.Add(StudyFrom);
-            args.Add("GraduatedFrom", from);
-        }
-
-        if (req.GraduatedTo is { } to)
-        {
-            study.Add(StudyTo);
-            args.Add("GraduatedTo", to);
-        }
-
-        if (study.Count > 0)
-        {
-            Both(StudiesOpen + string.Join(" AND ", study) + ")");
-        }
-
-        if (Upper(req.Country) is { } country)
-        {
-            Both(Country, "Country", country);
-        }
-
-        if (Lower(req.City) is { } city)
-        {
-            Both(City, "City", city);
-        }
-
-        if (Lower(req.Language) is { } language)
-        {
-            Both(Language, "Language", language);
-        }
-
-        if (req.Consent is { } consent)
-        {
-            Both(Consent, "Consent", consent.ToString());
-        }
-
-        if (req.Offers is { } offer)
-        {
-            Both(Offer(offer));
-        }
-
-        if (Lower(req.Industry) is { } industry)
-        {
-            Both(Industry, "Industry", industry);
-        }
-
-        if (Lower(req.Tag) is { } tag)
-        {
-            Both(Tag, "Tag", tag);
-        }
-
-        return new MemberSearch(sqlite, sqlServer, args, hasOwnNameOrder: Upper(req.Country) is not null || req.Offers is not null);
+        where.Add(Country, "Country", Upper(req.Country))
+            .Add(City, "City", Lower(req.City))
+            .Add(Language, "Language", Lower(req.Language))
+            .Add(Consent, "Consent", req.Consent?.ToString())
+            .Add(MemberSql.OfferCondition(req.Offers))
+            .Add(Industry, "Industry", Lower(req.Industry))
+            .Add(Tag, "Tag", Lower(req.Tag));
+        return new MemberSearch(where, hasOwnNameOrder: Upper(req.Country) is not null || req.Offers is not null);
     }
 
     /// <summary>The distinct words of a free-text search, lower-cased, at most <see cref="MaxWords"/>.</summary>
     public static IReadOnlyList<string> Words(string? q) => string.IsNullOrWhiteSpace(q)
         ? []
         : q.Trim().ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct().Take(MaxWords).ToList();
-
-    private static string Where(IEnumerable<string> conditions) => "WHERE " + string.Join("\n  AND ", conditions);
 
     private static string? Upper(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToUpperInvariant();
 

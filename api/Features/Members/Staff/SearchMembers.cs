@@ -1,6 +1,7 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 using FluentValidation;
@@ -12,18 +13,18 @@ namespace Alumni.Api.Features.Members.Staff;
 /// affiliated with their departments.
 /// </summary>
 [Access(Caller.Staff, Scope = MembersModule.ReadScope)]
-public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, MemberPage>
+public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, Paged<MemberSummary>>
 {
     private const string Columns = """
         SELECT m.id AS Id, m.first_name AS FirstName, m.last_name AS LastName, m.email AS Email, m.country AS Country,
                m.city AS City, m.employer AS Employer, m.status AS Status, m.created_at AS CreatedAt
         """;
 
-    private static readonly Dictionary<string, string> OrderBy = new(StringComparer.Ordinal)
+    private static string OrderBy(MemberSort sort) => sort switch
     {
-        ["name"] = "ORDER BY m.last_name, m.first_name, m.id",
-        ["created"] = "ORDER BY m.created_at DESC, m.id DESC",
-        ["updated"] = "ORDER BY m.updated_at DESC, m.id DESC",
+        MemberSort.Created => "ORDER BY m.created_at DESC, m.id DESC",
+        MemberSort.Updated => "ORDER BY m.updated_at DESC, m.id DESC",
+        _ => "ORDER BY m.last_name, m.first_name, m.id",
     };
 
     [Unscoped("the studies of members on a page that the department scope already chose")]
@@ -49,27 +50,21 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
         var search = MemberSearch.For(req, DepartmentScope.Of(User));
         await using var session = await db.OpenAsync(ct);
         var counted = await session.ExecuteScalarAsync<long>(search.Count, search.Arguments, ct);
-        var sort = req.Sort ?? "name";
-        var page = await session.QueryAsync<MemberSummary>(
-            search.Statement(Columns, $"{OrderBy[sort]}\nLIMIT @Take OFFSET @Skip", $"{OrderBy[sort]}\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
-                manyByName: sort == "name" && counted > MemberSearch.CountLimit),
+        var sort = req.Sort ?? MemberSort.Name;
+        var rows = await session.QueryAsync<MemberSummary>(
+            search.Statement(Columns, $"{OrderBy(sort)}\nLIMIT @Take OFFSET @Skip", $"{OrderBy(sort)}\nOFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY",
+                manyByName: sort == MemberSort.Name && counted > MemberSearch.CountLimit),
             search.Arguments, ct);
-        var studies = (page.Count == 0
+        var studies = (rows.Count == 0
                 ? []
-                : await session.QueryAsync<StudyRow>(PageAffiliations, new { Ids = db.Ids(page.Select(m => m.Id)) }, ct))
+                : await session.QueryAsync<StudyRow>(PageAffiliations, new { Ids = db.Ids(rows.Select(m => m.Id)) }, ct))
             .ToLookup(a => a.MemberId);
-        await Send.OkAsync(new MemberPage
+        var items = rows.Select(m => m with
         {
-            Items = page.Select(m => m with
-            {
-                Departments = studies[m.Id].Select(s => s.Code).Distinct().ToList(),
-                GraduationYear = studies[m.Id].Max(s => s.EndYear),
-            }).ToList(),
-            Total = (int)Math.Min(counted, MemberSearch.CountLimit),
-            TotalExact = counted <= MemberSearch.CountLimit,
-            Page = req.Page,
-            PageSize = req.PageSize,
-        }, ct);
+            Departments = studies[m.Id].Select(s => s.Code).Distinct().ToList(),
+            GraduationYear = studies[m.Id].Max(s => s.EndYear),
+        }).ToList();
+        await Send.OkAsync(Paging.Page(items, counted, req), ct);
     }
 
     private sealed record StudyRow
@@ -83,12 +78,8 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
     {
         public Validator()
         {
-            RuleFor(r => r.Page).GreaterThanOrEqualTo(1);
-            RuleFor(r => r.PageSize).InclusiveBetween(1, 200);
+            this.ValidatePage();
             RuleFor(r => r.Q).MaximumLength(200);
-            RuleFor(r => r.Sort!).Must(s => OrderBy.ContainsKey(s))
-                .WithMessage(_ => Texts.Pick("Sort by name, created or updated.", "Sortera efter name, created eller updated."))
-                .When(r => r.Sort is not null);
             RuleFor(r => r.GraduatedTo).GreaterThanOrEqualTo(r => r.GraduatedFrom)
                 .When(r => r.GraduatedFrom is not null && r.GraduatedTo is not null);
             RuleFor(r => r.Language!).Must(l => MemberRules.Languages.Contains(l.Trim().ToLowerInvariant()))

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditPageResponse } from '../../../api/generated';
+import type { AuditEntryResponsePaged } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
 import type { AuditQuery } from '../audit-filters';
 
@@ -11,7 +11,7 @@ export const auditKeys = {
 /** One page of the audit log, newest first. */
 export function useAuditPage(query: AuditQuery) {
   const { identity } = useApiClients();
-  return useQuery<AuditPageResponse>({
+  return useQuery<AuditEntryResponsePaged>({
     queryKey: auditKeys.page(query),
     queryFn: ({ signal }) =>
       identity.listAudit(

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { MemberPage, MemberResponse, NoteResponse, StaffMemberResponse, UpdateMemberRequest } from '../../../api/generated';
+import type { MemberSummaryPaged, MemberResponse, NoteResponse, StaffMemberResponse, UpdateMemberRequest } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
 import { toProblem } from '../../../lib/problem-details';
 import { versionETag } from '../../departments/api/update-department';
@@ -9,7 +9,7 @@ import { memberKeys } from './keys';
 /** One page of the staff member search (a coordinator's results are limited to their departments by the API). */
 export function useMemberSearch(query: MemberSearchQuery) {
   const { members } = useApiClients();
-  return useQuery<MemberPage>({
+  return useQuery<MemberSummaryPaged>({
     queryKey: memberKeys.search(query),
     queryFn: ({ signal }) =>
       members.search(

@@ -1,0 +1,106 @@
+using Alumni.Api.Features.Identity.Audit;
+using Alumni.Api.Features.Members.Directory;
+using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Tests.Data;
+using Alumni.Api.Tests.Infrastructure;
+using Alumni.Api.Tests.Members;
+using Alumni.Contracts;
+using Alumni.Contracts.Identity;
+using Alumni.Contracts.Members;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Alumni.Api.Tests.Http;
+
+/// <summary>
+/// Every paged list is built by <see cref="PagedQuery"/>: its statements hold only the filters a request sets, parse as
+/// T-SQL and prepare on SQLite; a page number near the largest integer reads an empty page instead of wrapping to page 1.
+/// </summary>
+public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> Shapes => new(Queries().Keys);
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public async Task Every_shape_parses_as_tsql_and_prepares_on_sqlite(string shape)
+    {
+        var (query, request) = Queries()[shape];
+        Paging.AddArguments(query.Conditions.Arguments, request);
+        await using var session = await api.Services.GetRequiredService<Database>().OpenAsync(Ct);
+        foreach (var sql in new[] { query.Count, query.Rows })
+        {
+            var errors = TSqlParseTests.Parse(sql.SqlServer);
+            Assert.True(errors.Count == 0, $"{shape}: " + string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}")) + "\n" + sql.SqlServer);
+            await session.QueryAsync<dynamic>(Sql.Portable("EXPLAIN " + sql.Sqlite), query.Conditions.Arguments, Ct);
+        }
+    }
+
+    [Fact]
+    public void Only_the_filters_a_request_sets_are_in_the_statement()
+    {
+        var plain = ListAudit.Query(new ListAuditRequest()).Rows.SqlServer;
+        var one = ListAudit.Query(new ListAuditRequest { Action = "auth.sign-in" }).Rows.SqlServer;
+
+        Assert.DoesNotContain("WHERE", plain, StringComparison.Ordinal);
+        Assert.Contains("WHERE action = @Action", one, StringComparison.Ordinal);
+        Assert.DoesNotContain("@ActorId", one, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/api/members?page=2147483647&pageSize=200")]
+    [InlineData("/api/audit?page=2147483647&pageSize=200")]
+    public async Task The_largest_page_number_is_an_empty_page_not_page_one(string url)
+    {
+        var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
+        await MemberClients.ActiveMemberAsync(api, $"paged-{Guid.NewGuid():N}@alumni.test");
+
+        var page = await (await admin.GetAsync(url, Ct)).ReadAsync<Paged<System.Text.Json.JsonElement>>();
+
+        Assert.Empty(page.Items);
+        Assert.Equal((int.MaxValue, 200), (page.Page, page.PageSize));
+        Assert.True(page.Total > 0);
+    }
+
+    [Fact]
+    public async Task The_largest_page_number_of_the_directory_is_an_empty_page()
+    {
+        var member = await MemberClients.ActiveMemberAsync(api, $"paged-{Guid.NewGuid():N}@alumni.test");
+
+        var page = await (await member.GetAsync("/api/directory?page=2147483647", Ct)).ReadAsync<Paged<DirectoryEntry>>();
+
+        Assert.Empty(page.Items);
+        Assert.Equal(int.MaxValue, page.Page);
+    }
+
+    [Theory]
+    [InlineData("/api/members?page=0", "page")]
+    [InlineData("/api/members?pageSize=201", "pageSize")]
+    [InlineData("/api/members?sort=surname", "sort")]
+    [InlineData("/api/audit?pageSize=0", "pageSize")]
+    public async Task A_bad_page_request_is_a_field_error(string url, string field)
+    {
+        var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
+
+        var problem = await (await admin.GetAsync(url, Ct)).ProblemAsync(400);
+
+        Assert.Contains(field, problem.Errors!.Keys);
+    }
+
+    private static Dictionary<string, (PagedQuery Query, IPageRequest Request)> Queries()
+    {
+        var audit = new ListAuditRequest
+        {
+            Action = "member.read", ActorId = Guid.NewGuid().ToString(), EntityType = "member", EntityId = Guid.NewGuid().ToString(),
+            From = DateTimeOffset.UtcNow.AddDays(-1), To = DateTimeOffset.UtcNow, Page = 3, PageSize = 10,
+        };
+        var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
+        return new()
+        {
+            ["audit, nothing"] = (ListAudit.Query(new ListAuditRequest()), new ListAuditRequest()),
+            ["audit, everything"] = (ListAudit.Query(audit), audit),
+            ["directory, nothing"] = (SearchDirectory.Query(new SearchDirectoryRequest()), new SearchDirectoryRequest()),
+            ["directory, everything"] = (SearchDirectory.Query(directory), directory),
+        };
+    }
+}
