@@ -81,6 +81,37 @@ public sealed partial class TableOwnershipTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
+    /// <summary>The ownership map in docs/architecture.md lists each owner's tables as its declaration does, no more and no fewer.</summary>
+    [Fact]
+    public void The_architecture_doc_maps_every_table_to_its_declared_owner()
+    {
+        var documented = DocumentedOwners(File.ReadAllText(Repo.File("docs", "architecture.md")));
+
+        var problems = Owners.Keys.Union(documented.Keys).Order(StringComparer.Ordinal)
+            .SelectMany(owner =>
+            {
+                var declared = Owners.TryGetValue(owner, out var o) ? o.OwnedTables : [];
+                var listed = documented.GetValueOrDefault(owner) ?? [];
+                return declared.Except(listed, StringComparer.OrdinalIgnoreCase).Select(t => $"{owner}: {t} is declared but not in docs/architecture.md")
+                    .Concat(listed.Except(declared, StringComparer.OrdinalIgnoreCase).Select(t => $"{owner}: {t} is in docs/architecture.md but not declared"));
+            })
+            .ToList();
+
+        Assert.True(problems.Count == 0, "docs/architecture.md, section Table ownership:\n" + string.Join("\n", problems));
+    }
+
+    /// <summary>The rows "| Owner | `table`, `table` | ... |" of the doc's section "## Table ownership".</summary>
+    internal static Dictionary<string, List<string>> DocumentedOwners(string markdown)
+    {
+        var section = Regex.Match(markdown, @"^## Table ownership\s*$(?<body>.*?)(?=^## |\z)", RegexOptions.Multiline | RegexOptions.Singleline);
+        Assert.True(section.Success, "docs/architecture.md has no section \"## Table ownership\".");
+        return section.Groups["body"].Value.Split('\n')
+            .Select(l => l.Trim())
+            .Where(l => l.StartsWith('|') && !l.StartsWith("|---", StringComparison.Ordinal) && !l.StartsWith("| Owner", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .ToDictionary(cells => cells[1], cells => Regex.Matches(cells[2], "`(?<t>[^`]+)`").Select(m => m.Groups["t"].Value).ToList());
+    }
+
     /// <summary>
     /// Every statement of a slice (each <see cref="Sql"/> that <see cref="SqlStatements.All"/> finds, and the member
     /// search with every filter set) reads and writes only its own tables, and another owner's only through what that
