@@ -39,6 +39,68 @@ public sealed partial class TSqlParseTests
         Assert.Equal(Migrator.Scripts(DatabaseProvider.Sqlite).Select(s => s.Name), Migrator.Scripts(DatabaseProvider.SqlServer).Select(s => s.Name));
     }
 
+    [Fact]
+    public void Statements_held_in_collections_are_found()
+    {
+        var names = AllStatements().Keys;
+
+        Assert.Equal(5, names.Count(n => n.StartsWith("Alumni.Api.Features.Members.MemberErasure.DeletePersonal[", StringComparison.Ordinal)));
+        Assert.Contains("Alumni.Api.Features.Members.MemberErasure.DeletePersonal[0]", names);
+    }
+
+    /// <summary>
+    /// A scan of the source: every <c>Sql.Portable(</c>, <c>Sql.Dialects(</c>, <c>Sql.SqliteOnly(</c> and
+    /// <c>Sql.SqlServerOnly(</c> in a file is one statement found in that file's types, or one of the calls that compose
+    /// SQL at run time (<see cref="Infrastructure.SqlStatements.RunTimeComposers"/>, whose shapes another test covers).
+    /// A statement kept where reflection does not look (an instance field, a local) fails here.
+    /// </summary>
+    [Fact]
+    public void Every_sql_written_in_the_source_is_a_statement_found_or_a_named_run_time_composer()
+    {
+        var files = Directory.EnumerateFiles(Infrastructure.Repo.File("api"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .ToDictionary(f => Path.GetRelativePath(Infrastructure.Repo.Root, f).Replace('\\', '/'), File.ReadAllText);
+        var fileOfType = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (file, text) in files)
+        {
+            var ns = FileNamespace().Match(text) is { Success: true } m ? m.Groups["ns"].Value + "." : "";
+            foreach (System.Text.RegularExpressions.Match type in TypeDeclaration().Matches(text))
+            {
+                fileOfType.TryAdd(ns + type.Groups["name"].Value, file);
+            }
+        }
+
+        var written = files
+            .Select(f => (File: f.Key, Count: f.Value.Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)).Sum(l => SqlWritten().Count(l))))
+            .Where(f => f.Count > 0)
+            .ToDictionary(f => f.File, f => f.Count);
+        var found = Infrastructure.SqlStatements.All.Values
+            .Select(s => Outermost(s.Field.DeclaringType!))
+            .Select(t => fileOfType.TryGetValue(t.FullName!, out var file) ? file : $"(no source file declares {t.FullName})")
+            .Concat(Infrastructure.SqlStatements.RunTimeComposers.SelectMany(c => Enumerable.Repeat(c.Key, c.Value.Calls)))
+            .GroupBy(f => f)
+            .ToDictionary(g => g.Key, g => g.Count());
+
+        var differences = written.Keys.Union(found.Keys).Order(StringComparer.Ordinal)
+            .Where(f => written.GetValueOrDefault(f) != found.GetValueOrDefault(f))
+            .Select(f => $"{f}: {written.GetValueOrDefault(f)} written, {found.GetValueOrDefault(f)} found")
+            .ToList();
+        Assert.True(differences.Count == 0, "Sql written in the source but not found by SqlStatements (or the reverse):\n" + string.Join("\n", differences));
+        Assert.True(written.Values.Sum() > 100, "The scan found almost no SQL: is it reading the api folder?");
+    }
+
+    private static Type Outermost(Type type) => type.DeclaringType is { } outer ? Outermost(outer) : type;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bSql\.(Portable|Dialects|SqliteOnly|SqlServerOnly)\(")]
+    private static partial System.Text.RegularExpressions.Regex SqlWritten();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^namespace\s+(?<ns>[A-Za-z0-9_.]+)\s*;", System.Text.RegularExpressions.RegexOptions.Multiline)]
+    private static partial System.Text.RegularExpressions.Regex FileNamespace();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(class|record|struct|interface)\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial System.Text.RegularExpressions.Regex TypeDeclaration();
+
     [Theory]
     [InlineData("SELECT id FROM departments LIMIT 1")]
     [InlineData("INSERT INTO departments (id) VALUES (@Id) ON CONFLICT DO NOTHING")]

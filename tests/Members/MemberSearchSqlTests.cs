@@ -16,7 +16,7 @@ namespace Alumni.Api.Tests.Members;
 /// </summary>
 public sealed class MemberSearchSqlTests(SqliteApi api) : IClassFixture<SqliteApi>
 {
-    private static readonly SearchMembersRequest Everything = new()
+    internal static readonly SearchMembersRequest Everything = new()
     {
         Q = "anna an lovelace", Status = MemberStatus.Active, Department = "dsv", Faculty = "sci", GraduatedFrom = 2000, GraduatedTo = 2010,
         Country = "se", City = "Uppsala", Language = "sv", Consent = ConsentChannel.CentralNewsletter, Offers = MemberOffer.Mentor,
@@ -77,7 +77,7 @@ public sealed class MemberSearchSqlTests(SqliteApi api) : IClassFixture<SqliteAp
         Assert.Equal("\"ada\"", short2.Arguments.Get<string>("TextMatch"));
     }
 
-    private static IEnumerable<(string Name, Sql Sql)> Statements(MemberSearch search)
+    internal static IEnumerable<(string Name, Sql Sql)> Statements(MemberSearch search)
     {
         yield return ("count", search.Count);
         foreach (var many in new[] { false, true })

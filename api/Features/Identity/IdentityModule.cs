@@ -10,6 +10,12 @@ public sealed class IdentityModule : ISliceModule
     public const string CodeRequestLimit = "identity-code";
     public const string SignInLimit = "identity-sign-in";
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> OwnedTables { get; } = ["users", "user_departments", "sign_in_codes", "sessions", "api_keys", "audit_log"];
+
+    /// <inheritdoc />
+    public IReadOnlyList<Published> Published { get; } = [];
+
     public void Add(WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(IdentityOptions.Section);

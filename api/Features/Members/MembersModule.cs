@@ -26,6 +26,16 @@ public sealed class MembersModule : ISliceModule
     public const string WriteScope = "members:write";
     public const string ImportScope = "members:import";
 
+    /// <inheritdoc />
+    public IReadOnlyList<string> OwnedTables { get; } =
+    [
+        "members", "member_emails", "member_interests", "member_affiliations", "member_consents", "member_consent_history",
+        "member_notes", "recruitment_campaigns", "import_jobs", "import_rejections", "members_search",
+    ];
+
+    /// <inheritdoc />
+    public IReadOnlyList<Published> Published { get; } = [];
+
     public void Add(WebApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection(MembersOptions.Section);
