@@ -42,8 +42,8 @@ public sealed partial class AuthorizationMatrix(Func<HttpClient> newClient, Smtp
     public static bool Allows(AccessAttribute rule, Who who) => (rule.Caller, who) switch
     {
         (Caller.Anonymous, _) => true,
-        (Caller.SignedIn, Who.Alumnus or Who.Member or Who.CoordinatorOfA or Who.CoordinatorOfB or Who.Admin) => true,
-        (Caller.Member, Who.Member) => true,
+        (Caller.SignedIn, Who.Member) => true,
+        (Caller.SignedIn, Who.Alumnus or Who.CoordinatorOfA or Who.CoordinatorOfB or Who.Admin) => rule.Claim is null,
         (Caller.Staff, Who.CoordinatorOfA or Who.CoordinatorOfB or Who.Admin) => true,
         (Caller.Admin, Who.Admin) => true,
         (Caller.Staff or Caller.Admin, Who.KeyWithTheScope) => rule.Scope is not null,

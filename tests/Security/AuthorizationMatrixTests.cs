@@ -61,15 +61,15 @@ public abstract class AuthorizationMatrixTests(ApiFixture api)
     }
 
     [Theory]
-    [InlineData(Caller.Anonymous, null, new[] { Who.Anonymous, Who.Alumnus, Who.Member, Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin, Who.KeyWithTheScope, Who.KeyWithAnotherScope })]
-    [InlineData(Caller.SignedIn, null, new[] { Who.Alumnus, Who.Member, Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin })]
-    [InlineData(Caller.Member, null, new[] { Who.Member })]
-    [InlineData(Caller.Staff, "departments:write", new[] { Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin, Who.KeyWithTheScope })]
-    [InlineData(Caller.Admin, null, new[] { Who.Admin })]
-    [InlineData(Caller.Admin, "audit:read", new[] { Who.Admin, Who.KeyWithTheScope })]
-    public void The_rules_let_in_exactly_these_callers(Caller caller, string? scope, Who[] expected)
+    [InlineData(Caller.Anonymous, null, null, new[] { Who.Anonymous, Who.Alumnus, Who.Member, Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin, Who.KeyWithTheScope, Who.KeyWithAnotherScope })]
+    [InlineData(Caller.SignedIn, null, null, new[] { Who.Alumnus, Who.Member, Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin })]
+    [InlineData(Caller.SignedIn, null, Alumni.Api.Features.Members.MemberClaims.ActiveMember, new[] { Who.Member })]
+    [InlineData(Caller.Staff, "departments:write", null, new[] { Who.CoordinatorOfA, Who.CoordinatorOfB, Who.Admin, Who.KeyWithTheScope })]
+    [InlineData(Caller.Admin, null, null, new[] { Who.Admin })]
+    [InlineData(Caller.Admin, "audit:read", null, new[] { Who.Admin, Who.KeyWithTheScope })]
+    public void The_rules_let_in_exactly_these_callers(Caller caller, string? scope, string? claim, Who[] expected)
     {
-        var rule = new AccessAttribute(caller) { Scope = scope };
+        var rule = new AccessAttribute(caller) { Scope = scope, Claim = claim };
 
         Assert.Equal(expected, Enum.GetValues<Who>().Where(w => AuthorizationMatrix.Allows(rule, w)));
     }

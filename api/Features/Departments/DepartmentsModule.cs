@@ -6,10 +6,10 @@ namespace Alumni.Api.Features.Departments;
 public sealed class DepartmentsModule : ISliceModule
 {
     /// <inheritdoc />
-    public IReadOnlyList<string> OwnedTables { get; } = ["faculties", "departments"];
+    public IReadOnlyList<string> OwnedTables { get; } = ["faculties", "departments", "department_directory"];
 
     /// <inheritdoc />
-    public IReadOnlyList<Published> Published { get; } = [];
+    public IReadOnlyList<Published> Published { get; } = [Infrastructure.Hosting.Published.View("department_directory")];
 
     public void Add(WebApplicationBuilder builder)
     {

@@ -25,7 +25,7 @@ public sealed class BootstrapAdmins(
     private static readonly Sql AssignDepartment = Sql.Portable("""
         INSERT INTO user_departments (user_id, department_id, granted_at)
         SELECT @UserId, d.id, @Now
-        FROM departments d
+        FROM department_directory d
         WHERE d.code = @Code
           AND NOT EXISTS (SELECT 1 FROM user_departments ud WHERE ud.user_id = @UserId AND ud.department_id = d.id)
         """);

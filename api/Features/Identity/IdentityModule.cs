@@ -1,6 +1,8 @@
 using Alumni.Api.Infrastructure.Hosting;
+using Alumni.Api.Infrastructure.OpenApi;
 using Alumni.Api.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.OpenApi;
 
 namespace Alumni.Api.Features.Identity;
 
@@ -14,10 +16,34 @@ public sealed class IdentityModule : ISliceModule
     public IReadOnlyList<string> OwnedTables { get; } = ["users", "user_departments", "sign_in_codes", "sessions", "api_keys", "audit_log"];
 
     /// <inheritdoc />
-    public IReadOnlyList<Published> Published { get; } = [];
+    public IReadOnlyList<Published> Published { get; } = [Infrastructure.Hosting.Published.Fragment("StaffScope.CallerDepartments", StaffScope.CallerDepartments)];
 
     public void Add(WebApplicationBuilder builder)
     {
+        // How callers authenticate, for the contract: the session cookie and its anti-forgery token, and API keys.
+        builder.Services.ConfigureSwaggerGen(o =>
+        {
+                o.AddSecurityDefinition(ContractDocumentation.SessionScheme, new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Cookie,
+                    Name = SessionCookies.Session,
+                    Description = "The session cookie set by identity_signIn (HttpOnly).",
+                });
+                o.AddSecurityDefinition(ContractDocumentation.CsrfScheme, new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = AntiForgery.HeaderName,
+                    Description = "The session's anti-forgery token (identity_me's csrfToken, or the " + SessionCookies.Csrf + " cookie), required on POST, PUT, PATCH and DELETE with the session cookie.",
+                });
+                o.AddSecurityDefinition(ContractDocumentation.ApiKeyScheme, new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "An API key made by an admin (identity_createApiKey), sent as Authorization: Bearer alk_... Its scopes decide what it may call.",
+                });
+        });
         var section = builder.Configuration.GetSection(IdentityOptions.Section);
         var options = section.Get<IdentityOptions>() ?? new IdentityOptions();
         builder.Services.Configure<IdentityOptions>(section);

@@ -31,7 +31,7 @@ internal static class IdentitySql
                d.name_sv AS NameSv,
                d.name_en AS NameEn
         FROM user_departments ud
-        JOIN departments d ON d.id = ud.department_id
+        JOIN department_directory d ON d.id = ud.department_id
         WHERE ud.user_id = @Id
         ORDER BY d.code
         """);
@@ -101,6 +101,6 @@ internal static class IdentitySql
 internal static class DepartmentLookup
 {
     public static readonly Sql IdByCode = Sql.Portable("""
-        SELECT id FROM departments WHERE code = @Code
+        SELECT id FROM department_directory WHERE code = @Code
         """);
 }

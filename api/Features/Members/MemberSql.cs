@@ -62,7 +62,7 @@ internal static class MemberSql
         SELECT a.id AS Id, d.code AS DepartmentCode, a.programme AS Programme, a.degree_type AS DegreeType,
                a.start_year AS StartYear, a.end_year AS EndYear, a.credits AS Credits, a.verified AS Verified
         FROM member_affiliations a
-        JOIN departments d ON d.id = a.department_id
+        JOIN department_directory d ON d.id = a.department_id
         WHERE a.member_id = @Id
         ORDER BY a.end_year DESC, d.code
         """);
@@ -116,7 +116,7 @@ internal static class MemberSql
         """);
 
     private static readonly Sql DepartmentByCode = Sql.Portable("""
-        SELECT id FROM departments WHERE code = @Code AND is_active = 1
+        SELECT id FROM department_directory WHERE code = @Code AND is_active = 1
         """);
 
     /// <summary>The whole record of a member, or null.</summary>
@@ -299,13 +299,20 @@ internal static class MemberSql
 /// <summary>Whether a member is in a staff caller's department scope: affiliated with one of their departments (and not erased).</summary>
 internal static class MemberScope
 {
-    private static readonly Sql InScope = Sql.Portable("""
+    /// <summary>
+    /// The members (aliased m) a staff caller may see: those with a study at one of the caller's departments
+    /// (<see cref="Identity.StaffScope"/>). Every staff statement over members carries it.
+    /// </summary>
+    public static readonly string Condition = $"""
+        (@ScopeAll = 1 OR m.id IN (
+            SELECT sa.member_id FROM member_affiliations sa
+            WHERE sa.department_id IN ({Identity.StaffScope.CallerDepartments})))
+        """;
+
+    private static readonly Sql InScope = Sql.Portable($"""
         SELECT COUNT(*) FROM members m
         WHERE m.id = @Id AND m.status <> 'Erased'
-          AND (@ScopeAll = 1 OR EXISTS (
-                SELECT 1 FROM member_affiliations sa
-                WHERE sa.member_id = m.id
-                  AND sa.department_id IN (SELECT department_id FROM user_departments WHERE user_id = @ScopeUserId)))
+          AND {Condition}
         """);
 
     /// <summary>True when the member exists and the caller may see them.</summary>

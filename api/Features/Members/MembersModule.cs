@@ -111,12 +111,18 @@ public sealed class PendingMemberPurge(Database db, TimeProvider time, IOptions<
 /// <summary>Tells access rules whether a signed-in person is an active member.</summary>
 public sealed class MemberClaims : IClaimsContributor
 {
+    /// <summary>The claim of a signed-in person who is an active member (for <c>[Access(Caller.SignedIn, Claim = ...)]</c>).</summary>
+    public const string ActiveMember = "alumni:member";
+
+    /// <summary>Who holds <see cref="ActiveMember"/>, for the contract.</summary>
+    public const string ActiveMembers = "active members of the alumni network";
+
     private static readonly Sql IsActiveMember = Sql.Portable("""
         SELECT COUNT(*) FROM members WHERE user_id = @UserId AND status = 'Active'
         """);
 
     public async Task<IEnumerable<System.Security.Claims.Claim>> ClaimsForAsync(DbSession session, Guid userId, CancellationToken ct) =>
         await session.ExecuteScalarAsync<long>(IsActiveMember, new { UserId = userId }, ct) > 0
-            ? [new(AlumniClaims.ActiveMember, "true")]
+            ? [new(ActiveMember, "true")]
             : [];
 }

@@ -42,8 +42,8 @@ public sealed class InfrastructureTables : ITableOwner
     public const string MigrationJournal = "SchemaVersions";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> OwnedTables { get; } = ["jobs", "app_secrets", MigrationJournal];
+    public IReadOnlyList<string> OwnedTables { get; } = ["jobs", "job_status", "app_secrets", MigrationJournal];
 
     /// <inheritdoc />
-    public IReadOnlyList<Published> Published { get; } = [];
+    public IReadOnlyList<Published> Published { get; } = [Hosting.Published.View("job_status")];
 }

@@ -19,31 +19,11 @@ public static class ContractDocumentation
             {
                 Title = "Alumni API",
                 Version = "1",
-                Description = "The alumni-relations platform of the university: members, events, newsletters and the coordinator network. "
+                Description = "The alumni-relations platform of the university. "
                     + "Every error is an RFC 9457 problem (application/problem+json) with a stable type URI (urn:alumni:problem:...), "
                     + "a title, a traceId, and for validation an errors map keyed by field.",
             });
             o.AddServer(new OpenApiServer { Url = "http://127.0.0.1:5080", Description = "Local development (make run). Every deployment serves the same paths, all under /api, at its own address." });
-            o.AddSecurityDefinition(SessionScheme, new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Cookie,
-                Name = "alumni_session",
-                Description = "The session cookie set by identity_signIn (HttpOnly).",
-            });
-            o.AddSecurityDefinition(CsrfScheme, new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.ApiKey,
-                In = ParameterLocation.Header,
-                Name = Security.AntiForgery.HeaderName,
-                Description = "The session's anti-forgery token (identity_me's csrfToken, or the alumni_csrf cookie), required on POST, PUT, PATCH and DELETE with the session cookie.",
-            });
-            o.AddSecurityDefinition(ApiKeyScheme, new OpenApiSecurityScheme
-            {
-                Type = SecuritySchemeType.Http,
-                Scheme = "bearer",
-                Description = "An API key made by an admin (identity_createApiKey), sent as Authorization: Bearer alk_... Its scopes decide what it may call.",
-            });
             o.TagActionsBy(api => [SliceOf(api)]);
             o.OrderActionsBy(api => $"{api.RelativePath} {api.HttpMethod}");
             o.OperationFilter<FastEndpointsOperationFilter>();

@@ -172,8 +172,7 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
 
     private static string Describe(AccessAttribute rule) => rule.Caller switch
     {
-        Caller.SignedIn => "any signed-in person",
-        Caller.Member => "signed-in active members of the alumni network",
+        Caller.SignedIn => rule.Claim is null ? "any signed-in person" : $"signed-in {rule.ClaimHolders ?? "persons with " + rule.Claim}",
         Caller.Staff => "staff (admins; coordinators for their departments)" + (rule.Scope is null ? "" : $", or an API key with {rule.Scope}"),
         Caller.Admin => "admins" + (rule.Scope is null ? "" : $", or an API key with {rule.Scope}"),
         _ => "anyone",

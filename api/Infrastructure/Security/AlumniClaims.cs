@@ -15,7 +15,6 @@ public static class AlumniClaims
     public const string KeyId = "alumni:key";
     public const string KeyName = "alumni:key-name";
     public const string Scope = "alumni:scope";
-    public const string ActiveMember = "alumni:member";
 
     /// <summary>Kind of caller: a person with a session.</summary>
     public const string Person = "person";
@@ -41,8 +40,7 @@ public static class AlumniClaims
     public static bool Passes(this ClaimsPrincipal user, AccessAttribute rule) => rule.Caller switch
     {
         Caller.Anonymous => true,
-        Caller.SignedIn => user.IsPerson(),
-        Caller.Member => user.IsPerson() && user.HasClaim(ActiveMember, "true"),
+        Caller.SignedIn => user.IsPerson() && (rule.Claim is null || user.HasClaim(rule.Claim, "true")),
         Caller.Staff => user.IsAdmin() || user.IsCoordinator() || (rule.Scope is not null && user.HasScope(rule.Scope)),
         Caller.Admin => user.IsAdmin() || (rule.Scope is not null && user.HasScope(rule.Scope)),
         _ => false,

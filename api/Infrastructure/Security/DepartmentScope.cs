@@ -4,10 +4,10 @@ namespace Alumni.Api.Infrastructure.Security;
 
 /// <summary>
 /// The departments a staff caller may see and change: all of them for an admin or an integration key, only their
-/// own for a coordinator. Every staff query over department-owned rows filters by it, in SQL, with this predicate:
-/// <code>(@ScopeAll = 1 OR x.department_id IN (SELECT department_id FROM user_departments WHERE user_id = @ScopeUserId))</code>
-/// passing <see cref="ScopeAll"/> and <see cref="ScopeUserId"/>. A test fails for any statement that reads a table with a
-/// <c>department_id</c> column without <c>@ScopeAll</c>, unless its field is marked <see cref="UnscopedAttribute"/> with a reason.
+/// own for a coordinator. Every staff query over department-owned rows filters by it, in SQL, with the predicate the
+/// slice owning the department assignments publishes, passing <see cref="ScopeAll"/> and <see cref="ScopeUserId"/>. A
+/// test fails for any statement that reads a table with a <c>department_id</c> column without <c>@ScopeAll</c>, unless
+/// its field is marked <see cref="UnscopedAttribute"/> with a reason.
 /// </summary>
 public sealed record DepartmentScope(bool ScopeAll, Guid ScopeUserId)
 {

@@ -13,7 +13,7 @@ public sealed class AssignDepartment(Database db, IAuditLog audit, TimeProvider 
     private static readonly Sql Assign = Sql.Portable("""
         INSERT INTO user_departments (user_id, department_id, granted_at)
         SELECT @Id, d.id, @Now
-        FROM departments d
+        FROM department_directory d
         WHERE d.id = @DepartmentId
           AND NOT EXISTS (SELECT 1 FROM user_departments ud WHERE ud.user_id = @Id AND ud.department_id = d.id)
         """);

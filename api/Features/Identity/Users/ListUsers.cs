@@ -34,7 +34,7 @@ public sealed class ListUsers(Database db) : Endpoint<ListUsersRequest, IReadOnl
     private static readonly Sql Assignments = Sql.Portable("""
         SELECT ud.user_id AS UserId, d.code AS Code
         FROM user_departments ud
-        JOIN departments d ON d.id = ud.department_id
+        JOIN department_directory d ON d.id = ud.department_id
         ORDER BY d.code
         """);
 

@@ -12,7 +12,7 @@ namespace Alumni.Api.Features.Members.Directory;
 /// The alumni directory: active members search the members who chose to be listed (listing and directory consent),
 /// and see each one's name and only the fields that member chose to show.
 /// </summary>
-[Access(Caller.Member)]
+[Access(Caller.SignedIn, Claim = MemberClaims.ActiveMember, ClaimHolders = MemberClaims.ActiveMembers)]
 public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryRequest, Paged<DirectoryEntry>>
 {
     /// <summary>Always: the members who chose to be listed and consented to the directory.</summary>
@@ -26,7 +26,7 @@ public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryReque
 
     [Unscoped("the directory: members who chose to be listed, visible to every active member")]
     private const string Department = """
-        EXISTS (SELECT 1 FROM member_affiliations a JOIN departments d ON d.id = a.department_id
+        EXISTS (SELECT 1 FROM member_affiliations a JOIN department_directory d ON d.id = a.department_id
                 WHERE a.member_id = m.id AND d.code = @Department)
         """;
 
@@ -45,7 +45,7 @@ public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryReque
     [Unscoped("the studies of listed members who chose to show them")]
     private static readonly Sql Studies = Sql.Portable("""
         SELECT a.member_id AS MemberId, d.code AS Code, a.end_year AS EndYear
-        FROM member_affiliations a JOIN departments d ON d.id = a.department_id
+        FROM member_affiliations a JOIN department_directory d ON d.id = a.department_id
         WHERE a.member_id IN @Ids
         ORDER BY a.end_year DESC
         """);

@@ -50,7 +50,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         FROM import_jobs WHERE id = @Id
         """);
 
-    private static readonly Sql Departments = Sql.Portable("SELECT code AS Code, id AS Id FROM departments");
+    private static readonly Sql Departments = Sql.Portable("SELECT code AS Code, id AS Id FROM department_directory");
 
     private static readonly Sql Reject = Sql.Portable("""
         INSERT INTO import_rejections (job_id, row_number, reason) VALUES (@JobId, @Row, @Reason)

@@ -11,7 +11,7 @@ internal static class ImportJobs
                i.inserted AS Inserted, i.updated AS Updated, i.unchanged AS Unchanged, i.rejected AS Rejected,
                j.created_at AS CreatedAt, j.started_at AS StartedAt, j.finished_at AS FinishedAt, j.error AS Error
         FROM import_jobs i
-        JOIN jobs j ON j.id = i.id
+        JOIN job_status j ON j.id = i.id
         WHERE i.id = @Id
         """);
 

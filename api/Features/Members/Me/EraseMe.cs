@@ -44,8 +44,7 @@ public sealed class EraseMe(Database db, IAccounts accounts, IAuditLog audit, Ti
         await audit.WriteAsync(session, HttpContext, new AuditEvent("member.erase", "member", id.ToString(), Detail: "by the member"), ct);
         await MemberErasure.EraseAsync(session, accounts, id, time.GetUtcNow(), ct);
         await session.CommitAsync(ct);
-        HttpContext.Response.Cookies.Delete("alumni_session");
-        HttpContext.Response.Cookies.Delete("alumni_csrf");
+        Identity.SessionCookies.Clear(HttpContext);
         await Send.NoContentAsync(ct);
     }
 

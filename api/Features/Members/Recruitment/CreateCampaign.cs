@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Identity;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
@@ -11,10 +12,10 @@ namespace Alumni.Api.Features.Members.Recruitment;
 [Access(Caller.Staff, Scope = MembersModule.WriteScope)]
 public sealed class CreateCampaign(Database db, IAuditLog audit, TimeProvider time) : Endpoint<CreateCampaignRequest, CampaignResponse>
 {
-    private static readonly Sql DepartmentInScope = Sql.Portable("""
-        SELECT d.id FROM departments d
+    private static readonly Sql DepartmentInScope = Sql.Portable($"""
+        SELECT d.id FROM department_directory d
         WHERE d.code = @Code AND d.is_active = 1
-          AND (@ScopeAll = 1 OR d.id IN (SELECT department_id FROM user_departments WHERE user_id = @ScopeUserId))
+          AND {StaffScope.Predicate("d.id")}
         """);
 
     [Unscoped("inserts a campaign for a department the scoped statement above allowed")]

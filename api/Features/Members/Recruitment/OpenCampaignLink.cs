@@ -14,7 +14,7 @@ public sealed class OpenCampaignLink(Database db) : Endpoint<CampaignByTokenRequ
     private static readonly Sql Landing = Sql.Portable("""
         SELECT d.code AS DepartmentCode, d.name_sv AS DepartmentNameSv, d.name_en AS DepartmentNameEn, c.label AS Label
         FROM recruitment_campaigns c
-        JOIN departments d ON d.id = c.department_id
+        JOIN department_directory d ON d.id = c.department_id
         WHERE c.token = @Token
         """);
 

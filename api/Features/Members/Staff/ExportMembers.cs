@@ -25,13 +25,13 @@ public sealed class ExportMembers(Database db, IAuditLog audit) : Endpoint<Searc
 
     private const string SqliteDepartments = """
                (SELECT group_concat(x.code, ';') FROM (
-                    SELECT DISTINCT d.code AS code FROM member_affiliations a JOIN departments d ON d.id = a.department_id
+                    SELECT DISTINCT d.code AS code FROM member_affiliations a JOIN department_directory d ON d.id = a.department_id
                     WHERE a.member_id = m.id ORDER BY d.code) x) AS Departments
         """;
 
     private const string SqlServerDepartments = """
                (SELECT STRING_AGG(x.code, ';') WITHIN GROUP (ORDER BY x.code) FROM (
-                    SELECT DISTINCT d.code AS code FROM member_affiliations a JOIN departments d ON d.id = a.department_id
+                    SELECT DISTINCT d.code AS code FROM member_affiliations a JOIN department_directory d ON d.id = a.department_id
                     WHERE a.member_id = m.id) x) AS Departments
         """;
 

@@ -19,11 +19,7 @@ internal sealed class MemberSearch
     public const int MaxWords = 8;
 
     /// <summary>Always present: the department scope (a coordinator sees the members of their departments).</summary>
-    private const string Scope = """
-        (@ScopeAll = 1 OR m.id IN (
-            SELECT sa.member_id FROM member_affiliations sa
-            WHERE sa.department_id IN (SELECT department_id FROM user_departments WHERE user_id = @ScopeUserId)))
-        """;
+    private static readonly string Scope = MemberScope.Condition;
 
     private const string NotErased = "m.status <> 'Erased'";
     private const string Status = "m.status = @Status";
@@ -43,8 +39,8 @@ internal sealed class MemberSearch
 
     /// <summary>The studies filters (department, faculty, graduation years) hold for one and the same study.</summary>
     private const string StudiesOpen = "m.id IN (SELECT a.member_id FROM member_affiliations a WHERE ";
-    private const string StudyDepartment = "a.department_id IN (SELECT d.id FROM departments d WHERE d.code = @Department)";
-    private const string StudyFaculty = "a.department_id IN (SELECT d.id FROM departments d JOIN faculties f ON f.id = d.faculty_id WHERE f.code = @Faculty)";
+    private const string StudyDepartment = "a.department_id IN (SELECT d.id FROM department_directory d WHERE d.code = @Department)";
+    private const string StudyFaculty = "a.department_id IN (SELECT d.id FROM department_directory d WHERE d.faculty_code = @Faculty)";
     private const string StudyFrom = "a.end_year >= @GraduatedFrom";
     private const string StudyTo = "a.end_year <= @GraduatedTo";
 

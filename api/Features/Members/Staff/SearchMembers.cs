@@ -31,7 +31,7 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
     private static readonly Sql PageAffiliations = Sql.Portable("""
         SELECT a.member_id AS MemberId, d.code AS Code, a.end_year AS EndYear
         FROM member_affiliations a
-        JOIN departments d ON d.id = a.department_id
+        JOIN department_directory d ON d.id = a.department_id
         WHERE a.member_id IN @Ids
         ORDER BY d.code
         """);
