@@ -3,6 +3,7 @@ using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts;
 using Alumni.Contracts.Departments;
 using Alumni.Contracts.Problems;
 using FastEndpoints;
@@ -11,7 +12,7 @@ using FluentValidation;
 namespace Alumni.Api.Features.Departments;
 
 /// <summary>Adds a department to a faculty.</summary>
-[Access(Caller.Admin, Scope = DepartmentRules.WriteScope)]
+[Access(Caller.Admin, Scope = ApiScopes.DepartmentsWrite)]
 public sealed class CreateDepartment(Database db, TimeProvider time) : Endpoint<CreateDepartmentRequest, DepartmentResponse>
 {
     private static readonly Sql Insert = Sql.Portable("""

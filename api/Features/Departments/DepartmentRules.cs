@@ -5,9 +5,6 @@ namespace Alumni.Api.Features.Departments;
 /// <summary>The rules department use cases share.</summary>
 internal static class DepartmentRules
 {
-    /// <summary>The API-key scope that lets an integration create and change departments.</summary>
-    public const string WriteScope = "departments:write";
-
     /// <summary>The field error for a faculty code that names no faculty.</summary>
     public static string UnknownFaculty(string code) =>
         Texts.Pick($"No faculty has the code {code}.", $"Det finns ingen fakultet med koden {code}.");

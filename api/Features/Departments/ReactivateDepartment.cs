@@ -1,13 +1,14 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Http;
+using Alumni.Contracts;
 using Alumni.Contracts.Departments;
 using FastEndpoints;
 
 namespace Alumni.Api.Features.Departments;
 
 /// <summary>Reactivates a department: it keeps its history but takes no new members or events.</summary>
-[Access(Caller.Admin, Scope = DepartmentRules.WriteScope)]
+[Access(Caller.Admin, Scope = ApiScopes.DepartmentsWrite)]
 public sealed class ReactivateDepartment(Database db, TimeProvider time) : Endpoint<DepartmentByCodeRequest, DepartmentResponse>
 {
     public override void Configure()

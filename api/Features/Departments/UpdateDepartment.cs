@@ -2,6 +2,7 @@ using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts;
 using Alumni.Contracts.Departments;
 using FastEndpoints;
 using FluentValidation;
@@ -9,7 +10,7 @@ using FluentValidation;
 namespace Alumni.Api.Features.Departments;
 
 /// <summary>Renames a department or moves it to another faculty, guarded by its version (If-Match).</summary>
-[Access(Caller.Admin, Scope = DepartmentRules.WriteScope)]
+[Access(Caller.Admin, Scope = ApiScopes.DepartmentsWrite)]
 public sealed class UpdateDepartment(Database db, TimeProvider time) : Endpoint<UpdateDepartmentRequest, DepartmentResponse>
 {
     private static readonly Sql Update = Sql.Portable("""

@@ -22,9 +22,6 @@ public sealed class MembersOptions
 public sealed class MembersModule : ISliceModule
 {
     public const string SignUpLimit = "members-sign-up";
-    public const string ReadScope = "members:read";
-    public const string WriteScope = "members:write";
-    public const string ImportScope = "members:import";
 
     /// <inheritdoc />
     public IReadOnlyList<string> OwnedTables { get; } =

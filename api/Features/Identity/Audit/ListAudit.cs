@@ -8,7 +8,7 @@ using FluentValidation;
 namespace Alumni.Api.Features.Identity.Audit;
 
 /// <summary>The audit log, newest first, filtered and paged.</summary>
-[Access(Caller.Admin, Scope = "audit:read")]
+[Access(Caller.Admin, Scope = ApiScopes.AuditRead)]
 public sealed class ListAudit(Database db) : Endpoint<ListAuditRequest, Paged<AuditEntryResponse>>
 {
     private const string Columns = """

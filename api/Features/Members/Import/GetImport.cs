@@ -1,13 +1,14 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 
 namespace Alumni.Api.Features.Members.Import;
 
 /// <summary>An import's progress and, when it is done, its report.</summary>
-[Access(Caller.Admin, Scope = MembersModule.ImportScope)]
+[Access(Caller.Admin, Scope = ApiScopes.MembersImport)]
 public sealed class GetImport(Database db) : Endpoint<ImportByIdRequest, ImportJobResponse>
 {
     public override void Configure()

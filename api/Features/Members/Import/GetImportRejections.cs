@@ -4,13 +4,14 @@ using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 
 namespace Alumni.Api.Features.Members.Import;
 
 /// <summary>An import's rejected rows as CSV: the row number in the file and the reason.</summary>
-[Access(Caller.Admin, Scope = MembersModule.ImportScope)]
+[Access(Caller.Admin, Scope = ApiScopes.MembersImport)]
 public sealed class GetImportRejections(Database db) : Endpoint<ImportByIdRequest>
 {
     private static readonly Sql Rejections = Sql.Portable("""

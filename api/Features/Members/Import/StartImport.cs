@@ -5,6 +5,7 @@ using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Jobs;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 
@@ -15,7 +16,7 @@ namespace Alumni.Api.Features.Members.Import;
 /// checks a CSV file's header, and queues the job: 202 with its address at once. With an <c>Idempotency-Key</c>
 /// header, a retried upload gets the first job back instead of a second import.
 /// </summary>
-[Access(Caller.Admin, Scope = MembersModule.ImportScope)]
+[Access(Caller.Admin, Scope = ApiScopes.MembersImport)]
 public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog audit, TimeProvider time)
     : Endpoint<StartImportRequest, ImportJobResponse>
 {

@@ -2,6 +2,7 @@ using Alumni.Api.Features.Identity;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 using FluentValidation;
@@ -9,7 +10,7 @@ using FluentValidation;
 namespace Alumni.Api.Features.Members.Recruitment;
 
 /// <summary>Creates an invitation link for one of the caller's departments and a channel.</summary>
-[Access(Caller.Staff, Scope = MembersModule.WriteScope)]
+[Access(Caller.Staff, Scope = ApiScopes.MembersWrite)]
 public sealed class CreateCampaign(Database db, IAuditLog audit, TimeProvider time) : Endpoint<CreateCampaignRequest, CampaignResponse>
 {
     private static readonly Sql DepartmentInScope = Sql.Portable($"""

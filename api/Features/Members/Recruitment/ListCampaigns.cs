@@ -1,12 +1,13 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 
 namespace Alumni.Api.Features.Members.Recruitment;
 
 /// <summary>The recruitment campaigns of the caller's departments, newest first, with visits, sign-ups and verified members.</summary>
-[Access(Caller.Staff, Scope = MembersModule.ReadScope)]
+[Access(Caller.Staff, Scope = ApiScopes.MembersRead)]
 public sealed class ListCampaigns(Database db) : EndpointWithoutRequest<IReadOnlyList<CampaignResponse>>
 {
     public override void Configure()

@@ -1,6 +1,7 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 using FluentValidation;
@@ -8,7 +9,7 @@ using FluentValidation;
 namespace Alumni.Api.Features.Members.Staff;
 
 /// <summary>Adds a staff note to a member (visible to staff only).</summary>
-[Access(Caller.Staff, Scope = MembersModule.WriteScope)]
+[Access(Caller.Staff, Scope = ApiScopes.MembersWrite)]
 public sealed class AddMemberNote(Database db, IAuditLog audit, TimeProvider time) : Endpoint<AddNoteRequest, NoteResponse>
 {
     private static readonly Sql Insert = Sql.Portable("""

@@ -3,6 +3,7 @@ using System.Text;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 
@@ -12,7 +13,7 @@ namespace Alumni.Api.Features.Members.Staff;
 /// The members a search finds, as a CSV file for Excel (UTF-8 with BOM), streamed row by row, within the caller's
 /// department scope, and audited. Cells a spreadsheet would run as formulas are neutralised.
 /// </summary>
-[Access(Caller.Staff, Scope = MembersModule.ReadScope)]
+[Access(Caller.Staff, Scope = ApiScopes.MembersRead)]
 public sealed class ExportMembers(Database db, IAuditLog audit) : Endpoint<SearchMembersRequest>
 {
     private const string Columns = """

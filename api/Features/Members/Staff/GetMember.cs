@@ -1,12 +1,13 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 
 namespace Alumni.Api.Features.Members.Staff;
 
 /// <summary>A member's whole record with the staff notes; every read is written to the audit log.</summary>
-[Access(Caller.Staff, Scope = MembersModule.ReadScope)]
+[Access(Caller.Staff, Scope = ApiScopes.MembersRead)]
 public sealed class GetMember(Database db, IAuditLog audit) : Endpoint<MemberByIdRequest, StaffMemberResponse>
 {
     private static readonly Sql Notes = Sql.Portable("""

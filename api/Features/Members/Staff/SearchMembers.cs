@@ -12,7 +12,7 @@ namespace Alumni.Api.Features.Members.Staff;
 /// Staff search over members: free text and filters, sorted, paged with a total. A coordinator finds only members
 /// affiliated with their departments.
 /// </summary>
-[Access(Caller.Staff, Scope = MembersModule.ReadScope)]
+[Access(Caller.Staff, Scope = ApiScopes.MembersRead)]
 public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, Paged<MemberSummary>>
 {
     private const string Columns = """

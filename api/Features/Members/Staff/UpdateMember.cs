@@ -1,12 +1,13 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
 
 namespace Alumni.Api.Features.Members.Staff;
 
 /// <summary>Staff change a member's profile on request (If-Match); audited.</summary>
-[Access(Caller.Staff, Scope = MembersModule.WriteScope)]
+[Access(Caller.Staff, Scope = ApiScopes.MembersWrite)]
 public sealed class UpdateMember(Database db, IAuditLog audit, TimeProvider time) : Endpoint<UpdateMemberRequest, MemberResponse>
 {
     public override void Configure()

@@ -1,0 +1,23 @@
+namespace Alumni.Contracts;
+
+/// <summary>
+/// The scopes an API key can carry, one place for all of them: each opens the operations whose access rule names it
+/// (<c>identity_listScopes</c> lists them with their operations).
+/// </summary>
+public static class ApiScopes
+{
+    /// <summary>Create and change departments.</summary>
+    public const string DepartmentsWrite = "departments:write";
+
+    /// <summary>Read the audit log.</summary>
+    public const string AuditRead = "audit:read";
+
+    /// <summary>Search, read and export members.</summary>
+    public const string MembersRead = "members:read";
+
+    /// <summary>Change members and add notes.</summary>
+    public const string MembersWrite = "members:write";
+
+    /// <summary>Import members in bulk.</summary>
+    public const string MembersImport = "members:import";
+}
