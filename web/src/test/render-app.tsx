@@ -1,21 +1,32 @@
 import { render } from '@testing-library/react';
+import { http } from 'msw';
 import { flushSync } from 'react-dom';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import type { DevMailboxMessage, MeResponse } from '../api/generated';
 import { AppProvider, createQueryClient } from '../app/provider';
 import { routes } from '../app/router';
-import type { ApiClients } from '../lib/api-client';
-import { createI18n } from '../lib/i18n';
+import { createApiClients, type ApiClients } from '../lib/api-client';
+import { CSRF_COOKIE } from '../lib/api-fetch';
+import { createI18n, currentLanguage } from '../lib/i18n';
 import { createUnauthorizedSignal } from '../lib/unauthorized';
 import { seededFakeApi } from './fake-departments-api';
 import { DEMO_ADMIN, FakeDevApi, FakeIdentityApi, seededFakeIdentity } from './fake-identity-api';
 import { seededFakeMembers } from './fake-members-api';
+import { json, meResponse, notFound, server } from './http';
 
 export interface RenderAppOptions {
   /**
-   * The (fake) API clients. Missing ones default to: the seeded departments fake, the seeded identity
-   * fake signed in as the demo admin, a dev mailbox that is not served (404), and a members fake
-   * (without members) over that identity fake.
+   * Who `GET /api/me` says is signed in (null: nobody, a 401). When someone is, the browser also
+   * holds the session's anti-forgery cookie, as after a real sign-in. A test that changes who is
+   * signed in later (signing in or out) adds its own `/api/me` handler then.
    */
+  me?: MeResponse | null;
+  /**
+   * What the development mailbox (`GET /api/dev/mailbox`) holds; without it the API does not serve
+   * the mailbox (404), as outside Development. The layout asks for it once to decide on its link.
+   */
+  devMailbox?: DevMailboxMessage[];
+  /** (Legacy, while tests move to MSW) in-memory fakes of the API clients. */
   clients?: Partial<ApiClients>;
   path?: string;
 }
@@ -29,16 +40,34 @@ function flushUpdates(fn: () => unknown): undefined {
   flushSync(fn);
 }
 
-/** Renders the whole app (layout, routes, providers) at a path, over the given (fake) API clients. */
-export function renderApp({ clients = {}, path = '/departments' }: RenderAppOptions = {}) {
+function legacyClients(clients: Partial<ApiClients>): ApiClients {
   const identity = clients.identity ?? seededFakeIdentity({ signedInAs: DEMO_ADMIN });
-  const all: ApiClients = {
+  return {
     departments: clients.departments ?? seededFakeApi(),
     identity,
     dev: clients.dev ?? new FakeDevApi(null, false),
     members: clients.members ?? defaultMembers(identity),
   };
+}
+
+/**
+ * Renders the whole app (layout, routes, providers) at a path, over the real generated clients and
+ * fetch wrapper: the test's MSW handlers answer its requests. The frame's own requests (who is
+ * signed in, whether the dev mailbox is served) are answered from `me` and `devMailbox`.
+ */
+export function renderApp({ me, devMailbox, clients, path = '/departments' }: RenderAppOptions = {}) {
   const i18n = createI18n({ storage: window.localStorage, document });
+  let all: ApiClients;
+  if (clients) {
+    all = legacyClients(clients);
+  } else {
+    if (me !== undefined) {
+      server.use(http.get('/api/me', () => meResponse(me)));
+      if (me) document.cookie = `${CSRF_COOKIE}=${encodeURIComponent(me.csrfToken)}; path=/`;
+    }
+    server.use(http.get('/api/dev/mailbox', () => (devMailbox ? json(devMailbox) : notFound('The development mailbox is served only in Development.'))));
+    all = createApiClients({ language: () => currentLanguage(i18n) });
+  }
   const unauthorized = createUnauthorizedSignal();
   const queryClient = createQueryClient({
     unauthorized,

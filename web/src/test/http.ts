@@ -1,0 +1,167 @@
+import { HttpResponse } from 'msw';
+import type { DepartmentRef, DepartmentResponse, FacultyResponse, MeResponse, Problem } from '../api/generated';
+import { ProblemTypes } from '../lib/problem-details';
+import { server } from './server';
+
+/**
+ * Thin builders for the answers MSW handlers give in component tests: typed with the generated
+ * client's types, holding data only. The server's rules are tested in the API and end-to-end suites;
+ * a test states the answer it needs (`server.use(http.get('/api/…', () => json(…)))`).
+ *
+ * Each kind of body has one builder here, so a renamed schema is a one-line change.
+ */
+
+export { server };
+
+// ----- responses -----
+
+/** A 200 (or `status`) JSON answer. */
+export function json<T>(body: T, status = 200, headers: Record<string, string> = {}) {
+  return HttpResponse.json(body as object, { status, headers });
+}
+
+/** A JSON answer carrying the resource's version quoted in `ETag`, as the API sends it. */
+export function jsonWithETag<T extends { version: number }>(body: T, status = 200) {
+  return json(body, status, { ETag: `"${body.version}"` });
+}
+
+/** An `application/problem+json` answer (RFC 9457), as the API words its failures. */
+export function problem(status: number, type: string, title: string, extra: Partial<Problem> = {}) {
+  const body: Problem = { type, title, status, traceId: `00-test-${status}-00`, ...extra };
+  return new HttpResponse(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/problem+json' },
+  });
+}
+
+/** A 400 validation problem with field errors keyed by the request field's JSON name. */
+export function validationProblem(errors: Record<string, string[]>) {
+  return problem(400, ProblemTypes.validationFailed, 'One or more fields are invalid.', {
+    detail: 'One or more fields are invalid; see errors.',
+    errors,
+  });
+}
+
+/** A 429 with the wait in `Retry-After` (the fetch wrapper copies it into the problem body). */
+export function tooManyRequests(retryAfterSeconds: number, detail: string) {
+  const body: Problem = { type: ProblemTypes.tooManyRequests, title: 'Too Many Requests', status: 429, detail };
+  return new HttpResponse(JSON.stringify(body), {
+    status: 429,
+    headers: { 'Content-Type': 'application/problem+json', 'Retry-After': String(retryAfterSeconds) },
+  });
+}
+
+export const unauthorized = () => problem(401, ProblemTypes.unauthorized, 'Unauthorized', { detail: 'Sign in first.' });
+export const forbidden = (detail = 'Forbidden.') => problem(403, ProblemTypes.forbidden, 'Forbidden', { detail });
+export const notFound = (detail = 'Not found.') => problem(404, ProblemTypes.notFound, 'Not Found', { detail });
+export const conflict = (detail: string) => problem(409, ProblemTypes.conflict, 'Conflict', { detail });
+export const preconditionFailed = (detail = 'The record has changed since you read it.') =>
+  problem(412, ProblemTypes.preconditionFailed, 'Precondition Failed', { detail });
+
+/** A 204 with no body. */
+export const noContent = () => new HttpResponse(null, { status: 204 });
+
+/** The server cannot be reached: fetch rejects with a TypeError. */
+export const networkError = () => HttpResponse.error();
+
+// ----- who is signed in -----
+
+export type TestRole = 'admin' | 'coordinator' | 'alumnus';
+
+export const DSV: DepartmentRef = {
+  code: 'DSV',
+  nameSv: 'Institutionen för data- och systemvetenskap',
+  nameEn: 'Department of Computer and Systems Sciences',
+};
+
+/** A signed-in person as `GET /api/me` answers: an admin, a coordinator of DSV, or an alumnus. */
+export function me(role: TestRole, overrides: Partial<MeResponse> = {}): MeResponse {
+  const people: Record<TestRole, MeResponse> = {
+    admin: {
+      userId: '0190f000-0000-7000-8000-000000000001',
+      email: 'admin@example.org',
+      displayName: 'Demo Admin',
+      roles: ['admin'],
+      departments: [],
+      csrfToken: 'csrf-admin',
+    },
+    coordinator: {
+      userId: '0190f000-0000-7000-8000-000000000002',
+      email: 'coordinator@example.org',
+      displayName: 'Demo Coordinator',
+      roles: ['coordinator'],
+      departments: [DSV],
+      csrfToken: 'csrf-coordinator',
+    },
+    alumnus: {
+      userId: '0190f000-0000-7000-8000-000000000003',
+      email: 'alumna@example.org',
+      displayName: 'Ada Alumna',
+      roles: ['alumnus'],
+      departments: [],
+      csrfToken: 'csrf-alumnus',
+    },
+  };
+  return { ...people[role], ...overrides };
+}
+
+/** The answer to `GET /api/me`: the person, or 401 when nobody is signed in. */
+export const meResponse = (person: MeResponse | null) => (person ? json(person) : unauthorized());
+
+// ----- departments -----
+
+let nextId = 1;
+
+/** A stable-looking UUID v7 for test data. */
+export function testId(n: number = nextId++): string {
+  return `0190f000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+}
+
+export function department(fields: Pick<DepartmentResponse, 'code' | 'nameSv' | 'nameEn' | 'facultyCode'> & Partial<DepartmentResponse>): DepartmentResponse {
+  return { id: testId(), isActive: true, version: 1, ...fields };
+}
+
+export function faculty(fields: Omit<FacultyResponse, 'departments'>, departments: DepartmentResponse[] = []): FacultyResponse {
+  return { ...fields, departments };
+}
+
+// ----- what the app sent -----
+
+export interface SentRequest {
+  method: string;
+  /** The path without the query, e.g. `/api/departments/ENG`. */
+  path: string;
+  /** The query parameters. */
+  query: Record<string, string>;
+  headers: Headers;
+  /** The JSON body (undefined when there is none). */
+  json(): Promise<unknown>;
+}
+
+/**
+ * Records every request the app makes from now until the end of the test, whether or not a handler
+ * answers it, in the order they were sent.
+ */
+export function recordRequests(): SentRequest[] {
+  const sent: SentRequest[] = [];
+  server.events.on('request:start', ({ request }) => {
+    const url = new URL(request.url);
+    const body = request.clone().text();
+    sent.push({
+      method: request.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      headers: request.headers,
+      json: async () => {
+        const text = await body;
+        return text === '' ? undefined : JSON.parse(text);
+      },
+    });
+  });
+  return sent;
+}
+
+/** The requests of one method and path. */
+export function requestsTo(sent: SentRequest[], method: string, path: string): SentRequest[] {
+  return sent.filter((r) => r.method === method && r.path === path);
+}
