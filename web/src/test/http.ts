@@ -1,5 +1,15 @@
 import { HttpResponse } from 'msw';
-import type { DepartmentRef, DepartmentResponse, FacultyResponse, MeResponse, Problem } from '../api/generated';
+import type {
+  CodeRequestedResponse,
+  DepartmentRef,
+  DepartmentResponse,
+  DevMailboxMessage,
+  FacultyResponse,
+  MeResponse,
+  Problem,
+  SessionResponse,
+  UserResponse,
+} from '../api/generated';
 import { ProblemTypes } from '../lib/problem-details';
 import { server } from './server';
 
@@ -123,6 +133,73 @@ export function department(fields: Pick<DepartmentResponse, 'code' | 'nameSv' | 
 
 export function faculty(fields: Omit<FacultyResponse, 'departments'>, departments: DepartmentResponse[] = []): FacultyResponse {
   return { ...fields, departments };
+}
+
+/**
+ * The faculties and active departments of a Development database, as `GET /api/faculties` lists
+ * them (HUM: ENG, HIST; LAW: LAW; SOC: DSV).
+ */
+export function demoFaculties(): FacultyResponse[] {
+  return [
+    faculty({ code: 'HUM', nameSv: 'Humanistiska fakulteten', nameEn: 'Faculty of Humanities' }, [
+      department({ code: 'ENG', nameSv: 'Engelska institutionen', nameEn: 'Department of English', facultyCode: 'HUM' }),
+      department({ code: 'HIST', nameSv: 'Historiska institutionen', nameEn: 'Department of History', facultyCode: 'HUM' }),
+    ]),
+    faculty({ code: 'LAW', nameSv: 'Juridiska fakulteten', nameEn: 'Faculty of Law' }, [
+      department({ code: 'LAW', nameSv: 'Juridiska institutionen', nameEn: 'Department of Law', facultyCode: 'LAW' }),
+    ]),
+    faculty({ code: 'SOC', nameSv: 'Samhällsvetenskapliga fakulteten', nameEn: 'Faculty of Social Sciences' }, [
+      department({ ...DSV, facultyCode: 'SOC' }),
+    ]),
+  ];
+}
+
+// ----- identity -----
+
+const AT = '2025-05-01T08:00:00Z';
+
+/** A person who can sign in, as the admin's people list shows them. */
+export function user(fields: Pick<UserResponse, 'email'> & Partial<UserResponse>): UserResponse {
+  return { id: testId(), isAdmin: false, departmentCodes: [], createdAt: AT, ...fields };
+}
+
+/** The people of a Development database: the demo admin, a coordinator of DSV and an alumna. */
+export function demoUsers(): UserResponse[] {
+  return [
+    user({ id: me('admin').userId, email: 'admin@example.org', displayName: 'Demo Admin', isAdmin: true }),
+    user({ id: me('alumnus').userId, email: 'alumna@example.org', displayName: 'Ada Alumna' }),
+    user({ id: me('coordinator').userId, email: 'coordinator@example.org', displayName: 'Demo Coordinator', departmentCodes: ['DSV'] }),
+  ];
+}
+
+export function session(fields: Partial<SessionResponse> = {}): SessionResponse {
+  return {
+    id: testId(),
+    createdAt: AT,
+    lastSeenAt: AT,
+    expiresAt: '2025-05-15T08:00:00Z',
+    userAgent: 'Mozilla/5.0 (X11; Linux x86_64) Chrome/140.0.0.0 Safari/537.36',
+    clientIp: '127.0.0.1',
+    isCurrent: false,
+    ...fields,
+  };
+}
+
+/** The answer to `POST /api/auth/code` (the same for every address). */
+export function codeRequested(): CodeRequestedResponse {
+  return { message: 'If this address can sign in, a code is on its way.', expiresInMinutes: 10 };
+}
+
+/** A sign-in mail in the development mailbox. */
+export function signInMail(to: string, code: string, fields: Partial<DevMailboxMessage> = {}): DevMailboxMessage {
+  return {
+    id: `mail-${testId()}`,
+    to,
+    subject: `Your sign-in code: ${code}`,
+    sentAt: AT,
+    text: `Your code for signing in to Alumni is ${code}.\n\nIt is valid for 10 minutes and can be used once.\n`,
+    ...fields,
+  };
 }
 
 // ----- what the app sent -----
