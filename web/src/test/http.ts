@@ -1,5 +1,8 @@
 import { HttpResponse } from 'msw';
 import type {
+  ApiKeyResponse,
+  AuditEntryResponse,
+  AuditPageResponse,
   CodeRequestedResponse,
   DepartmentRef,
   DepartmentResponse,
@@ -7,6 +10,7 @@ import type {
   FacultyResponse,
   MeResponse,
   Problem,
+  ScopeResponse,
   SessionResponse,
   UserResponse,
 } from '../api/generated';
@@ -200,6 +204,39 @@ export function signInMail(to: string, code: string, fields: Partial<DevMailboxM
     text: `Your code for signing in to Alumni is ${code}.\n\nIt is valid for 10 minutes and can be used once.\n`,
     ...fields,
   };
+}
+
+// ----- pages -----
+
+/** The paging fields of every paged list the API answers. */
+export interface PageInfo {
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/** One page of a longer list: `items` are this page's entries. */
+function pageOf<T>(items: T[], info: Partial<PageInfo> = {}): { items: T[] } & PageInfo {
+  return { items, total: items.length, page: 1, pageSize: 50, ...info };
+}
+
+// ----- API keys and audit -----
+
+export const SCOPES: ScopeResponse[] = [
+  { name: 'audit:read', operations: ['identity_listAudit'] },
+  { name: 'departments:write', operations: ['departments_create', 'departments_update'] },
+];
+
+export function apiKey(fields: Pick<ApiKeyResponse, 'name'> & Partial<ApiKeyResponse>): ApiKeyResponse {
+  return { id: testId(), prefix: 'alk_kkkkkkk1', scopes: ['audit:read'], createdAt: AT, ...fields };
+}
+
+export function auditEntry(fields: Partial<AuditEntryResponse> = {}): AuditEntryResponse {
+  return { id: testId(), at: AT, actorType: 'user', action: 'auth.sign-in', outcome: 'success', ...fields };
+}
+
+export function auditPage(items: AuditEntryResponse[], info: Partial<PageInfo> = {}): AuditPageResponse {
+  return pageOf(items, info);
 }
 
 // ----- what the app sent -----

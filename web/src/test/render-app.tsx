@@ -16,11 +16,11 @@ import { json, meResponse, notFound, server } from './http';
 
 export interface RenderAppOptions {
   /**
-   * Who `GET /api/me` says is signed in (null: nobody, a 401). When someone is, the browser also
-   * holds the session's anti-forgery cookie, as after a real sign-in. A test that changes who is
-   * signed in later (signing in or out) adds its own `/api/me` handler then.
+   * Who `GET /api/me` says is signed in (null: nobody, a 401), or a function asked at every request
+   * when that changes during the test. When someone is signed in at the start, the browser also holds
+   * the session's anti-forgery cookie, as after a real sign-in.
    */
-  me?: MeResponse | null;
+  me?: MeResponse | null | (() => MeResponse | null);
   /**
    * What the development mailbox (`GET /api/dev/mailbox`) holds; without it the API does not serve
    * the mailbox (404), as outside Development. The layout asks for it once to decide on its link.
@@ -62,8 +62,10 @@ export function renderApp({ me, devMailbox, clients, path = '/departments' }: Re
     all = legacyClients(clients);
   } else {
     if (me !== undefined) {
-      server.use(http.get('/api/me', () => meResponse(me)));
-      if (me) document.cookie = `${CSRF_COOKIE}=${encodeURIComponent(me.csrfToken)}; path=/`;
+      const current = typeof me === 'function' ? me : () => me;
+      server.use(http.get('/api/me', () => meResponse(current())));
+      const first = current();
+      if (first) document.cookie = `${CSRF_COOKIE}=${encodeURIComponent(first.csrfToken)}; path=/`;
     }
     server.use(http.get('/api/dev/mailbox', () => (devMailbox ? json(devMailbox) : notFound('The development mailbox is served only in Development.'))));
     all = createApiClients({ language: () => currentLanguage(i18n) });

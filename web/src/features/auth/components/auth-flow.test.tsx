@@ -9,7 +9,6 @@ import {
   demoUsers,
   json,
   me,
-  meResponse,
   noContent,
   recordRequests,
   requestsTo,
@@ -140,14 +139,13 @@ describe('pages that need a sign-in', () => {
     const user = userEvent.setup();
     let sessionLive = true;
     server.use(
-      http.get('/api/me', () => meResponse(sessionLive ? ADMIN : null)),
       http.get('/api/admin/users', ({ request }) => {
         if (!sessionLive) return unauthorized();
         const search = new URL(request.url).searchParams.get('search');
         return json(search ? demoUsers().filter((u) => u.email.startsWith('alumna')) : demoUsers());
       }),
     );
-    const { router } = renderApp({ path: '/admin/people' });
+    const { router } = renderApp({ me: () => (sessionLive ? ADMIN : null), path: '/admin/people' });
     await screen.findByRole('rowheader', { name: COORDINATOR.email });
 
     sessionLive = false; // the session ends on the server
