@@ -1,17 +1,31 @@
 import { HttpResponse } from 'msw';
 import type {
+  AffiliationResponse,
   ApiKeyResponse,
   AuditEntryResponse,
   AuditPageResponse,
+  CampaignLandingResponse,
+  CampaignResponse,
   CodeRequestedResponse,
+  ConsentChannel,
+  ConsentResponse,
   DepartmentRef,
   DepartmentResponse,
   DevMailboxMessage,
+  DirectoryEntry,
+  DirectoryPage,
   FacultyResponse,
+  MemberPage,
+  MemberResponse,
+  MemberSummary,
   MeResponse,
+  MyDataExport,
+  NoteResponse,
   Problem,
   ScopeResponse,
   SessionResponse,
+  SignUpResponse,
+  StaffMemberResponse,
   UserResponse,
 } from '../api/generated';
 import { ProblemTypes } from '../lib/problem-details';
@@ -237,6 +251,96 @@ export function auditEntry(fields: Partial<AuditEntryResponse> = {}): AuditEntry
 
 export function auditPage(items: AuditEntryResponse[], info: Partial<PageInfo> = {}): AuditPageResponse {
   return pageOf(items, info);
+}
+
+// ----- members -----
+
+export const CONSENT_CHANNELS: ConsentChannel[] = [
+  'centralNewsletter',
+  'departmentMailings',
+  'eventInvitations',
+  'directory',
+  'contactAboutOffers',
+];
+
+/** Every consent channel, granted for the ones named. */
+export function consents(granted: ConsentChannel[] = []): ConsentResponse[] {
+  return CONSENT_CHANNELS.map((channel) => ({ channel, granted: granted.includes(channel), changedAt: AT }));
+}
+
+export function affiliation(fields: Pick<AffiliationResponse, 'departmentCode'> & Partial<AffiliationResponse>): AffiliationResponse {
+  return { id: testId(), degreeType: 'master', credits: 120, verified: false, ...fields };
+}
+
+/** A member record as the member (or staff) reads it. */
+export function member(fields: Pick<MemberResponse, 'email' | 'firstName' | 'lastName'> & Partial<MemberResponse>): MemberResponse {
+  return {
+    id: testId(),
+    preferredLanguage: 'sv',
+    otherEmails: [],
+    interests: [],
+    offers: [],
+    directoryListed: false,
+    directoryFields: [],
+    status: 'active',
+    source: 'signUp',
+    eligible: true,
+    affiliations: [],
+    consents: consents(),
+    createdAt: AT,
+    verifiedAt: AT,
+    updatedAt: AT,
+    version: 1,
+    ...fields,
+  };
+}
+
+export function memberSummary(fields: Pick<MemberSummary, 'firstName' | 'lastName'> & Partial<MemberSummary>): MemberSummary {
+  return {
+    id: testId(),
+    email: `${fields.firstName.toLowerCase()}@example.org`,
+    status: 'active',
+    departments: [],
+    createdAt: AT,
+    ...fields,
+  };
+}
+
+export function memberPage(items: MemberSummary[], info: Partial<PageInfo> & { totalExact?: boolean } = {}): MemberPage {
+  return { totalExact: true, ...pageOf(items, { pageSize: 25, ...info }) };
+}
+
+export function staffMember(record: MemberResponse, notes: NoteResponse[] = []): StaffMemberResponse {
+  return { member: record, notes };
+}
+
+export function note(fields: Pick<NoteResponse, 'text'> & Partial<NoteResponse>): NoteResponse {
+  return { id: testId(), createdAt: AT, ...fields };
+}
+
+export function directoryEntry(fields: Pick<DirectoryEntry, 'firstName' | 'lastName'> & Partial<DirectoryEntry>): DirectoryEntry {
+  return { id: testId(), ...fields };
+}
+
+export function directoryPage(items: DirectoryEntry[], info: Partial<PageInfo> = {}): DirectoryPage {
+  return pageOf(items, { pageSize: 24, ...info });
+}
+
+export function myDataExport(record: MemberResponse): MyDataExport {
+  return { exportedAt: AT, member: record, consentHistory: [] };
+}
+
+export function campaign(fields: Pick<CampaignResponse, 'departmentCode' | 'channel' | 'label'> & Partial<CampaignResponse>): CampaignResponse {
+  return { id: testId(), token: 'tok00001abcdef', visits: 0, signUps: 0, verified: 0, createdAt: AT, ...fields };
+}
+
+export function campaignLanding(department: DepartmentRef, label: string): CampaignLandingResponse {
+  return { departmentCode: department.code, departmentNameSv: department.nameSv, departmentNameEn: department.nameEn, label };
+}
+
+/** The answer to `POST /api/members/sign-up` (the same for a new and a known address). */
+export function signUpAccepted(): SignUpResponse {
+  return { message: 'Thank you! Verify your address with the code we e-mail you to complete your membership.' };
 }
 
 // ----- what the app sent -----
