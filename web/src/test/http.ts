@@ -48,9 +48,14 @@ export function json<T>(body: T, status = 200, headers: Record<string, string> =
   return HttpResponse.json(body as object, { status, headers });
 }
 
-/** A JSON answer carrying the resource's version quoted in `ETag`, as the API sends it. */
+/** The `ETag` header of a resource version, as the API sends it: the version quoted. */
+export function etag(version: number): Record<string, string> {
+  return { ETag: `"${version}"` };
+}
+
+/** A JSON answer carrying the resource's version in `ETag`. */
 export function jsonWithETag<T extends { version: number }>(body: T, status = 200) {
-  return json(body, status, { ETag: `"${body.version}"` });
+  return json(body, status, etag(body.version));
 }
 
 /** An `application/problem+json` answer (RFC 9457), as the API words its failures. */
