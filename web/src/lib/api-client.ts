@@ -4,57 +4,11 @@ import { createApiFetch, type ApiFetchOptions } from './api-fetch';
 /** The API is served from the same origin as the app, under /api; the generated paths include it. */
 export const API_BASE_URL = '';
 
-/** What the app uses of each generated client; tests provide fakes of the same shape. */
-export type DepartmentsApi = Pick<
-  DepartmentsClient,
-  'listFaculties' | 'list' | 'get' | 'create' | 'update' | 'deactivate' | 'reactivate'
->;
-
-export type IdentityApi = Pick<
-  IdentityClient,
-  | 'requestCode'
-  | 'signIn'
-  | 'signOut'
-  | 'me'
-  | 'listSessions'
-  | 'revokeSession'
-  | 'revokeAllSessions'
-  | 'listUsers'
-  | 'createUser'
-  | 'grantAdmin'
-  | 'revokeAdmin'
-  | 'assignDepartment'
-  | 'unassignDepartment'
-  | 'listScopes'
-  | 'listApiKeys'
-  | 'createApiKey'
-  | 'revokeApiKey'
-  | 'listAudit'
->;
-
-export type DevApi = Pick<DevClient, 'mailbox'>;
-
-export type MembersApi = Pick<
-  MembersClient,
-  | 'signUp'
-  | 'openCampaignLink'
-  | 'createCampaign'
-  | 'listCampaigns'
-  | 'getMyProfile'
-  | 'updateMyProfile'
-  | 'addMyAffiliation'
-  | 'removeMyAffiliation'
-  | 'updateMyConsents'
-  | 'unsubscribeMe'
-  | 'exportMyData'
-  | 'eraseMe'
-  | 'search'
-  | 'get'
-  | 'update'
-  | 'addNote'
-  | 'erase'
-  | 'searchDirectory'
->;
+/** The generated clients the app calls (tests answer their requests at the fetch boundary, with MSW). */
+export type DepartmentsApi = DepartmentsClient;
+export type IdentityApi = IdentityClient;
+export type DevApi = DevClient;
+export type MembersApi = MembersClient;
 
 export interface ApiClients {
   departments: DepartmentsApi;

@@ -7,7 +7,7 @@ export function ApiClientsProvider({ clients, children }: { clients: ApiClients;
   return <ApiClientsContext.Provider value={clients}>{children}</ApiClientsContext.Provider>;
 }
 
-/** The generated API clients of the app (or the fakes a test provided). */
+/** The generated API clients of the app (made once at start-up with the fetch wrapper; see api-client.ts). */
 export function useApiClients(): ApiClients {
   const clients = useContext(ApiClientsContext);
   if (!clients) throw new Error('useApiClients must be used inside <ApiClientsProvider>.');

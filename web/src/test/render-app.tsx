@@ -1,44 +1,53 @@
 import { render } from '@testing-library/react';
+import { http } from 'msw';
 import { flushSync } from 'react-dom';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import type { DevMailboxMessage, MeResponse } from '../api/generated';
 import { AppProvider, createQueryClient } from '../app/provider';
 import { routes } from '../app/router';
-import type { ApiClients } from '../lib/api-client';
-import { createI18n } from '../lib/i18n';
+import { createApiClients } from '../lib/api-client';
+import { CSRF_COOKIE } from '../lib/api-fetch';
+import { createI18n, currentLanguage } from '../lib/i18n';
 import { createUnauthorizedSignal } from '../lib/unauthorized';
-import { seededFakeApi } from './fake-departments-api';
-import { DEMO_ADMIN, FakeDevApi, FakeIdentityApi, seededFakeIdentity } from './fake-identity-api';
-import { seededFakeMembers } from './fake-members-api';
+import { json, meResponse, notFound, server } from './http';
 
 export interface RenderAppOptions {
   /**
-   * The (fake) API clients. Missing ones default to: the seeded departments fake, the seeded identity
-   * fake signed in as the demo admin, a dev mailbox that is not served (404), and a members fake
-   * (without members) over that identity fake.
+   * Who `GET /api/me` says is signed in (null: nobody, a 401), or a function asked at every request
+   * when that changes during the test. When someone is signed in at the start, the browser also holds
+   * the session's anti-forgery cookie, as after a real sign-in.
    */
-  clients?: Partial<ApiClients>;
+  me: MeResponse | null | (() => MeResponse | null);
+  /**
+   * What the development mailbox (`GET /api/dev/mailbox`) holds; without it the API does not serve
+   * the mailbox (404), as outside Development. The layout asks for it once to decide on its link.
+   */
+  devMailbox?: DevMailboxMessage[];
   path?: string;
-}
-
-function defaultMembers(identity: ApiClients['identity']): ApiClients['members'] {
-  if (!(identity instanceof FakeIdentityApi)) throw new Error('Pass a members fake along with an identity that is not a FakeIdentityApi.');
-  return seededFakeMembers(identity);
 }
 
 function flushUpdates(fn: () => unknown): undefined {
   flushSync(fn);
 }
 
-/** Renders the whole app (layout, routes, providers) at a path, over the given (fake) API clients. */
-export function renderApp({ clients = {}, path = '/departments' }: RenderAppOptions = {}) {
-  const identity = clients.identity ?? seededFakeIdentity({ signedInAs: DEMO_ADMIN });
-  const all: ApiClients = {
-    departments: clients.departments ?? seededFakeApi(),
-    identity,
-    dev: clients.dev ?? new FakeDevApi(null, false),
-    members: clients.members ?? defaultMembers(identity),
-  };
+/**
+ * Renders the whole app (layout, routes, providers) at a path, over the real generated clients and
+ * fetch wrapper: the test's MSW handlers answer its requests. The frame's own requests (who is
+ * signed in, whether the dev mailbox is served) are answered from `me` and `devMailbox`.
+ */
+export function renderApp({ me, devMailbox, path = '/departments' }: RenderAppOptions) {
+  const current = typeof me === 'function' ? me : () => me;
+  server.use(http.get('/api/me', () => meResponse(current())));
+  const first = current();
+  if (first) document.cookie = `${CSRF_COOKIE}=${encodeURIComponent(first.csrfToken)}; path=/`;
+  server.use(
+    http.get('/api/dev/mailbox', () =>
+      devMailbox ? json(devMailbox) : notFound('The development mailbox is served only in Development.'),
+    ),
+  );
   const i18n = createI18n({ storage: window.localStorage, document });
+  // The app's own clients and fetch wrapper, as main.tsx makes them.
+  const clients = createApiClients({ language: () => currentLanguage(i18n) });
   const unauthorized = createUnauthorizedSignal();
   const queryClient = createQueryClient({
     unauthorized,
@@ -46,10 +55,10 @@ export function renderApp({ clients = {}, path = '/departments' }: RenderAppOpti
   });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const result = render(
-    <AppProvider i18n={i18n} clients={all} queryClient={queryClient} unauthorized={unauthorized}>
+    <AppProvider i18n={i18n} clients={clients} queryClient={queryClient} unauthorized={unauthorized}>
       {/* As react-router/dom's RouterProvider (the app's) does: navigate's flushSync option works. */}
       <RouterProvider router={router} flushSync={flushUpdates} />
     </AppProvider>,
   );
-  return { ...result, i18n, queryClient, router, clients: all };
+  return { ...result, i18n, queryClient, router };
 }

@@ -1,13 +1,34 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_ADMIN, seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
+import type { ApiKeyResponse, CreateApiKeyRequest } from '../../../api/generated';
+import {
+  apiKey,
+  json,
+  me,
+  recordRequests,
+  requestsTo,
+  SCOPES,
+  server,
+  validationProblem,
+  type SentRequest,
+} from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 
-let identity: FakeIdentityApi;
+const ADMIN = me('admin');
+
+/** The keys the server lists in this test. */
+let keys: ApiKeyResponse[];
+let sent: SentRequest[];
 
 beforeEach(() => {
-  identity = seededFakeIdentity({ signedInAs: DEMO_ADMIN });
+  keys = [];
+  sent = recordRequests();
+  server.use(
+    http.get('/api/admin/api-keys', () => json(keys)),
+    http.get('/api/admin/api-keys/scopes', () => json(SCOPES)),
+  );
 });
 
 async function openForm(user: ReturnType<typeof userEvent.setup>) {
@@ -17,10 +38,18 @@ async function openForm(user: ReturnType<typeof userEvent.setup>) {
 
 describe('ApiKeysPage', () => {
   it('creates a key and shows its secret once, with a copy button and a warning', async () => {
+    server.use(
+      http.post('/api/admin/api-keys', async ({ request }) => {
+        const body = (await request.json()) as CreateApiKeyRequest;
+        const key = apiKey({ name: body.name, scopes: body.scopes, prefix: 'alk_kkkkkkk1' });
+        keys = [key];
+        return json({ key, secret: `alk_kkkkkkk1_secret-${key.id}` }, 201);
+      }),
+    );
     const user = userEvent.setup();
     const writeText = vi.fn(async () => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    renderApp({ clients: { identity }, path: '/admin/api-keys' });
+    renderApp({ me: ADMIN, path: '/admin/api-keys' });
     expect(await screen.findByText('Det finns inga API-nycklar ännu.')).toBeTruthy();
 
     const form = await openForm(user);
@@ -38,9 +67,9 @@ describe('ApiKeysPage', () => {
     expect(secret.value).toMatch(/^alk_kkkkkkk1_secret-/);
     expect(secret.readOnly).toBe(true);
     expect(secretPanel.textContent).toContain('Den visas bara den här gången och kan inte visas igen');
-    expect(identity.calls.find((c) => c.method === 'createApiKey')?.args).toEqual([
-      { name: 'Ladok import', scopes: ['departments:write'], expiresAt: undefined },
-    ]);
+    const [create] = requestsTo(sent, 'POST', '/api/admin/api-keys');
+    expect(await create.json()).toEqual({ name: 'Ladok import', scopes: ['departments:write'] });
+    expect(create.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
 
     await user.click(within(secretPanel).getByRole('button', { name: 'Kopiera nyckeln' }));
     expect(writeText).toHaveBeenCalledWith(secret.value);
@@ -60,8 +89,17 @@ describe('ApiKeysPage', () => {
   });
 
   it('shows the server’s field errors (no scope, expiry in the past)', async () => {
+    server.use(
+      http.post('/api/admin/api-keys', () =>
+        validationProblem({
+          name: ['Enter a name.'],
+          scopes: ['Choose at least one scope.'],
+          expiresAt: ['Choose a time in the future.'],
+        }),
+      ),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity }, path: '/admin/api-keys' });
+    renderApp({ me: ADMIN, path: '/admin/api-keys' });
     const form = await openForm(user);
     await within(form).findByRole('checkbox', { name: 'audit:read' });
     await user.type(within(form).getByLabelText('Upphör (valfritt)'), '2001-01-01T10:00');
@@ -75,21 +113,28 @@ describe('ApiKeysPage', () => {
     expect(within(form).getByRole('group', { name: 'Behörighetsområden' }).getAttribute('aria-describedby')).toBe(
       'new-api-key-scopes-error',
     );
-    expect(identity.calls.find((c) => c.method === 'createApiKey')?.args[0]).toMatchObject({
+    expect(await requestsTo(sent, 'POST', '/api/admin/api-keys')[0].json()).toMatchObject({
       expiresAt: new Date(2001, 0, 1, 10, 0).toISOString(),
     });
   });
 
   it('revokes a key only after confirmation', async () => {
+    const old = apiKey({ name: 'Old sync', scopes: ['audit:read'] });
+    keys = [old];
+    server.use(
+      http.delete(`/api/admin/api-keys/${old.id}`, () => {
+        keys = [{ ...old, revokedAt: '2025-05-02T08:00:00Z' }];
+        return json(keys[0]);
+      }),
+    );
     const user = userEvent.setup();
-    await identity.createApiKey({ name: 'Old sync', scopes: ['audit:read'] });
-    renderApp({ clients: { identity }, path: '/admin/api-keys' });
+    renderApp({ me: ADMIN, path: '/admin/api-keys' });
     await user.click(await screen.findByRole('button', { name: 'Återkalla Old sync' }));
     const confirm = screen.getByRole('region', { name: 'Återkalla ”Old sync”?' });
     expect(document.activeElement).toBe(within(confirm).getByRole('heading'));
 
     await user.click(within(confirm).getByRole('button', { name: 'Avbryt' }));
-    expect(identity.calls.some((c) => c.method === 'revokeApiKey')).toBe(false);
+    expect(requestsTo(sent, 'DELETE', `/api/admin/api-keys/${old.id}`)).toHaveLength(0);
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Återkalla Old sync' }));
 
     await user.click(screen.getByRole('button', { name: 'Återkalla Old sync' }));
@@ -98,5 +143,6 @@ describe('ApiKeysPage', () => {
     const row = screen.getByRole('rowheader', { name: 'Old sync' }).closest('tr')!;
     await waitFor(() => expect(row.textContent).toContain('Återkallad'));
     expect(within(row).queryByRole('button')).toBeNull();
+    expect(requestsTo(sent, 'DELETE', `/api/admin/api-keys/${old.id}`)[0].headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
   });
 });

@@ -1,20 +1,39 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, FakeDevApi, seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
+import {
+  codeRequested,
+  demoFaculties,
+  demoUsers,
+  json,
+  me,
+  recordRequests,
+  requestsTo,
+  server,
+  session,
+  tooManyRequests,
+  validationProblem,
+  type SentRequest,
+} from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 import { PENDING_SIGN_IN_KEY } from '../sign-in-state';
 
-let identity: FakeIdentityApi;
-let dev: FakeDevApi;
+const ADMIN = me('admin');
+let sent: SentRequest[];
 
 beforeEach(() => {
-  identity = seededFakeIdentity(); // signed out
-  dev = new FakeDevApi(identity, true);
+  sent = recordRequests();
+  server.use(
+    http.post('/api/auth/code', () => json(codeRequested())),
+    http.post('/api/auth/session', () => json(ADMIN)),
+    http.get('/api/admin/users', () => json(demoUsers())),
+    http.get('/api/faculties', () => json(demoFaculties())),
+  );
 });
 
 function renderSignIn(path = '/sign-in?returnTo=%2Fadmin%2Fpeople') {
-  return renderApp({ clients: { identity, dev }, path });
+  return renderApp({ me: null, devMailbox: [], path });
 }
 
 async function sendCode(user: ReturnType<typeof userEvent.setup>, email: string) {
@@ -24,6 +43,11 @@ async function sendCode(user: ReturnType<typeof userEvent.setup>, email: string)
 
 describe('SignInPage', () => {
   it('signs in with an e-mailed code and goes back to where the user came from', async () => {
+    server.use(
+      http.post('/api/auth/session', () => validationProblem({ code: ['The code is wrong or has expired. Ask for a new one.'] }), {
+        once: true,
+      }),
+    );
     const user = userEvent.setup();
     const { router } = renderSignIn();
     expect(await screen.findByRole('heading', { level: 1, name: 'Logga in' })).toBeTruthy();
@@ -31,7 +55,7 @@ describe('SignInPage', () => {
 
     await sendCode(user, 'Admin@Example.org');
     const code = await screen.findByRole('textbox', { name: 'Kod' });
-    expect(identity.calls.find((c) => c.method === 'requestCode')?.args).toEqual([{ email: 'Admin@Example.org' }]);
+    expect(await requestsTo(sent, 'POST', '/api/auth/code')[0].json()).toEqual({ email: 'Admin@Example.org' });
     await waitFor(() => expect(document.activeElement).toBe(code));
     expect(screen.getByRole('status').textContent).toBe('Om adressen kan logga in är en kod på väg. Den gäller i 10 minuter.');
     expect(screen.getByText('Koden skickades till Admin@Example.org.')).toBeTruthy();
@@ -48,22 +72,25 @@ describe('SignInPage', () => {
     expect(document.getElementById(errorId)!.textContent).toBe('The code is wrong or has expired. Ask for a new one.');
     expect(router.state.location.pathname).toBe('/sign-in');
 
-    // The right one, typed in lower case with a hyphen.
-    const right = identity.lastCode(DEMO_ADMIN)!;
+    // The right one, typed in lower case with a hyphen, is sent as the code.
     await user.clear(code);
-    await user.type(code, `${right.slice(0, 3).toLowerCase()}-${right.slice(3).toLowerCase()}`);
+    await user.type(code, 'abc-234');
     await user.click(screen.getByRole('button', { name: 'Logga in' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Personer' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/admin/people');
-    expect(identity.calls.filter((c) => c.method === 'signIn').at(-1)?.args).toEqual([{ email: 'Admin@Example.org', code: right }]);
+    expect(await requestsTo(sent, 'POST', '/api/auth/session').at(-1)!.json()).toEqual({
+      email: 'Admin@Example.org',
+      code: 'ABC234',
+    });
     const banner = screen.getByRole('banner');
-    expect(within(banner).getByText(DEMO_ADMIN)).toBeTruthy();
+    expect(within(banner).getByText(ADMIN.email)).toBeTruthy();
     expect(within(banner).getByRole('button', { name: 'Logga ut' })).toBeTruthy();
     expect(window.sessionStorage.getItem(PENDING_SIGN_IN_KEY)).toBeNull();
   });
 
   it('puts the server’s address error on the address field', async () => {
+    server.use(http.post('/api/auth/code', () => validationProblem({ email: ['Enter a valid e-mail address.'] })));
     const user = userEvent.setup();
     renderSignIn();
     await sendCode(user, 'not-an-address');
@@ -77,15 +104,15 @@ describe('SignInPage', () => {
   });
 
   it('says how long to wait when rate-limited (429)', async () => {
+    server.use(http.post('/api/auth/code', () => tooManyRequests(42, 'Too many requests. Try again in 42 seconds.')));
     const user = userEvent.setup();
-    identity.rateLimitSeconds = 42;
     renderSignIn();
-    await sendCode(user, DEMO_ADMIN);
+    await sendCode(user, ADMIN.email);
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('För många försök. Försök igen om 42 sekunder.');
     expect(alert.textContent).not.toContain('Too many requests');
 
-    identity.rateLimitSeconds = 600;
+    server.use(http.post('/api/auth/code', () => tooManyRequests(600, 'Too many requests. Try again in 600 seconds.')));
     await user.click(screen.getByRole('button', { name: 'Skicka kod' }));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('Försök igen om 10 minuter.'));
   });
@@ -93,17 +120,19 @@ describe('SignInPage', () => {
   it('keeps the code step while the user reads their mail elsewhere, and can start over', async () => {
     const user = userEvent.setup();
     const first = renderSignIn();
-    await sendCode(user, DEMO_ADMIN);
+    await sendCode(user, ADMIN.email);
     await screen.findByRole('textbox', { name: 'Kod' });
     first.unmount();
 
     renderSignIn();
     expect(await screen.findByRole('textbox', { name: 'Kod' })).toBeTruthy();
-    expect(screen.getByText(`Koden skickades till ${DEMO_ADMIN}.`)).toBeTruthy();
+    expect(screen.getByText(`Koden skickades till ${ADMIN.email}.`)).toBeTruthy();
 
     await user.click(screen.getByRole('button', { name: 'Skicka en ny kod' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('En ny kod är på väg.'));
-    expect(identity.calls.filter((c) => c.method === 'requestCode')).toHaveLength(2);
+    const requests = requestsTo(sent, 'POST', '/api/auth/code');
+    expect(requests).toHaveLength(2);
+    expect(await requests[1].json()).toEqual({ email: ADMIN.email });
 
     await user.click(screen.getByRole('button', { name: 'Använd en annan adress' }));
     expect(await screen.findByRole('textbox', { name: 'E-postadress' })).toBeTruthy();
@@ -113,15 +142,16 @@ describe('SignInPage', () => {
   it('ignores a returnTo that leads off the site', async () => {
     const user = userEvent.setup();
     const { router } = renderSignIn('/sign-in?returnTo=https%3A%2F%2Fevil.example%2F');
-    await sendCode(user, DEMO_ADMIN);
-    await user.type(await screen.findByRole('textbox', { name: 'Kod' }), identity.lastCode(DEMO_ADMIN)!);
+    await sendCode(user, ADMIN.email);
+    await user.type(await screen.findByRole('textbox', { name: 'Kod' }), 'ABC234');
     await user.click(screen.getByRole('button', { name: 'Logga in' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/departments'));
   });
 
   it('sends someone already signed in straight on', async () => {
-    identity.startSession(identity.userByEmail(DEMO_ADMIN)!);
-    const { router } = renderSignIn('/sign-in?returnTo=%2Fme%2Fsessions');
+    server.use(http.get('/api/me/sessions', () => json([session({ isCurrent: true })])));
+    const { router } = renderApp({ me: ADMIN, path: '/sign-in?returnTo=%2Fme%2Fsessions' });
     await waitFor(() => expect(router.state.location.pathname).toBe('/me/sessions'));
+    expect(requestsTo(sent, 'POST', '/api/auth/code')).toHaveLength(0);
   });
 });

@@ -1,15 +1,73 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { DepartmentResponse, FacultyResponse } from '../../../api/generated';
 import { LANGUAGE_STORAGE_KEY } from '../../../lib/i18n';
 import { ProblemTypes } from '../../../lib/problem-details';
-import { seededFakeApi, type FakeDepartmentsApi } from '../../../test/fake-departments-api';
+import {
+  conflict,
+  department,
+  faculty,
+  json,
+  jsonWithETag,
+  me,
+  networkError,
+  preconditionFailed,
+  problem,
+  recordRequests,
+  requestsTo,
+  server,
+  validationProblem,
+  type SentRequest,
+} from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 
-let api: FakeDepartmentsApi;
+const ADMIN = me('admin');
+
+const FACULTIES = [
+  { code: 'HUM', nameSv: 'Humanistiska fakulteten', nameEn: 'Faculty of Humanities' },
+  { code: 'LAW', nameSv: 'Juridiska fakulteten', nameEn: 'Faculty of Law' },
+  { code: 'SOC', nameSv: 'Samhällsvetenskapliga fakulteten', nameEn: 'Faculty of Social Sciences' },
+];
+
+const ENG = department({ code: 'ENG', nameSv: 'Engelska institutionen', nameEn: 'Department of English', facultyCode: 'HUM' });
+const HIST = department({ code: 'HIST', nameSv: 'Historiska institutionen', nameEn: 'Department of History', facultyCode: 'HUM' });
+const LAW = department({ code: 'LAW', nameSv: 'Juridiska institutionen', nameEn: 'Department of Law', facultyCode: 'LAW' });
+const DSV = department({
+  code: 'DSV',
+  nameSv: 'Institutionen för data- och systemvetenskap',
+  nameEn: 'Department of Computer and Systems Sciences',
+  facultyCode: 'SOC',
+});
+const OLD = department({ code: 'OLD', nameSv: 'Nedlagda institutionen', nameEn: 'Closed Department', facultyCode: 'SOC', isActive: false });
+
+/** The departments the server holds in this test; handlers of a test may replace entries. */
+let departments: DepartmentResponse[];
+let sent: SentRequest[];
+
+/** `GET /api/faculties` as the server would answer it for the departments of this test. */
+function facultiesAnswer(includeInactive: boolean): FacultyResponse[] {
+  return FACULTIES.map((f) =>
+    faculty(
+      f,
+      departments.filter((d) => d.facultyCode === f.code && (includeInactive || d.isActive)),
+    ),
+  );
+}
+
+function replace(updated: DepartmentResponse) {
+  departments = departments.map((d) => (d.code === updated.code ? updated : d));
+}
 
 beforeEach(() => {
-  api = seededFakeApi();
+  departments = [ENG, HIST, LAW, DSV, OLD];
+  sent = recordRequests();
+  server.use(
+    http.get('/api/faculties', ({ request }) =>
+      json(facultiesAnswer(new URL(request.url).searchParams.get('includeInactive') === 'true')),
+    ),
+  );
 });
 
 function table(facultyNamePattern: RegExp) {
@@ -24,7 +82,7 @@ async function openCreateForm(user: ReturnType<typeof userEvent.setup>) {
 
 describe('DepartmentsPage', () => {
   it('redirects / to /departments and lists faculties with their active departments in Swedish', async () => {
-    const { router } = renderApp({ clients: { departments: api }, path: '/' });
+    const { router } = renderApp({ me: ADMIN, path: '/' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Fakulteter och institutioner' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/departments');
     const hum = await screen.findByRole('table', { name: 'Institutioner vid Humanistiska fakulteten' });
@@ -38,25 +96,27 @@ describe('DepartmentsPage', () => {
       'Juridiska fakulteten',
       'Samhällsvetenskapliga fakulteten',
     ]);
-    expect(api.calls[0]).toEqual({ method: 'listFaculties', args: [false] });
+    const [list] = requestsTo(sent, 'GET', '/api/faculties');
+    expect(list.query).toEqual({ includeInactive: 'false' });
+    expect(list.headers.get('Accept-Language')).toBe('sv');
     expect(document.title).toBe('Fakulteter och institutioner – Alumni, Stockholms universitet');
   });
 
   it('shows inactive departments on request', async () => {
     const user = userEvent.setup();
-    const { router } = renderApp({ clients: { departments: api } });
+    const { router } = renderApp({ me: ADMIN });
     await screen.findByRole('table', { name: /Samhällsvetenskapliga/ });
     await user.click(screen.getByRole('checkbox', { name: 'Visa inaktiva institutioner' }));
     const row = (await screen.findByRole('rowheader', { name: 'Nedlagda institutionen' })).closest('tr')!;
     expect(within(row).getByText('Inaktiv')).toBeTruthy();
     expect(within(row).getByRole('button', { name: 'Återaktivera Nedlagda institutionen' })).toBeTruthy();
     expect(router.state.location.search).toBe('?inactive=true');
-    expect(api.calls.at(-1)).toEqual({ method: 'listFaculties', args: [true] });
+    expect(requestsTo(sent, 'GET', '/api/faculties').at(-1)?.query).toEqual({ includeInactive: 'true' });
   });
 
   it('switches to English, remembers it and sets <html lang>', async () => {
     const user = userEvent.setup();
-    renderApp({ clients: { departments: api } });
+    renderApp({ me: ADMIN });
     await screen.findByRole('rowheader', { name: 'Engelska institutionen' });
     expect(document.documentElement.lang).toBe('sv');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Språk' }), 'en');
@@ -69,13 +129,23 @@ describe('DepartmentsPage', () => {
 
   it('starts in the remembered language', async () => {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, 'en');
-    renderApp({ clients: { departments: api } });
+    renderApp({ me: ADMIN });
     expect(await screen.findByRole('table', { name: 'Departments of the Faculty of Humanities' })).toBeTruthy();
+    expect(requestsTo(sent, 'GET', '/api/faculties')[0].headers.get('Accept-Language')).toBe('en');
   });
 
   it('shows the server’s field errors on the fields of the new-department form', async () => {
+    server.use(
+      http.post('/api/departments', () =>
+        validationProblem({
+          code: ['Code must be 2–16 characters: an upper-case letter, then upper-case letters, digits or hyphens.'],
+          nameEn: ['Must be 1–200 characters.'],
+          facultyCode: ['Unknown faculty.'],
+        }),
+      ),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { departments: api } });
+    renderApp({ me: ADMIN });
     const form = await openCreateForm(user);
     const code = within(form).getByRole('textbox', { name: 'Kod' });
     expect(document.activeElement).toBe(code);
@@ -95,8 +165,10 @@ describe('DepartmentsPage', () => {
     expect(faculty.getAttribute('aria-invalid')).toBe('true');
     const nameSv = within(form).getByRole('textbox', { name: 'Namn på svenska' });
     expect(nameSv.getAttribute('aria-invalid')).toBeNull();
-    // The code was sent in upper case, as typed into the field.
-    expect(api.calls.find((c) => c.method === 'create')?.args[0]).toMatchObject({ code: 'X', nameSv: 'Testinstitutionen' });
+    // The code was sent in upper case, as typed into the field, with the session's anti-forgery token.
+    const [create] = requestsTo(sent, 'POST', '/api/departments');
+    expect(await create.json()).toMatchObject({ code: 'X', nameSv: 'Testinstitutionen' });
+    expect(create.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
 
     // Changing a field hides its now stale message.
     await user.type(code, 'YZ');
@@ -105,8 +177,9 @@ describe('DepartmentsPage', () => {
   });
 
   it('puts a duplicate code (409) on the code field', async () => {
+    server.use(http.post('/api/departments', () => conflict("A department with code 'ENG' already exists.")));
     const user = userEvent.setup();
-    renderApp({ clients: { departments: api } });
+    renderApp({ me: ADMIN });
     const form = await openCreateForm(user);
     await user.type(within(form).getByRole('textbox', { name: 'Kod' }), 'ENG');
     await user.type(within(form).getByRole('textbox', { name: 'Namn på svenska' }), 'Dubblett');
@@ -119,11 +192,24 @@ describe('DepartmentsPage', () => {
     expect(document.getElementById(code.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
       'Koden används redan av en annan institution.',
     );
+    expect(await requestsTo(sent, 'POST', '/api/departments')[0].json()).toEqual({
+      code: 'ENG',
+      nameSv: 'Dubblett',
+      nameEn: 'Duplicate',
+      facultyCode: 'HUM',
+    });
   });
 
   it('creates a department, refreshes the list and announces it', async () => {
+    server.use(
+      http.post('/api/departments', async ({ request }) => {
+        const created = department((await request.json()) as DepartmentResponse);
+        departments = [...departments, created];
+        return jsonWithETag(created, 201);
+      }),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { departments: api } });
+    renderApp({ me: ADMIN });
     const form = await openCreateForm(user);
     await user.type(within(form).getByRole('textbox', { name: 'Kod' }), 'ge-2');
     await user.type(within(form).getByRole('textbox', { name: 'Namn på svenska' }), 'Institutionen för genus');
@@ -136,12 +222,26 @@ describe('DepartmentsPage', () => {
     expect(screen.queryByRole('region', { name: 'Ny institution' })).toBeNull();
     expect(await within(table(/Humanistiska/)).findByRole('rowheader', { name: 'Institutionen för genus' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Ny institution' }));
-    expect(api.calls.filter((c) => c.method === 'listFaculties')).toHaveLength(2);
+    expect(await requestsTo(sent, 'POST', '/api/departments')[0].json()).toEqual({
+      code: 'GE-2',
+      nameSv: 'Institutionen för genus',
+      nameEn: 'Department of Gender Studies',
+      facultyCode: 'HUM',
+    });
+    expect(requestsTo(sent, 'GET', '/api/faculties')).toHaveLength(2);
   });
 
   it('edits a department with If-Match and its version', async () => {
+    server.use(
+      http.get('/api/departments/HIST', () => jsonWithETag(departments.find((d) => d.code === 'HIST')!)),
+      http.put('/api/departments/HIST', async ({ request }) => {
+        const updated = { ...HIST, ...((await request.json()) as object), version: 2 };
+        replace(updated);
+        return jsonWithETag(updated);
+      }),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { departments: api } });
+    renderApp({ me: ADMIN });
     await user.click(await screen.findByRole('button', { name: 'Redigera Historiska institutionen' }));
     const panel = screen.getByRole('region', { name: 'Redigera HIST – Historiska institutionen' });
     const code = within(panel).getByRole('textbox', { name: 'Kod' }) as HTMLInputElement;
@@ -152,23 +252,36 @@ describe('DepartmentsPage', () => {
     await user.click(within(panel).getByRole('button', { name: 'Spara ändringar' }));
 
     await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Ändringarna i HIST'));
-    expect(api.calls.find((c) => c.method === 'update')?.args).toEqual([
-      'HIST',
-      '"1"',
-      { nameSv: 'Historiska institutionen (ny)', nameEn: 'Department of History', facultyCode: 'HUM' },
-    ]);
+    const [update] = requestsTo(sent, 'PUT', '/api/departments/HIST');
+    expect(update.headers.get('If-Match')).toBe('"1"');
+    expect(update.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
+    expect(await update.json()).toEqual({
+      nameSv: 'Historiska institutionen (ny)',
+      nameEn: 'Department of History',
+      facultyCode: 'HUM',
+    });
     expect(await screen.findByRole('rowheader', { name: 'Historiska institutionen (ny)' })).toBeTruthy();
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Redigera Historiska institutionen (ny)' }));
   });
 
   it('tells the user when someone else changed the department (412) and reloads it', async () => {
+    let eng = ENG;
+    server.use(
+      http.get('/api/departments/ENG', () => jsonWithETag(eng)),
+      // The first save is based on a version someone else has replaced meanwhile; the next one is taken.
+      http.put('/api/departments/ENG', () => preconditionFailed('The department has changed.'), { once: true }),
+      http.put('/api/departments/ENG', async ({ request }) => {
+        eng = { ...eng, ...((await request.json()) as object), version: eng.version + 1 };
+        return jsonWithETag(eng);
+      }),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { departments: api } });
+    renderApp({ me: ADMIN });
     await user.click(await screen.findByRole('button', { name: 'Redigera Engelska institutionen' }));
     const panel = screen.getByRole('region', { name: /Redigera ENG/ });
     // Let the panel's check with the server settle, then someone else saves.
-    await waitFor(() => expect(api.calls.some((c) => c.method === 'get')).toBe(true));
-    api.changeElsewhere('ENG', { nameEn: 'English Department' });
+    await waitFor(() => expect(requestsTo(sent, 'GET', '/api/departments/ENG')).toHaveLength(1));
+    eng = { ...eng, nameEn: 'English Department', version: 2 };
 
     const nameEn = within(panel).getByRole('textbox', { name: 'Namn på engelska' });
     await user.clear(nameEn);
@@ -182,17 +295,27 @@ describe('DepartmentsPage', () => {
         'English Department',
       ),
     );
-    expect(api.calls.filter((c) => c.method === 'update').map((c) => c.args[1])).toEqual(['"1"']);
+    expect(requestsTo(sent, 'PUT', '/api/departments/ENG').map((r) => r.headers.get('If-Match'))).toEqual(['"1"']);
 
     // Saving again now carries the reloaded version.
     await user.click(within(panel).getByRole('button', { name: 'Spara ändringar' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: /Redigera ENG/ })).toBeNull());
-    expect(api.calls.filter((c) => c.method === 'update').map((c) => c.args[1])).toEqual(['"1"', '"2"']);
+    expect(requestsTo(sent, 'PUT', '/api/departments/ENG').map((r) => r.headers.get('If-Match'))).toEqual(['"1"', '"2"']);
   });
 
   it('deactivates and reactivates a department', async () => {
+    const setActive = (isActive: boolean) => () => {
+      const current = departments.find((d) => d.code === 'ENG')!;
+      const changed = { ...current, isActive, version: current.version + 1 };
+      replace(changed);
+      return jsonWithETag(changed);
+    };
+    server.use(
+      http.post('/api/departments/ENG/deactivate', setActive(false)),
+      http.post('/api/departments/ENG/reactivate', setActive(true)),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { departments: api } });
+    renderApp({ me: ADMIN });
     await user.click(screen.getByRole('checkbox', { name: 'Visa inaktiva institutioner' }));
     await user.click(await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' }));
     await waitFor(() =>
@@ -206,17 +329,25 @@ describe('DepartmentsPage', () => {
       expect(screen.getByRole('status').textContent).toBe('ENG – Engelska institutionen har återaktiverats.'),
     );
     expect(await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' })).toBeTruthy();
+    const [deactivate] = requestsTo(sent, 'POST', '/api/departments/ENG/deactivate');
+    const [reactivate] = requestsTo(sent, 'POST', '/api/departments/ENG/reactivate');
+    expect([deactivate.headers.get('If-Match'), reactivate.headers.get('If-Match')]).toEqual(['"1"', '"2"']);
+    expect([deactivate.headers.get('X-CSRF-Token'), reactivate.headers.get('X-CSRF-Token')]).toEqual([
+      ADMIN.csrfToken,
+      ADMIN.csrfToken,
+    ]);
   });
 
   it('shows a server error with its trace id', async () => {
+    server.use(
+      http.post('/api/departments/ENG/deactivate', () =>
+        problem(500, ProblemTypes.internalError, 'An unexpected error occurred.', {
+          traceId: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+        }),
+      ),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { departments: api } });
-    api.failNext.deactivate = {
-      type: ProblemTypes.internalError,
-      title: 'An unexpected error occurred.',
-      status: 500,
-      traceId: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
-    };
+    renderApp({ me: ADMIN });
     await user.click(await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('ENG kunde inte ändras.');
@@ -225,9 +356,9 @@ describe('DepartmentsPage', () => {
   });
 
   it('offers a retry when the list cannot be loaded', async () => {
+    server.use(http.get('/api/faculties', () => networkError(), { once: true }));
     const user = userEvent.setup();
-    api.failNext.listFaculties = new TypeError('Failed to fetch');
-    renderApp({ clients: { departments: api } });
+    renderApp({ me: ADMIN });
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Servern kunde inte nås.');
     await user.click(within(alert).getByRole('button', { name: 'Försök igen' }));
@@ -235,7 +366,7 @@ describe('DepartmentsPage', () => {
   });
 
   it('has landmarks, a named menu and a 404 page for unknown addresses', async () => {
-    renderApp({ clients: { departments: api }, path: '/no/such/page' });
+    renderApp({ me: ADMIN, path: '/no/such/page' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Sidan finns inte' })).toBeTruthy();
     expect(screen.getByRole('banner')).toBeTruthy();
     expect(screen.getByRole('main')).toBeTruthy();

@@ -1,36 +1,37 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, FakeDevApi, seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
+import { http } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { json, me, recordRequests, requestsTo, server, signInMail } from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 
-let identity: FakeIdentityApi;
-
-beforeEach(() => {
-  identity = seededFakeIdentity();
-});
+const ADMIN = me('admin');
 
 describe('DevMailboxPage', () => {
   it('shows the newest mails first, with the sign-in code picked out', async () => {
+    const sent = recordRequests();
+    const first = signInMail('first@example.org', 'QRS789', { sentAt: '2025-05-01T08:00:00Z' });
     const user = userEvent.setup();
-    await identity.requestCode({ email: 'first@example.org' });
-    renderApp({ clients: { identity, dev: new FakeDevApi(identity, true) }, path: '/dev/mailbox' });
+    renderApp({ me: null, devMailbox: [first], path: '/dev/mailbox' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Utvecklarpost' })).toBeTruthy();
     expect(await screen.findAllByRole('article')).toHaveLength(1);
 
-    await identity.requestCode({ email: DEMO_ADMIN });
+    // Someone asks for a code; the mailbox now lists it first, as the API does.
+    server.use(
+      http.get('/api/dev/mailbox', () => json([signInMail(ADMIN.email, 'ABC234', { sentAt: '2025-05-01T08:05:00Z' }), first])),
+    );
     await user.click(screen.getByRole('button', { name: 'Uppdatera' }));
-    await screen.findByText(DEMO_ADMIN);
+    await screen.findByText(ADMIN.email);
     const [newest] = screen.getAllByRole('article');
-    const code = identity.lastCode(DEMO_ADMIN)!;
-    expect(within(newest).getByRole('heading', { level: 2 }).textContent).toBe(`Your sign-in code: ${code}`);
-    expect(within(newest).getByText(DEMO_ADMIN)).toBeTruthy();
-    expect(within(newest).getByText(code, { selector: 'code' })).toBeTruthy();
-    expect(newest.querySelector('pre')!.textContent).toContain(`Your code for signing in to Alumni is ${code}.`);
+    expect(within(newest).getByRole('heading', { level: 2 }).textContent).toBe('Your sign-in code: ABC234');
+    expect(within(newest).getByText(ADMIN.email)).toBeTruthy();
+    expect(within(newest).getByText('ABC234', { selector: 'code' })).toBeTruthy();
+    expect(newest.querySelector('pre')!.textContent).toContain('Your code for signing in to Alumni is ABC234.');
+    expect(requestsTo(sent, 'GET', '/api/dev/mailbox').at(-1)!.query).toEqual({ limit: '20' });
   });
 
   it('explains that the mailbox exists only in Development', async () => {
-    renderApp({ clients: { identity, dev: new FakeDevApi(identity, false) }, path: '/dev/mailbox' });
+    renderApp({ me: null, path: '/dev/mailbox' });
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Utvecklarposten finns bara när API:t körs i utvecklingsmiljön.',
     );

@@ -1,61 +1,61 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_COORDINATOR, seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
-import { FakeMembersApi, seededFakeMembers } from '../../../test/fake-members-api';
+import {
+  demoFaculties,
+  directoryEntry,
+  directoryPage,
+  forbidden,
+  json,
+  me,
+  recordRequests,
+  requestsTo,
+  server,
+  type SentRequest,
+} from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 
-const ALUMNA = 'alumna@example.org';
-let identity: FakeIdentityApi;
-let members: FakeMembersApi;
+const ALUMNA = me('alumnus');
+/** A listed member who chose to show her work, what she offers and her studies (not her city or bio). */
+const LISA = directoryEntry({
+  firstName: 'Lisa',
+  lastName: 'Listad',
+  employer: 'Acme AB',
+  jobTitle: 'CTO',
+  offers: ['mentor'],
+  affiliations: ['DSV 2012'],
+});
+let sent: SentRequest[];
 
 beforeEach(() => {
-  identity = seededFakeIdentity({ signedInAs: ALUMNA });
-  members = seededFakeMembers(identity);
-  members.addMember({ email: ALUMNA, firstName: 'Ada', lastName: 'Alumna', userId: identity.userByEmail(ALUMNA)!.id });
-  members.addMember({
-    email: 'lisa@example.org',
-    firstName: 'Lisa',
-    lastName: 'Listad',
-    employer: 'Acme AB',
-    jobTitle: 'CTO',
-    city: 'Lund',
-    country: 'SE',
-    bio: 'Happy to help.',
-    offers: ['mentor'],
-    directoryListed: true,
-    directoryFields: ['employer', 'jobTitle', 'offers', 'affiliations'],
-    affiliations: [{ departmentCode: 'DSV', endYear: 2012 }],
-    consents: ['directory'],
-  });
-  members.addMember({
-    email: 'hemlig@example.org',
-    firstName: 'Hemlig',
-    lastName: 'Hansson',
-    directoryListed: false,
-    affiliations: [{ departmentCode: 'DSV' }],
-    consents: [],
-  });
+  sent = recordRequests();
+  server.use(
+    http.get('/api/faculties', () => json(demoFaculties())),
+    http.get('/api/directory', () => json(directoryPage([LISA]))),
+  );
 });
 
 describe('DirectoryPage', () => {
-  it('shows the listed members with only the fields they chose', async () => {
-    renderApp({ clients: { identity, members }, path: '/directory' });
+  it('shows the listed members with the fields the server returned', async () => {
+    renderApp({ me: ALUMNA, path: '/directory' });
     const card = await screen.findByRole('article', { name: 'Lisa Listad' });
     expect(within(card).getByText('CTO, Acme AB')).toBeTruthy();
     expect(within(card).getByText('Mentorskap för studenter')).toBeTruthy();
     expect(within(card).getByText('DSV 2012')).toBeTruthy();
-    // Not chosen: not returned, not shown.
-    expect(within(card).queryByText(/Lund/)).toBeNull();
-    expect(within(card).queryByText('Happy to help.')).toBeNull();
-    expect(within(card).queryByText('lisa@example.org')).toBeNull();
-    expect(screen.queryByRole('article', { name: 'Hemlig Hansson' })).toBeNull();
+    expect(screen.getAllByRole('article')).toHaveLength(1);
     expect(screen.getByText('1 medlem hittades')).toBeTruthy();
+    expect(requestsTo(sent, 'GET', '/api/directory')[0].query).toEqual({ page: '1', pageSize: '24' });
   });
 
   it('searches by name, department, country and offers', async () => {
+    server.use(
+      http.get('/api/directory', ({ request }) =>
+        new URL(request.url).searchParams.has('q') ? json(directoryPage([], { total: 0 })) : undefined,
+      ),
+    );
     const user = userEvent.setup();
-    const { router } = renderApp({ clients: { identity, members }, path: '/directory' });
+    const { router } = renderApp({ me: ALUMNA, path: '/directory' });
     await screen.findByRole('article', { name: 'Lisa Listad' });
     await user.type(screen.getByRole('searchbox', { name: 'Namn' }), 'lis');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Institution' }), 'DSV');
@@ -64,31 +64,40 @@ describe('DirectoryPage', () => {
     await user.click(screen.getByRole('button', { name: 'Sök' }));
     expect(await screen.findByText('Inga medlemmar matchar sökningen.')).toBeTruthy();
     expect(router.state.location.search).toBe('?q=lis&department=DSV&country=NO&offers=mentor');
-    expect(members.callsOf('searchDirectory').at(-1)!.args).toEqual(['lis', 'DSV', 'NO', 'mentor', 1, 24]);
+    expect(requestsTo(sent, 'GET', '/api/directory').at(-1)!.query).toEqual({
+      q: 'lis',
+      department: 'DSV',
+      country: 'NO',
+      offers: 'mentor',
+      page: '1',
+      pageSize: '24',
+    });
   });
 
   it('pages through the directory', async () => {
+    const people = [
+      LISA,
+      ...Array.from({ length: 30 }, (_, i) => directoryEntry({ firstName: 'Per', lastName: `Person${String(i).padStart(2, '0')}` })),
+    ];
+    server.use(
+      http.get('/api/directory', ({ request }) => {
+        const page = Number(new URL(request.url).searchParams.get('page'));
+        return json(directoryPage(people.slice((page - 1) * 24, page * 24), { total: 31, page }));
+      }),
+    );
     const user = userEvent.setup();
-    for (let i = 0; i < 30; i++) {
-      members.addMember({
-        email: `p${i}@example.org`,
-        firstName: 'Per',
-        lastName: `Person${String(i).padStart(2, '0')}`,
-        directoryListed: true,
-        consents: ['directory'],
-      });
-    }
-    renderApp({ clients: { identity, members }, path: '/directory' });
+    renderApp({ me: ALUMNA, path: '/directory' });
     await screen.findByText('31 medlemmar hittades');
     expect(screen.getAllByRole('article')).toHaveLength(24);
     await user.click(within(screen.getByRole('navigation', { name: 'Sidor i katalogen' })).getByRole('link', { name: 'Nästa sida' }));
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(7));
     expect(screen.getByText('Sida 2 av 2')).toBeTruthy();
+    expect(requestsTo(sent, 'GET', '/api/directory').at(-1)!.query).toEqual({ page: '2', pageSize: '24' });
   });
 
   it('tells someone who is not an active member what to do', async () => {
-    identity = seededFakeIdentity({ signedInAs: DEMO_COORDINATOR });
-    renderApp({ clients: { identity, members: seededFakeMembers(identity) }, path: '/directory' });
+    server.use(http.get('/api/directory', () => forbidden('The directory is for active members.')));
+    renderApp({ me: me('coordinator'), path: '/directory' });
     expect(await screen.findByRole('heading', { level: 2, name: 'Katalogen är till för aktiva medlemmar' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Till min profil' }).getAttribute('href')).toBe('/me/profile');
     expect(screen.queryByRole('alert')).toBeNull();

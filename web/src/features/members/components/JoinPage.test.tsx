@@ -1,21 +1,49 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_COORDINATOR, FakeDevApi, seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
-import { FakeMembersApi, seededFakeMembers } from '../../../test/fake-members-api';
+import {
+  affiliation,
+  campaignLanding,
+  codeRequested,
+  demoFaculties,
+  DSV,
+  json,
+  me,
+  member,
+  notFound,
+  recordRequests,
+  requestsTo,
+  server,
+  signUpAccepted,
+  validationProblem,
+  type SentRequest,
+} from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 
-let identity: FakeIdentityApi;
-let members: FakeMembersApi;
-let token: string;
+const TOKEN = 'tok00001abcdef';
+const VERA = me('alumnus', { email: 'vera@example.org', displayName: undefined, userId: '0190f000-0000-7000-8000-0000000000aa' });
+let sent: SentRequest[];
 
-beforeEach(async () => {
-  identity = seededFakeIdentity({ signedInAs: DEMO_COORDINATOR });
-  members = seededFakeMembers(identity);
-  token = (await members.createCampaign({ departmentCode: 'DSV', channel: 'LinkedIn', label: 'Graduation 2026' })).token;
-  members.calls = [];
-  // A visitor of the link is signed out.
-  await identity.signOut();
+beforeEach(() => {
+  sent = recordRequests();
+  server.use(
+    http.get('/api/faculties', () => json(demoFaculties())),
+    http.post(`/api/recruitment/links/${TOKEN}/visits`, () => json(campaignLanding(DSV, 'Graduation 2026'))),
+    http.post('/api/members/sign-up', () => json(signUpAccepted(), 202)),
+    http.post('/api/auth/code', () => json(codeRequested())),
+    http.post('/api/auth/session', () => json(VERA)),
+    http.get('/api/me/profile', () =>
+      json(
+        member({
+          email: VERA.email,
+          firstName: 'Vera',
+          lastName: 'Besökare',
+          affiliations: [affiliation({ departmentCode: 'DSV', credits: 7.5 })],
+        }),
+      ),
+    ),
+  );
 });
 
 async function fillIn(user: ReturnType<typeof userEvent.setup>, email = 'vera@example.org') {
@@ -28,55 +56,55 @@ async function fillIn(user: ReturnType<typeof userEvent.setup>, email = 'vera@ex
   await user.click(screen.getByRole('checkbox', { name: /^Jag har tagit minst 1 hp/ }));
 }
 
+const visits = () => requestsTo(sent, 'POST', `/api/recruitment/links/${TOKEN}/visits`);
+
 describe('JoinPage with an invitation link', () => {
   it('opens the link once, names the inviting department and starts the first study there', async () => {
-    const { i18n } = renderApp({ clients: { identity, members }, path: `/join/${token}` });
+    const { i18n } = renderApp({ me: null, path: `/join/${TOKEN}` });
     expect(await screen.findByText('Inbjuden av Institutionen för data- och systemvetenskap')).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Institution' }) as HTMLSelectElement).value).toBe('DSV');
-    expect(members.callsOf('openCampaignLink').map((c) => c.args)).toEqual([[token]]);
-    expect(members.campaigns[0].visits).toBe(1);
+    expect(visits()).toHaveLength(1);
 
     await i18n.changeLanguage('en');
     expect(await screen.findByText('Invited by Department of Computer and Systems Sciences')).toBeTruthy();
     // Changing the language is no new visit.
-    expect(members.callsOf('openCampaignLink')).toHaveLength(1);
+    expect(visits()).toHaveLength(1);
   });
 
   it('signs up with the token, sends the code, verifies it and lands on the profile with a welcome', async () => {
     const user = userEvent.setup();
-    const { router } = renderApp({ clients: { identity, members }, path: `/join/${token}` });
+    const { router } = renderApp({ me: null, path: `/join/${TOKEN}` });
     await screen.findByText(/^Inbjuden av/);
     await fillIn(user);
     await user.click(screen.getByRole('button', { name: 'Bli medlem' }));
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Bekräfta din e-postadress' })).toBeTruthy();
-    const [signUp] = members.callsOf('signUp');
-    expect(signUp.args[0]).toMatchObject({
+    const [signUp] = requestsTo(sent, 'POST', '/api/members/sign-up');
+    expect(await signUp.json()).toMatchObject({
       firstName: 'Vera',
       email: 'vera@example.org',
       preferredLanguage: 'sv',
       affiliations: [{ departmentCode: 'DSV', degreeType: 'master', credits: 7.5 }],
       consents: ['eventInvitations'],
       confirmsCredits: true,
-      campaignToken: token,
+      campaignToken: TOKEN,
     });
-    expect(identity.calls.filter((c) => c.method === 'requestCode').map((c) => c.args[0])).toEqual([{ email: 'vera@example.org' }]);
-    expect(members.memberByEmail('vera@example.org')?.status).toBe('pending');
+    const codes = requestsTo(sent, 'POST', '/api/auth/code');
+    expect(await Promise.all(codes.map((r) => r.json()))).toEqual([{ email: 'vera@example.org' }]);
 
-    await user.type(screen.getByRole('textbox', { name: 'Kod' }), identity.lastCode('vera@example.org')!);
+    await user.type(screen.getByRole('textbox', { name: 'Kod' }), 'ABC234');
     await user.click(screen.getByRole('button', { name: 'Bekräfta min adress' }));
 
     expect(await screen.findByText(/^Välkommen till alumninätverket!/)).toBeTruthy();
     expect(router.state.location.pathname).toBe('/me/profile');
     expect(await within(screen.getByRole('banner')).findByText('vera@example.org')).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 2, name: 'Om dig' })).toBeTruthy();
-    expect(members.memberByEmail('vera@example.org')?.status).toBe('active');
-    expect((await members.listCampaignsAs(DEMO_COORDINATOR))[0]).toMatchObject({ visits: 1, signUps: 1, verified: 1 });
+    expect(await requestsTo(sent, 'POST', '/api/auth/session')[0].json()).toEqual({ email: 'vera@example.org', code: 'ABC234' });
   });
 
   it('keeps the code step when the person comes back from reading the mail, without counting a new visit', async () => {
     const user = userEvent.setup();
-    const first = renderApp({ clients: { identity, members, dev: new FakeDevApi(identity, true) }, path: `/join/${token}` });
+    const first = renderApp({ me: null, devMailbox: [], path: `/join/${TOKEN}` });
     await screen.findByText(/^Inbjuden av/);
     await fillIn(user);
     await user.click(screen.getByRole('button', { name: 'Bli medlem' }));
@@ -84,29 +112,45 @@ describe('JoinPage with an invitation link', () => {
     expect(within(screen.getByRole('main')).getByRole('link', { name: /^Utvecklarpost/ }).getAttribute('href')).toBe('/dev/mailbox');
     first.unmount();
 
-    renderApp({ clients: { identity, members }, path: `/join/${token}` });
+    renderApp({ me: null, path: `/join/${TOKEN}` });
     expect(await screen.findByRole('textbox', { name: 'Kod' })).toBeTruthy();
     expect(screen.getByText(/Vi har mejlat en kod till vera@example.org/)).toBeTruthy();
-    expect(members.callsOf('openCampaignLink')).toHaveLength(1);
+    expect(visits()).toHaveLength(1);
   });
 
   it('says so when the link is not valid, and signs up without a token', async () => {
+    server.use(http.post('/api/recruitment/links/nope/visits', () => notFound('This invitation link is not valid.')));
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/join/nope' });
+    renderApp({ me: null, path: '/join/nope' });
     expect(await screen.findByText(/Den här inbjudningslänken gäller inte/)).toBeTruthy();
     expect((screen.getByRole('combobox', { name: 'Institution' }) as HTMLSelectElement).value).toBe('');
     await fillIn(user);
     await user.selectOptions(screen.getByRole('combobox', { name: 'Institution' }), 'ENG');
     await user.click(screen.getByRole('button', { name: 'Bli medlem' }));
     await screen.findByRole('textbox', { name: 'Kod' });
-    expect(members.callsOf('signUp')[0].args[0]).toMatchObject({ campaignToken: undefined, affiliations: [{ departmentCode: 'ENG' }] });
+    const body = (await requestsTo(sent, 'POST', '/api/members/sign-up')[0].json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ affiliations: [{ departmentCode: 'ENG' }] });
+    expect(body).not.toHaveProperty('campaignToken');
   });
 });
 
 describe('JoinPage field errors', () => {
   it('puts the server’s messages on the fields, nested ones on the study they are about', async () => {
+    server.use(
+      http.post('/api/members/sign-up', () =>
+        validationProblem({
+          firstName: ['Enter a name.'],
+          lastName: ['Enter a name.'],
+          email: ['Enter a valid e-mail address, like name@example.org.'],
+          'affiliations[0].credits': ['Credits cannot be negative.'],
+          'affiliations[1].departmentCode': ['Choose a department.'],
+          'affiliations[1].endYear': ['The end year cannot be before the start year.'],
+          confirmsCredits: ['Confirm that you have earned at least 1 hp at the university.'],
+        }),
+      ),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/join' });
+    renderApp({ me: null, path: '/join' });
     const studies = await screen.findByRole('region', { name: 'Dina studier vid Stockholms universitet' });
     await user.click(within(studies).getByRole('button', { name: 'Lägg till ännu en studie' }));
     const [first, second] = within(studies).getAllByRole('group', { name: /^Studie \d$/ });
@@ -145,14 +189,20 @@ describe('JoinPage field errors', () => {
     await user.clear(credits);
     await user.type(credits, '15');
     expect(credits.getAttribute('aria-invalid')).toBeNull();
+    expect(await requestsTo(sent, 'POST', '/api/members/sign-up')[0].json()).toMatchObject({
+      affiliations: [
+        { departmentCode: 'DSV', degreeType: 'bachelor', credits: -5 },
+        { degreeType: 'exchange', startYear: 2019, endYear: 2018 },
+      ],
+    });
   });
 
   it('catches a study without a degree before asking the server', async () => {
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/join' });
+    renderApp({ me: null, path: '/join' });
     await user.click(await screen.findByRole('button', { name: 'Bli medlem' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByRole('link').textContent).toBe('Studie 1, Examen: Välj en examen (eller ”Kurser utan examen”).');
-    expect(members.callsOf('signUp')).toHaveLength(0);
+    expect(requestsTo(sent, 'POST', '/api/members/sign-up')).toHaveLength(0);
   });
 });

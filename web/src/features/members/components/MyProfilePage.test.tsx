@@ -1,30 +1,66 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
-import { FakeMembersApi, seededFakeMembers } from '../../../test/fake-members-api';
+import type { AffiliationInput, MemberResponse, ProfileInput, UpdateConsentsRequest } from '../../../api/generated';
+import { ProblemTypes } from '../../../lib/problem-details';
+import {
+  affiliation,
+  codeRequested,
+  consents,
+  CONSENT_CHANNELS,
+  demoFaculties,
+  json,
+  jsonWithETag,
+  me,
+  member,
+  myDataExport,
+  noContent,
+  notFound,
+  preconditionFailed,
+  problem,
+  recordRequests,
+  requestsTo,
+  server,
+  validationProblem,
+  type SentRequest,
+} from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 
-const ALUMNA = 'alumna@example.org';
-let identity: FakeIdentityApi;
-let members: FakeMembersApi;
-let memberId: string;
+const ALUMNA = me('alumnus');
+const VERIFIED_STUDY = affiliation({ departmentCode: 'DSV', degreeType: 'master', startYear: 2015, endYear: 2017, credits: 120, verified: true });
+const COURSES = affiliation({ departmentCode: 'ENG', degreeType: 'none', credits: 7.5 });
+
+/** My record as the server holds it in this test; the handlers answer with it and keep what I save. */
+let record: MemberResponse;
+let sent: SentRequest[];
+
+function save(changes: Partial<MemberResponse>, status = 200) {
+  record = { ...record, ...changes, version: record.version + 1 };
+  return jsonWithETag(record, status);
+}
 
 beforeEach(() => {
-  identity = seededFakeIdentity({ signedInAs: ALUMNA });
-  members = seededFakeMembers(identity);
-  memberId = members.addMember({
-    email: ALUMNA,
+  record = member({
+    email: ALUMNA.email,
     firstName: 'Ada',
     lastName: 'Alumna',
-    userId: identity.userByEmail(ALUMNA)!.id,
     employer: 'Acme',
-    affiliations: [
-      { departmentCode: 'DSV', degreeType: 'master', startYear: 2015, endYear: 2017, credits: 120, verified: true },
-      { departmentCode: 'ENG', degreeType: 'none', credits: 7.5 },
-    ],
-    consents: ['eventInvitations'],
-  }).id;
+    affiliations: [VERIFIED_STUDY, COURSES],
+    consents: consents(['eventInvitations']),
+  });
+  sent = recordRequests();
+  server.use(
+    http.get('/api/faculties', () => json(demoFaculties())),
+    http.get('/api/me/profile', () => jsonWithETag(record)),
+    http.put('/api/me/profile', async ({ request }) => save((await request.json()) as ProfileInput)),
+    http.put('/api/me/consents', async ({ request }) => {
+      const { changes } = (await request.json()) as UpdateConsentsRequest;
+      return save({
+        consents: record.consents.map((c) => ({ ...c, granted: changes.find((x) => x.channel === c.channel)?.granted ?? c.granted })),
+      });
+    }),
+  );
 });
 
 afterEach(() => {
@@ -36,9 +72,15 @@ function consentSwitch(name: string) {
 }
 
 describe('MyProfilePage consents', () => {
+  it('has a switch for every consent channel', async () => {
+    renderApp({ me: ALUMNA, path: '/me/profile' });
+    await screen.findByRole('heading', { level: 2, name: 'Det du hör från oss' });
+    expect(screen.getAllByRole('switch')).toHaveLength(CONSENT_CHANNELS.length);
+  });
+
   it('turns one consent on and off at a time, and says so', async () => {
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/me/profile' });
+    renderApp({ me: ALUMNA, path: '/me/profile' });
     await screen.findByRole('heading', { level: 2, name: 'Det du hör från oss' });
     expect(consentSwitch('Inbjudningar till alumnievenemang').checked).toBe(true);
     expect(consentSwitch('Stockholms universitets alumninyhetsbrev').checked).toBe(false);
@@ -51,18 +93,18 @@ describe('MyProfilePage consents', () => {
     await waitFor(() => expect(screen.getByText('Du får inte längre: Inbjudningar till alumnievenemang.')).toBeTruthy());
     expect(consentSwitch('Inbjudningar till alumnievenemang').checked).toBe(false);
 
-    expect(members.callsOf('updateMyConsents').map((c) => c.args[0])).toEqual([
+    const changes = requestsTo(sent, 'PUT', '/api/me/consents');
+    expect(await Promise.all(changes.map((r) => r.json()))).toEqual([
       { changes: [{ channel: 'centralNewsletter', granted: true }] },
       { changes: [{ channel: 'eventInvitations', granted: false }] },
     ]);
-    const member = members.members.find((m) => m.id === memberId)!;
-    expect(member.consents.filter((c) => c.granted).map((c) => c.channel)).toEqual(['centralNewsletter']);
+    expect(changes[0].headers.get('X-CSRF-Token')).toBe(ALUMNA.csrfToken);
   });
 
   it('shows the server’s state again when a change fails', async () => {
+    server.use(http.put('/api/me/consents', () => problem(500, ProblemTypes.internalError, 'Boom', { traceId: '00-t-01' })));
     const user = userEvent.setup();
-    members.failNext.updateMyConsents = { type: 'urn:alumni:problem:internal-error', title: 'Boom', status: 500, traceId: '00-t-01' };
-    renderApp({ clients: { identity, members }, path: '/me/profile' });
+    renderApp({ me: ALUMNA, path: '/me/profile' });
     await screen.findByRole('heading', { level: 2, name: 'Det du hör från oss' });
     await user.click(consentSwitch('Inbjudningar till alumnievenemang'));
     const alert = await screen.findByRole('alert');
@@ -71,8 +113,14 @@ describe('MyProfilePage consents', () => {
   });
 
   it('keeps what was typed in the profile when a consent toggles the directory listing', async () => {
+    // The server lists me in the directory when I consent to it, and answers with the new record.
+    server.use(
+      http.put('/api/me/consents', () =>
+        save({ consents: consents(['eventInvitations', 'directory']), directoryListed: true }),
+      ),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/me/profile' });
+    renderApp({ me: ALUMNA, path: '/me/profile' });
     const employer = await screen.findByRole('textbox', { name: 'Arbetsgivare' });
     await user.clear(employer);
     await user.type(employer, 'Nya AB');
@@ -82,35 +130,44 @@ describe('MyProfilePage consents', () => {
 
     await user.click(screen.getByRole('button', { name: 'Spara min profil' }));
     expect(await screen.findByText('Din profil har sparats.')).toBeTruthy();
-    const member = members.members.find((m) => m.id === memberId)!;
-    expect(member.employer).toBe('Nya AB');
-    expect(member.directoryListed).toBe(true);
+    const [update] = requestsTo(sent, 'PUT', '/api/me/profile');
+    expect(await update.json()).toMatchObject({ employer: 'Nya AB', directoryListed: true });
+    // Based on the version the consent change answered with.
+    expect(update.headers.get('If-Match')).toBe('"2"');
   });
 
   it('unsubscribes from everything after a confirmation', async () => {
+    server.use(
+      http.post('/api/me/unsubscribe', () => save({ consents: consents([]), status: 'unsubscribed', directoryListed: false })),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/me/profile' });
+    renderApp({ me: ALUMNA, path: '/me/profile' });
     await user.click(await screen.findByRole('button', { name: 'Avregistrera mig från allt' }));
     const confirm = screen.getByRole('region', { name: 'Avregistrera dig från allt?' });
+    expect(requestsTo(sent, 'POST', '/api/me/unsubscribe')).toHaveLength(0);
     await user.click(within(confirm).getByRole('button', { name: 'Ja, avregistrera mig från allt' }));
     expect(await screen.findByText('Du har avregistrerats från allt.')).toBeTruthy();
     expect(consentSwitch('Inbjudningar till alumnievenemang').checked).toBe(false);
     expect(screen.getByText(/Du har avregistrerat dig från allt/)).toBeTruthy();
-    expect(members.members.find((m) => m.id === memberId)!.status).toBe('unsubscribed');
+    expect(requestsTo(sent, 'POST', '/api/me/unsubscribe')).toHaveLength(1);
   });
 });
 
 describe('MyProfilePage profile', () => {
   it('saves with the version it started from, and reloads and tells when the record changed elsewhere', async () => {
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/me/profile' });
+    renderApp({ me: ALUMNA, path: '/me/profile' });
     const city = await screen.findByRole('textbox', { name: 'Ort' });
     await user.type(city, 'Uppsala');
     await user.click(screen.getByRole('button', { name: 'Spara min profil' }));
     expect(await screen.findByText('Din profil har sparats.')).toBeTruthy();
-    expect(members.callsOf('updateMyProfile')[0].args[0]).toBe('"1"');
+    const ifMatch = () => requestsTo(sent, 'PUT', '/api/me/profile').map((r) => r.headers.get('If-Match'));
+    expect(ifMatch()).toEqual(['"1"']);
+    expect(await requestsTo(sent, 'PUT', '/api/me/profile')[0].json()).toMatchObject({ city: 'Uppsala', employer: 'Acme' });
 
-    members.changeElsewhere(memberId, { employer: 'Changed elsewhere' });
+    // Someone else saves my record (version 3); my next save, based on version 2, is refused once.
+    record = { ...record, employer: 'Changed elsewhere', version: 3 };
+    server.use(http.put('/api/me/profile', () => preconditionFailed(), { once: true }));
     await user.clear(screen.getByRole('textbox', { name: 'Arbetsgivare' }));
     await user.type(screen.getByRole('textbox', { name: 'Arbetsgivare' }), 'Mine');
     await user.click(screen.getByRole('button', { name: 'Spara min profil' }));
@@ -118,18 +175,26 @@ describe('MyProfilePage profile', () => {
     const notice = await screen.findByText(/Din profil ändrades någon annanstans/);
     expect(notice.getAttribute('role')).toBe('alert');
     await waitFor(() => expect((screen.getByRole('textbox', { name: 'Arbetsgivare' }) as HTMLInputElement).value).toBe('Changed elsewhere'));
-    expect(members.callsOf('updateMyProfile')[1].args[0]).toBe('"2"');
+    expect(ifMatch()).toEqual(['"1"', '"2"']);
 
     await user.clear(screen.getByRole('textbox', { name: 'Arbetsgivare' }));
     await user.type(screen.getByRole('textbox', { name: 'Arbetsgivare' }), 'Mine');
     await user.click(screen.getByRole('button', { name: 'Spara min profil' }));
-    await waitFor(() => expect(members.members.find((m) => m.id === memberId)!.employer).toBe('Mine'));
-    expect(members.callsOf('updateMyProfile')[2].args[0]).toBe('"3"');
+    await waitFor(() => expect(record.employer).toBe('Mine'));
+    expect(ifMatch()).toEqual(['"1"', '"2"', '"3"']);
   });
 
   it('puts the server’s messages on the profile fields', async () => {
+    server.use(
+      http.put('/api/me/profile', () =>
+        validationProblem({
+          country: ['Use a two-letter country code, like SE.'],
+          'otherEmails[1]': ['Enter a valid e-mail address, like name@example.org.'],
+        }),
+      ),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/me/profile' });
+    renderApp({ me: ALUMNA, path: '/me/profile' });
     await user.type(await screen.findByRole('textbox', { name: 'Land' }), 's1');
     await user.type(screen.getByRole('textbox', { name: 'Andra e-postadresser' }), 'fine@example.org\nnot-an-address');
     await user.click(screen.getByRole('button', { name: 'Spara min profil' }));
@@ -137,11 +202,18 @@ describe('MyProfilePage profile', () => {
     expect(alert.textContent).toContain('Profilen kunde inte sparas');
     expect(screen.getByRole('textbox', { name: 'Land' }).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('textbox', { name: 'Andra e-postadresser' }).getAttribute('aria-invalid')).toBe('true');
+    expect(await requestsTo(sent, 'PUT', '/api/me/profile')[0].json()).toMatchObject({
+      otherEmails: ['fine@example.org', 'not-an-address'],
+    });
   });
 
   it('invites a signed-in person without a member record to join', async () => {
-    identity = seededFakeIdentity({ signedInAs: 'admin@example.org' });
-    renderApp({ clients: { identity, members: seededFakeMembers(identity) }, path: '/me/profile' });
+    server.use(
+      http.get('/api/me/profile', () =>
+        notFound('You have no member record: sign up to the alumni network first (members_signUp), then sign in with the same address.'),
+      ),
+    );
+    renderApp({ me: me('admin'), path: '/me/profile' });
     expect(await screen.findByRole('heading', { level: 2, name: 'Du är inte medlem i alumninätverket ännu' })).toBeTruthy();
     expect(screen.getByText(/Du är inloggad som admin@example.org/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Bli medlem i alumninätverket' }).getAttribute('href')).toBe('/join');
@@ -151,8 +223,15 @@ describe('MyProfilePage profile', () => {
 
 describe('MyProfilePage studies', () => {
   it('marks verified studies, removes self-declared ones and adds new ones', async () => {
+    server.use(
+      http.delete(`/api/me/affiliations/${COURSES.id}`, () => save({ affiliations: [VERIFIED_STUDY] })),
+      http.post('/api/me/affiliations', async ({ request }) => {
+        const input = (await request.json()) as AffiliationInput;
+        return save({ affiliations: [...record.affiliations, affiliation(input)] }, 201);
+      }),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/me/profile' });
+    renderApp({ me: ALUMNA, path: '/me/profile' });
     const table = await screen.findByRole('table', { name: 'Dina studier' });
     const rows = within(table).getAllByRole('row').slice(1);
     // The departments are named once the faculties have arrived.
@@ -169,6 +248,7 @@ describe('MyProfilePage studies', () => {
     await user.click(within(rows[1]).getByRole('button', { name: 'Ta bort studien Kurser utan examen, Engelska institutionen' }));
     expect(await screen.findByText('Studien Kurser utan examen, Engelska institutionen har tagits bort.')).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Dina studier' })).getAllByRole('row')).toHaveLength(2);
+    expect(requestsTo(sent, 'DELETE', `/api/me/affiliations/${COURSES.id}`)).toHaveLength(1);
 
     await user.click(screen.getByRole('button', { name: 'Lägg till en studie' }));
     const form = screen.getByRole('form', { name: 'Lägg till en studie' });
@@ -177,12 +257,17 @@ describe('MyProfilePage studies', () => {
     await user.type(within(form).getByRole('textbox', { name: 'Högskolepoäng (hp)' }), '180');
     await user.click(within(form).getByRole('button', { name: 'Lägg till studien' }));
     expect(await screen.findByText('Studien Kandidatexamen, Historiska institutionen har lagts till.')).toBeTruthy();
-    expect(members.callsOf('addMyAffiliation')[0].args[0]).toMatchObject({ departmentCode: 'HIST', degreeType: 'bachelor', credits: 180 });
+    expect(await requestsTo(sent, 'POST', '/api/me/affiliations')[0].json()).toMatchObject({
+      departmentCode: 'HIST',
+      degreeType: 'bachelor',
+      credits: 180,
+    });
   });
 });
 
 describe('MyProfilePage my data', () => {
   it('offers the export as a JSON file', async () => {
+    server.use(http.get('/api/me/export', () => json(myDataExport(record))));
     const user = userEvent.setup();
     const createObjectURL = vi.fn((_blob: Blob) => 'blob:alumni-export');
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
@@ -190,7 +275,7 @@ describe('MyProfilePage my data', () => {
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this);
     });
-    renderApp({ clients: { identity, members }, path: '/me/profile' });
+    renderApp({ me: ALUMNA, path: '/me/profile' });
     await user.click(await screen.findByRole('button', { name: 'Ladda ner mina uppgifter' }));
     expect(await screen.findByText('Dina uppgifter har laddats ner som my-alumni-data.json.')).toBeTruthy();
     expect(click).toHaveBeenCalledTimes(1);
@@ -198,36 +283,46 @@ describe('MyProfilePage my data', () => {
     expect(clicked[0].href).toBe('blob:alumni-export');
     const blob = createObjectURL.mock.calls[0][0];
     const data = JSON.parse(await blob.text()) as { member: { email: string } };
-    expect(data.member.email).toBe(ALUMNA);
+    expect(data.member.email).toBe(ALUMNA.email);
   });
 
   it('erases me after a confirmation and a fresh code, and signs me out', async () => {
+    server.use(
+      http.post('/api/auth/code', () => json(codeRequested())),
+      // The first code typed is wrong; the next one erases.
+      http.post('/api/me/erase', () => validationProblem({ code: ['The code is wrong or has expired. Ask for a new one.'] }), {
+        once: true,
+      }),
+      http.post('/api/me/erase', () => noContent()),
+    );
     const user = userEvent.setup();
-    const { router } = renderApp({ clients: { identity, members }, path: '/me/profile' });
+    const { router } = renderApp({ me: ALUMNA, path: '/me/profile' });
     await user.click(await screen.findByRole('button', { name: 'Radera mina uppgifter …' }));
     const confirm = screen.getByRole('region', { name: 'Radera alla dina uppgifter?' });
-    expect(within(confirm).getByText(`För att vara säkra på att det är du mejlar vi först en kod till ${ALUMNA}.`)).toBeTruthy();
+    expect(within(confirm).getByText(`För att vara säkra på att det är du mejlar vi först en kod till ${ALUMNA.email}.`)).toBeTruthy();
     await user.click(within(confirm).getByRole('button', { name: 'Mejla mig en kod' }));
     const code = await within(confirm).findByRole('textbox', { name: 'Kod från mejlet' });
-    expect(identity.calls.filter((c) => c.method === 'requestCode').map((c) => c.args[0])).toEqual([{ email: ALUMNA }]);
+    const codes = requestsTo(sent, 'POST', '/api/auth/code');
+    expect(await Promise.all(codes.map((r) => r.json()))).toEqual([{ email: ALUMNA.email }]);
 
     await user.type(code, 'WRONG2');
     await user.click(within(confirm).getByRole('button', { name: 'Radera mina uppgifter för gott' }));
     await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
-    expect(members.members.find((m) => m.id === memberId)!.status).toBe('active');
+    expect(router.state.location.pathname).toBe('/me/profile');
 
     await user.clear(code);
-    await user.type(code, identity.lastCode(ALUMNA)!);
+    await user.type(code, 'ABC234');
     await user.click(within(confirm).getByRole('button', { name: 'Radera mina uppgifter för gott' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Dina uppgifter har raderats' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/erased');
     await within(screen.getByRole('banner')).findByRole('link', { name: 'Logga in' });
-    expect(members.members.find((m) => m.id === memberId)!.status).toBe('erased');
-    expect(identity.currentSessionId).toBeNull();
+    const erasures = requestsTo(sent, 'POST', '/api/me/erase');
+    expect(await Promise.all(erasures.map((r) => r.json()))).toEqual([{ code: 'WRONG2' }, { code: 'ABC234' }]);
+    expect(erasures[1].headers.get('X-CSRF-Token')).toBe(ALUMNA.csrfToken);
   });
 
   it('sends a visit of the erased page without an erasure home', async () => {
-    const { router } = renderApp({ clients: { identity, members }, path: '/erased' });
+    const { router } = renderApp({ me: ALUMNA, path: '/erased' });
     await waitFor(() => expect(router.state.location.pathname).toBe('/departments'));
   });
 });

@@ -1,34 +1,72 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEMO_ADMIN, DEMO_COORDINATOR, seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
-import { FakeMembersApi, seededFakeMembers } from '../../../test/fake-members-api';
+import type { AddNoteRequest, CampaignResponse, CreateCampaignRequest, MemberResponse, UpdateMemberRequest } from '../../../api/generated';
+import {
+  affiliation,
+  campaign,
+  consents,
+  demoFaculties,
+  etag,
+  json,
+  jsonWithETag,
+  me,
+  member,
+  memberPage,
+  memberSummary,
+  noContent,
+  notFound,
+  note,
+  preconditionFailed,
+  recordRequests,
+  requestsTo,
+  server,
+  staffMember,
+  validationProblem,
+  type SentRequest,
+} from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 
-let identity: FakeIdentityApi;
-let members: FakeMembersApi;
-let dsvId: string;
+const COORDINATOR = me('coordinator');
+const ADMIN = me('admin');
+
+/** Dag's record (a DSV alumnus) as the server holds it in this test. */
+let dag: MemberResponse;
+let sent: SentRequest[];
+
+const BO = memberSummary({ firstName: 'Bo', lastName: 'Båda', status: 'pending', departments: ['DSV', 'ENG'], graduationYear: 2021 });
+
+function dagSummary() {
+  return memberSummary({
+    id: dag.id,
+    firstName: dag.firstName,
+    lastName: dag.lastName,
+    email: dag.email,
+    city: dag.city,
+    country: dag.country,
+    departments: ['DSV'],
+    graduationYear: 2016,
+  });
+}
 
 beforeEach(() => {
-  identity = seededFakeIdentity({ signedInAs: DEMO_COORDINATOR });
-  members = seededFakeMembers(identity);
-  dsvId = members.addMember({
+  dag = member({
     email: 'dag@example.org',
     firstName: 'Dag',
     lastName: 'Dsvsson',
     city: 'Uppsala',
     country: 'SE',
-    affiliations: [{ departmentCode: 'DSV', endYear: 2016 }],
-    consents: ['eventInvitations'],
-  }).id;
-  members.addMember({ email: 'eva@example.org', firstName: 'Eva', lastName: 'Engström', affiliations: [{ departmentCode: 'ENG', endYear: 2010 }] });
-  members.addMember({
-    email: 'bo@example.org',
-    firstName: 'Bo',
-    lastName: 'Båda',
-    status: 'pending',
-    affiliations: [{ departmentCode: 'ENG' }, { departmentCode: 'DSV', endYear: 2021 }],
+    affiliations: [affiliation({ departmentCode: 'DSV', endYear: 2016 })],
+    consents: consents(['eventInvitations']),
   });
+  sent = recordRequests();
+  server.use(
+    http.get('/api/faculties', () => json(demoFaculties())),
+    // The coordinator's members: the search answers for their departments only.
+    http.get('/api/members', () => json(memberPage([BO, dagSummary()]))),
+    http.get(`/api/members/${dag.id}`, () => json(staffMember(dag), 200, etag(dag.version))),
+  );
 });
 
 afterEach(() => {
@@ -42,19 +80,27 @@ function rowNames() {
     .map((cell) => cell.textContent);
 }
 
+const searches = () => requestsTo(sent, 'GET', '/api/members');
+
 describe('StaffMembersPage', () => {
-  it('lists only the coordinator’s members, with their total', async () => {
-    renderApp({ clients: { identity, members }, path: '/staff/members' });
+  it('lists the coordinator’s members, with their total', async () => {
+    renderApp({ me: COORDINATOR, path: '/staff/members' });
     expect(await screen.findByRole('table', { name: 'Medlemmar 1–2 av 2' })).toBeTruthy();
     expect(rowNames()).toEqual(['Båda, Bo', 'Dsvsson, Dag']);
+    expect(searches()[0].query).toEqual({ sort: 'name', page: '1', pageSize: '25' });
     // The department picker offers the coordinator's own departments.
     const department = screen.getByRole('combobox', { name: 'Institution' });
     await waitFor(() => expect(within(department).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['', 'DSV']));
   });
 
   it('sends the filters to the search and keeps them in the address', async () => {
+    server.use(
+      http.get('/api/members', ({ request }) =>
+        new URL(request.url).searchParams.has('q') ? json(memberPage([dagSummary()])) : undefined,
+      ),
+    );
     const user = userEvent.setup();
-    const { router } = renderApp({ clients: { identity, members }, path: '/staff/members' });
+    const { router } = renderApp({ me: COORDINATOR, path: '/staff/members' });
     await screen.findByRole('table');
     await user.type(screen.getByRole('searchbox', { name: 'Sök' }), 'dag');
     await user.type(screen.getByRole('textbox', { name: 'Examen från (år)' }), '2015');
@@ -67,82 +113,94 @@ describe('StaffMembersPage', () => {
     expect(new URLSearchParams(router.state.location.search).toString()).toBe(
       'q=dag&country=SE&graduatedFrom=2015&status=active&consent=eventInvitations',
     );
-    expect(members.callsOf('search').at(-1)!.args).toEqual([
-      'dag',
-      undefined,
-      undefined,
-      2015,
-      undefined,
-      'SE',
-      undefined,
-      undefined,
-      'active',
-      'eventInvitations',
-      undefined,
-      undefined,
-      undefined,
-      'name',
-      1,
-      25,
-    ]);
+    expect(searches().at(-1)!.query).toEqual({
+      q: 'dag',
+      graduatedFrom: '2015',
+      country: 'SE',
+      status: 'active',
+      consent: 'eventInvitations',
+      sort: 'name',
+      page: '1',
+      pageSize: '25',
+    });
     expect(screen.getByRole('heading', { level: 2, name: /^Filter/ }).textContent).toContain('5 filter används');
   });
 
   it('sorts by a column header and shows the order', async () => {
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/staff/members' });
+    renderApp({ me: COORDINATOR, path: '/staff/members' });
     await screen.findByRole('table');
     expect(screen.getByRole('columnheader', { name: /^Namn/ }).getAttribute('aria-sort')).toBe('ascending');
     await user.click(screen.getByRole('button', { name: 'Blev medlem' }));
     await waitFor(() => expect(screen.getByRole('columnheader', { name: /^Blev medlem/ }).getAttribute('aria-sort')).toBe('descending'));
     expect(screen.getByRole('columnheader', { name: /^Namn/ }).getAttribute('aria-sort')).toBeNull();
-    expect(members.callsOf('search').at(-1)!.args[13]).toBe('created');
+    expect(searches().at(-1)!.query.sort).toBe('created');
     expect(rowNames()).toEqual(['Båda, Bo', 'Dsvsson, Dag']);
   });
 
   it('pages through the results', async () => {
+    const many = Array.from({ length: 32 }, (_, i) => memberSummary({ firstName: `M${i}`, lastName: `Many${String(i).padStart(2, '0')}` }));
+    server.use(
+      http.get('/api/members', ({ request }) => {
+        const page = Number(new URL(request.url).searchParams.get('page'));
+        return json(memberPage(many.slice((page - 1) * 25, page * 25), { total: 32, page }));
+      }),
+    );
     const user = userEvent.setup();
-    for (let i = 0; i < 30; i++) {
-      members.addMember({ email: `m${i}@example.org`, firstName: `M${i}`, lastName: `Many${String(i).padStart(2, '0')}`, affiliations: [{ departmentCode: 'DSV' }] });
-    }
-    renderApp({ clients: { identity, members }, path: '/staff/members' });
+    renderApp({ me: COORDINATOR, path: '/staff/members' });
     expect(await screen.findByRole('table', { name: 'Medlemmar 1–25 av 32' })).toBeTruthy();
     const pager = screen.getByRole('navigation', { name: 'Sidor med medlemmar' });
     expect(within(pager).getByText('Sida 1 av 2')).toBeTruthy();
     await user.click(within(pager).getByRole('link', { name: 'Nästa sida' }));
     expect(await screen.findByRole('table', { name: 'Medlemmar 26–32 av 32' })).toBeTruthy();
+    expect(searches().at(-1)!.query).toMatchObject({ page: '2', pageSize: '25' });
   });
 
   it('says “more than” past the 1,000 matches the search counts, and pages on', async () => {
-    for (let i = 0; i < 1030; i++) {
-      members.addMember({ email: `x${i}@example.org`, firstName: `X${i}`, lastName: `Lots${String(i).padStart(4, '0')}`, affiliations: [{ departmentCode: 'DSV' }] });
-    }
-    renderApp({ clients: { identity, members }, path: '/staff/members?page=41' });
+    const page41 = Array.from({ length: 25 }, (_, i) => memberSummary({ firstName: `X${i}`, lastName: `Lots${1000 + i}` }));
+    server.use(http.get('/api/members', () => json(memberPage(page41, { total: 1000, totalExact: false, page: 41 }))));
+    renderApp({ me: COORDINATOR, path: '/staff/members?page=41' });
     expect(await screen.findByRole('table', { name: 'Medlemmar 1001–1025 av fler än 1000' })).toBeTruthy();
     const pager = screen.getByRole('navigation', { name: 'Sidor med medlemmar' });
     expect(within(pager).getByText('Sida 41 av 42')).toBeTruthy();
+    expect(searches()[0].query).toMatchObject({ page: '41' });
   });
 
   it('opens a member’s record from the row', async () => {
     const user = userEvent.setup();
-    const { router } = renderApp({ clients: { identity, members }, path: '/staff/members' });
+    const { router } = renderApp({ me: COORDINATOR, path: '/staff/members' });
     await user.click(await screen.findByRole('link', { name: 'Dsvsson, Dag' }));
     expect(await screen.findByRole('heading', { level: 1, name: /^Dag Dsvsson/ })).toBeTruthy();
-    expect(router.state.location.pathname).toBe(`/staff/members/${dsvId}`);
+    expect(router.state.location.pathname).toBe(`/staff/members/${dag.id}`);
   });
 
   it('is not for alumni', async () => {
-    identity = seededFakeIdentity({ signedInAs: 'alumna@example.org' });
-    renderApp({ clients: { identity, members: seededFakeMembers(identity) }, path: '/staff/members' });
+    renderApp({ me: me('alumnus'), path: '/staff/members' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Ingen behörighet' })).toBeTruthy();
     expect(screen.getByText(/institutionernas alumnisamordnare/)).toBeTruthy();
+    expect(searches()).toHaveLength(0);
   });
 });
 
 describe('MemberDetailPage', () => {
+  function answerUpdates() {
+    server.use(
+      http.put(`/api/members/${dag.id}`, async ({ request }) => {
+        dag = { ...dag, ...((await request.json()) as UpdateMemberRequest), version: dag.version + 1 };
+        return jsonWithETag(dag);
+      }),
+    );
+  }
+
   it('shows the record, saves an edit with If-Match and adds a note', async () => {
+    answerUpdates();
+    server.use(
+      http.post(`/api/members/${dag.id}/notes`, async ({ request }) =>
+        json(note({ text: ((await request.json()) as AddNoteRequest).text, authorName: COORDINATOR.displayName }), 201),
+      ),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: `/staff/members/${dsvId}` });
+    renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
     const record = await screen.findByRole('region', { name: 'Uppgifter' });
     expect(within(record).getByText('dag@example.org')).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'Samtycken för Dag Dsvsson' })).getAllByText('Givet')).toHaveLength(1);
@@ -155,7 +213,10 @@ describe('MemberDetailPage', () => {
     await user.type(within(edit).getByRole('textbox', { name: 'Ort' }), 'Lund');
     await user.click(within(edit).getByRole('button', { name: 'Spara ändringarna' }));
     expect(await screen.findByText('Ändringarna har sparats.')).toBeTruthy();
-    expect(members.callsOf('update')[0].args.slice(0, 2)).toEqual([dsvId, '"1"']);
+    const [update] = requestsTo(sent, 'PUT', `/api/members/${dag.id}`);
+    expect(update.headers.get('If-Match')).toBe('"1"');
+    expect(update.headers.get('X-CSRF-Token')).toBe(COORDINATOR.csrfToken);
+    expect(await update.json()).toMatchObject({ firstName: 'Dag', lastName: 'Dsvsson', city: 'Lund', country: 'SE' });
     expect(within(screen.getByRole('region', { name: 'Uppgifter' })).getByText('Lund, SE')).toBeTruthy();
 
     const notes = screen.getByRole('region', { name: 'Anteckningar' });
@@ -163,13 +224,17 @@ describe('MemberDetailPage', () => {
     await user.click(within(notes).getByRole('button', { name: 'Lägg till anteckningen' }));
     expect(await within(notes).findByText('Wants to mentor.')).toBeTruthy();
     expect((within(notes).getByRole('textbox', { name: 'Ny anteckning' }) as HTMLTextAreaElement).value).toBe('');
+    expect(await requestsTo(sent, 'POST', `/api/members/${dag.id}/notes`)[0].json()).toEqual({ text: 'Wants to mentor.' });
   });
 
   it('reloads the form and tells when someone else saved in between (412)', async () => {
+    answerUpdates();
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: `/staff/members/${dsvId}` });
+    renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
     await user.click(await screen.findByRole('button', { name: 'Redigera profilen' }));
-    members.changeElsewhere(dsvId, { employer: 'Elsewhere AB' });
+    // Someone else saves the member; the save based on version 1 is refused.
+    dag = { ...dag, employer: 'Elsewhere AB', version: 2 };
+    server.use(http.put(`/api/members/${dag.id}`, () => preconditionFailed(), { once: true }));
     const edit = screen.getByRole('region', { name: 'Redigera profilen' });
     await user.type(within(edit).getByRole('textbox', { name: 'Arbetsgivare' }), 'Mine AB');
     await user.click(within(edit).getByRole('button', { name: 'Spara ändringarna' }));
@@ -177,36 +242,50 @@ describe('MemberDetailPage', () => {
     await waitFor(() => expect((within(edit).getByRole('textbox', { name: 'Arbetsgivare' }) as HTMLInputElement).value).toBe('Elsewhere AB'));
     await user.click(within(edit).getByRole('button', { name: 'Spara ändringarna' }));
     expect(await screen.findByText('Ändringarna har sparats.')).toBeTruthy();
-    expect(members.callsOf('update').map((c) => c.args[1])).toEqual(['"1"', '"2"']);
+    expect(requestsTo(sent, 'PUT', `/api/members/${dag.id}`).map((r) => r.headers.get('If-Match'))).toEqual(['"1"', '"2"']);
   });
 
   it('says a member outside the coordinator’s departments is not there', async () => {
-    const eva = members.memberByEmail('eva@example.org')!;
-    renderApp({ clients: { identity, members }, path: `/staff/members/${eva.id}` });
+    const eva = member({ email: 'eva@example.org', firstName: 'Eva', lastName: 'Engström' });
+    server.use(http.get(`/api/members/${eva.id}`, () => notFound('No member with that id in your departments.')));
+    renderApp({ me: COORDINATOR, path: `/staff/members/${eva.id}` });
     expect(await screen.findByText(/Det finns ingen sådan medlem/)).toBeTruthy();
   });
 
   it('lets an admin erase a member after a confirmation', async () => {
+    const xena = member({ email: 'x@example.org', firstName: 'Xena', lastName: 'Ex', affiliations: [affiliation({ departmentCode: 'LAW' })] });
+    server.use(
+      http.get(`/api/members/${xena.id}`, () => json(staffMember(xena))),
+      http.post(`/api/members/${xena.id}/erase`, () => noContent()),
+    );
     const user = userEvent.setup();
-    identity = seededFakeIdentity({ signedInAs: DEMO_ADMIN });
-    members = seededFakeMembers(identity);
-    const id = members.addMember({ email: 'x@example.org', firstName: 'Xena', lastName: 'Ex', affiliations: [{ departmentCode: 'LAW' }] }).id;
-    const { router } = renderApp({ clients: { identity, members }, path: `/staff/members/${id}` });
+    const { router } = renderApp({ me: ADMIN, path: `/staff/members/${xena.id}` });
     await user.click(await screen.findByRole('button', { name: 'Radera medlemmen …' }));
     expect(screen.getByRole('heading', { level: 2, name: 'Radera Xena Ex?' })).toBeTruthy();
+    expect(requestsTo(sent, 'POST', `/api/members/${xena.id}/erase`)).toHaveLength(0);
     await user.click(screen.getByRole('button', { name: 'Radera för gott' }));
     expect(await screen.findByText('Medlemmen har raderats.')).toBeTruthy();
     expect(router.state.location.pathname).toBe('/staff/members');
-    expect(members.members.find((m) => m.id === id)!.status).toBe('erased');
+    const [erase] = requestsTo(sent, 'POST', `/api/members/${xena.id}/erase`);
+    expect(erase.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
   });
 });
 
 describe('CampaignsPage', () => {
   it('creates a campaign for the coordinator’s department and copies its full link', async () => {
+    let campaigns: CampaignResponse[] = [];
+    server.use(
+      http.get('/api/recruitment/campaigns', () => json(campaigns)),
+      http.post('/api/recruitment/campaigns', async ({ request }) => {
+        const created = campaign({ ...((await request.json()) as CreateCampaignRequest), token: 'tok00001abcdef' });
+        campaigns = [created];
+        return json(created, 201);
+      }),
+    );
     const user = userEvent.setup();
     const writeText = vi.fn(async (_text: string) => undefined);
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    renderApp({ clients: { identity, members }, path: '/staff/campaigns' });
+    renderApp({ me: COORDINATOR, path: '/staff/campaigns' });
     expect(await screen.findByText('Inga kampanjer ännu.')).toBeTruthy();
     const form = screen.getByRole('region', { name: 'Ny kampanj' });
     const department = within(form).getByRole('combobox', { name: 'Institution' }) as HTMLSelectElement;
@@ -217,12 +296,17 @@ describe('CampaignsPage', () => {
     await user.click(within(form).getByRole('button', { name: 'Skapa kampanj' }));
 
     expect(await screen.findByText('Kampanjen ”Examen 2026” har skapats. Dess länk finns i tabellen.')).toBeTruthy();
+    expect(await requestsTo(sent, 'POST', '/api/recruitment/campaigns')[0].json()).toEqual({
+      departmentCode: 'DSV',
+      channel: 'LinkedIn',
+      label: 'Examen 2026',
+    });
     const row = screen.getByRole('row', { name: /Examen 2026/ });
     const cells = within(row).getAllByRole('cell').map((cell) => cell.textContent);
     expect(cells.slice(0, 2)).toEqual(['DSV', 'LinkedIn']);
     expect(cells.slice(3, 6)).toEqual(['0', '0', '0']);
     const link = within(row).getByRole('textbox', { name: 'Inbjudningslänk för Examen 2026' }) as HTMLInputElement;
-    expect(link.value).toBe(`${window.location.origin}/join/${members.campaigns[0].token}`);
+    expect(link.value).toBe(`${window.location.origin}/join/tok00001abcdef`);
     await waitFor(() => expect(document.activeElement).toBe(link));
 
     await user.click(within(row).getByRole('button', { name: 'Kopiera länken för Examen 2026' }));
@@ -231,8 +315,18 @@ describe('CampaignsPage', () => {
   });
 
   it('puts the server’s refusal on the department field', async () => {
+    server.use(
+      http.get('/api/recruitment/campaigns', () => json([])),
+      http.post('/api/recruitment/campaigns', () =>
+        validationProblem({
+          departmentCode: ['Choose a department.'],
+          channel: ['Name the channel: 1–100 characters, no < or >.'],
+          label: ['Give a label: 1–200 characters, no < or >.'],
+        }),
+      ),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity, members }, path: '/staff/campaigns' });
+    renderApp({ me: COORDINATOR, path: '/staff/campaigns' });
     const form = await screen.findByRole('region', { name: 'Ny kampanj' });
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Institution' }), '');
     await user.click(within(form).getByRole('button', { name: 'Skapa kampanj' }));
@@ -241,22 +335,12 @@ describe('CampaignsPage', () => {
   });
 
   it('offers an admin every department and shows the figures', async () => {
-    identity = seededFakeIdentity({ signedInAs: DEMO_ADMIN });
-    members = seededFakeMembers(identity);
-    const campaign = await members.createCampaign({ departmentCode: 'LAW', channel: 'Event', label: 'Law day' });
-    await members.openCampaignLink(campaign.token);
-    await members.openCampaignLink(campaign.token);
-    await members.signUp({
-      firstName: 'A',
-      lastName: 'B',
-      email: 'ab@example.org',
-      preferredLanguage: 'sv',
-      affiliations: [{ departmentCode: 'LAW', degreeType: 'master', credits: 60 }],
-      consents: [],
-      confirmsCredits: true,
-      campaignToken: campaign.token,
-    });
-    renderApp({ clients: { identity, members }, path: '/staff/campaigns' });
+    server.use(
+      http.get('/api/recruitment/campaigns', () =>
+        json([campaign({ departmentCode: 'LAW', channel: 'Event', label: 'Law day', visits: 2, signUps: 1, verified: 0 })]),
+      ),
+    );
+    renderApp({ me: ADMIN, path: '/staff/campaigns' });
     const row = await screen.findByRole('row', { name: /Law day/ });
     expect(within(row).getAllByRole('cell').map((cell) => cell.textContent).slice(3, 6)).toEqual(['2', '1', '0']);
     const department = screen.getByRole('combobox', { name: 'Institution' });

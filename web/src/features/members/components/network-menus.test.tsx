@@ -1,7 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, DEMO_COORDINATOR, seededFakeIdentity } from '../../../test/fake-identity-api';
+import { http } from 'msw';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { demoFaculties, json, me, server, type TestRole } from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
+
+beforeEach(() => {
+  server.use(http.get('/api/faculties', () => json(demoFaculties())));
+});
 
 function linksOf(name: string) {
   return within(screen.getByRole('navigation', { name }))
@@ -11,7 +16,7 @@ function linksOf(name: string) {
 
 describe('the alumni network menus in the header', () => {
   it('offer a signed-out visitor to join', async () => {
-    renderApp({ clients: { identity: seededFakeIdentity() } });
+    renderApp({ me: null });
     const banner = screen.getByRole('banner');
     const join = await within(banner).findByRole('link', { name: 'Bli medlem' });
     expect(join.getAttribute('href')).toBe('/join');
@@ -20,7 +25,7 @@ describe('the alumni network menus in the header', () => {
   });
 
   it('show an alumnus their profile and the directory', async () => {
-    renderApp({ clients: { identity: seededFakeIdentity({ signedInAs: 'alumna@example.org' }) } });
+    renderApp({ me: me('alumnus') });
     await screen.findByRole('navigation', { name: 'Alumninätverket' });
     expect(linksOf('Alumninätverket')).toEqual([
       ['Min profil', '/me/profile'],
@@ -30,8 +35,8 @@ describe('the alumni network menus in the header', () => {
     expect(within(screen.getByRole('banner')).queryByRole('link', { name: 'Bli medlem' })).toBeNull();
   });
 
-  it.each([DEMO_COORDINATOR, DEMO_ADMIN])('show %s the staff tools too', async (email) => {
-    renderApp({ clients: { identity: seededFakeIdentity({ signedInAs: email }) } });
+  it.each<TestRole>(['coordinator', 'admin'])('show a %s the staff tools too', async (role) => {
+    renderApp({ me: me(role) });
     await screen.findByRole('navigation', { name: 'Personalens verktyg' });
     expect(linksOf('Personalens verktyg')).toEqual([
       ['Medlemmar', '/staff/members'],

@@ -1,13 +1,58 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_ADMIN, DEMO_COORDINATOR, seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
+import type { CreateUserRequest, MeResponse, UserResponse } from '../../../api/generated';
+import {
+  conflict,
+  demoFaculties,
+  demoUsers,
+  json,
+  me,
+  recordRequests,
+  requestsTo,
+  server,
+  user as person,
+  validationProblem,
+  type SentRequest,
+} from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 
-let identity: FakeIdentityApi;
+const ADMIN = me('admin');
+const COORDINATOR = me('coordinator');
+
+/** The people the server holds in this test; the role handlers change them. */
+let users: UserResponse[];
+let sent: SentRequest[];
+
+function byEmail(email: string): UserResponse {
+  return users.find((u) => u.email === email)!;
+}
+
+/** Applies a role change the server accepted and answers with the changed person. */
+function changed(id: string, change: (u: UserResponse) => Partial<UserResponse>) {
+  users = users.map((u) => (u.id === id ? { ...u, ...change(u) } : u));
+  return json(users.find((u) => u.id === id)!);
+}
 
 beforeEach(() => {
-  identity = seededFakeIdentity({ signedInAs: DEMO_ADMIN });
+  users = demoUsers();
+  sent = recordRequests();
+  server.use(
+    http.get('/api/admin/users', ({ request }) => {
+      const search = new URL(request.url).searchParams.get('search')?.toLowerCase();
+      return json(search ? users.filter((u) => u.email.includes(search)) : users);
+    }),
+    http.get('/api/faculties', () => json(demoFaculties())),
+    http.put('/api/admin/users/:id/admin', ({ params }) => changed(String(params.id), () => ({ isAdmin: true }))),
+    http.delete('/api/admin/users/:id/admin', ({ params }) => changed(String(params.id), () => ({ isAdmin: false }))),
+    http.put('/api/admin/users/:id/departments/:code', ({ params }) =>
+      changed(String(params.id), (u) => ({ departmentCodes: [...u.departmentCodes, String(params.code)].sort() })),
+    ),
+    http.delete('/api/admin/users/:id/departments/:code', ({ params }) =>
+      changed(String(params.id), (u) => ({ departmentCodes: u.departmentCodes.filter((c) => c !== params.code) })),
+    ),
+  );
 });
 
 function row(email: string) {
@@ -21,36 +66,53 @@ async function openRoles(user: ReturnType<typeof userEvent.setup>, email: string
 
 describe('PeoplePage', () => {
   it('lists people with their roles in a captioned table', async () => {
-    renderApp({ clients: { identity }, path: '/admin/people' });
+    renderApp({ me: ADMIN, path: '/admin/people' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Personer' })).toBeTruthy();
     const table = await screen.findByRole('table', { name: 'Personer' });
     expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
-      DEMO_ADMIN,
+      ADMIN.email,
       'alumna@example.org',
-      DEMO_COORDINATOR,
+      COORDINATOR.email,
     ]);
-    expect(within(row(DEMO_ADMIN)).getByText('Ja')).toBeTruthy();
-    expect(within(row(DEMO_COORDINATOR)).getByText('DSV')).toBeTruthy();
+    expect(within(row(ADMIN.email)).getByText('Ja')).toBeTruthy();
+    expect(within(row(COORDINATOR.email)).getByText('DSV')).toBeTruthy();
     expect(within(row('alumna@example.org')).getByText('Ada Alumna')).toBeTruthy();
     expect(document.title).toBe('Personer – Alumni, Stockholms universitet');
   });
 
   it('searches and filters to staff, keeping both in the address', async () => {
+    server.use(
+      http.get('/api/admin/users', ({ request }) =>
+        new URL(request.url).searchParams.get('staffOnly') === 'true'
+          ? json([byEmail(ADMIN.email), byEmail(COORDINATOR.email)])
+          : undefined,
+      ),
+    );
     const user = userEvent.setup();
-    const { router } = renderApp({ clients: { identity }, path: '/admin/people' });
+    const { router } = renderApp({ me: ADMIN, path: '/admin/people' });
     await screen.findByRole('table', { name: 'Personer' });
     await user.type(screen.getByRole('searchbox', { name: 'Sök på adress eller namn' }), 'example');
     await user.click(screen.getByRole('button', { name: 'Sök' }));
     await user.click(screen.getByRole('checkbox', { name: 'Bara personal (administratörer och koordinatorer)' }));
     const table = await screen.findByRole('table', { name: 'Personer som matchar ”example”' });
     await waitFor(() => expect(within(table).getAllByRole('rowheader')).toHaveLength(2));
-    expect(identity.calls.filter((c) => c.method === 'listUsers').at(-1)?.args).toEqual(['example', true]);
+    expect(requestsTo(sent, 'GET', '/api/admin/users').at(-1)!.query).toEqual({ search: 'example', staffOnly: 'true' });
     expect(router.state.location.search).toBe('?q=example&staff=true');
   });
 
   it('adds a person and opens their roles; an existing address says so', async () => {
+    server.use(
+      http.post('/api/admin/users', async ({ request }) => {
+        const body = (await request.json()) as CreateUserRequest;
+        const existing = users.find((u) => u.email === body.email);
+        if (existing) return json(existing, 200);
+        const added = person({ email: body.email, displayName: body.displayName });
+        users = [...users, added];
+        return json(added, 201);
+      }),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity }, path: '/admin/people' });
+    renderApp({ me: ADMIN, path: '/admin/people' });
     const form = await screen.findByRole('region', { name: 'Lägg till en person' });
     await user.type(within(form).getByRole('textbox', { name: 'E-postadress' }), 'new.person@su.se');
     await user.type(within(form).getByRole('textbox', { name: /^Namn/ }), 'Ny Person');
@@ -58,47 +120,61 @@ describe('PeoplePage', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('new.person@su.se har lagts till.'));
     expect(screen.getByRole('region', { name: 'Roller för Ny Person (new.person@su.se)' })).toBeTruthy();
     expect(await screen.findByRole('rowheader', { name: 'new.person@su.se' })).toBeTruthy();
+    const [add] = requestsTo(sent, 'POST', '/api/admin/users');
+    expect(await add.json()).toEqual({ email: 'new.person@su.se', displayName: 'Ny Person' });
+    expect(add.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
 
-    await user.type(within(form).getByRole('textbox', { name: 'E-postadress' }), DEMO_COORDINATOR);
+    await user.type(within(form).getByRole('textbox', { name: 'E-postadress' }), COORDINATOR.email);
     await user.click(within(form).getByRole('button', { name: 'Lägg till' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${DEMO_COORDINATOR} fanns redan.`));
-    expect(screen.getByRole('region', { name: `Roller för Demo Coordinator (${DEMO_COORDINATOR})` })).toBeTruthy();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${COORDINATOR.email} fanns redan.`));
+    expect(screen.getByRole('region', { name: `Roller för Demo Coordinator (${COORDINATOR.email})` })).toBeTruthy();
   });
 
   it('shows the server’s field error when the address is not valid', async () => {
+    server.use(http.post('/api/admin/users', () => validationProblem({ email: ['Enter a valid e-mail address.'] })));
     const user = userEvent.setup();
-    renderApp({ clients: { identity }, path: '/admin/people' });
+    renderApp({ me: ADMIN, path: '/admin/people' });
     const form = await screen.findByRole('region', { name: 'Lägg till en person' });
     const email = within(form).getByRole('textbox', { name: 'E-postadress' });
     await user.type(email, 'nope');
     await user.click(within(form).getByRole('button', { name: 'Lägg till' }));
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
     expect(within(form).getByRole('alert').textContent).toContain('Personen kunde inte läggas till');
+    expect(document.getElementById(email.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
+      'Enter a valid e-mail address.',
+    );
   });
 
   it('grants and revokes admin, and explains the 409 for the last admin', async () => {
+    server.use(
+      http.delete(`/api/admin/users/${ADMIN.userId}/admin`, () =>
+        conflict('This is the last admin: make someone else an admin first.'),
+      ),
+    );
     const user = userEvent.setup();
-    renderApp({ clients: { identity }, path: '/admin/people' });
-    let panel = await openRoles(user, DEMO_COORDINATOR);
+    renderApp({ me: ADMIN, path: '/admin/people' });
+    let panel = await openRoles(user, COORDINATOR.email);
     await user.click(within(panel).getByRole('button', { name: 'Gör till administratör' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${DEMO_COORDINATOR} är nu administratör.`));
-    await waitFor(() => expect(within(row(DEMO_COORDINATOR)).getByText('Ja')).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${COORDINATOR.email} är nu administratör.`));
+    await waitFor(() => expect(within(row(COORDINATOR.email)).getByText('Ja')).toBeTruthy());
     await user.click(within(panel).getByRole('button', { name: 'Ta bort administratörsrollen' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${DEMO_COORDINATOR} är inte längre administratör.`));
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${COORDINATOR.email} är inte längre administratör.`));
+    expect(requestsTo(sent, 'PUT', `/api/admin/users/${COORDINATOR.userId}/admin`)).toHaveLength(1);
+    expect(requestsTo(sent, 'DELETE', `/api/admin/users/${COORDINATOR.userId}/admin`)).toHaveLength(1);
 
     await user.click(within(panel).getByRole('button', { name: 'Stäng' }));
-    panel = await openRoles(user, DEMO_ADMIN);
+    panel = await openRoles(user, ADMIN.email);
     await user.click(within(panel).getByRole('button', { name: 'Ta bort administratörsrollen' }));
     const alert = await within(panel).findByRole('alert');
     expect(alert.textContent).toBe('Det här är den sista administratören. Gör någon annan till administratör först.');
     expect(document.activeElement).toBe(alert);
-    expect(identity.userByEmail(DEMO_ADMIN)!.isAdmin).toBe(true);
+    expect(within(row(ADMIN.email)).getByText('Ja')).toBeTruthy();
   });
 
   it('assigns and unassigns departments with a picker grouped by faculty', async () => {
     const user = userEvent.setup();
-    renderApp({ clients: { identity }, path: '/admin/people' });
-    const panel = await openRoles(user, DEMO_COORDINATOR);
+    renderApp({ me: ADMIN, path: '/admin/people' });
+    const panel = await openRoles(user, COORDINATOR.email);
     expect(within(panel).getByText('DSV – Institutionen för data- och systemvetenskap')).toBeTruthy();
     const picker = within(panel).getByRole('combobox', { name: 'Institution' });
     await waitFor(() => expect(within(picker).getAllByRole('group').length).toBeGreaterThan(0));
@@ -106,25 +182,30 @@ describe('PeoplePage', () => {
     expect(within(picker).queryByRole('option', { name: /^DSV/ })).toBeNull();
     await user.selectOptions(picker, 'ENG');
     await user.click(within(panel).getByRole('button', { name: 'Lägg till institution' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${DEMO_COORDINATOR} är nu koordinator för ENG.`));
-    expect(identity.calls.find((c) => c.method === 'assignDepartment')?.args).toEqual([
-      identity.userByEmail(DEMO_COORDINATOR)!.id,
-      'ENG',
-    ]);
-    await waitFor(() => expect(within(row(DEMO_COORDINATOR)).getByText('ENG')).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${COORDINATOR.email} är nu koordinator för ENG.`));
+    const [assign] = requestsTo(sent, 'PUT', `/api/admin/users/${COORDINATOR.userId}/departments/ENG`);
+    expect(assign.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
+    await waitFor(() => expect(within(row(COORDINATOR.email)).getByText('ENG')).toBeTruthy());
 
     await user.click(within(panel).getByRole('button', { name: 'Ta bort DSV – Institutionen för data- och systemvetenskap' }));
     await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe(`${DEMO_COORDINATOR} är inte längre koordinator för DSV.`),
+      expect(screen.getByRole('status').textContent).toBe(`${COORDINATOR.email} är inte längre koordinator för DSV.`),
     );
-    expect(identity.userByEmail(DEMO_COORDINATOR)!.departmentCodes).toEqual(['ENG']);
+    expect(requestsTo(sent, 'DELETE', `/api/admin/users/${COORDINATOR.userId}/departments/DSV`)).toHaveLength(1);
+    await waitFor(() => expect(within(row(COORDINATOR.email)).queryByText('DSV')).toBeNull());
   });
 
   it('updates the menu when admins change their own roles', async () => {
+    let signedIn: MeResponse = ADMIN;
+    server.use(
+      http.delete(`/api/admin/users/${ADMIN.userId}/admin`, () => {
+        signedIn = { ...ADMIN, roles: ['alumnus'] };
+        return changed(ADMIN.userId, () => ({ isAdmin: false }));
+      }),
+    );
     const user = userEvent.setup();
-    identity.userByEmail(DEMO_COORDINATOR)!.isAdmin = true;
-    renderApp({ clients: { identity }, path: '/admin/people' });
-    const panel = await openRoles(user, DEMO_ADMIN);
+    renderApp({ me: () => signedIn, path: '/admin/people' });
+    const panel = await openRoles(user, ADMIN.email);
     await user.click(within(panel).getByRole('button', { name: 'Ta bort administratörsrollen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Ingen behörighet' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
