@@ -33,9 +33,7 @@ public sealed class ListDepartments(Database db) : Endpoint<ListDepartmentsReque
         {
             RuleFor(r => r.FacultyCode!)
                 .Must(c => System.Text.RegularExpressions.Regex.IsMatch(DepartmentRules.NormaliseCode(c), TextRules.CodePattern))
-                .WithMessage(_ => Infrastructure.Text.Texts.Pick(
-                    "Not a faculty code: use 2–16 letters, digits or hyphens, starting with a letter.",
-                    "Ingen fakultetskod: använd 2–16 bokstäver, siffror eller bindestreck, först en bokstav."))
+                .WithMessage(_ => Texts.Get("departments.notAFacultyCodeUse"))
                 .When(r => r.FacultyCode is not null);
         }
     }

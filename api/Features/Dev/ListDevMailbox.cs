@@ -1,3 +1,4 @@
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Api.Infrastructure.Email;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
@@ -47,9 +48,7 @@ public sealed class ListDevMailbox(DevMailbox mailbox, IWebHostEnvironment envir
         {
             RuleFor(r => r.Limit)
                 .InclusiveBetween(1, MaxLimit)
-                .WithMessage(_ => Infrastructure.Text.Texts.Pick(
-                    $"Use a limit from 1 to {MaxLimit}.",
-                    $"Ange en gräns från 1 till {MaxLimit}."));
+                .WithMessage(_ => Texts.Get("dev.useALimitFrom1", MaxLimit));
         }
     }
 }

@@ -28,10 +28,10 @@ internal static partial class MemberRules
             RuleFor(p => p.LastName).IsPersonName();
             RuleFor(p => p.PreferredLanguage).IsLanguage();
             RuleFor(p => p.OtherEmails).Must(e => e.Count <= MaxOtherEmails)
-                .WithMessage(_ => Texts.Pick($"At most {MaxOtherEmails} other addresses.", $"Högst {MaxOtherEmails} andra adresser."));
+                .WithMessage(_ => Texts.Get("members.atMostOtherAddresses", MaxOtherEmails));
             RuleForEach(p => p.OtherEmails).Must(TextRules.IsEmailAddress).WithMessage(_ => TextRules.InvalidEmail);
             RuleFor(p => p.Country!).Must(c => CountryCode().IsMatch(c.Trim().ToUpperInvariant()))
-                .WithMessage(_ => Texts.Pick("Use a two-letter country code, like SE.", "Använd en landskod med två bokstäver, som SE."))
+                .WithMessage(_ => Texts.Get("members.useATwoLetterCountry"))
                 .When(p => !string.IsNullOrWhiteSpace(p.Country));
             RuleFor(p => p.City).IsOptionalText(100);
             RuleFor(p => p.Employer).IsOptionalText(200);
@@ -39,13 +39,12 @@ internal static partial class MemberRules
             RuleFor(p => p.Industry).IsOptionalText(100);
             RuleFor(p => p.Bio).IsOptionalText(2000);
             RuleFor(p => p.LinkedInUrl!).Must(u => LinkedIn().IsMatch(u.Trim()))
-                .WithMessage(_ => Texts.Pick("Use the address of a LinkedIn profile, like https://www.linkedin.com/in/your-name.",
-                    "Använd adressen till en LinkedIn-profil, som https://www.linkedin.com/in/ditt-namn."))
+                .WithMessage(_ => Texts.Get("members.useTheAddressOfA"))
                 .When(p => !string.IsNullOrWhiteSpace(p.LinkedInUrl));
             RuleFor(p => p.Interests).Must(i => i.Count <= MaxInterests)
-                .WithMessage(_ => Texts.Pick($"At most {MaxInterests} interests.", $"Högst {MaxInterests} intressen."));
+                .WithMessage(_ => Texts.Get("members.atMostInterests", MaxInterests));
             RuleForEach(p => p.Interests).Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 50 && !TextRules.HasMarkup(t))
-                .WithMessage(_ => Texts.Pick("Each interest: 1–50 characters, no < or >.", "Varje intresse: 1–50 tecken, utan < eller >."));
+                .WithMessage(_ => Texts.Get("members.eachInterest150Characters"));
         }
     }
 
@@ -55,26 +54,26 @@ internal static partial class MemberRules
         public AffiliationValidator(TimeProvider time)
         {
             var thisYear = time.GetUtcNow().Year;
-            RuleFor(a => a.DepartmentCode).NotEmpty().WithMessage(_ => Texts.Pick("Choose a department.", "Välj en institution."));
+            RuleFor(a => a.DepartmentCode).NotEmpty().WithMessage(_ => Texts.Get("members.chooseADepartment"));
             RuleFor(a => a.Programme).IsOptionalText(200);
             RuleFor(a => a.Credits)
-                .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Pick("Credits cannot be negative.", "Högskolepoäng kan inte vara negativa."))
-                .LessThanOrEqualTo(1000).WithMessage(_ => Texts.Pick("At most 1000 credits.", "Högst 1000 högskolepoäng."));
+                .GreaterThanOrEqualTo(0).WithMessage(_ => Texts.Get("members.creditsCannotBeNegative"))
+                .LessThanOrEqualTo(1000).WithMessage(_ => Texts.Get("members.atMost1000Credits"));
             RuleFor(a => a.StartYear)
                 .Must(y => y is null || (y >= FirstYear && y <= thisYear + 1))
-                .WithMessage(_ => Texts.Pick($"A year from {FirstYear} to {thisYear + 1}.", $"Ett år från {FirstYear} till {thisYear + 1}."));
+                .WithMessage(_ => Texts.Get("members.aYearFromTo", FirstYear, thisYear + 1));
             RuleFor(a => a.EndYear)
                 .Cascade(CascadeMode.Stop)
                 .Must(y => y is null || (y >= FirstYear && y <= thisYear + 10))
-                .WithMessage(_ => Texts.Pick($"A year from {FirstYear} to {thisYear + 10}.", $"Ett år från {FirstYear} till {thisYear + 10}."))
+                .WithMessage(_ => Texts.Get("members.aYearFromTo", FirstYear, thisYear + 10))
                 .Must((a, end) => end is null || a.StartYear is null || end >= a.StartYear)
-                .WithMessage(_ => Texts.Pick("The end year cannot be before the start year.", "Slutåret kan inte vara före startåret."));
+                .WithMessage(_ => Texts.Get("members.theEndYearCannotBe"));
         }
     }
 
     public static IRuleBuilderOptions<T, string> IsLanguage<T>(this IRuleBuilderInitial<T, string> rule) => rule
         .Must(l => Languages.Contains(l))
-        .WithMessage(_ => Texts.Pick("Choose sv or en.", "Välj sv eller en."));
+        .WithMessage(_ => Texts.Get("members.chooseSvOrEn"));
 
     [GeneratedRegex("^[A-Z]{2}$")]
     private static partial Regex CountryCode();

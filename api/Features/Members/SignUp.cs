@@ -56,7 +56,7 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
             if (!departments.ContainsKey(req.Affiliations[i].DepartmentCode.Trim().ToUpperInvariant()))
             {
                 AddError(new FluentValidation.Results.ValidationFailure($"affiliations[{i}].departmentCode",
-                    Texts.Pick("No active department has this code.", "Ingen aktiv institution har den koden.")));
+                    Texts.Get("members.noActiveDepartmentHasThis")));
             }
         }
 
@@ -66,7 +66,7 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
             campaign = await session.ExecuteScalarAsync<Guid?>(CampaignByToken, new { Token = req.CampaignToken.Trim() }, ct);
             if (campaign is null)
             {
-                AddError(r => r.CampaignToken!, Texts.Pick("This invitation link is not valid.", "Inbjudningslänken är inte giltig."));
+                AddError(r => r.CampaignToken!, Texts.Get("members.thisInvitationLinkIsNot"));
             }
         }
 
@@ -99,9 +99,7 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
 
         await Send.ResponseAsync(new SignUpResponse
         {
-            Message = Texts.Pick(
-                "Thank you! Verify your address with the code we e-mail you to complete your membership.",
-                "Tack! Bekräfta din adress med koden vi mejlar dig för att bli medlem."),
+            Message = Texts.Get("members.thankYouVerifyYourAddress"),
         }, StatusCodes.Status202Accepted, ct);
     }
 
@@ -113,17 +111,17 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
             RuleFor(r => r.FirstName).IsPersonName();
             RuleFor(r => r.LastName).IsPersonName();
             RuleFor(r => r.Email).Must(TextRules.IsEmailAddress)
-                .WithMessage(_ => Texts.Pick("Enter a valid e-mail address, like name@example.org.", "Ange en giltig e-postadress, som namn@example.org."));
+                .WithMessage(_ => Texts.Get("members.enterAValidEMail"));
             RuleFor(r => r.PreferredLanguage).IsLanguage();
             RuleFor(r => r.Affiliations)
                 .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(_ => Texts.Pick("Tell us what you studied here.", "Berätta vad du har studerat här."))
-                .Must(a => a.Count <= 20).WithMessage(_ => Texts.Pick("At most 20 studies.", "Högst 20 studier."))
+                .NotEmpty().WithMessage(_ => Texts.Get("members.tellUsWhatYouStudied"))
+                .Must(a => a.Count <= 20).WithMessage(_ => Texts.Get("members.atMost20Studies"))
                 .Must(a => MemberRules.IsEligible(a.Select(x => x.Credits)))
-                .WithMessage(_ => Texts.Pick("Alumni have earned at least 1 hp at the university in total.", "Alumner har tagit minst 1 hp vid universitetet totalt."));
+                .WithMessage(_ => Texts.Get("members.alumniHaveEarnedAtLeast"));
             RuleForEach(r => r.Affiliations).SetValidator(new MemberRules.AffiliationValidator(time));
             RuleFor(r => r.ConfirmsCredits).Equal(true)
-                .WithMessage(_ => Texts.Pick("Confirm that you have earned at least 1 hp at the university.", "Bekräfta att du har tagit minst 1 hp vid universitetet."));
+                .WithMessage(_ => Texts.Get("members.confirmThatYouHaveEarned"));
             RuleFor(r => r.CampaignToken).MaximumLength(64);
         }
     }

@@ -151,8 +151,8 @@ public static class Paging
     public static void ValidatePage<T>(this AbstractValidator<T> validator) where T : IPageRequest
     {
         validator.RuleFor(r => r.Page).GreaterThanOrEqualTo(1)
-            .WithMessage(_ => Texts.Pick("Pages are numbered from 1.", "Sidorna numreras från 1."));
+            .WithMessage(_ => Texts.Get("common.pagesAreNumberedFrom1"));
         validator.RuleFor(r => r.PageSize).InclusiveBetween(1, MaxPageSize)
-            .WithMessage(_ => Texts.Pick($"From 1 to {MaxPageSize} per page.", $"Från 1 till {MaxPageSize} per sida."));
+            .WithMessage(_ => Texts.Get("common.from1ToPerPage", MaxPageSize));
     }
 }

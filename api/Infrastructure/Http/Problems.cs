@@ -1,3 +1,4 @@
+using Alumni.Api.Infrastructure.Text;
 using System.Diagnostics;
 using System.Text.Json;
 using Alumni.Contracts.Problems;
@@ -76,7 +77,7 @@ public static class Problems
         var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
         if (field is not null && exception.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
-            return new ValidationFailure(field, Text.Texts.Pick("This value is not one of the allowed ones.", "Värdet är inte ett av de tillåtna."));
+            return new ValidationFailure(field, Text.Texts.Get("common.thisValueIsNotOne"));
         }
 
         var where = new List<string>();
@@ -104,13 +105,13 @@ public static class Problems
     {
         var kind = (Nullable.GetUnderlyingType(type) ?? type) switch
         {
-            var t when t == typeof(bool) => Text.Texts.Pick("true or false", "true eller false"),
-            var t when t == typeof(int) || t == typeof(long) => Text.Texts.Pick("a whole number", "ett heltal"),
-            var t when t == typeof(Guid) => Text.Texts.Pick("a UUID", "ett UUID"),
-            var t when t == typeof(DateTimeOffset) || t == typeof(DateOnly) => Text.Texts.Pick("a date in ISO 8601 form", "ett datum i ISO 8601-form"),
-            _ => Text.Texts.Pick("a valid value", "ett giltigt värde"),
+            var t when t == typeof(bool) => Text.Texts.Get("common.trueOrFalse"),
+            var t when t == typeof(int) || t == typeof(long) => Text.Texts.Get("common.aWholeNumber"),
+            var t when t == typeof(Guid) => Text.Texts.Get("common.aUuid"),
+            var t when t == typeof(DateTimeOffset) || t == typeof(DateOnly) => Text.Texts.Get("common.aDateInIso8601"),
+            _ => Text.Texts.Get("common.aValidValue"),
         };
-        return Text.Texts.Pick($"'{value}' is not {kind}.", $"'{value}' är inte {kind}.");
+        return Text.Texts.Get("common.isNot", value, kind);
     }
 
     /// <summary>Field errors are keyed by the JSON name of the field: <c>FacultyCode</c> and <c>Items[0].Name</c> become <c>facultyCode</c> and <c>items[0].name</c>.</summary>

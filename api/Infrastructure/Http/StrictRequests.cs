@@ -38,7 +38,7 @@ public static class StrictRequests
         {
             if (routeNames.Contains(key) || shape.Properties?.ContainsKey(key) != true)
             {
-                Add(errors, key, Texts.Pick("This operation has no such parameter.", "Åtgärden har ingen sådan parameter."));
+                Add(errors, key, Texts.Get("common.thisOperationHasNoSuch"));
                 continue;
             }
 
@@ -106,7 +106,7 @@ public static class StrictRequests
 
             if (!shape.Properties!.TryGetValue(property.Name, out var member))
             {
-                Add(errors, field, Texts.Pick("This field is not part of the request.", "Fältet hör inte till anropet."));
+                Add(errors, field, Texts.Get("common.thisFieldIsNotPart"));
                 continue;
             }
 
@@ -118,7 +118,7 @@ public static class StrictRequests
         {
             if (member.Required && !seen.Contains(name) && skip?.Contains(name) != true)
             {
-                Add(errors, Join(path, member.JsonName), Texts.Pick("This field is required.", "Fältet krävs."));
+                Add(errors, Join(path, member.JsonName), Texts.Get("common.thisFieldIsRequired"));
             }
         }
     }
@@ -129,8 +129,8 @@ public static class StrictRequests
         {
             case JsonValueKind.Null when !member.Nullable:
                 Add(errors, field, member.Shape.Element is not null
-                    ? Texts.Pick("Send a list (it may be empty), not null.", "Skicka en lista (den får vara tom), inte null.")
-                    : Texts.Pick("This field cannot be null.", "Fältet kan inte vara null."));
+                    ? Texts.Get("common.sendAListItMay")
+                    : Texts.Get("common.thisFieldCannotBeNull"));
                 break;
             case JsonValueKind.String:
                 CheckText(errors, field, value.GetString()!, member.SingleLine);
@@ -154,8 +154,8 @@ public static class StrictRequests
         if (HasForbiddenCharacters(text, singleLine))
         {
             Add(errors, field, singleLine
-                ? Texts.Pick("Remove control characters, line breaks and text-direction overrides.", "Ta bort styrtecken, radbrytningar och textriktningstecken.")
-                : Texts.Pick("Remove control characters and text-direction overrides.", "Ta bort styrtecken och textriktningstecken."));
+                ? Texts.Get("common.removeControlCharactersLineBreaks")
+                : Texts.Get("common.removeControlCharactersAndText"));
         }
     }
 

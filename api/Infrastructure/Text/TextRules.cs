@@ -53,39 +53,37 @@ public static class TextRules
     /// <summary>The name of an organisation, a department or a thing: present, at most 200 characters, no markup.</summary>
     public static IRuleBuilderOptions<T, string> IsName<T>(this IRuleBuilderInitial<T, string> rule, int max = NameMaxLength) => rule
         .Cascade(CascadeMode.Stop)
-        .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Texts.Pick("Enter a name.", "Ange ett namn."))
-        .Must(n => n.Trim().Length <= max).WithMessage(_ => Texts.Pick($"Use at most {max} characters.", $"Använd högst {max} tecken."))
-        .Must(n => !HasMarkup(n)).WithMessage(_ => Texts.Pick("Names cannot contain < or >.", "Namn får inte innehålla < eller >."));
+        .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Texts.Get("common.enterAName"))
+        .Must(n => n.Trim().Length <= max).WithMessage(_ => Texts.Get("common.useAtMostCharacters", max))
+        .Must(n => !HasMarkup(n)).WithMessage(_ => Texts.Get("common.namesCannotContainOr"));
 
     /// <summary>An e-mail address: present, at most 320 characters, of the form name@domain.</summary>
     public static IRuleBuilderOptions<T, string> IsEmail<T>(this IRuleBuilderInitial<T, string> rule) => rule
         .Cascade(CascadeMode.Stop)
-        .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => Texts.Pick("Enter an e-mail address.", "Ange en e-postadress."))
-        .MaximumLength(EmailMaxLength).WithMessage(_ => Texts.Pick($"Use at most {EmailMaxLength} characters.", $"Använd högst {EmailMaxLength} tecken."))
+        .Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage(_ => Texts.Get("common.enterAnEMailAddress"))
+        .MaximumLength(EmailMaxLength).WithMessage(_ => Texts.Get("common.useAtMostCharacters", EmailMaxLength))
         .Must(IsEmailAddress).WithMessage(_ => InvalidEmail);
 
     /// <summary>The message for an address that is not one.</summary>
-    public static string InvalidEmail => Texts.Pick("Enter a valid e-mail address, like name@example.org.", "Ange en giltig e-postadress, som namn@example.org.");
+    public static string InvalidEmail => Texts.Get("common.enterAValidEMail");
 
     /// <summary>Optional text of at most <paramref name="max"/> characters (after trimming), without markup.</summary>
     public static IRuleBuilderOptions<T, string?> IsOptionalText<T>(this IRuleBuilderInitial<T, string?> rule, int max) => rule
         .Cascade(CascadeMode.Stop)
-        .Must(t => t is null || t.Trim().Length <= max).WithMessage(_ => Texts.Pick($"Use at most {max} characters.", $"Använd högst {max} tecken."))
-        .Must(t => t is null || !HasMarkup(t)).WithMessage(_ => Texts.Pick("Cannot contain < or >.", "Får inte innehålla < eller >."));
+        .Must(t => t is null || t.Trim().Length <= max).WithMessage(_ => Texts.Get("common.useAtMostCharacters", max))
+        .Must(t => t is null || !HasMarkup(t)).WithMessage(_ => Texts.Get("common.cannotContainOr"));
 
     /// <summary>Required free text of at most <paramref name="max"/> characters (after trimming).</summary>
     public static IRuleBuilderOptions<T, string> IsText<T>(this IRuleBuilderInitial<T, string> rule, int max) => rule
         .Cascade(CascadeMode.Stop)
-        .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => Texts.Pick("Write something.", "Skriv något."))
-        .Must(t => t.Trim().Length <= max).WithMessage(_ => Texts.Pick($"Use at most {max} characters.", $"Använd högst {max} tecken."));
+        .Must(t => !string.IsNullOrWhiteSpace(t)).WithMessage(_ => Texts.Get("common.writeSomething"))
+        .Must(t => t.Trim().Length <= max).WithMessage(_ => Texts.Get("common.useAtMostCharacters", max));
 
     /// <summary>A code (of a department, a faculty): 2–16 characters, an upper-case letter first, then upper-case letters, digits or hyphens.</summary>
     public static IRuleBuilderOptions<T, string> IsCode<T>(this IRuleBuilderInitial<T, string> rule) => rule
         .Cascade(CascadeMode.Stop)
-        .NotEmpty().WithMessage(_ => Texts.Pick("Enter a code.", "Ange en kod."))
-        .Matches(CodePattern).WithMessage(_ => Texts.Pick(
-            "Use 2–16 characters: an upper-case letter first, then upper-case letters (A–Z), digits or hyphens.",
-            "Använd 2–16 tecken: först en versal, sedan versaler (A–Z), siffror eller bindestreck."));
+        .NotEmpty().WithMessage(_ => Texts.Get("common.enterACode"))
+        .Matches(CodePattern).WithMessage(_ => Texts.Get("common.use216CharactersAn"));
 
     /// <summary>The pattern of <see cref="IsCode{T}"/>.</summary>
     public const string CodePattern = "^[A-Z][A-Z0-9-]{1,15}$";

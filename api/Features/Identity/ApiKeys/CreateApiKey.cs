@@ -37,7 +37,7 @@ public sealed class CreateApiKey(Database db, IAuditLog audit, TimeProvider time
         var now = time.GetUtcNow();
         if (req.ExpiresAt is { } expires && expires <= now)
         {
-            ThrowError(r => r.ExpiresAt, Texts.Pick("Choose a time in the future.", "Välj en tidpunkt i framtiden."));
+            ThrowError(r => r.ExpiresAt, Texts.Get("identity.chooseATimeInThe"));
         }
 
         var id = Guid.CreateVersion7(now);
@@ -73,14 +73,14 @@ public sealed class CreateApiKey(Database db, IAuditLog audit, TimeProvider time
         {
             RuleFor(r => r.Name)
                 .Cascade(CascadeMode.Stop)
-                .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Texts.Pick("Enter a name.", "Ange ett namn."))
-                .MaximumLength(200).WithMessage(_ => Texts.Pick("Use at most 200 characters.", "Använd högst 200 tecken."))
-                .Must(n => n.IndexOfAny(['<', '>']) < 0).WithMessage(_ => Texts.Pick("Names cannot contain < or >.", "Namn får inte innehålla < eller >."));
+                .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => Texts.Get("identity.enterAName"))
+                .MaximumLength(200).WithMessage(_ => Texts.Get("identity.useAtMost200Characters"))
+                .Must(n => n.IndexOfAny(['<', '>']) < 0).WithMessage(_ => Texts.Get("identity.namesCannotContainOr"));
             RuleFor(r => r.Scopes)
                 .Cascade(CascadeMode.Stop)
-                .NotEmpty().WithMessage(_ => Texts.Pick("Choose at least one scope.", "Välj minst ett behörighetsområde."))
+                .NotEmpty().WithMessage(_ => Texts.Get("identity.chooseAtLeastOneScope"))
                 .Must(s => s.All(ApiKeyScopes.All.Contains))
-                .WithMessage(r => Texts.Pick("Unknown scope: ", "Okänt behörighetsområde: ") + string.Join(", ", r.Scopes.Where(s => !ApiKeyScopes.All.Contains(s))));
+                .WithMessage(r => Texts.Get("identity.unknownScope") + string.Join(", ", r.Scopes.Where(s => !ApiKeyScopes.All.Contains(s))));
         }
     }
 }

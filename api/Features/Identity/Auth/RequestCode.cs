@@ -81,21 +81,19 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
         await email.SendAsync(Message(address, code, settings.CodeLifetimeMinutes), ct);
         await Send.ResponseAsync(new CodeRequestedResponse
         {
-            Message = Texts.Pick(
-                $"If this address can sign in, a code is on its way. It is valid for {settings.CodeLifetimeMinutes} minutes.",
-                $"Om adressen kan logga in är en kod på väg. Den gäller i {settings.CodeLifetimeMinutes} minuter."),
+            Message = Texts.Get("identity.ifThisAddressCanSign", settings.CodeLifetimeMinutes),
             ExpiresInMinutes = settings.CodeLifetimeMinutes,
         }, StatusCodes.Status202Accepted, ct);
     }
 
     private static EmailMessage Message(string to, string code, int minutes)
     {
-        var subject = Texts.Pick($"Your sign-in code: {code}", $"Din inloggningskod: {code}");
+        var subject = Texts.Get("identity.yourSignInCode", code);
         var lines = new[]
         {
-            Texts.Pick($"Your code for signing in to Alumni is {code}.", $"Din kod för att logga in i Alumni är {code}."),
-            Texts.Pick($"It is valid for {minutes} minutes and can be used once.", $"Den gäller i {minutes} minuter och kan användas en gång."),
-            Texts.Pick("If you did not ask to sign in, you can ignore this message.", "Om du inte har bett om att logga in kan du bortse från meddelandet."),
+            Texts.Get("identity.yourCodeForSigningIn", code),
+            Texts.Get("identity.itIsValidForMinutes", minutes),
+            Texts.Get("identity.ifYouDidNotAsk"),
         };
         var html = $"""
             <!DOCTYPE html>

@@ -51,8 +51,8 @@ public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, Time
             await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", address, AuditEvent.Failure, check.ToString()), ct);
             await session.CommitAsync(ct);
             ThrowError(r => r.Code, check == CodeCheck.TooManyTries
-                ? Texts.Pick("Too many wrong tries: this code no longer works. Ask for a new one.", "För många felaktiga försök: koden fungerar inte längre. Be om en ny.")
-                : Texts.Pick("The code is wrong or has expired. Ask for a new one.", "Koden är fel eller har gått ut. Be om en ny."));
+                ? Texts.Get("identity.tooManyWrongTriesThis")
+                : Texts.Get("identity.theCodeIsWrongOr"));
         }
 
         var userId = await IdentitySql.EnsureUserAsync(session, address, null, now, ct);
@@ -96,8 +96,8 @@ public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, Time
         {
             RuleFor(r => r.Email).IsEmail();
             RuleFor(r => r.Code)
-                .Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage(_ => Texts.Pick("Enter the code from the e-mail.", "Ange koden från e-postmeddelandet."))
-                .MaximumLength(32).WithMessage(_ => Texts.Pick("That is not a code from our e-mail.", "Det är ingen kod från vårt e-postmeddelande."));
+                .Must(c => !string.IsNullOrWhiteSpace(c)).WithMessage(_ => Texts.Get("identity.enterTheCodeFromThe"))
+                .MaximumLength(32).WithMessage(_ => Texts.Get("identity.thatIsNotACode"));
         }
     }
 }

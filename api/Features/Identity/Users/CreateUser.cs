@@ -54,7 +54,7 @@ public sealed class CreateUser(Database db, IAuditLog audit, TimeProvider time) 
         {
             RuleFor(r => r.Email).IsEmail();
             RuleFor(r => r.DisplayName!).MaximumLength(200).Must(n => n.IndexOfAny(['<', '>']) < 0)
-                .WithMessage(_ => Infrastructure.Text.Texts.Pick("Names cannot contain < or >.", "Namn får inte innehålla < eller >."))
+                .WithMessage(_ => Texts.Get("identity.namesCannotContainOr"))
                 .When(r => r.DisplayName is not null);
         }
     }

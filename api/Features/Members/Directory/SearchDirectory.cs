@@ -136,7 +136,7 @@ public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryReque
         {
             this.ValidatePage();
             RuleFor(r => r.Q).MaximumLength(200)
-                .WithMessage(_ => Texts.Pick("At most 200 characters.", "Högst 200 tecken."));
+                .WithMessage(_ => Texts.Get("members.atMost200Characters"));
         }
     }
 }

@@ -31,7 +31,7 @@ public sealed class AddMyAffiliation(Database db, TimeProvider time) : Endpoint<
         var departments = await MemberSql.DepartmentIdsAsync(session, [req.DepartmentCode], ct);
         if (departments.Count == 0)
         {
-            ThrowError(r => r.DepartmentCode, Texts.Pick("No active department has this code.", "Ingen aktiv institution har den koden."));
+            ThrowError(r => r.DepartmentCode, Texts.Get("members.noActiveDepartmentHasThis"));
         }
 
         await MemberSql.AddAffiliationAsync(session, id, departments.Values.Single(), req, verified: false, time.GetUtcNow(), ct);

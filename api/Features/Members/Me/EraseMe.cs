@@ -37,7 +37,7 @@ public sealed class EraseMe(Database db, IAccounts accounts, IAuditLog audit, Ti
 
         if (!await accounts.ConsumeCodeAsync(email, req.Code, ct))
         {
-            ThrowError(r => r.Code, Texts.Pick("The code is wrong or has expired. Ask for a new one.", "Koden är fel eller har gått ut. Be om en ny."));
+            ThrowError(r => r.Code, Texts.Get("members.theCodeIsWrongOr"));
         }
 
         await using var session = await db.BeginAsync(ct);

@@ -1,3 +1,4 @@
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
@@ -55,7 +56,7 @@ public sealed class UpdateMyConsents(Database db, TimeProvider time) : Endpoint<
         {
             RuleFor(r => r.Changes).NotEmpty();
             RuleFor(r => r.Changes).Must(c => c.Select(x => x.Channel).Distinct().Count() == c.Count)
-                .WithMessage(_ => Infrastructure.Text.Texts.Pick("Name each channel once.", "Ange varje kanal en gång."));
+                .WithMessage(_ => Texts.Get("members.nameEachChannelOnce"));
         }
     }
 }

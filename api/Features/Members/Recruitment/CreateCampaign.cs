@@ -44,7 +44,7 @@ public sealed class CreateCampaign(Database db, IAuditLog audit, TimeProvider ti
         var department = await session.ExecuteScalarAsync<Guid?>(DepartmentInScope, new { Code = req.DepartmentCode.Trim().ToUpperInvariant(), scope.ScopeAll, scope.ScopeUserId }, ct);
         if (department is null)
         {
-            ThrowError(r => r.DepartmentCode, Texts.Pick("Choose one of your active departments.", "Välj en av dina aktiva institutioner."));
+            ThrowError(r => r.DepartmentCode, Texts.Get("members.chooseOneOfYourActive"));
         }
 
         var id = Guid.CreateVersion7(now);
@@ -68,11 +68,11 @@ public sealed class CreateCampaign(Database db, IAuditLog audit, TimeProvider ti
     {
         public Validator()
         {
-            RuleFor(r => r.DepartmentCode).NotEmpty().WithMessage(_ => Texts.Pick("Choose a department.", "Välj en institution."));
+            RuleFor(r => r.DepartmentCode).NotEmpty().WithMessage(_ => Texts.Get("members.chooseADepartment"));
             RuleFor(r => r.Channel).Must(c => !string.IsNullOrWhiteSpace(c) && c.Trim().Length <= 100 && c.IndexOfAny(['<', '>']) < 0)
-                .WithMessage(_ => Texts.Pick("Name the channel: 1–100 characters, no < or >.", "Ange kanalen: 1–100 tecken, utan < eller >."));
+                .WithMessage(_ => Texts.Get("members.nameTheChannel1100"));
             RuleFor(r => r.Label).Must(l => !string.IsNullOrWhiteSpace(l) && l.Trim().Length <= 200 && l.IndexOfAny(['<', '>']) < 0)
-                .WithMessage(_ => Texts.Pick("Give a label: 1–200 characters, no < or >.", "Ange en etikett: 1–200 tecken, utan < eller >."));
+                .WithMessage(_ => Texts.Get("members.giveALabel1200"));
         }
     }
 }

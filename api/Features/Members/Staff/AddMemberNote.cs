@@ -52,7 +52,7 @@ public sealed class AddMemberNote(Database db, IAuditLog audit, TimeProvider tim
         public Validator()
         {
             RuleFor(r => r.Text).Must(t => !string.IsNullOrWhiteSpace(t) && t.Trim().Length <= 4000)
-                .WithMessage(_ => Texts.Pick("Write the note: 1–4000 characters.", "Skriv anteckningen: 1–4000 tecken."));
+                .WithMessage(_ => Texts.Get("members.writeTheNote14000"));
         }
     }
 }
