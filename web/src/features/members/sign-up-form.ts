@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { fieldRoutes, type FieldResolver } from '../../lib/form-errors';
 import { LANGUAGES } from '../../lib/i18n';
 import { CONSENT_CHANNELS } from './options';
-import { readCredits, STUDY_FIELDS, studySchema, toAffiliationInput, type StudyValues, type Translate } from './study-form';
+import { isEmailAddress, personName, type Translate } from './member-rules';
+import { readCredits, STUDY_FIELDS, studySchema, toAffiliationInput, type StudyValues } from './study-form';
 
 /** The sign-up form as the page holds it. */
 export interface SignUpValues {
@@ -29,24 +30,6 @@ export function toSignUpRequest(values: SignUpValues, campaignToken?: string): S
     confirmsCredits: values.confirmsCredits,
     campaignToken: campaignToken?.trim() || undefined,
   };
-}
-
-/** The API's rules for names (MemberRules.IsPersonName): given, at most 100 characters, no markup. */
-function personName(t: Translate) {
-  return z
-    .string()
-    .refine((name) => name.trim() !== '', t('validation.name'))
-    .refine((name) => name.trim().length <= 100, t('validation.tooLong', { max: 100 }))
-    .refine((name) => !/[<>]/.test(name), t('validation.nameMarkup'));
-}
-
-/**
- * An e-mail address as the API takes one (MemberRules.IsEmail): one address, no display name, a
- * domain with a dot, at most 320 characters.
- */
-export function isEmailAddress(text: string): boolean {
-  const email = text.trim();
-  return email.length <= 320 && /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/.test(email);
 }
 
 export const SIGN_UP_RULES = { maxStudies: 20, eligibleCredits: 1 } as const;

@@ -1,6 +1,6 @@
-import type { TFunction } from 'i18next';
 import { z } from 'zod';
 import type { AffiliationInput, DegreeType } from '../../api/generated';
+import { optionalText, type Translate } from './member-rules';
 import { DEGREE_TYPES, isOneOf } from './options';
 
 /** One study as a form holds it: what was typed, before it is read as numbers. */
@@ -38,21 +38,8 @@ export function readCredits(text: string): number | undefined {
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-/** A translation function (i18next's `t`): the schemas' messages come from the i18n files. */
-export type Translate = TFunction;
-
 /** The rules the API holds a study to (MemberRules.AffiliationValidator), with the same bounds. */
 export const STUDY_RULES = { firstYear: 1900, maxCredits: 1000, programmeMax: 200 } as const;
-
-const MARKUP = /[<>]/;
-
-/** Optional free text: at most `max` characters once trimmed, no markup (the API's IsOptionalText). */
-export function optionalText(t: Translate, max: number) {
-  return z
-    .string()
-    .refine((text) => text.trim().length <= max, t('validation.tooLong', { max }))
-    .refine((text) => !MARKUP.test(text), t('validation.markup'));
-}
 
 /**
  * One study, as typed: a department and a degree chosen, years of four digits within the API's
