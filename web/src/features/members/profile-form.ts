@@ -1,4 +1,7 @@
 import type { DirectoryField, MemberOffer, MemberResponse, ProfileInput } from '../../api/generated';
+import { z } from 'zod';
+import { isLanguage } from '../../lib/i18n';
+import { hasMarkup, isEmailAddress, optionalText, personName, type Translate } from './member-rules';
 import { DIRECTORY_FIELDS, isOneOf, MEMBER_OFFERS } from './options';
 
 /** The profile form as it holds the values: lists as text, the way people type them. */
@@ -111,6 +114,47 @@ export function toggleChoice<T extends string>(options: readonly T[], chosen: re
 }
 
 export { isOneOf };
+
+/** The API's limits on a profile (MemberRules). */
+export const PROFILE_RULES = { maxOtherEmails: 5, maxInterests: 20, interestMax: 50 } as const;
+
+const COUNTRY = /^[A-Z]{2}$/;
+const LINKED_IN = /^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/(in|pub)\/[A-Za-z0-9\-_%]{2,100}\/?$/;
+
+/**
+ * The profile's rules, as the API's ProfileValidator has them, on the values as typed: names, sv or
+ * en, up to 5 other valid addresses, a two-letter country code, a LinkedIn profile address, the
+ * lengths of the free texts and up to 20 interests of 1–50 characters.
+ */
+export function profileSchema(t: Translate) {
+  const { maxOtherEmails, maxInterests, interestMax } = PROFILE_RULES;
+  return z.object({
+    firstName: personName(t),
+    lastName: personName(t),
+    preferredLanguage: z.string().refine(isLanguage, t('validation.language')),
+    otherEmails: z
+      .string()
+      .refine((text) => splitList(text, /[\n,;]+/).length <= maxOtherEmails, t('validation.otherEmailsMax', { max: maxOtherEmails }))
+      .refine((text) => splitList(text, /[\n,;]+/).every(isEmailAddress), t('validation.email')),
+    country: z.string().refine((text) => text.trim() === '' || COUNTRY.test(text.trim().toUpperCase()), t('validation.country')),
+    city: optionalText(t, 100),
+    employer: optionalText(t, 200),
+    jobTitle: optionalText(t, 200),
+    industry: optionalText(t, 100),
+    linkedInUrl: z.string().refine((text) => text.trim() === '' || LINKED_IN.test(text.trim()), t('validation.linkedIn')),
+    bio: optionalText(t, 2000),
+    interests: z
+      .string()
+      .refine((text) => splitList(text, /[,\n]+/).length <= maxInterests, t('validation.interestsMax', { max: maxInterests }))
+      .refine(
+        (text) => splitList(text, /[,\n]+/).every((tag) => tag.length <= interestMax && !hasMarkup(tag)),
+        t('validation.interest'),
+      ),
+    offers: z.array(z.enum(MEMBER_OFFERS)),
+    directoryListed: z.boolean(),
+    directoryFields: z.array(z.enum(DIRECTORY_FIELDS)),
+  }) satisfies z.ZodType<ProfileValues, ProfileValues>;
+}
 
 /** A profile being edited: the values, the record version they started from (If-Match), and whether touched. */
 export interface ProfileDraft {

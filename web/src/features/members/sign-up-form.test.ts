@@ -1,10 +1,20 @@
-import { describe, expect, it } from 'vitest';
-import type { Problem } from '../../lib/problem-details';
-import { hasSignUpErrors, normaliseErrorKey, toSignUpErrors, toSignUpRequest, type SignUpValues } from './sign-up-form';
-import { emptyStudy, readCredits, readYear, studyInputProblems, toAffiliationInput } from './study-form';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TFunction } from 'i18next';
+import { createI18n } from '../../lib/i18n';
+import { isEmailAddress } from './member-rules';
+import { signUpFieldResolver, signUpSchema, toSignUpRequest, type SignUpValues } from './sign-up-form';
+import { emptyStudy, readCredits, readYear, studySchema, toAffiliationInput } from './study-form';
 
-function validation(errors: Record<string, string[]>): Problem {
-  return { kind: 'validation', type: 'urn:alumni:problem:validation-failed', title: 'Validation failed', status: 400, errors };
+let t: TFunction;
+beforeAll(async () => {
+  const i18n = createI18n({ storage: null, document: null });
+  await i18n.changeLanguage('en');
+  t = i18n.t;
+});
+
+/** The messages of a failed parse, by form path. */
+function issues(result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) {
+  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join('.'), issue.message]));
 }
 
 const values: SignUpValues = {
@@ -12,7 +22,7 @@ const values: SignUpValues = {
   lastName: ' Lovelace',
   email: ' ada@example.org ',
   preferredLanguage: 'en',
-  studies: [
+  affiliations: [
     { departmentCode: 'DSV', programme: ' Computer science ', degreeType: 'master', startYear: '2015', endYear: ' 2017', credits: '120' },
     { departmentCode: 'ENG', programme: '', degreeType: 'none', startYear: '', endYear: '', credits: '7,5' },
   ],
@@ -20,86 +30,108 @@ const values: SignUpValues = {
   confirmsCredits: true,
 };
 
-describe('toSignUpErrors', () => {
-  it('puts nested messages on the study and field they name', () => {
-    const errors = toSignUpErrors(
-      validation({
-        firstName: ['Enter a name.'],
-        'affiliations[0].credits': ['Credits cannot be negative.'],
-        'affiliations[1].departmentCode': ['No active department has this code.'],
-        'affiliations[1].endYear': ['The end year cannot be before the start year.'],
-      }),
-      2,
-    );
-    expect(errors.fields).toEqual({ firstName: ['Enter a name.'] });
-    expect(errors.studies).toEqual([
-      { credits: ['Credits cannot be negative.'] },
-      { departmentCode: ['No active department has this code.'], endYear: ['The end year cannot be before the start year.'] },
-    ]);
-    expect(errors.form).toEqual([]);
-  });
+describe('signUpSchema', () => {
+  const empty: SignUpValues = {
+    firstName: '',
+    lastName: '',
+    email: '',
+    preferredLanguage: 'sv',
+    affiliations: [emptyStudy()],
+    consents: [],
+    confirmsCredits: false,
+  };
 
-  it('reads the studies as a whole, one study as a whole, consents and the confirmation', () => {
-    const errors = toSignUpErrors(
-      validation({
-        affiliations: ['Alumni have earned at least 1 hp at the university in total.'],
-        'affiliations[0]': ['This study is listed twice.'],
-        'consents[0]': ['This value is not one of the allowed ones.'],
-        'consents[2]': ['This value is not one of the allowed ones.'],
-        confirmsCredits: ['Confirm that you have earned at least 1 hp at the university.'],
-        campaignToken: ['This invitation link is not valid.'],
-      }),
-      1,
-    );
-    expect(errors.fields.affiliations).toEqual(['Alumni have earned at least 1 hp at the university in total.']);
-    expect(errors.studies[0]).toEqual({ study: ['This study is listed twice.'] });
-    expect(errors.fields.consents).toEqual(['This value is not one of the allowed ones.', 'This value is not one of the allowed ones.']);
-    expect(errors.fields.confirmsCredits).toHaveLength(1);
-    expect(errors.fields.campaignToken).toEqual(['This invitation link is not valid.']);
-  });
-
-  it('accepts JSON paths, body prefixes and PascalCase keys', () => {
-    const errors = toSignUpErrors(
-      validation({
-        '$.affiliations[0].degreeType': ['This value is not one of the allowed ones.'],
-        'request.Affiliations[0].StartYear': ['A year from 1900 to 2027.'],
-        Email: ['Enter a valid e-mail address.'],
-      }),
-      1,
-    );
-    expect(errors.studies[0]).toEqual({
-      degreeType: ['This value is not one of the allowed ones.'],
-      startYear: ['A year from 1900 to 2027.'],
+  it('flags every missing field of an empty sign-up at once', () => {
+    expect(issues(signUpSchema(t, 2026).safeParse(empty))).toEqual({
+      firstName: 'Enter a name.',
+      lastName: 'Enter a name.',
+      email: 'Enter a valid e-mail address, like name@example.org.',
+      'affiliations.0.departmentCode': 'Choose a department.',
+      'affiliations.0.degreeType': 'Choose a degree (or “Courses without a degree”).',
+      'affiliations.0.credits': 'Enter your credits, e.g. 180 or 7,5.',
+      confirmsCredits: 'Confirm that you have earned at least 1 hp at the university.',
     });
-    expect(errors.fields.email).toEqual(['Enter a valid e-mail address.']);
   });
 
-  it('sends a study the form no longer has to the studies as a whole, and unknown keys to the form', () => {
-    const errors = toSignUpErrors(
-      validation({
-        'affiliations[3].credits': ['At most 1000 credits.'],
-        'affiliations[0].colour': ['Odd.'],
-        serializerErrors: ['The request body is not valid JSON for this operation.'],
-      }),
-      1,
-    );
-    expect(errors.fields.affiliations).toEqual(['At most 1000 credits.']);
-    expect(errors.studies[0]).toEqual({ study: ['Odd.'] });
-    expect(errors.form).toEqual(['The request body is not valid JSON for this operation.']);
+  it('takes a complete sign-up', () => {
+    expect(signUpSchema(t, 2026).safeParse(values).success).toBe(true);
   });
 
-  it('finds nothing in a problem without field errors', () => {
-    const errors = toSignUpErrors({ kind: 'server', type: 'x', title: 'Boom', status: 500, errors: {} }, 2);
-    expect(hasSignUpErrors(errors)).toBe(false);
-    expect(errors.studies).toEqual([{}, {}]);
+  it('holds names, studies and credits to the API’s rules', () => {
+    const result = signUpSchema(t, 2026).safeParse({
+      ...values,
+      firstName: 'x'.repeat(101),
+      lastName: '<b>Lovelace</b>',
+      affiliations: [
+        { ...emptyStudy('DSV'), degreeType: 'master', startYear: '2019', endYear: '2018', credits: '-1' },
+        { ...emptyStudy('ENG'), degreeType: 'none', startYear: '1899', endYear: '2037', credits: '1001', programme: 'a<b' },
+        { ...emptyStudy('ENG'), degreeType: 'none', startYear: '19', credits: 'lots' },
+      ],
+    });
+    expect(issues(result)).toEqual({
+      firstName: 'Use at most 100 characters.',
+      lastName: 'Names cannot contain < or >.',
+      'affiliations.0.endYear': 'The end year cannot be before the start year.',
+      'affiliations.0.credits': 'Credits cannot be negative.',
+      'affiliations.1.programme': 'Cannot contain < or >.',
+      'affiliations.1.startYear': 'A year from 1900 to 2027.',
+      'affiliations.1.endYear': 'A year from 1900 to 2036.',
+      'affiliations.1.credits': 'At most 1000 credits.',
+      'affiliations.2.startYear': 'Enter a year with four digits, e.g. 2019.',
+      'affiliations.2.credits': 'Enter a number, e.g. 180 or 7,5.',
+    });
+  });
+
+  it('wants at least 1 hp in total, and one to 20 studies', () => {
+    const study = { ...emptyStudy('DSV'), degreeType: 'exchange' as const, credits: '0,5' };
+    const schema = signUpSchema(t, 2026);
+    expect(issues(schema.safeParse({ ...values, affiliations: [study] }))).toEqual({
+      'affiliations.root': 'Alumni have earned at least 1 hp at the university in total.',
+    });
+    expect(schema.safeParse({ ...values, affiliations: [study, study] }).success).toBe(true);
+    expect(issues(schema.safeParse({ ...values, affiliations: [] }))).toEqual({ 'affiliations.root': 'Tell us what you studied here.' });
+    expect(issues(schema.safeParse({ ...values, affiliations: Array(21).fill(study) }))).toEqual({
+      'affiliations.root': 'At most 20 studies.',
+    });
+  });
+
+  it('says it in Swedish in a Swedish UI', async () => {
+    const i18n = createI18n({ storage: null, document: null });
+    await i18n.changeLanguage('sv');
+    expect(issues(signUpSchema(i18n.t, 2026).safeParse(empty))).toMatchObject({
+      firstName: 'Ange ett namn.',
+      'affiliations.0.departmentCode': 'Välj en institution.',
+      confirmsCredits: 'Bekräfta att du har tagit minst 1 hp vid universitetet.',
+    });
   });
 });
 
-describe('normaliseErrorKey', () => {
-  it('makes every segment camelCase and drops prefixes', () => {
-    expect(normaliseErrorKey('$.Affiliations[1].DepartmentCode')).toBe('affiliations[1].departmentCode');
-    expect(normaliseErrorKey('body.firstName')).toBe('firstName');
-    expect(normaliseErrorKey('consents[0]')).toBe('consents[0]');
+describe('isEmailAddress', () => {
+  it('takes one plain address with a dotted domain', () => {
+    expect(isEmailAddress(' ada@example.org ')).toBe(true);
+    expect(isEmailAddress('a.b+c@mail.su.se')).toBe(true);
+    for (const text of ['', 'ada', 'ada@example', 'ada@@example.org', 'Ada <ada@example.org>', 'a b@example.org', `${'a'.repeat(320)}@x.se`]) {
+      expect(isEmailAddress(text)).toBe(false);
+    }
+  });
+});
+
+describe('signUpFieldResolver', () => {
+  it('places the server’s keys on the sign-up form', () => {
+    const resolve = signUpFieldResolver(2);
+    expect(resolve('affiliations.1.credits')).toBe('affiliations.1.credits');
+    expect(resolve('affiliations.0.departmentCode')).toBe('affiliations.0.departmentCode');
+    expect(resolve('affiliations.1')).toBe('affiliations.1.root');
+    expect(resolve('affiliations')).toBe('affiliations.root');
+    expect(resolve('consents.2')).toBe('consents');
+    expect(resolve('firstName')).toBe('firstName');
+  });
+
+  it('leaves studies the form does not have, unknown fields and the invitation token to the summary', () => {
+    const resolve = signUpFieldResolver(1);
+    expect(resolve('affiliations.1.credits')).toBeUndefined();
+    expect(resolve('affiliations.0.colour')).toBeUndefined();
+    expect(resolve('campaignToken')).toBeUndefined();
   });
 });
 
@@ -138,11 +170,12 @@ describe('study input', () => {
     expect(readCredits('')).toBeUndefined();
   });
 
-  it('names what cannot be sent at all', () => {
-    expect(studyInputProblems(emptyStudy('DSV'))).toEqual({ degreeType: 'degree' });
-    expect(
-      studyInputProblems({ departmentCode: '', programme: '', degreeType: 'bachelor', startYear: '20x5', endYear: '2019', credits: 'many' }),
-    ).toEqual({ startYear: 'year', credits: 'credits' });
+  it('holds a study to the API’s rules on its own', () => {
+    expect(issues(studySchema(t, 2026).safeParse({ ...emptyStudy('DSV'), degreeType: 'bachelor', credits: '180' }))).toEqual({});
+    expect(issues(studySchema(t, 2026).safeParse(emptyStudy('DSV')))).toEqual({
+      degreeType: 'Choose a degree (or “Courses without a degree”).',
+      credits: 'Enter your credits, e.g. 180 or 7,5.',
+    });
   });
 
   it('sends missing credits as 0, for the server to judge', () => {

@@ -1,7 +1,10 @@
 import type { ConsentChannel, SignUpRequest } from '../../api/generated';
-import type { Problem } from '../../lib/problem-details';
+import { z } from 'zod';
+import { fieldRoutes, type FieldResolver } from '../../lib/form-errors';
+import { LANGUAGES } from '../../lib/i18n';
 import { CONSENT_CHANNELS } from './options';
-import { STUDY_FIELDS, toAffiliationInput, type StudyField, type StudyValues } from './study-form';
+import { isEmailAddress, personName, type Translate } from './member-rules';
+import { readCredits, STUDY_FIELDS, studySchema, toAffiliationInput, type StudyValues } from './study-form';
 
 /** The sign-up form as the page holds it. */
 export interface SignUpValues {
@@ -9,34 +12,9 @@ export interface SignUpValues {
   lastName: string;
   email: string;
   preferredLanguage: 'sv' | 'en';
-  studies: StudyValues[];
+  affiliations: StudyValues[];
   consents: ConsentChannel[];
   confirmsCredits: boolean;
-}
-
-/** Top-level fields of the sign-up, named as the API names them. */
-export const SIGN_UP_FIELDS = [
-  'firstName',
-  'lastName',
-  'email',
-  'preferredLanguage',
-  'affiliations',
-  'consents',
-  'confirmsCredits',
-  'campaignToken',
-] as const;
-export type SignUpField = (typeof SIGN_UP_FIELDS)[number];
-
-/** A study's messages: per field, and `study` for the study as a whole (`affiliations[i]`). */
-export type StudyErrors = Partial<Record<StudyField | 'study', string[]>>;
-
-/** The messages of a failed sign-up, placed where they belong on the form. */
-export interface SignUpErrors {
-  fields: Partial<Record<SignUpField, string[]>>;
-  /** By the index of the study on the form (the API's `affiliations[i]`). */
-  studies: StudyErrors[];
-  /** Messages that belong to no field. */
-  form: string[];
 }
 
 /** The sign-up request: names and address trimmed, consents in a stable order, the invitation's token if any. */
@@ -47,80 +25,69 @@ export function toSignUpRequest(values: SignUpValues, campaignToken?: string): S
     lastName: values.lastName.trim(),
     email: values.email.trim(),
     preferredLanguage: values.preferredLanguage,
-    affiliations: values.studies.map(toAffiliationInput),
+    affiliations: values.affiliations.map(toAffiliationInput),
     consents: CONSENT_CHANNELS.filter((channel) => chosen.has(channel)),
     confirmsCredits: values.confirmsCredits,
     campaignToken: campaignToken?.trim() || undefined,
   };
 }
 
-/**
- * A server error key in the API's form: camelCase segments, no JSON-path or body prefix. Also
- * accepts `$.Affiliations[0].Credits` or `request.affiliations[0].credits`.
- */
-export function normaliseErrorKey(key: string): string {
-  const bare = key
-    .trim()
-    .replace(/^\$\.?/, '')
-    .replace(/^(body|request)\./i, '');
-  return bare
-    .split('.')
-    .map((segment) => (segment ? segment[0].toLowerCase() + segment.slice(1) : segment))
-    .join('.');
-}
-
-function studyField(name: string): StudyField | undefined {
-  const wanted = name.toLowerCase();
-  return STUDY_FIELDS.find((field) => field.toLowerCase() === wanted);
-}
-
-function signUpField(name: string): SignUpField | undefined {
-  const wanted = name.toLowerCase();
-  return SIGN_UP_FIELDS.find((field) => field.toLowerCase() === wanted);
-}
+export const SIGN_UP_RULES = { maxStudies: 20, eligibleCredits: 1 } as const;
 
 /**
- * Places the messages of a sign-up problem on the form: `firstName` on the first name,
- * `affiliations[1].credits` on the second study's credits, `affiliations[1]` on that study as a whole,
- * `affiliations` on the studies, `consents[0]` on the consents; anything else at the top of the form.
- * A study index the form does not have (any more) goes to the studies as a whole.
+ * The sign-up's rules, as the API's validator (SignUp.Validator) has them: names, a valid address,
+ * sv or en, one to 20 studies (each by studySchema) with at least 1 hp in total, and the credits
+ * confirmed. All of them are checked at once, so an empty form shows every missing field in one go.
  */
-export function toSignUpErrors(problem: Problem, studyCount: number): SignUpErrors {
-  const result: SignUpErrors = { fields: {}, studies: Array.from({ length: studyCount }, () => ({})), form: [] };
-  const addField = (field: SignUpField, messages: string[]) => {
-    result.fields[field] = [...(result.fields[field] ?? []), ...messages];
-  };
-  for (const [rawKey, messages] of Object.entries(problem.errors)) {
-    if (messages.length === 0) continue;
-    const key = normaliseErrorKey(rawKey);
-    const nested = /^affiliations\[(\d+)\](?:\.(\w+))?$/i.exec(key);
-    if (nested) {
-      const index = Number(nested[1]);
-      const field = nested[2] ? studyField(nested[2]) : undefined;
-      if (index >= studyCount) {
-        addField('affiliations', messages);
-        continue;
+export function signUpSchema(t: Translate, thisYear?: number) {
+  return z.object({
+    firstName: personName(t),
+    lastName: personName(t),
+    email: z.string().refine(isEmailAddress, t('validation.email')),
+    preferredLanguage: z.enum(LANGUAGES, { error: t('validation.language') }),
+    affiliations: z.array(studySchema(t, thisYear)).superRefine((studies, ctx) => {
+      // Messages about the studies as a whole: `affiliations.root`, as react-hook-form has it for a list.
+      const issue = (message: string) => ctx.addIssue({ code: 'custom', path: ['root'], message });
+      if (studies.length === 0) issue(t('validation.studiesRequired'));
+      else if (studies.length > SIGN_UP_RULES.maxStudies) issue(t('validation.studiesMax', { max: SIGN_UP_RULES.maxStudies }));
+      else {
+        const credits = studies.map((study) => readCredits(study.credits));
+        // Only once every study's credits can be read; until then the studies' own messages speak.
+        if (credits.every((c) => c !== undefined && !Number.isNaN(c) && c >= 0)) {
+          const total = credits.reduce<number>((sum, c) => sum + (c ?? 0), 0);
+          if (total < SIGN_UP_RULES.eligibleCredits) issue(t('validation.eligible'));
+        }
       }
-      const slot: StudyField | 'study' = field ?? 'study';
-      const study = result.studies[index];
-      study[slot] = [...(study[slot] ?? []), ...messages];
-      continue;
-    }
-    const indexed = /^(\w+)\[\d+\]$/.exec(key);
-    const field = signUpField(indexed ? indexed[1] : key);
-    if (field) addField(field, messages);
-    else result.form.push(...messages);
-  }
-  return result;
+    }),
+    consents: z.array(z.enum(CONSENT_CHANNELS)),
+    confirmsCredits: z.boolean().refine((confirmed) => confirmed, t('validation.confirmsCredits')),
+  }) satisfies z.ZodType<SignUpValues, SignUpValues>;
 }
 
-/** True when there is any message to show. */
-export function hasSignUpErrors(errors: SignUpErrors): boolean {
-  return (
-    errors.form.length > 0 ||
-    Object.values(errors.fields).some((m) => !!m && m.length > 0) ||
-    errors.studies.some((study) => Object.values(study).some((m) => !!m && m.length > 0))
+/**
+ * Where the server's messages go on the sign-up form: each field by its name, `affiliations[1].credits`
+ * on the second study's credits, `affiliations` on the studies as a whole, `affiliations[1]` on that
+ * study and `consents[0]` on the consents. A study the form does not have (any more) and anything else
+ * (such as an invitation token that is not valid) go to the error summary.
+ */
+export function signUpFieldResolver(studyCount: number): FieldResolver {
+  const routes = fieldRoutes(
+    'firstName',
+    'lastName',
+    'email',
+    'preferredLanguage',
+    ['affiliations', 'affiliations.root'],
+    ['affiliations.#', 'affiliations.#.root'],
+    ...STUDY_FIELDS.map((field) => `affiliations.#.${field}`),
+    'consents',
+    ['consents.#', 'consents'],
+    'confirmsCredits',
   );
+  return (path) => {
+    const study = /^affiliations\.(\d+)(\.|$)/i.exec(path);
+    if (study && Number(study[1]) >= studyCount) return undefined;
+    return routes(path);
+  };
 }
 
 /**

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { AffiliationInput, DegreeType } from '../../api/generated';
+import { optionalText, type Translate } from './member-rules';
 import { DEGREE_TYPES, isOneOf } from './options';
 
 /** One study as a form holds it: what was typed, before it is read as numbers. */
@@ -36,25 +38,49 @@ export function readCredits(text: string): number | undefined {
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : Number.NaN;
 }
 
-export type StudyInputProblem = 'degree' | 'year' | 'credits';
+/** The rules the API holds a study to (MemberRules.AffiliationValidator), with the same bounds. */
+export const STUDY_RULES = { firstYear: 1900, maxCredits: 1000, programmeMax: 200 } as const;
 
 /**
- * What cannot even be sent: no degree chosen (the API reads the degree as one of its values), a year
- * that is not four digits, credits that are not a number. Everything else is the server's to judge
- * (its messages come back on the fields).
+ * One study, as typed: a department and a degree chosen, years of four digits within the API's
+ * bounds (the end not before the start), credits a number from 0 to 1000. Every problem of the study
+ * is reported at once.
  */
-export function studyInputProblems(study: StudyValues): Partial<Record<StudyField, StudyInputProblem>> {
-  const problems: Partial<Record<StudyField, StudyInputProblem>> = {};
-  if (!isOneOf(DEGREE_TYPES, study.degreeType)) problems.degreeType = 'degree';
-  if (Number.isNaN(readYear(study.startYear))) problems.startYear = 'year';
-  if (Number.isNaN(readYear(study.endYear))) problems.endYear = 'year';
-  if (Number.isNaN(readCredits(study.credits))) problems.credits = 'credits';
-  return problems;
+export function studySchema(t: Translate, thisYear = new Date().getUTCFullYear()) {
+  const { firstYear, maxCredits } = STUDY_RULES;
+  return z
+    .object({
+      departmentCode: z.string().refine((code) => code.trim() !== '', t('validation.department')),
+      programme: optionalText(t, STUDY_RULES.programmeMax),
+      degreeType: z.enum([...DEGREE_TYPES, '']).refine((degree) => degree !== '', t('members.study.problems.degree')),
+      startYear: z.string(),
+      endYear: z.string(),
+      credits: z.string(),
+    })
+    .superRefine((study, ctx) => {
+      const issue = (field: StudyField, message: string) => ctx.addIssue({ code: 'custom', path: [field], message });
+      const years = { startYear: thisYear + 1, endYear: thisYear + 10 } as const;
+      for (const [field, last] of Object.entries(years) as Array<[keyof typeof years, number]>) {
+        const year = readYear(study[field]);
+        if (Number.isNaN(year)) issue(field, t('members.study.problems.year'));
+        else if (year !== undefined && (year < firstYear || year > last)) {
+          issue(field, t('validation.yearRange', { min: firstYear, max: last }));
+        }
+      }
+      const start = readYear(study.startYear);
+      const end = readYear(study.endYear);
+      if (start !== undefined && end !== undefined && end < start) issue('endYear', t('validation.endBeforeStart'));
+      const credits = readCredits(study.credits);
+      if (credits === undefined) issue('credits', t('validation.creditsRequired'));
+      else if (Number.isNaN(credits)) issue('credits', t('members.study.problems.credits'));
+      else if (credits < 0) issue('credits', t('validation.creditsNegative'));
+      else if (credits > maxCredits) issue('credits', t('validation.creditsMax', { max: maxCredits }));
+    }) satisfies z.ZodType<StudyValues, StudyValues>;
 }
 
 /**
- * A study as the API takes it. Input problems must have been caught first (studyInputProblems);
- * missing credits are sent as 0, so the server's rule about credits speaks.
+ * A study as the API takes it, once it has passed studySchema (anything unreadable is left out, or 0
+ * for the credits).
  */
 export function toAffiliationInput(study: StudyValues): AffiliationInput {
   const startYear = readYear(study.startYear);

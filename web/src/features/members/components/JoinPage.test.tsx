@@ -139,48 +139,43 @@ describe('JoinPage field errors', () => {
     server.use(
       http.post('/api/members/sign-up', () =>
         validationProblem({
-          firstName: ['Enter a name.'],
-          lastName: ['Enter a name.'],
-          email: ['Enter a valid e-mail address, like name@example.org.'],
-          'affiliations[0].credits': ['Credits cannot be negative.'],
-          'affiliations[1].departmentCode': ['Choose a department.'],
-          'affiliations[1].endYear': ['The end year cannot be before the start year.'],
-          confirmsCredits: ['Confirm that you have earned at least 1 hp at the university.'],
+          // What only the server can judge: messages for fields the form's own rules passed.
+          email: ['This address cannot be used.'],
+          'affiliations[0].credits': ['More credits than the programme has.'],
+          'affiliations[1].departmentCode': ['No active department has this code.'],
+          campaignToken: ['This invitation link is not valid.'],
         }),
       ),
     );
     const user = userEvent.setup();
     renderApp({ me: null, path: '/join' });
     const studies = await screen.findByRole('region', { name: 'Dina studier vid Stockholms universitet' });
+    await fillIn(user);
     await user.click(within(studies).getByRole('button', { name: 'Lägg till ännu en studie' }));
     const [first, second] = within(studies).getAllByRole('group', { name: /^Studie \d$/ });
     await user.selectOptions(within(first).getByRole('combobox', { name: 'Institution' }), 'DSV');
-    await user.selectOptions(within(first).getByRole('combobox', { name: 'Examen' }), 'bachelor');
-    await user.type(within(first).getByRole('textbox', { name: 'Högskolepoäng (hp)' }), '-5');
+    await user.selectOptions(within(second).getByRole('combobox', { name: 'Institution' }), 'ENG');
     await user.selectOptions(within(second).getByRole('combobox', { name: 'Examen' }), 'exchange');
-    await user.type(within(second).getByRole('textbox', { name: 'Startår (valfritt)' }), '2019');
-    await user.type(within(second).getByRole('textbox', { name: 'Examensår (valfritt)' }), '2018');
+    await user.type(within(second).getByRole('textbox', { name: 'Högskolepoäng (hp)' }), '30');
     await user.click(screen.getByRole('button', { name: 'Bli medlem' }));
 
     const summary = await screen.findByRole('alert');
     expect(summary.textContent).toContain('Du kunde inte registreras ännu');
     const links = within(summary).getAllByRole('link').map((link) => link.textContent);
-    expect(links).toEqual(
-      expect.arrayContaining([
-        'Förnamn: Enter a name.',
-        'Studie 1, Högskolepoäng (hp): Credits cannot be negative.',
-        'Studie 2, Institution: Choose a department.',
-        'Studie 2, Examensår (valfritt): The end year cannot be before the start year.',
-      ]),
-    );
+    expect(links).toEqual([
+      'E-postadress: This address cannot be used.',
+      'Studie 1, Högskolepoäng (hp): More credits than the programme has.',
+      'Studie 2, Institution: No active department has this code.',
+    ]);
+    // A message about no field of the form is in the summary, without a link.
+    expect(within(summary).getByText('This invitation link is not valid.').closest('a')).toBeNull();
     const credits = within(first).getByRole('textbox', { name: 'Högskolepoäng (hp)' });
     expect(credits.getAttribute('aria-invalid')).toBe('true');
     expect(document.getElementById(credits.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
-      'Credits cannot be negative.',
+      'More credits than the programme has.',
     );
     expect(within(second).getByRole('combobox', { name: 'Institution' }).getAttribute('aria-invalid')).toBe('true');
     expect(within(first).getByRole('combobox', { name: 'Institution' }).getAttribute('aria-invalid')).toBeNull();
-    expect(screen.getByRole('checkbox', { name: /^Jag har tagit minst 1 hp/ }).getAttribute('aria-invalid')).toBe('true');
 
     // The link in the summary leads to the field.
     await user.click(within(summary).getByRole('link', { name: /^Studie 1, Högskolepoäng/ }));
@@ -191,18 +186,46 @@ describe('JoinPage field errors', () => {
     expect(credits.getAttribute('aria-invalid')).toBeNull();
     expect(await requestsTo(sent, 'POST', '/api/members/sign-up')[0].json()).toMatchObject({
       affiliations: [
-        { departmentCode: 'DSV', degreeType: 'bachelor', credits: -5 },
-        { degreeType: 'exchange', startYear: 2019, endYear: 2018 },
+        { departmentCode: 'DSV', degreeType: 'master', credits: 7.5 },
+        { departmentCode: 'ENG', degreeType: 'exchange', credits: 30 },
       ],
     });
   });
 
-  it('catches a study without a degree before asking the server', async () => {
+  it('flags every missing field of an empty sign-up at once, before asking the server', async () => {
     const user = userEvent.setup();
     renderApp({ me: null, path: '/join' });
     await user.click(await screen.findByRole('button', { name: 'Bli medlem' }));
     const summary = await screen.findByRole('alert');
-    expect(within(summary).getByRole('link').textContent).toBe('Studie 1, Examen: Välj en examen (eller ”Kurser utan examen”).');
+    expect(document.activeElement).toBe(summary);
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Förnamn: Ange ett namn.',
+      'Efternamn: Ange ett namn.',
+      'E-postadress: Ange en giltig e-postadress, som namn@example.org.',
+      'Studie 1, Institution: Välj en institution.',
+      'Studie 1, Examen: Välj en examen (eller ”Kurser utan examen”).',
+      'Studie 1, Högskolepoäng (hp): Ange dina högskolepoäng, t.ex. 180 eller 7,5.',
+      'Jag har tagit minst 1 hp (högskolepoäng) vid Stockholms universitet: Bekräfta att du har tagit minst 1 hp vid universitetet.',
+    ]);
+    for (const field of [
+      screen.getByRole('textbox', { name: 'Förnamn' }),
+      screen.getByRole('textbox', { name: 'Efternamn' }),
+      screen.getByRole('textbox', { name: 'E-postadress' }),
+      screen.getByRole('combobox', { name: 'Institution' }),
+      screen.getByRole('combobox', { name: 'Examen' }),
+      screen.getByRole('textbox', { name: 'Högskolepoäng (hp)' }),
+      screen.getByRole('checkbox', { name: /^Jag har tagit minst 1 hp/ }),
+    ]) {
+      expect(field.getAttribute('aria-invalid')).toBe('true');
+    }
     expect(requestsTo(sent, 'POST', '/api/members/sign-up')).toHaveLength(0);
+
+    // Filled in, it goes through.
+    await fillIn(user);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Institution' }), 'ENG');
+    expect(screen.getByRole('textbox', { name: 'Förnamn' }).getAttribute('aria-invalid')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Bli medlem' }));
+    expect(await screen.findByRole('textbox', { name: 'Kod' })).toBeTruthy();
+    expect(requestsTo(sent, 'POST', '/api/members/sign-up')).toHaveLength(1);
   });
 });

@@ -103,7 +103,7 @@ export function JoinPage() {
     lastName: '',
     email: auth.me?.email ?? '',
     preferredLanguage: language,
-    studies: [emptyStudy(landing.data?.departmentCode ?? '')],
+    affiliations: [emptyStudy(landing.data?.departmentCode ?? '')],
     consents: [],
     confirmsCredits: false,
   };

@@ -1,12 +1,15 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AffiliationResponse, FacultyResponse, MemberResponse } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { currentLanguage } from '../../../lib/i18n';
-import { toFormErrors, toProblem, type Problem } from '../../../lib/problem-details';
+import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useAddMyAffiliation, useRemoveMyAffiliation } from '../api/my-profile';
-import { emptyStudy, STUDY_FIELDS, studyInputProblems, toAffiliationInput, type StudyField, type StudyValues } from '../study-form';
+import { emptyStudy, STUDY_FIELDS, studySchema, toAffiliationInput, type StudyField, type StudyValues } from '../study-form';
 import { departmentName, formatCredits, studyName, studyYears } from './study-format';
 import { StudyFields, studyFieldId } from './StudyFields';
 import { focusSoon } from '../../../lib/focus';
@@ -162,11 +165,14 @@ function AddStudyForm({
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const add = useAddMyAffiliation();
-  const [values, setValues] = useState<StudyValues>(emptyStudy);
-  const [localErrors, setLocalErrors] = useState<Partial<Record<StudyField, string[]>> | null>(null);
-  const problem = useMemo(() => (add.error ? toProblem(add.error) : null), [add.error]);
-  const serverErrors = useMemo(() => (problem ? toFormErrors(problem, STUDY_FIELDS) : null), [problem]);
-  const fieldErrors = localErrors ?? serverErrors?.fields ?? undefined;
+  const schema = useMemo(() => studySchema(t), [t]);
+  const { control, handleSubmit, setError, formState } = useForm<StudyValues>({
+    resolver: zodResolver(schema),
+    defaultValues: emptyStudy(),
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<{ attempt: number; problem: Problem | null; formMessages: string[] } | null>(null);
+  const attempts = useRef(0);
   const labels: Record<StudyField, string> = {
     departmentCode: t('members.study.department'),
     programme: t('members.study.programme'),
@@ -180,18 +186,9 @@ function AddStudyForm({
     document.getElementById(studyFieldId(ADD_PREFIX, 'departmentCode'))?.focus();
   }, []);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const send = (values: StudyValues) => {
     if (add.isPending) return;
-    const local: Partial<Record<StudyField, string[]>> = {};
-    for (const [field, kind] of Object.entries(studyInputProblems(values))) {
-      local[field as StudyField] = [t(`members.study.problems.${kind}`)];
-    }
-    if (Object.keys(local).length > 0) {
-      setLocalErrors(local);
-      return;
-    }
-    setLocalErrors(null);
+    setFailure(null);
     add.mutate(toAffiliationInput(values), {
       onSuccess: (member) => {
         const added = member.affiliations.find(
@@ -199,35 +196,43 @@ function AddStudyForm({
         );
         onAdded(t('studies.added', { study: added ? studyName(added, faculties, language, t) : values.departmentCode }));
       },
+      onError: (error) => {
+        const problem = toProblem(error);
+        const formMessages = applyServerErrors(problem, setError, STUDY_FIELDS);
+        setFailure({ attempt: ++attempts.current, problem, formMessages });
+      },
     });
   };
+  const refuse = () => setFailure({ attempt: ++attempts.current, problem: null, formMessages: [] });
 
-  const summaryProblem: Problem | null = localErrors
-    ? { kind: 'validation', type: '', title: '', status: 400, errors: localErrors }
-    : problem;
+  const summary = STUDY_FIELDS.map((field) => ({
+    id: studyFieldId(ADD_PREFIX, field),
+    label: labels[field],
+    messages: messagesAt(formState.errors, field),
+  }));
+  const showSummary =
+    failure !== null &&
+    (summary.some((field) => field.messages.length > 0) || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'));
 
   return (
-    <form className="stack-form add-study" noValidate onSubmit={submit} aria-labelledby="add-study-heading" aria-busy={add.isPending || undefined}>
+    <form
+      className="stack-form add-study"
+      noValidate
+      onSubmit={handleSubmit(send, refuse)}
+      aria-labelledby="add-study-heading"
+      aria-busy={add.isPending || undefined}
+    >
       <h3 id="add-study-heading">{t('studies.addTitle')}</h3>
-      {summaryProblem ? (
+      {showSummary ? (
         <ErrorSummary
           title={t('studies.addFailed')}
-          problem={summaryProblem}
-          fields={STUDY_FIELDS.map((field) => ({
-            id: studyFieldId(ADD_PREFIX, field),
-            label: labels[field],
-            messages: fieldErrors?.[field] ?? [],
-          }))}
-          formMessages={localErrors ? [] : (serverErrors?.form ?? [])}
+          problem={failure.problem}
+          attempt={failure.attempt}
+          fields={summary}
+          formMessages={failure.formMessages}
         />
       ) : null}
-      <StudyFields
-        idPrefix={ADD_PREFIX}
-        values={values}
-        onChange={(field, value) => setValues((current) => ({ ...current, [field]: value }))}
-        errors={fieldErrors}
-        faculties={faculties}
-      />
+      <StudyFields idPrefix={ADD_PREFIX} control={control} path={(field) => field} faculties={faculties} />
       <div className="form-actions">
         <button type="submit" className="button button--primary" aria-disabled={add.isPending || undefined}>
           {add.isPending ? t('common.saving') : t('studies.add')}

@@ -1,12 +1,15 @@
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryField, MemberOffer } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { fieldErrorId, FormField, TextInputField } from '../../../components/FormField';
 import { LANGUAGES } from '../../../lib/i18n';
-import { toFormErrors, toProblem } from '../../../lib/problem-details';
+import { applyServerErrors, messagesAt, type FieldRoute } from '../../../lib/form-errors';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import { DIRECTORY_FIELDS, MEMBER_OFFERS } from '../options';
-import { PROFILE_FIELDS, toggleChoice, type ProfileField, type ProfileValues } from '../profile-form';
+import { PROFILE_FIELDS, profileSchema, toggleChoice, type ProfileField, type ProfileValues } from '../profile-form';
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
 
 export interface ProfileFormProps {
@@ -25,28 +28,50 @@ export interface ProfileFormProps {
   extraActions?: ReactNode;
 }
 
+/** Where the server's messages go: list items (`otherEmails[1]`, `offers[0]`) on their list's field. */
+const PROFILE_ROUTES: readonly FieldRoute[] = [
+  ...PROFILE_FIELDS,
+  ...(['otherEmails', 'interests', 'offers', 'directoryFields'] as const).map((list) => [`${list}.#`, list] as const),
+];
+
+/** What the last failed save left for the error summary. */
+interface Failure {
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  formMessages: string[];
+}
+
 type TextField = Exclude<ProfileField, 'preferredLanguage' | 'offers' | 'directoryListed' | 'directoryFields'>;
 
 /**
  * The profile fields of a member: name and language, work and location, more about them, and what the
- * directory shows. Validation is the server's; its messages land on the fields.
+ * directory shows. The API's rules are checked here first (profileSchema); what only the server can
+ * judge comes back on the fields.
  */
 export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubmit, submitLabel, audience, extraActions }: ProfileFormProps) {
   const { t } = useTranslation();
-  const [touched, setTouched] = useState<ReadonlySet<ProfileField>>(new Set());
-  const problem = useMemo(() => (error ? toProblem(error) : null), [error]);
-  const errors = useMemo(() => (problem ? toFormErrors(problem, PROFILE_FIELDS) : null), [problem]);
+  const schema = useMemo(() => profileSchema(t), [t]);
+  // The page holds the draft (it may move onto a newer record, see useProfileDraft): the form takes
+  // its values whenever they change, keeping its messages and whether it was submitted.
+  const { control, handleSubmit, setError, formState } = useForm<ProfileValues>({
+    resolver: zodResolver(schema),
+    values,
+    resetOptions: { keepErrors: true, keepIsSubmitted: true, keepSubmitCount: true, keepTouched: true },
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const attempts = useRef(0);
   const id = (field: ProfileField) => `${idPrefix}-${field}`;
 
   useEffect(() => {
-    setTouched(new Set());
-  }, [error]);
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, PROFILE_ROUTES);
+    setFailure({ attempt: ++attempts.current, problem, formMessages });
+  }, [error, setError]);
 
-  const errorsOf = (field: ProfileField) => (touched.has(field) ? undefined : errors?.fields[field]);
-  const change = <K extends keyof ProfileValues>(field: K & ProfileField, value: ProfileValues[K]) => {
-    onChange(field, value);
-    if (errors?.fields[field]) setTouched((current) => new Set(current).add(field));
-  };
+  const errorsOf = (field: ProfileField) => messagesAt(formState.errors, field);
 
   const labels: Record<ProfileField, string> = {
     firstName: t('profileForm.firstName'),
@@ -78,40 +103,60 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
     directoryFields: choiceId(id('directoryFields'), DIRECTORY_FIELDS[0]),
   };
 
-  const text = (field: TextField, options: { autoComplete?: string; maxLength?: number; wide?: boolean } = {}) => (
-    <TextInputField
-      id={id(field)}
+  /** A field of the form: react-hook-form's value and change, which the page's draft follows. */
+  const bind = <K extends ProfileField>(field: K, render: (value: ProfileValues[K], change: (value: ProfileValues[K]) => void) => ReactNode) => (
+    <Controller
+      control={control}
       name={field}
-      label={labels[field]}
-      hint={hints[field]}
-      errors={errorsOf(field)}
-      className={options.wide ? 'form-grid__wide' : 'form-grid__name'}
-      type={field === 'linkedInUrl' ? 'url' : 'text'}
-      inputClassName={field === 'country' ? 'input input--year input--code' : 'input'}
-      value={values[field]}
-      onValueChange={(value) => change(field, field === 'country' ? value.toUpperCase() : value)}
-      autoComplete={options.autoComplete ?? 'off'}
-      maxLength={options.maxLength ?? 200}
+      render={({ field: controlled }) =>
+        render(controlled.value as ProfileValues[K], (value) => {
+          controlled.onChange(value);
+          onChange(field, value);
+        }) as ReactElement
+      }
     />
   );
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!pending) onSubmit();
+  const text = (field: TextField, options: { autoComplete?: string; maxLength?: number; wide?: boolean } = {}) =>
+    bind(field, (value, change) => (
+      <TextInputField
+        id={id(field)}
+        name={field}
+        label={labels[field]}
+        hint={hints[field]}
+        errors={errorsOf(field)}
+        className={options.wide ? 'form-grid__wide' : 'form-grid__name'}
+        type={field === 'linkedInUrl' ? 'url' : 'text'}
+        inputClassName={field === 'country' ? 'input input--year input--code' : 'input'}
+        value={value}
+        onValueChange={(typed) => change(field === 'country' ? typed.toUpperCase() : typed)}
+        autoComplete={options.autoComplete ?? 'off'}
+        maxLength={options.maxLength ?? 200}
+      />
+    ));
+
+  const send = () => {
+    if (pending) return;
+    setFailure(null);
+    onSubmit();
   };
+  const refuse = () => setFailure({ attempt: ++attempts.current, problem: null, formMessages: [] });
+  const summary = PROFILE_FIELDS.map((field) => ({ id: focusTargets[field], label: labels[field], messages: errorsOf(field) }));
+  const showSummary =
+    failure !== null &&
+    (summary.some((field) => field.messages.length > 0) ||
+      failure.formMessages.length > 0 ||
+      (failure.problem !== null && failure.problem.kind !== 'validation'));
 
   return (
-    <form className="stack-form profile-form" noValidate onSubmit={submit} aria-busy={pending || undefined}>
-      {problem && errors && problem.kind !== 'precondition-failed' ? (
+    <form className="stack-form profile-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={pending || undefined}>
+      {showSummary ? (
         <ErrorSummary
           title={t('profileForm.failed')}
-          problem={problem}
-          fields={PROFILE_FIELDS.map((field) => ({
-            id: focusTargets[field],
-            label: labels[field],
-            messages: errors.fields[field] ?? [],
-          }))}
-          formMessages={errors.form}
+          problem={failure.problem}
+          attempt={failure.attempt}
+          fields={summary}
+          formMessages={failure.formMessages}
         />
       ) : null}
 
@@ -120,6 +165,7 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
         <div className="form-grid">
           {text('firstName', { autoComplete: audience === 'member' ? 'given-name' : 'off' })}
           {text('lastName', { autoComplete: audience === 'member' ? 'family-name' : 'off' })}
+          {bind('preferredLanguage', (value, change) => (
           <FormField
             id={id('preferredLanguage')}
             name="preferredLanguage"
@@ -127,13 +173,8 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
             errors={errorsOf('preferredLanguage')}
             className="form-grid__code"
           >
-            {(control) => (
-              <select
-                {...control}
-                className="input"
-                value={values.preferredLanguage}
-                onChange={(event) => change('preferredLanguage', event.target.value)}
-              >
+            {(controlProps) => (
+              <select {...controlProps} className="input" value={value} onChange={(event) => change(event.target.value)}>
                 {LANGUAGES.map((lng) => (
                   <option key={lng} value={lng} lang={lng}>
                     {t(`language.${lng}`)}
@@ -142,6 +183,8 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
               </select>
             )}
           </FormField>
+          ))}
+          {bind('otherEmails', (value, change) => (
           <FormField
             id={id('otherEmails')}
             name="otherEmails"
@@ -150,17 +193,18 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
             errors={errorsOf('otherEmails')}
             className="form-grid__faculty"
           >
-            {(control) => (
+            {(controlProps) => (
               <textarea
-                {...control}
+                {...controlProps}
                 className="input"
                 rows={2}
-                value={values.otherEmails}
-                onChange={(event) => change('otherEmails', event.target.value)}
+                value={value}
+                onChange={(event) => change(event.target.value)}
                 spellCheck={false}
               />
             )}
           </FormField>
+          ))}
         </div>
       </fieldset>
 
@@ -179,43 +223,48 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
       <fieldset className="fieldset">
         <legend className="field__label">{t('profileForm.sections.more')}</legend>
         <div className="form-grid">
-          <FormField id={id('bio')} name="bio" label={labels.bio} hint={hints.bio} errors={errorsOf('bio')} className="form-grid__wide">
-            {(control) => (
-              <textarea
-                {...control}
-                className="input"
-                rows={4}
-                value={values.bio}
-                onChange={(event) => change('bio', event.target.value)}
-                maxLength={4000}
-              />
-            )}
-          </FormField>
+          {bind('bio', (value, change) => (
+            <FormField id={id('bio')} name="bio" label={labels.bio} hint={hints.bio} errors={errorsOf('bio')} className="form-grid__wide">
+              {(controlProps) => (
+                <textarea
+                  {...controlProps}
+                  className="input"
+                  rows={4}
+                  value={value}
+                  onChange={(event) => change(event.target.value)}
+                  maxLength={4000}
+                />
+              )}
+            </FormField>
+          ))}
           {text('interests', { maxLength: 1200, wide: true })}
         </div>
+        {bind('offers', (value, change) => (
         <ChoiceGroup<MemberOffer>
           id={id('offers')}
           name="offers"
           legend={labels.offers}
           hint={t(audience === 'member' ? 'profileForm.offersHint' : 'profileForm.offersHintStaff')}
           choices={MEMBER_OFFERS.map((offer) => ({ value: offer, label: t(`members.offer.${offer}`) }))}
-          chosen={values.offers}
-          onToggle={(offer, on) => change('offers', toggleChoice(MEMBER_OFFERS, values.offers, offer, on))}
+          chosen={value}
+          onToggle={(offer, on) => change(toggleChoice(MEMBER_OFFERS, value, offer, on))}
           errors={errorsOf('offers')}
           className="profile-form__choices"
         />
+        ))}
       </fieldset>
 
       <fieldset className="fieldset">
         <legend className="field__label">{t('profileForm.sections.directory')}</legend>
+        {bind('directoryListed', (value, change) => (
         <div className={['confirm-box', errorsOf('directoryListed')?.length ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
           <input
             id={id('directoryListed')}
             type="checkbox"
             className="checkbox"
             name="directoryListed"
-            checked={values.directoryListed}
-            onChange={(event) => change('directoryListed', event.target.checked)}
+            checked={value}
+            onChange={(event) => change(event.target.checked)}
             aria-describedby={[
               errorsOf('directoryListed')?.length ? fieldErrorId(id('directoryListed')) : null,
               `${id('directoryListed')}-hint`,
@@ -238,17 +287,20 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
             </p>
           ) : null}
         </div>
+        ))}
+        {bind('directoryFields', (value, change) => (
         <ChoiceGroup<DirectoryField>
           id={id('directoryFields')}
           name="directoryFields"
           legend={labels.directoryFields}
           hint={t('profileForm.directoryFieldsHint')}
           choices={DIRECTORY_FIELDS.map((field) => ({ value: field, label: t(`members.directoryField.${field}`) }))}
-          chosen={values.directoryFields}
-          onToggle={(field, on) => change('directoryFields', toggleChoice(DIRECTORY_FIELDS, values.directoryFields, field, on))}
+          chosen={value}
+          onToggle={(field, on) => change(toggleChoice(DIRECTORY_FIELDS, value, field, on))}
           errors={errorsOf('directoryFields')}
           className="profile-form__choices profile-form__choices--columns"
         />
+        ))}
       </fieldset>
 
       <div className="form-actions">

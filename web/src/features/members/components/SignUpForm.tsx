@@ -1,42 +1,28 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import type { ConsentChannel, FacultyResponse, SignUpRequest } from '../../../api/generated';
+import type { FacultyResponse, SignUpRequest } from '../../../api/generated';
+import { ErrorSummary, type ErrorSummaryField } from '../../../components/ErrorSummary';
 import { FormField, TextInputField, fieldErrorId } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
+import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
 import { LANGUAGES } from '../../../lib/i18n';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { CONSENT_CHANNELS } from '../options';
 import { toggleChoice } from '../profile-form';
-import {
-  hasSignUpErrors,
-  SIGN_UP_FIELDS,
-  toSignUpErrors,
-  toSignUpRequest,
-  type SignUpErrors,
-  type SignUpField,
-  type SignUpValues,
-} from '../sign-up-form';
-import { emptyStudy, STUDY_FIELDS, studyInputProblems, type StudyField } from '../study-form';
+import { signUpFieldResolver, signUpSchema, toSignUpRequest, type SignUpValues } from '../sign-up-form';
+import { emptyStudy, STUDY_FIELDS, type StudyField } from '../study-form';
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
 import { StudyFields, studyFieldId } from './StudyFields';
 import { focusSoon } from '../../../lib/focus';
 
 const ID = 'join';
-const fieldId = (field: SignUpField) => `${ID}-${field}`;
+type TopField = 'firstName' | 'lastName' | 'email' | 'preferredLanguage' | 'consents' | 'confirmsCredits';
+const fieldId = (field: TopField) => `${ID}-${field}`;
 const studyPrefix = (index: number) => `${ID}-study-${index}`;
 const CONSENTS_ID = fieldId('consents');
 const STUDIES_ID = `${ID}-studies`;
-
-/** Where an error summary link for a top-level field leads. */
-function focusTarget(field: SignUpField): string {
-  if (field === 'consents') return choiceId(CONSENTS_ID, CONSENT_CHANNELS[0]);
-  if (field === 'affiliations') return studyFieldId(studyPrefix(0), 'departmentCode');
-  if (field === 'campaignToken') return `${ID}-submit`;
-  return fieldId(field);
-}
-
-/** A key of one message place, to hide it once the user has changed that field. */
-type ErrorPlace = SignUpField | `study-${number}-${StudyField | 'study'}`;
 
 export interface SignUpFormProps {
   initialValues: SignUpValues;
@@ -50,11 +36,22 @@ export interface SignUpFormProps {
   onSubmit: (request: SignUpRequest, values: SignUpValues) => void;
 }
 
+/** What the last failed submission left for the error summary. */
+interface Failure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
 /**
  * The sign-up form: name, address, language, one or more studies, consents and the credits
- * confirmation. The server judges the values; its messages land on the fields, nested ones
- * (`affiliations[1].credits`) on that study's field. Only what cannot be sent at all (no degree, a
- * year or credits that are not numbers) is caught here first.
+ * confirmation. The API's rules are checked here first (signUpSchema), all at once, so one
+ * submission shows every message; what only the server can judge (a department that is no longer
+ * active, an invitation link) comes back on the fields, nested ones (`affiliations[1].credits`) on
+ * that study's field.
  */
 export function SignUpForm({
   initialValues,
@@ -67,102 +64,49 @@ export function SignUpForm({
   onSubmit,
 }: SignUpFormProps) {
   const { t } = useTranslation();
-  const [values, setValues] = useState<SignUpValues>(initialValues);
-  const [localErrors, setLocalErrors] = useState<SignUpErrors | null>(null);
-  const [touched, setTouched] = useState<ReadonlySet<ErrorPlace>>(new Set());
-  // Each study's stable key (rows can be removed from the middle).
-  const nextKey = useRef(initialValues.studies.length);
-  const [studyKeys, setStudyKeys] = useState<number[]>(() => initialValues.studies.map((_, i) => i));
-  const summaryRef = useRef<HTMLDivElement>(null);
-
-  // The answer's indexes refer to the studies as they were sent.
-  const [sentStudies, setSentStudies] = useState(initialValues.studies.length);
-  const serverProblem = useMemo(() => (error ? toProblem(error) : null), [error]);
-  const serverErrors = useMemo(
-    () => (serverProblem ? toSignUpErrors(serverProblem, sentStudies) : null),
-    [serverProblem, sentStudies],
-  );
-  const errors = localErrors ?? serverErrors;
-  const problem: Problem | null = localErrors ? null : serverProblem;
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => signUpSchema(t), [t]);
+  const { control, register, handleSubmit, setError, formState } = useForm<SignUpValues>({
+    resolver: zodResolver(schema),
+    defaultValues: initialValues,
+    shouldFocusError: false,
+  });
+  const { errors } = formState;
+  const studies = useFieldArray({ control, name: 'affiliations' });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  // The server's indexes refer to the studies as they were sent.
+  const sentStudies = useRef(initialValues.affiliations.length);
+  const attempts = useRef(0);
 
   useEffect(() => {
-    setTouched(new Set());
-    if (error || localErrors) summaryRef.current?.focus();
-  }, [error, localErrors]);
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, signUpFieldResolver(sentStudies.current));
+    setFailure({ attempt: ++attempts.current, problem, formMessages });
+  }, [error, setError]);
 
-  const fieldErrors = (field: SignUpField) => (touched.has(field) ? undefined : errors?.fields[field]);
-  const studyErrors = (index: number) => {
-    const study = errors?.studies[index];
-    if (!study) return undefined;
-    const visible: Partial<Record<StudyField, string[]>> = {};
-    for (const field of STUDY_FIELDS) {
-      if (!touched.has(`study-${index}-${field}`) && study[field]) visible[field] = study[field];
-    }
-    return visible;
+  const send = (values: SignUpValues) => {
+    if (pending) return;
+    setFailure(null);
+    sentStudies.current = values.affiliations.length;
+    onSubmit(toSignUpRequest(values, campaignToken), values);
   };
-
-  const touch = (...places: ErrorPlace[]) =>
-    setTouched((current) => {
-      const next = new Set(current);
-      for (const place of places) next.add(place);
-      return next;
-    });
-
-  const set = <K extends keyof SignUpValues>(field: K & SignUpField, value: SignUpValues[K]) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    touch(field);
-  };
-
-  const setStudy = (index: number, field: StudyField, value: string) => {
-    setValues((current) => ({
-      ...current,
-      studies: current.studies.map((study, i) => (i === index ? { ...study, [field]: value } : study)),
-    }));
-    touch(`study-${index}-${field}`);
-  };
+  const refuse = () => setFailure({ attempt: ++attempts.current, problem: null, formMessages: [] });
 
   const addStudy = () => {
-    setValues((current) => ({ ...current, studies: [...current.studies, emptyStudy()] }));
-    setStudyKeys((keys) => [...keys, nextKey.current++]);
-    const index = values.studies.length;
+    const index = studies.fields.length;
+    studies.append(emptyStudy(), { shouldFocus: false });
     // Focus the new study's first field once it is there.
     focusSoon(studyFieldId(studyPrefix(index), 'departmentCode'));
   };
 
   const removeStudy = (index: number) => {
-    setValues((current) => ({ ...current, studies: current.studies.filter((_, i) => i !== index) }));
-    setStudyKeys((keys) => keys.filter((_, i) => i !== index));
-    // The server's messages were about the old order: hide every study's messages.
-    const places: ErrorPlace[] = ['affiliations'];
-    values.studies.forEach((_, i) => {
-      places.push(`study-${i}-study`);
-      for (const field of STUDY_FIELDS) places.push(`study-${i}-${field}`);
-    });
-    touch(...places);
+    // Its messages go with it; the other studies' messages move along with them.
+    studies.remove(index);
     focusSoon(`${ID}-add-study`);
   };
 
-  const inputProblemMessage = (kind: 'degree' | 'year' | 'credits') => t(`members.study.problems.${kind}`);
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (pending) return;
-    const local: SignUpErrors = { fields: {}, studies: values.studies.map(() => ({})), form: [] };
-    values.studies.forEach((study, index) => {
-      for (const [field, kind] of Object.entries(studyInputProblems(study))) {
-        local.studies[index][field as StudyField] = [inputProblemMessage(kind)];
-      }
-    });
-    if (hasSignUpErrors(local)) {
-      setLocalErrors(local);
-      return;
-    }
-    setLocalErrors(null);
-    setSentStudies(values.studies.length);
-    onSubmit(toSignUpRequest(values, campaignToken), values);
-  };
-
-  const labels: Record<SignUpField, string> = {
+  const labels: Record<TopField | 'affiliations', string> = {
     firstName: t('join.firstName'),
     lastName: t('join.lastName'),
     email: t('join.email'),
@@ -170,7 +114,6 @@ export function SignUpForm({
     affiliations: t('join.studiesTitle'),
     consents: t('join.consentsTitle'),
     confirmsCredits: t('join.confirmsCredits'),
-    campaignToken: t('join.invitationLink'),
   };
   const studyLabels: Record<StudyField | 'study', string> = {
     departmentCode: t('members.study.department'),
@@ -181,55 +124,48 @@ export function SignUpForm({
     credits: t('members.study.credits'),
     study: t('join.studyWhole'),
   };
+  const at = (path: string) => messagesAt(errors, path);
+  const studiesMessages = at('affiliations.root');
+  const confirmsMessages = at('confirmsCredits');
 
-  const summaryLinks: Array<{ id: string; label: string; messages: string[] }> = [];
-  if (errors) {
-    for (const field of SIGN_UP_FIELDS) {
-      const messages = errors.fields[field];
-      if (messages?.length) summaryLinks.push({ id: focusTarget(field), label: labels[field], messages });
-    }
-    errors.studies.forEach((study, index) => {
-      for (const slot of [...STUDY_FIELDS, 'study'] as const) {
-        const messages = study[slot];
-        if (!messages?.length) continue;
-        summaryLinks.push({
+  const summaryFields = (fieldErrors: FieldErrors<SignUpValues>): ErrorSummaryField[] => {
+    const messages = (path: string) => messagesAt(fieldErrors, path);
+    const entry = (field: TopField, id = fieldId(field)) => ({ id, label: labels[field], messages: messages(field) });
+    const list: ErrorSummaryField[] = [
+      entry('firstName'),
+      entry('lastName'),
+      entry('email'),
+      entry('preferredLanguage'),
+      { id: studyFieldId(studyPrefix(0), 'departmentCode'), label: labels.affiliations, messages: messages('affiliations.root') },
+    ];
+    studies.fields.forEach((_, index) => {
+      const study = t('join.studyTitle', { number: index + 1 });
+      for (const slot of ['study', ...STUDY_FIELDS] as const) {
+        list.push({
           id: studyFieldId(studyPrefix(index), slot === 'study' ? 'departmentCode' : slot),
-          label: t('join.fieldInStudy', { study: t('join.studyTitle', { number: index + 1 }), field: studyLabels[slot] }),
-          messages,
+          label: t('join.fieldInStudy', { study, field: studyLabels[slot] }),
+          messages: messages(`affiliations.${index}.${slot === 'study' ? 'root' : slot}`),
         });
       }
     });
-  }
+    list.push(entry('consents', choiceId(CONSENTS_ID, CONSENT_CHANNELS[0])), entry('confirmsCredits'));
+    return list.filter((field) => field.messages.length > 0);
+  };
+  const summary = summaryFields(errors);
+  const showSummary =
+    failure !== null &&
+    (summary.length > 0 || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'));
 
   return (
-    <form className="stack-form sign-up" noValidate onSubmit={submit} aria-busy={pending || undefined}>
-      {errors ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p className="error-summary__title">{t('join.failed')}</p>
-          <p className="error-summary__body">
-            {summaryLinks.length > 0 || !problem ? t('problems.validation') : <ProblemMessage problem={problem} />}
-          </p>
-          {summaryLinks.length > 0 || errors.form.length > 0 ? (
-            <ul className="error-summary__list">
-              {summaryLinks.map((link) => (
-                <li key={`${link.id}-${link.label}`}>
-                  <a
-                    href={`#${link.id}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      document.getElementById(link.id)?.focus();
-                    }}
-                  >
-                    {link.label}: {link.messages.join(' ')}
-                  </a>
-                </li>
-              ))}
-              {errors.form.map((message, i) => (
-                <li key={`form-${i}`}>{message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+    <form className="stack-form sign-up" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={pending || undefined}>
+      {showSummary ? (
+        <ErrorSummary
+          title={t('join.failed')}
+          problem={failure.problem}
+          attempt={failure.attempt}
+          fields={summary}
+          formMessages={failure.formMessages}
+        />
       ) : null}
 
       <section className="panel" aria-labelledby={`${ID}-about-heading`}>
@@ -237,59 +173,40 @@ export function SignUpForm({
           {t('join.formTitle')}
         </h2>
         <div className="form-grid">
-          <TextInputField
-            id={fieldId('firstName')}
-            name="firstName"
-            label={labels.firstName}
-            errors={fieldErrors('firstName')}
-            className="form-grid__name"
-            value={values.firstName}
-            onValueChange={(value) => set('firstName', value)}
-            autoComplete="given-name"
-            required
-            maxLength={200}
-          />
-          <TextInputField
-            id={fieldId('lastName')}
-            name="lastName"
-            label={labels.lastName}
-            errors={fieldErrors('lastName')}
-            className="form-grid__name"
-            value={values.lastName}
-            onValueChange={(value) => set('lastName', value)}
-            autoComplete="family-name"
-            required
-            maxLength={200}
-          />
-          <TextInputField
-            id={fieldId('email')}
-            name="email"
-            label={labels.email}
-            hint={t('join.emailHint')}
-            errors={fieldErrors('email')}
-            className="form-grid__wide"
-            type="email"
-            value={values.email}
-            onValueChange={(value) => set('email', value)}
-            autoComplete="email"
-            spellCheck={false}
-            required
-            maxLength={320}
-          />
+          {(['firstName', 'lastName', 'email'] as const).map((name) => (
+            <Controller
+              key={name}
+              control={control}
+              name={name}
+              render={({ field }) => (
+                <TextInputField
+                  id={fieldId(name)}
+                  name={name}
+                  label={labels[name]}
+                  hint={name === 'email' ? t('join.emailHint') : undefined}
+                  errors={at(name)}
+                  className={name === 'email' ? 'form-grid__wide' : 'form-grid__name'}
+                  type={name === 'email' ? 'email' : 'text'}
+                  value={field.value}
+                  onValueChange={field.onChange}
+                  onBlur={field.onBlur}
+                  autoComplete={name === 'firstName' ? 'given-name' : name === 'lastName' ? 'family-name' : 'email'}
+                  spellCheck={name === 'email' ? false : undefined}
+                  required
+                  maxLength={name === 'email' ? 320 : 200}
+                />
+              )}
+            />
+          ))}
           <FormField
             id={fieldId('preferredLanguage')}
             name="preferredLanguage"
             label={labels.preferredLanguage}
-            errors={fieldErrors('preferredLanguage')}
+            errors={at('preferredLanguage')}
             className="form-grid__code"
           >
-            {(control) => (
-              <select
-                {...control}
-                className="input"
-                value={values.preferredLanguage}
-                onChange={(event) => set('preferredLanguage', event.target.value === 'en' ? 'en' : 'sv')}
-              >
+            {(controlProps) => (
+              <select {...controlProps} {...register('preferredLanguage')} className="input">
                 {LANGUAGES.map((lng) => (
                   <option key={lng} value={lng} lang={lng}>
                     {t(`language.${lng}`)}
@@ -303,9 +220,9 @@ export function SignUpForm({
 
       <section
         id={STUDIES_ID}
-        className={['panel', fieldErrors('affiliations')?.length ? 'panel--invalid' : ''].filter(Boolean).join(' ')}
+        className={['panel', studiesMessages.length ? 'panel--invalid' : ''].filter(Boolean).join(' ')}
         aria-labelledby={`${ID}-studies-heading`}
-        aria-describedby={`${ID}-studies-hint${fieldErrors('affiliations')?.length ? ` ${fieldErrorId(STUDIES_ID)}` : ''}`}
+        aria-describedby={`${ID}-studies-hint${studiesMessages.length ? ` ${fieldErrorId(STUDIES_ID)}` : ''}`}
       >
         <h2 id={`${ID}-studies-heading`} className="panel__title">
           {labels.affiliations}
@@ -313,9 +230,9 @@ export function SignUpForm({
         <p className="field__hint" id={`${ID}-studies-hint`}>
           {t('join.studiesHint')}
         </p>
-        {fieldErrors('affiliations')?.length ? (
+        {studiesMessages.length ? (
           <p className="field__error" id={fieldErrorId(STUDIES_ID)}>
-            {fieldErrors('affiliations')?.map((message, i) => (
+            {studiesMessages.map((message, i) => (
               <span key={i} className="field__error-line">
                 {message}
               </span>
@@ -331,14 +248,14 @@ export function SignUpForm({
           </div>
         ) : null}
         <ol className="study-list">
-          {values.studies.map((study, index) => {
+          {studies.fields.map((study, index) => {
             const number = index + 1;
-            const whole = touched.has(`study-${index}-study`) ? undefined : errors?.studies[index]?.study;
+            const whole = at(`affiliations.${index}.root`);
             return (
-              <li key={studyKeys[index]} className="study-list__item">
-                <fieldset className="fieldset study" aria-describedby={whole?.length ? `${studyPrefix(index)}-error` : undefined}>
+              <li key={study.id} className="study-list__item">
+                <fieldset className="fieldset study" aria-describedby={whole.length ? `${studyPrefix(index)}-error` : undefined}>
                   <legend className="field__label">{t('join.studyTitle', { number })}</legend>
-                  {whole?.length ? (
+                  {whole.length ? (
                     <p className="field__error" id={`${studyPrefix(index)}-error`}>
                       {whole.map((message, i) => (
                         <span key={i} className="field__error-line">
@@ -349,12 +266,11 @@ export function SignUpForm({
                   ) : null}
                   <StudyFields
                     idPrefix={studyPrefix(index)}
-                    values={study}
-                    onChange={(field, value) => setStudy(index, field, value)}
-                    errors={studyErrors(index)}
+                    control={control}
+                    path={(field) => `affiliations.${index}.${field}` as const}
                     faculties={faculties}
                   />
-                  {values.studies.length > 1 ? (
+                  {studies.fields.length > 1 ? (
                     <div className="form-actions">
                       <button type="button" className="button button--small button--danger" onClick={() => removeStudy(index)}>
                         {t('join.removeStudy', { number })}
@@ -377,35 +293,37 @@ export function SignUpForm({
         <h2 id={`${ID}-consents-heading`} className="panel__title">
           {labels.consents}
         </h2>
-        <ChoiceGroup<ConsentChannel>
-          id={CONSENTS_ID}
+        <Controller
+          control={control}
           name="consents"
-          legend={t('join.consentsLegend')}
-          hint={t('join.consentsHint')}
-          choices={CONSENT_CHANNELS.map((channel) => ({
-            value: channel,
-            label: t(`members.consent.${channel}.label`),
-            hint: t(`members.consent.${channel}.hint`),
-          }))}
-          chosen={values.consents}
-          onToggle={(channel, on) => set('consents', toggleChoice(CONSENT_CHANNELS, values.consents, channel, on))}
-          errors={fieldErrors('consents')}
+          render={({ field }) => (
+            <ChoiceGroup
+              id={CONSENTS_ID}
+              name="consents"
+              legend={t('join.consentsLegend')}
+              hint={t('join.consentsHint')}
+              choices={CONSENT_CHANNELS.map((channel) => ({
+                value: channel,
+                label: t(`members.consent.${channel}.label`),
+                hint: t(`members.consent.${channel}.hint`),
+              }))}
+              chosen={field.value}
+              onToggle={(channel, on) => field.onChange(toggleChoice(CONSENT_CHANNELS, field.value, channel, on))}
+              errors={at('consents')}
+            />
+          )}
         />
       </section>
 
-      <div
-        className={['confirm-box', fieldErrors('confirmsCredits')?.length ? 'field--invalid' : ''].filter(Boolean).join(' ')}
-      >
+      <div className={['confirm-box', confirmsMessages.length ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
         <input
           id={fieldId('confirmsCredits')}
           type="checkbox"
           className="checkbox"
-          name="confirmsCredits"
-          checked={values.confirmsCredits}
-          onChange={(event) => set('confirmsCredits', event.target.checked)}
-          aria-invalid={fieldErrors('confirmsCredits')?.length ? true : undefined}
+          {...register('confirmsCredits')}
+          aria-invalid={confirmsMessages.length ? true : undefined}
           aria-describedby={[
-            fieldErrors('confirmsCredits')?.length ? fieldErrorId(fieldId('confirmsCredits')) : null,
+            confirmsMessages.length ? fieldErrorId(fieldId('confirmsCredits')) : null,
             `${fieldId('confirmsCredits')}-hint`,
           ]
             .filter(Boolean)
@@ -415,9 +333,9 @@ export function SignUpForm({
         <p className="field__hint confirm-box__hint" id={`${fieldId('confirmsCredits')}-hint`}>
           {t('join.confirmsCreditsHint')}
         </p>
-        {fieldErrors('confirmsCredits')?.length ? (
+        {confirmsMessages.length ? (
           <p className="field__error confirm-box__hint" id={fieldErrorId(fieldId('confirmsCredits'))}>
-            {fieldErrors('confirmsCredits')?.map((message, i) => (
+            {confirmsMessages.map((message, i) => (
               <span key={i} className="field__error-line">
                 {message}
               </span>
@@ -425,10 +343,6 @@ export function SignUpForm({
           </p>
         ) : null}
       </div>
-
-      {fieldErrors('campaignToken')?.length ? (
-        <p className="notice notice--warning">{fieldErrors('campaignToken')?.join(' ')}</p>
-      ) : null}
 
       <div className="form-actions">
         <button type="submit" id={`${ID}-submit`} className="button button--primary button--large" aria-disabled={pending || undefined}>

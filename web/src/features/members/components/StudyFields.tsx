@@ -1,16 +1,17 @@
+import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FacultyResponse } from '../../../api/generated';
 import { FormField, TextInputField } from '../../../components/FormField';
 import { DEGREE_TYPES } from '../options';
-import type { StudyField, StudyValues } from '../study-form';
+import type { StudyField } from '../study-form';
 import { DepartmentSelect } from './DepartmentSelect';
 
-export interface StudyFieldsProps {
+export interface StudyFieldsProps<T extends FieldValues> {
   /** Prefix of the controls' ids: `<prefix>-<field>`. */
   idPrefix: string;
-  values: StudyValues;
-  onChange: (field: StudyField, value: string) => void;
-  errors?: Partial<Record<StudyField, readonly string[]>>;
+  /** The form the study belongs to (react-hook-form), and where in it each of its fields is. */
+  control: Control<T>;
+  path: (field: StudyField) => Path<T>;
   faculties: readonly FacultyResponse[] | undefined;
 }
 
@@ -18,24 +19,44 @@ export function studyFieldId(idPrefix: string, field: StudyField): string {
   return `${idPrefix}-${field}`;
 }
 
+/** One field of the study: its value as text, its change, and its message (if any) for FormField. */
+function useStudyField<T extends FieldValues>(control: Control<T>, name: Path<T>) {
+  const { field, fieldState } = useController({ control, name });
+  return {
+    name: field.name,
+    value: typeof field.value === 'string' ? field.value : '',
+    onChange: (value: string) => field.onChange(value),
+    onBlur: field.onBlur,
+    errors: fieldState.error?.message ? [fieldState.error.message] : undefined,
+  };
+}
+
 /** The fields of one study: department, programme, degree, years and credits. */
-export function StudyFields({ idPrefix, values, onChange, errors, faculties }: StudyFieldsProps) {
+export function StudyFields<T extends FieldValues>({ idPrefix, control, path, faculties }: StudyFieldsProps<T>) {
   const { t } = useTranslation();
   const id = (field: StudyField) => studyFieldId(idPrefix, field);
+  const department = useStudyField(control, path('departmentCode'));
+  const degree = useStudyField(control, path('degreeType'));
+  const programme = useStudyField(control, path('programme'));
+  const startYear = useStudyField(control, path('startYear'));
+  const endYear = useStudyField(control, path('endYear'));
+  const credits = useStudyField(control, path('credits'));
+  const years = { startYear, endYear };
   return (
     <div className="study-grid">
       <FormField
         id={id('departmentCode')}
         name="departmentCode"
         label={t('members.study.department')}
-        errors={errors?.departmentCode}
+        errors={department.errors}
         className="study-grid__department"
       >
-        {(control) => (
+        {(controlProps) => (
           <DepartmentSelect
-            control={control}
-            value={values.departmentCode}
-            onChange={(code) => onChange('departmentCode', code)}
+            control={controlProps}
+            value={department.value}
+            onChange={department.onChange}
+            onBlur={department.onBlur}
             faculties={faculties}
             emptyLabel={t('members.study.chooseDepartment')}
             required
@@ -46,21 +67,22 @@ export function StudyFields({ idPrefix, values, onChange, errors, faculties }: S
         id={id('degreeType')}
         name="degreeType"
         label={t('members.study.degreeType')}
-        errors={errors?.degreeType}
+        errors={degree.errors}
         className="study-grid__degree"
       >
-        {(control) => (
+        {(controlProps) => (
           <select
-            {...control}
+            {...controlProps}
             className="input"
-            value={values.degreeType}
-            onChange={(event) => onChange('degreeType', event.target.value)}
+            value={degree.value}
+            onChange={(event) => degree.onChange(event.target.value)}
+            onBlur={degree.onBlur}
             required
           >
             <option value="">{t('members.study.chooseDegree')}</option>
-            {DEGREE_TYPES.map((degree) => (
-              <option key={degree} value={degree}>
-                {t(`members.degree.${degree}`)}
+            {DEGREE_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`members.degree.${type}`)}
               </option>
             ))}
           </select>
@@ -70,10 +92,11 @@ export function StudyFields({ idPrefix, values, onChange, errors, faculties }: S
         id={id('programme')}
         name="programme"
         label={t('members.study.programme')}
-        errors={errors?.programme}
+        errors={programme.errors}
         className="study-grid__programme"
-        value={values.programme}
-        onValueChange={(value) => onChange('programme', value)}
+        value={programme.value}
+        onValueChange={programme.onChange}
+        onBlur={programme.onBlur}
         autoComplete="off"
         maxLength={400}
       />
@@ -84,12 +107,13 @@ export function StudyFields({ idPrefix, values, onChange, errors, faculties }: S
           name={field}
           label={t(`members.study.${field}`)}
           hint={t('members.study.yearHint')}
-          errors={errors?.[field]}
+          errors={years[field].errors}
           className="study-grid__number"
           inputClassName="input input--year"
           inputMode="numeric"
-          value={values[field]}
-          onValueChange={(value) => onChange(field, value)}
+          value={years[field].value}
+          onValueChange={years[field].onChange}
+          onBlur={years[field].onBlur}
           autoComplete="off"
           maxLength={4}
         />
@@ -99,12 +123,13 @@ export function StudyFields({ idPrefix, values, onChange, errors, faculties }: S
         name="credits"
         label={t('members.study.credits')}
         hint={t('members.study.creditsHint')}
-        errors={errors?.credits}
+        errors={credits.errors}
         className="study-grid__number"
         inputClassName="input input--year"
         inputMode="decimal"
-        value={values.credits}
-        onValueChange={(value) => onChange('credits', value)}
+        value={credits.value}
+        onValueChange={credits.onChange}
+        onBlur={credits.onBlur}
         autoComplete="off"
         required
         maxLength={10}
