@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_ADMIN, FakeDevApi, seededFakeIdentity, type FakeIdentityApi } from '../../../test/fake-identity-api';
 import { renderApp } from '../../../test/render-app';
-import { PENDING_SIGN_IN_KEY } from '../sign-in-state';
+import { PENDING_SIGN_IN_KEY } from '../../../lib/auth/sign-in-state';
 
 let identity: FakeIdentityApi;
 let dev: FakeDevApi;

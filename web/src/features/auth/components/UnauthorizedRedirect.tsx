@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { pathOf, SIGN_IN_PATH, signInPath } from '../../../lib/return-to';
 import { useUnauthorizedSignal } from '../../../lib/unauthorized';
-import { markSignedOut } from '../api/sign-in';
+import { markSignedOut } from '../../../lib/auth/sign-in';
 import type { SignInLocationState } from './SignInPage';
 
 /**

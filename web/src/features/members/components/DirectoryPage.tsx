@@ -6,7 +6,7 @@ import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useFaculties } from '../../departments/api/get-faculties';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { useDirectory } from '../api/directory';
 import {
   directoryFiltersFromParams,
@@ -18,7 +18,7 @@ import {
 import { pageCount } from '../member-search';
 import { MEMBER_OFFERS } from '../options';
 import { DepartmentSelect } from './DepartmentSelect';
-import { Pager } from './Pager';
+import { Pager } from '../../../components/Pager';
 
 const ID = 'directory';
 

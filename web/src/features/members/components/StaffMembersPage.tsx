@@ -8,8 +8,8 @@ import { formatDateTime } from '../../../lib/format';
 import { currentLanguage, localName } from '../../../lib/i18n';
 import { toFormErrors, toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { hasRole, useAuth } from '../../auth/api/me';
-import { useFaculties } from '../../departments/api/get-faculties';
+import { hasRole, useAuth } from '../../../lib/auth/me';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { useMemberSearch } from '../api/staff-members';
 import {
   activeFilterCount,
@@ -22,7 +22,7 @@ import {
 } from '../member-search';
 import { CONSENT_CHANNELS, MEMBER_OFFERS, MEMBER_SORTS, MEMBER_STATUSES, type MemberSort } from '../options';
 import { DepartmentSelect } from './DepartmentSelect';
-import { Pager } from './Pager';
+import { Pager } from '../../../components/Pager';
 
 const ID = 'member-filter';
 const FILTER_FIELDS = [

@@ -2,8 +2,8 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import type { CreateUserRequest, UserResponse } from '../../../api/generated';
 import type { IdentityApi } from '../../../lib/api-client';
 import { useApiClients } from '../../../lib/api-context';
-import { authKeys } from '../../auth/api/keys';
-import { useMe } from '../../auth/api/me';
+import { authKeys } from '../../../lib/auth/keys';
+import { useMe } from '../../../lib/auth/me';
 
 /** TanStack Query keys of the people feature (admin data: dropped at sign-out). */
 export const peopleKeys = {

@@ -5,7 +5,7 @@ import type { UserResponse } from '../../../api/generated';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useFaculties } from '../../departments/api/get-faculties';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { useUsers } from '../api/users';
 import { AddPersonForm } from './AddPersonForm';
 import { PersonRolesPanel, ROLES_PANEL_ID } from './PersonRolesPanel';
