@@ -39,6 +39,7 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
   const id = (field: ProfileField) => `${idPrefix}-${field}`;
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new error from the server shows all its messages again
     setTouched(new Set());
   }, [error]);
 

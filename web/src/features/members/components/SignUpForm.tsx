@@ -86,6 +86,7 @@ export function SignUpForm({
   const problem: Problem | null = localErrors ? null : serverProblem;
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new error from the server shows all its messages again, together with the focus move to the summary
     setTouched(new Set());
     if (error || localErrors) summaryRef.current?.focus();
   }, [error, localErrors]);
