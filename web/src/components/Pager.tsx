@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import './Pager.css';
 
 export interface PagerProps {
   /** Names the navigation landmark, e.g. "Member pages". */

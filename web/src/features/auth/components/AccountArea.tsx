@@ -7,6 +7,7 @@ import { pathOf, SIGN_IN_PATH, signInPath } from '../../../lib/return-to';
 import { useAuth } from '../../../lib/auth/me';
 import { markSignedOut } from '../../../lib/auth/sign-in';
 import { useSignOut } from '../api/sign-out';
+import './AccountArea.css';
 
 /**
  * Sign out, then leave for a public page and only then forget who was signed in, so no page that

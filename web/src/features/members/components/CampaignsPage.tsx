@@ -15,6 +15,8 @@ import { useCampaigns, useCreateCampaign } from '../api/campaigns';
 import { copyText } from '../download';
 import { DepartmentSelect } from './DepartmentSelect';
 import { departmentName } from './study-format';
+import './network.css';
+import './staff.css';
 
 const ID = 'new-campaign';
 const FIELDS = ['departmentCode', 'channel', 'label'] as const;

@@ -19,6 +19,8 @@ import {
 import { pageCount } from '../member-search';
 import { MEMBER_OFFERS } from '../options';
 import { DepartmentSelect } from './DepartmentSelect';
+import './network.css';
+import './directory.css';
 
 const ID = 'directory';
 const DIRECTORY_FILTERS = { fromParams: directoryFiltersFromParams, toParams: directoryFiltersToParams };

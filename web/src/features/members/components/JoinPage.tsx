@@ -16,6 +16,7 @@ import { JOIN_VERIFICATION_KEY, type SignUpValues } from '../sign-up-form';
 import { emptyStudy } from '../study-form';
 import { SignUpForm } from './SignUpForm';
 import { VerifyEmailStep } from './VerifyEmailStep';
+import './sign-up.css';
 
 export const PROFILE_PATH = '/me/profile';
 

@@ -21,6 +21,10 @@ import { ProfileForm } from './ProfileForm';
 import { departmentName, formatCredits, studyYears } from './study-format';
 import { useProfileDraft } from './useProfileDraft';
 import { focusSoon } from '../../../lib/focus';
+import './network.css';
+import './profile.css';
+import './directory.css';
+import './staff.css';
 
 const MEMBERS_PATH = '/staff/members';
 const EDIT_BUTTON_ID = 'edit-member-button';

@@ -12,6 +12,7 @@ import { useDevMailboxAvailable } from '../../../lib/dev-mailbox';
 import { useEraseMe, useExportMyData } from '../api/my-profile';
 import { EXPORT_FILE_NAME, saveJsonFile } from '../download';
 import { focusSoon } from '../../../lib/focus';
+import './network.css';
 
 export const ERASED_PATH = '/erased';
 

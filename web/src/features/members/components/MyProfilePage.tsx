@@ -19,6 +19,8 @@ import { MyDataSection } from './MyDataSection';
 import { MyStudiesSection } from './MyStudiesSection';
 import { ProfileForm } from './ProfileForm';
 import { useProfileDraft } from './useProfileDraft';
+import './network.css';
+import './profile.css';
 
 /**
  * "My profile": a member's own record – the profile (If-Match), studies, consents, and their data

@@ -10,6 +10,8 @@ import { emptyStudy, STUDY_FIELDS, studyInputProblems, toAffiliationInput, type 
 import { departmentName, formatCredits, studyName, studyYears } from './study-format';
 import { StudyFields, studyFieldId } from './StudyFields';
 import { focusSoon } from '../../../lib/focus';
+import './network.css';
+import './profile.css';
 
 const ADD_PREFIX = 'add-study';
 const ADD_BUTTON_ID = 'add-study-button';

@@ -8,6 +8,9 @@ import { toFormErrors, toProblem } from '../../../lib/problem-details';
 import { DIRECTORY_FIELDS, MEMBER_OFFERS } from '../options';
 import { PROFILE_FIELDS, toggleChoice, type ProfileField, type ProfileValues } from '../profile-form';
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
+import './network.css';
+import './sign-up.css';
+import './profile.css';
 
 export interface ProfileFormProps {
   /** Prefix of the controls' ids, unique on the page. */

@@ -20,6 +20,8 @@ import { emptyStudy, STUDY_FIELDS, studyInputProblems, type StudyField } from '.
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
 import { StudyFields, studyFieldId } from './StudyFields';
 import { focusSoon } from '../../../lib/focus';
+import './network.css';
+import './sign-up.css';
 
 const ID = 'join';
 const fieldId = (field: SignUpField) => `${ID}-${field}`;

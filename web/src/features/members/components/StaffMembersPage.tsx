@@ -24,6 +24,8 @@ import {
 } from '../member-search';
 import { CONSENT_CHANNELS, MEMBER_OFFERS, MEMBER_SORTS, MEMBER_STATUSES, type MemberSort } from '../options';
 import { DepartmentSelect } from './DepartmentSelect';
+import './network.css';
+import './staff.css';
 
 const ID = 'member-filter';
 const FILTER_FIELDS = [

@@ -4,6 +4,8 @@ import { FormField, TextInputField } from '../../../components/FormField';
 import { DEGREE_TYPES } from '../options';
 import type { StudyField, StudyValues } from '../study-form';
 import { DepartmentSelect } from './DepartmentSelect';
+import './network.css';
+import './sign-up.css';
 
 export interface StudyFieldsProps {
   /** Prefix of the controls' ids: `<prefix>-<field>`. */
