@@ -40,7 +40,7 @@ export function PeoplePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('people.title'));
   const { applied, draft, setDraft, apply } = useUrlFilters(PEOPLE_FILTERS);
-  const users = useUsers(applied.q, applied.staffOnly);
+  const users = useUsers({ search: applied.q, staffOnly: applied.staffOnly });
   const faculties = useFaculties(false);
   const [selected, setSelected] = useState<UserResponse | null>(null);
   const [status, setStatus] = useState('');
