@@ -2,12 +2,14 @@
 // Adds up the results of every test suite `make test` ran, from their report files, and prints one line:
 //   N passed, N failed, N skipped
 // A suite whose report is missing (it crashed, or failed to build) counts as one failure.
-// Usage: node scripts/test-totals.mjs DIR   (DIR holds *.trx from dotnet test and vitest-*.json from vitest)
+// Lint (eslint.json, ESLint's JSON format) counts as one passed test when clean, and one failed test per
+// error or warning otherwise (each is printed).
+// Usage: node scripts/test-totals.mjs DIR   (DIR holds *.trx from dotnet test, vitest-*.json from vitest, eslint.json)
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 const dir = process.argv[2] ?? 'TestResults';
-const expected = (process.env.EXPECTED_SUITES ?? 'dotnet,unit,e2e').split(',').filter(Boolean);
+const expected = (process.env.EXPECTED_SUITES ?? 'dotnet,lint,unit,e2e').split(',').filter(Boolean);
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skipReasons = new Map();
 const seen = new Set();
@@ -33,6 +35,27 @@ for (const file of files.filter((f) => /^vitest-.*\.json$/.test(f))) {
   totals.failed += (report.numFailedTests ?? 0) + (report.success === false && !report.numFailedTests ? 1 : 0);
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   seen.add(file.replace(/^vitest-|\.json$/g, ''));
+}
+
+if (files.includes('eslint.json')) {
+  let report = null;
+  try {
+    report = JSON.parse(readFileSync(join(dir, 'eslint.json'), 'utf8'));
+  } catch {
+    console.log('Lint report eslint.json is unreadable.');
+  }
+  if (Array.isArray(report)) {
+    let problems = 0;
+    for (const result of report) {
+      for (const message of result.messages ?? []) {
+        problems += 1;
+        console.log(`Lint: ${relative(process.cwd(), result.filePath)}:${message.line ?? 0}:${message.column ?? 0} ${message.ruleId ?? 'fatal'}: ${message.message.split('\n')[0]}`);
+      }
+    }
+    if (problems === 0) totals.passed += 1;
+    else totals.failed += problems;
+    seen.add('lint');
+  }
 }
 
 for (const suite of expected) {

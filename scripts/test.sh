@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test suite — .NET (API on SQLite, and on SQL Server where Docker answers), web unit tests (Vitest),
+# Runs every test suite — .NET (API on SQLite, and on SQL Server where Docker answers), web lint (ESLint) and unit tests (Vitest),
 # and end-to-end tests in Chromium against the real API — then prints one line of totals.
 # Every suite runs even when an earlier one fails; the exit code says whether all passed.
 set -uo pipefail
@@ -13,9 +13,11 @@ if dotnet build Alumni.sln -nologo -clp:ErrorsOnly; then
   dotnet test Alumni.sln --no-build -nologo --logger "trx;LogFilePrefix=dotnet" --logger "console;verbosity=normal" --results-directory "$results"
 fi
 
-echo "== web: install, unit tests, build"
+echo "== web: install, lint, unit tests, build"
 cd web
 if [ ! -d node_modules ]; then npm ci --no-audit --no-fund; fi
+# The report lists every problem; the totals count each one as a failed test (see test-totals.mjs).
+npm run lint -- --format json --output-file "$results/eslint.json" && echo "lint: no problems"
 npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest-unit.json"
 
 echo "== web: end-to-end in Chromium against the API"

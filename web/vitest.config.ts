@@ -7,7 +7,7 @@ export default mergeConfig(
   defineConfig({
     test: {
       environment: 'jsdom',
-      include: ['src/**/*.test.{ts,tsx}'],
+      include: ['src/**/*.test.{ts,tsx}', 'test-lint/**/*.test.ts'],
       setupFiles: ['src/test/setup.ts'],
       watch: false,
       restoreMocks: true,

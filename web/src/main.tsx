@@ -1,9 +1,11 @@
+// The global styles first: what components import comes after them and wins a tie.
+import './styles/base.css';
+import './styles/controls.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { createApiClients } from './lib/api-client';
 import { createI18n, currentLanguage } from './lib/i18n';
-import './styles.css';
 
 const i18n = createI18n();
 const clients = createApiClients({ language: () => currentLanguage(i18n) });

@@ -1,6 +1,6 @@
 import { lazy } from 'react';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { AppLayout } from '../components/layout/AppLayout';
+import { AppLayout } from './layout/AppLayout';
 import { RequireSignIn } from '../features/auth/components/RequireSignIn';
 import { AdminRoute } from './routes/admin';
 import { DepartmentsRoute } from './routes/departments';

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage, isLanguage, LANGUAGES } from '../lib/i18n';
+import './LanguageSwitch.css';
 
 /**
  * Chooses the UI language. The choice is remembered (localStorage) and sets `<html lang>`; see

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { waitParts } from '../lib/format';
 import { problemMessageKey, type Problem } from '../lib/problem-details';
+import './ProblemMessage.css';
 
 /**
  * The user-facing text for a problem: the UI's own message for its kind (in the current language),

@@ -16,6 +16,7 @@ export function sanitizeReturnTo(value: string | null | undefined, fallback: str
   if (typeof value !== 'string') return fallback;
   if (value.length === 0 || value.length > 2048) return fallback;
   // Control characters and white space: browsers strip some of them, turning `/\t/evil.org` into `//evil.org`.
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this test rejects
   if (/[\u0000-\u001f\u007f\s]/.test(value)) return fallback;
   // Only absolute paths of this site; `//host` and `/\host` are other sites to a browser.
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return fallback;

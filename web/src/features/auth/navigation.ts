@@ -1,5 +1,5 @@
 import type { MeResponse } from '../../api/generated';
-import { hasRole } from './api/me';
+import { hasRole } from '../../lib/auth/me';
 
 export type NavKey =
   | 'departments'

@@ -55,6 +55,7 @@ export function ApiKeysPage() {
   useEffect(() => {
     if (creating || created || confirming || !returnFocusTo) return;
     (document.getElementById(returnFocusTo) ?? document.getElementById(NEW_BUTTON_ID))?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a DOM effect (focus back to the opener once the panel has gone); the reset only marks it done
     setReturnFocusTo(null);
   }, [creating, created, confirming, returnFocusTo]);
 

@@ -1,12 +1,13 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField } from '../../../components/FormField';
+import { Pager } from '../../../components/Pager';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { toFormErrors, toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useAuditPage } from '../api/audit';
 import {
   auditQuery,
@@ -16,12 +17,12 @@ import {
   KNOWN_AUDIT_ACTIONS,
   KNOWN_AUDIT_ENTITY_TYPES,
   pageCount,
-  type AuditFilters,
 } from '../audit-filters';
 
 const FIELDS = ['action', 'entityType', 'from', 'to'] as const;
 type FilterField = (typeof FIELDS)[number];
 const ID_PREFIX = 'audit-filter';
+const AUDIT_FILTERS = { fromParams: filtersFromParams, toParams: filtersToParams };
 
 function outcomeClass(outcome: string): string {
   if (outcome === 'success') return 'badge badge--active';
@@ -34,10 +35,7 @@ export function AuditPage() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   useDocumentTitle(t('audit.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
-  const applied = useMemo(() => filtersFromParams(searchParams), [searchParams]);
-  const [draft, setDraft] = useState<AuditFilters>(applied);
-  useEffect(() => setDraft(applied), [applied]);
+  const { applied, draft, setDraft, apply, linkTo } = useUrlFilters(AUDIT_FILTERS);
   const query = useMemo(() => auditQuery(applied), [applied]);
   const audit = useAuditPage(query);
 
@@ -50,8 +48,6 @@ export function AuditPage() {
     to: t('audit.filters.to'),
   };
 
-  const apply = (filters: AuditFilters) => setSearchParams(filtersToParams(filters));
-
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     apply({ ...draft, page: 1 });
@@ -61,11 +57,7 @@ export function AuditPage() {
   const pages = data ? pageCount(data.total, data.pageSize) : 1;
   const first = data && data.items.length > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
   const last = data ? first + data.items.length - (data.items.length > 0 ? 1 : 0) : 0;
-  const pageLink = (page: number) => {
-    const params = filtersToParams({ ...applied, page });
-    const search = params.toString();
-    return search ? `?${search}` : '?';
-  };
+  const pageLink = (page: number) => linkTo({ ...applied, page });
 
   return (
     <div className="page">
@@ -225,19 +217,7 @@ export function AuditPage() {
                 </tbody>
               </table>
             </div>
-            <nav className="pager" aria-label={t('audit.pager.label')}>
-              {data.page > 1 ? (
-                <Link className="button button--small" to={pageLink(data.page - 1)} rel="prev">
-                  {t('audit.pager.previous')}
-                </Link>
-              ) : null}
-              <p className="pager__status">{t('audit.pager.status', { page: data.page, pages })}</p>
-              {data.page < pages ? (
-                <Link className="button button--small" to={pageLink(data.page + 1)} rel="next">
-                  {t('audit.pager.next')}
-                </Link>
-              ) : null}
-            </nav>
+            <Pager label={t('audit.pager.label')} page={data.page} pages={pages} linkTo={pageLink} showSinglePage />
           </>
         )}
       </div>

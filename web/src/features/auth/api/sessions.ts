@@ -3,7 +3,7 @@ import type { SessionResponse } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
 import { isUnauthorized } from '../../../lib/problem-details';
 import { QUIET_UNAUTHORIZED } from '../../../lib/unauthorized';
-import { authKeys } from './keys';
+import { authKeys } from '../../../lib/auth/keys';
 
 /** My sessions (signed-in browsers), the current one marked. */
 export function useSessions() {

@@ -1,20 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useLocation, useNavigate } from 'react-router';
+import type { FlashState } from '../../../lib/flash';
+import { JOIN_PATH, SIGNED_OUT_PATH } from '../../../lib/paths';
 import { pathOf, SIGN_IN_PATH, signInPath } from '../../../lib/return-to';
-import { useAuth } from '../api/me';
-import { markSignedOut } from '../api/sign-in';
+import { useAuth } from '../../../lib/auth/me';
+import { markSignedOut } from '../../../lib/auth/sign-in';
 import { useSignOut } from '../api/sign-out';
-
-/** Navigation state that makes the layout show a short notice (see FlashNotice). */
-export interface FlashState {
-  flash?: 'signedOut' | 'signedOutEverywhere' | 'welcome' | 'memberErased';
-}
-
-/** The public sign-up page (and, with a token, an invitation link: /join/<token>). */
-export const JOIN_PATH = '/join';
-
-export const SIGNED_OUT_PATH = '/departments';
+import './AccountArea.css';
 
 /**
  * Sign out, then leave for a public page and only then forget who was signed in, so no page that

@@ -5,7 +5,7 @@ import { ProblemMessage } from '../../../components/ProblemMessage';
 import { toProblem } from '../../../lib/problem-details';
 import { pathOf, signInPath } from '../../../lib/return-to';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { hasRole, useAuth, type Role } from '../api/me';
+import { hasRole, useAuth, type Role } from '../../../lib/auth/me';
 
 export interface RequireSignInProps {
   /** A role the page needs beyond being signed in; with several, any one of them will do. */

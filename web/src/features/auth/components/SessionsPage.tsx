@@ -10,9 +10,10 @@ import { currentLanguage } from '../../../lib/i18n';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useRevokeAllSessions, useRevokeSession, useSessions } from '../api/sessions';
-import { markSignedOut } from '../api/sign-in';
+import { markSignedOut } from '../../../lib/auth/sign-in';
 import { describeUserAgent } from '../user-agent';
-import { SIGNED_OUT_PATH, type FlashState } from './AccountArea';
+import type { FlashState } from '../../../lib/flash';
+import { SIGNED_OUT_PATH } from '../../../lib/paths';
 
 /** "My sessions": the browsers I am signed in on; sign one out, or sign out everywhere. */
 export function SessionsPage() {

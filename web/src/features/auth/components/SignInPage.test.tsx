@@ -17,7 +17,7 @@ import {
   type SentRequest,
 } from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
-import { PENDING_SIGN_IN_KEY } from '../sign-in-state';
+import { PENDING_SIGN_IN_KEY } from '../../../lib/auth/sign-in-state';
 
 const ADMIN = me('admin');
 let sent: SentRequest[];

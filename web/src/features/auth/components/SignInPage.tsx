@@ -6,11 +6,11 @@ import { FormField } from '../../../components/FormField';
 import { toFormErrors, toProblem, type FormErrors } from '../../../lib/problem-details';
 import { RETURN_TO_PARAM, sanitizeReturnTo } from '../../../lib/return-to';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useDevMailboxAvailable } from '../../dev/api/mailbox';
-import { useAuth } from '../api/me';
-import { useRequestCode, useSignIn } from '../api/sign-in';
-import { normaliseCode, readPendingSignIn, storePendingSignIn, type PendingSignIn } from '../sign-in-state';
-import { CodeField } from './CodeField';
+import { useDevMailboxAvailable } from '../../../lib/dev-mailbox';
+import { useAuth } from '../../../lib/auth/me';
+import { useRequestCode, useSignIn } from '../../../lib/auth/sign-in';
+import { normaliseCode, readPendingSignIn, storePendingSignIn, type PendingSignIn } from '../../../lib/auth/sign-in-state';
+import { CodeField } from '../../../components/CodeField';
 
 const EMAIL_ID = 'sign-in-email';
 const CODE_ID = 'sign-in-code';

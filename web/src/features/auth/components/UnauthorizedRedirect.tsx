@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useEffectEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { pathOf, SIGN_IN_PATH, signInPath } from '../../../lib/return-to';
 import { useUnauthorizedSignal } from '../../../lib/unauthorized';
-import { markSignedOut } from '../api/sign-in';
+import { markSignedOut } from '../../../lib/auth/sign-in';
 import type { SignInLocationState } from './SignInPage';
 
 /**
@@ -16,25 +16,20 @@ export function UnauthorizedRedirect() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const location = useLocation();
-  const locationRef = useRef(location);
-  locationRef.current = location;
+  // Reads the location of the moment the 401 arrives, without subscribing again on every navigation.
+  const onUnauthorized = useEffectEvent(() => {
+    if (location.pathname === SIGN_IN_PATH) {
+      markSignedOut(queryClient);
+      return;
+    }
+    const state: SignInLocationState = { reason: 'expired' };
+    // Leave the page first (flushed: navigations render as transitions, which the query update
+    // would overtake), so its guard does not send the user to sign in without the notice.
+    void Promise.resolve(navigate(signInPath(pathOf(location)), { state, flushSync: true })).then(() =>
+      markSignedOut(queryClient),
+    );
+  });
 
-  useEffect(
-    () =>
-      signal.subscribe(() => {
-        const current = locationRef.current;
-        if (current.pathname === SIGN_IN_PATH) {
-          markSignedOut(queryClient);
-          return;
-        }
-        const state: SignInLocationState = { reason: 'expired' };
-        // Leave the page first (flushed: navigations render as transitions, which the query update
-        // would overtake), so its guard does not send the user to sign in without the notice.
-        void Promise.resolve(navigate(signInPath(pathOf(current)), { state, flushSync: true })).then(() =>
-          markSignedOut(queryClient),
-        );
-      }),
-    [signal, queryClient, navigate],
-  );
+  useEffect(() => signal.subscribe(() => onUnauthorized()), [signal]);
   return null;
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { CreateDepartmentRequest, DepartmentResponse } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
-import { departmentKeys } from './keys';
+import { departmentKeys } from '../../../lib/departments/keys';
 
 /** Creates a department; on success the faculty lists are refetched. */
 export function useCreateDepartment() {

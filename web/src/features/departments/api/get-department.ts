@@ -2,7 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { DepartmentResponse } from '../../../api/generated';
 import type { DepartmentsApi } from '../../../lib/api-client';
 import { useApiClients } from '../../../lib/api-context';
-import { departmentKeys } from './keys';
+import { departmentKeys } from '../../../lib/departments/keys';
 
 export function departmentQueryOptions(api: DepartmentsApi, code: string) {
   return queryOptions<DepartmentResponse>({

@@ -2,8 +2,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DepartmentResponse } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
 import { toProblem } from '../../../lib/problem-details';
-import { departmentKeys } from './keys';
-import { versionETag } from './update-department';
+import { departmentKeys } from '../../../lib/departments/keys';
+import { versionETag } from '../../../lib/etag';
 
 export interface SetDepartmentActiveVariables {
   code: string;

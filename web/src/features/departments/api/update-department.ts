@@ -1,8 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DepartmentResponse } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
+import { versionETag } from '../../../lib/etag';
 import { toProblem } from '../../../lib/problem-details';
-import { departmentKeys } from './keys';
+import { departmentKeys } from '../../../lib/departments/keys';
 
 export interface UpdateDepartmentVariables {
   code: string;
@@ -11,11 +12,6 @@ export interface UpdateDepartmentVariables {
   nameSv: string;
   nameEn: string;
   facultyCode: string;
-}
-
-/** The If-Match value for a department version: its ETag, the version quoted. */
-export function versionETag(version: number): string {
-  return `"${version}"`;
 }
 
 /**

@@ -66,6 +66,7 @@ export function DepartmentForm({
 
   // A new error: show all its messages again and take the user to the summary.
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new error from the server shows all its messages again, together with the focus move to the summary
     setTouchedSinceError(new Set());
     if (error) summaryRef.current?.focus();
   }, [error]);

@@ -1,13 +1,13 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { DepartmentResponse } from '../../../api/generated';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { currentLanguage, localName } from '../../../lib/i18n';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useAuth } from '../../auth/api/me';
-import { useFaculties } from '../api/get-faculties';
+import { useUrlFilters } from '../../../lib/use-url-filters';
+import { useAuth } from '../../../lib/auth/me';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { useDeactivateDepartment, useReactivateDepartment } from '../api/set-department-active';
 import { CreateDepartmentPanel } from './CreateDepartmentPanel';
 import { EditDepartmentPanel } from './EditDepartmentPanel';
@@ -17,6 +17,15 @@ type Panel = { kind: 'create' } | { kind: 'edit'; department: DepartmentResponse
 
 const NEW_BUTTON_ID = 'new-department-button';
 const INACTIVE_PARAM = 'inactive';
+
+interface DepartmentsView {
+  includeInactive: boolean;
+}
+
+const DEPARTMENTS_VIEW = {
+  fromParams: (params: URLSearchParams): DepartmentsView => ({ includeInactive: params.get(INACTIVE_PARAM) === 'true' }),
+  toParams: ({ includeInactive }: DepartmentsView) => new URLSearchParams(includeInactive ? { [INACTIVE_PARAM]: 'true' } : {}),
+};
 
 /**
  * The faculties with their departments, for everyone to browse; admins also create, edit, deactivate
@@ -30,10 +39,8 @@ export function DepartmentsPage() {
 
   // The toggle answers at once; the address follows it (so the view can be linked) and leads it on
   // back/forward navigation.
-  const [searchParams, setSearchParams] = useSearchParams();
-  const inactiveInUrl = searchParams.get(INACTIVE_PARAM) === 'true';
-  const [includeInactive, setIncludeInactive] = useState(inactiveInUrl);
-  useEffect(() => setIncludeInactive(inactiveInUrl), [inactiveInUrl]);
+  const view = useUrlFilters(DEPARTMENTS_VIEW);
+  const { includeInactive } = view.draft;
   const faculties = useFaculties(includeInactive);
   const deactivate = useDeactivateDepartment();
   const reactivate = useReactivateDepartment();
@@ -50,6 +57,7 @@ export function DepartmentsPage() {
     if (panel || !returnFocusTo) return;
     const target = document.getElementById(returnFocusTo) ?? document.getElementById(NEW_BUTTON_ID);
     target?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a DOM effect (focus back to the opener once the panel has gone); the reset only marks it done
     setReturnFocusTo(null);
   }, [panel, returnFocusTo]);
 
@@ -113,11 +121,9 @@ export function DepartmentsPage() {
             className="checkbox"
             checked={includeInactive}
             onChange={(event) => {
-              setIncludeInactive(event.target.checked);
-              const next = new URLSearchParams(searchParams);
-              if (event.target.checked) next.set(INACTIVE_PARAM, 'true');
-              else next.delete(INACTIVE_PARAM);
-              setSearchParams(next, { replace: true });
+              const next = { includeInactive: event.target.checked };
+              view.setDraft(next);
+              view.apply(next, { replace: true });
             }}
           />
           <label htmlFor={inactiveToggleId}>{t('departments.showInactive')}</label>

@@ -41,6 +41,7 @@ export function EditDepartmentPanel({ department: fromList, faculties, onSaved, 
 
   useEffect(() => {
     if (stale) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect -- a 412 (changed elsewhere) shows the notice and moves focus to it in one step
       setChangedElsewhere(true);
       noticeRef.current?.focus();
     }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DepartmentResponse, FacultyResponse } from '../../../api/generated';
 import { localName, type Language } from '../../../lib/i18n';
+import './departments.css';
 
 export interface FacultySectionProps {
   faculty: FacultyResponse;

@@ -6,6 +6,7 @@ import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { MAILBOX_LIMIT, useDevMailbox } from '../api/mailbox';
 import { signInCodeOf } from '../mail';
+import './DevMailboxPage.css';
 
 /**
  * Development only: the newest e-mails the API wrote to its mail folder (no SMTP relay), so a newcomer

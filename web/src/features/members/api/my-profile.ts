@@ -9,7 +9,7 @@ import type {
 } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
 import { toProblem } from '../../../lib/problem-details';
-import { versionETag } from '../../departments/api/update-department';
+import { versionETag } from '../../../lib/etag';
 import { memberKeys } from './keys';
 
 /**

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { MemberSummaryPaged, MemberResponse, NoteResponse, StaffMemberResponse, UpdateMemberRequest } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
 import { toProblem } from '../../../lib/problem-details';
-import { versionETag } from '../../departments/api/update-department';
+import { versionETag } from '../../../lib/etag';
 import type { MemberSearchQuery } from '../member-search';
 import { memberKeys } from './keys';
 

@@ -8,13 +8,15 @@ import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { toFormErrors, toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useAuth } from '../../auth/api/me';
-import { JOIN_PATH } from '../../auth/components/AccountArea';
-import { useFaculties } from '../../departments/api/get-faculties';
+import { useAuth } from '../../../lib/auth/me';
+import { JOIN_PATH } from '../../../lib/paths';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { useCampaigns, useCreateCampaign } from '../api/campaigns';
 import { copyText } from '../download';
 import { DepartmentSelect } from './DepartmentSelect';
 import { departmentName } from './study-format';
+import './network.css';
+import './staff.css';
 
 const ID = 'new-campaign';
 const FIELDS = ['departmentCode', 'channel', 'label'] as const;

@@ -9,6 +9,8 @@ import { useUnsubscribeMe, useUpdateMyConsents } from '../api/my-profile';
 import { consentChange, isGranted, shownGranted } from '../consents';
 import { CONSENT_CHANNELS } from '../options';
 import { focusSoon } from '../../../lib/focus';
+import './network.css';
+import './profile.css';
 
 const UNSUBSCRIBE_BUTTON_ID = 'unsubscribe-button';
 

@@ -1,35 +1,35 @@
-import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useMemo, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { DirectoryEntry, MemberOffer } from '../../../api/generated';
 import { FormField } from '../../../components/FormField';
+import { Pager } from '../../../components/Pager';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useFaculties } from '../../departments/api/get-faculties';
+import { useUrlFilters } from '../../../lib/use-url-filters';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { useDirectory } from '../api/directory';
 import {
   directoryFiltersFromParams,
   directoryFiltersToParams,
   directoryQuery,
   EMPTY_DIRECTORY_FILTERS,
-  type DirectoryFilters,
 } from '../directory-search';
 import { pageCount } from '../member-search';
 import { MEMBER_OFFERS } from '../options';
 import { DepartmentSelect } from './DepartmentSelect';
-import { Pager } from './Pager';
+import './network.css';
+import './directory.css';
 
 const ID = 'directory';
+const DIRECTORY_FILTERS = { fromParams: directoryFiltersFromParams, toParams: directoryFiltersToParams };
 
 /** The alumni directory: active members find the members who chose to be listed, and see what each chose to show. */
 export function DirectoryPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('directory.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
-  const applied = useMemo(() => directoryFiltersFromParams(searchParams), [searchParams]);
-  const [draft, setDraft] = useState<DirectoryFilters>(applied);
-  useEffect(() => setDraft(applied), [applied]);
+  const { applied, draft, setDraft, apply, linkTo } = useUrlFilters(DIRECTORY_FILTERS);
   const query = useMemo(() => directoryQuery(applied), [applied]);
   const directory = useDirectory(query);
   const faculties = useFaculties(false);
@@ -39,13 +39,10 @@ export function DirectoryPage() {
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setSearchParams(directoryFiltersToParams({ ...draft, page: 1 }));
+    apply({ ...draft, page: 1 });
   };
 
-  const pageLink = (page: number) => {
-    const search = directoryFiltersToParams({ ...applied, page }).toString();
-    return search ? `?${search}` : '?';
-  };
+  const pageLink = (page: number) => linkTo({ ...applied, page });
 
   if (problem?.kind === 'forbidden') {
     return (
@@ -137,7 +134,7 @@ export function DirectoryPage() {
             <button type="submit" className="button button--primary">
               {t('directory.search.submit')}
             </button>
-            <button type="button" className="button" onClick={() => setSearchParams(directoryFiltersToParams(EMPTY_DIRECTORY_FILTERS))}>
+            <button type="button" className="button" onClick={() => apply(EMPTY_DIRECTORY_FILTERS)}>
               {t('directory.search.clear')}
             </button>
           </div>

@@ -2,8 +2,9 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation } from 'react-router';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { JOIN_PATH } from '../../auth/components/AccountArea';
+import { JOIN_PATH } from '../../../lib/paths';
 import type { ErasedState } from './MyDataSection';
+import './network.css';
 
 /** After a member erased themselves: their data is gone and they are signed out. */
 export function ErasedPage() {

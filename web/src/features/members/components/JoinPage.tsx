@@ -6,16 +6,17 @@ import { ProblemMessage } from '../../../components/ProblemMessage';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useAuth } from '../../auth/api/me';
-import { useRequestCode } from '../../auth/api/sign-in';
-import type { FlashState } from '../../auth/components/AccountArea';
-import { readPendingSignIn, storePendingSignIn, type PendingSignIn } from '../../auth/sign-in-state';
-import { useFaculties } from '../../departments/api/get-faculties';
+import { useAuth } from '../../../lib/auth/me';
+import { useRequestCode } from '../../../lib/auth/sign-in';
+import type { FlashState } from '../../../lib/flash';
+import { readPendingSignIn, storePendingSignIn, type PendingSignIn } from '../../../lib/auth/sign-in-state';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { useCampaignLanding, useSignUp } from '../api/join';
 import { JOIN_VERIFICATION_KEY, type SignUpValues } from '../sign-up-form';
 import { emptyStudy } from '../study-form';
 import { SignUpForm } from './SignUpForm';
 import { VerifyEmailStep } from './VerifyEmailStep';
+import './sign-up.css';
 
 export const PROFILE_PATH = '/me/profile';
 

@@ -6,12 +6,13 @@ import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { toFormErrors, toProblem } from '../../../lib/problem-details';
-import { markSignedOut, useRequestCode } from '../../auth/api/sign-in';
-import { normaliseCode } from '../../auth/sign-in-state';
-import { useDevMailboxAvailable } from '../../dev/api/mailbox';
+import { markSignedOut, useRequestCode } from '../../../lib/auth/sign-in';
+import { normaliseCode } from '../../../lib/auth/sign-in-state';
+import { useDevMailboxAvailable } from '../../../lib/dev-mailbox';
 import { useEraseMe, useExportMyData } from '../api/my-profile';
 import { EXPORT_FILE_NAME, saveJsonFile } from '../download';
 import { focusSoon } from '../../../lib/focus';
+import './network.css';
 
 export const ERASED_PATH = '/erased';
 

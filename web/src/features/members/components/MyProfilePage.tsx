@@ -8,9 +8,9 @@ import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useAuth } from '../../auth/api/me';
-import { JOIN_PATH } from '../../auth/components/AccountArea';
-import { useFaculties } from '../../departments/api/get-faculties';
+import { useAuth } from '../../../lib/auth/me';
+import { JOIN_PATH } from '../../../lib/paths';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { memberKeys } from '../api/keys';
 import { useMyProfile, useUpdateMyProfile } from '../api/my-profile';
 import { toProfileInput } from '../profile-form';
@@ -19,6 +19,8 @@ import { MyDataSection } from './MyDataSection';
 import { MyStudiesSection } from './MyStudiesSection';
 import { ProfileForm } from './ProfileForm';
 import { useProfileDraft } from './useProfileDraft';
+import './network.css';
+import './profile.css';
 
 /**
  * "My profile": a member's own record – the profile (If-Match), studies, consents, and their data

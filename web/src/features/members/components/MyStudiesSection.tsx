@@ -13,6 +13,8 @@ import { emptyStudy, STUDY_FIELDS, studySchema, toAffiliationInput, type StudyFi
 import { departmentName, formatCredits, studyName, studyYears } from './study-format';
 import { StudyFields, studyFieldId } from './StudyFields';
 import { focusSoon } from '../../../lib/focus';
+import './network.css';
+import './profile.css';
 
 const ADD_PREFIX = 'add-study';
 const ADD_BUTTON_ID = 'add-study-button';
@@ -172,7 +174,6 @@ function AddStudyForm({
     shouldFocusError: false,
   });
   const [failure, setFailure] = useState<{ attempt: number; problem: Problem | null; formMessages: string[] } | null>(null);
-  const attempts = useRef(0);
   const labels: Record<StudyField, string> = {
     departmentCode: t('members.study.department'),
     programme: t('members.study.programme'),
@@ -199,11 +200,11 @@ function AddStudyForm({
       onError: (error) => {
         const problem = toProblem(error);
         const formMessages = applyServerErrors(problem, setError, STUDY_FIELDS);
-        setFailure({ attempt: ++attempts.current, problem, formMessages });
+        setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
       },
     });
   };
-  const refuse = () => setFailure({ attempt: ++attempts.current, problem: null, formMessages: [] });
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
   const summary = STUDY_FIELDS.map((field) => ({
     id: studyFieldId(ADD_PREFIX, field),

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState, type ReactElement, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState, type ReactElement, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryField, MemberOffer } from '../../../api/generated';
@@ -11,6 +11,9 @@ import { toProblem, type Problem } from '../../../lib/problem-details';
 import { DIRECTORY_FIELDS, MEMBER_OFFERS } from '../options';
 import { PROFILE_FIELDS, profileSchema, toggleChoice, type ProfileField, type ProfileValues } from '../profile-form';
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
+import './network.css';
+import './sign-up.css';
+import './profile.css';
 
 export interface ProfileFormProps {
   /** Prefix of the controls' ids, unique on the page. */
@@ -61,15 +64,18 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
     shouldFocusError: false,
   });
   const [failure, setFailure] = useState<Failure | null>(null);
-  const attempts = useRef(0);
   const id = (field: ProfileField) => `${idPrefix}-${field}`;
 
-  useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
+  // A new error from the server puts its messages on the fields and shows the summary again.
+  const showServerError = useEffectEvent((serverError: unknown) => {
+    const problem = toProblem(serverError);
     const formMessages = applyServerErrors(problem, setError, PROFILE_ROUTES);
-    setFailure({ attempt: ++attempts.current, problem, formMessages });
-  }, [error, setError]);
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  });
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the parent's mutation: each new one is shown once
+    if (error) showServerError(error);
+  }, [error]);
 
   const errorsOf = (field: ProfileField) => messagesAt(formState.errors, field);
 
@@ -140,7 +146,7 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
     setFailure(null);
     onSubmit();
   };
-  const refuse = () => setFailure({ attempt: ++attempts.current, problem: null, formMessages: [] });
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
   const summary = PROFILE_FIELDS.map((field) => ({ id: focusTargets[field], label: labels[field], messages: errorsOf(field) }));
   const showSummary =
     failure !== null &&

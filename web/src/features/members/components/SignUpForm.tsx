@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FacultyResponse, SignUpRequest } from '../../../api/generated';
@@ -16,6 +16,8 @@ import { emptyStudy, STUDY_FIELDS, type StudyField } from '../study-form';
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
 import { StudyFields, studyFieldId } from './StudyFields';
 import { focusSoon } from '../../../lib/focus';
+import './network.css';
+import './sign-up.css';
 
 const ID = 'join';
 type TopField = 'firstName' | 'lastName' | 'email' | 'preferredLanguage' | 'consents' | 'confirmsCredits';
@@ -75,23 +77,26 @@ export function SignUpForm({
   const studies = useFieldArray({ control, name: 'affiliations' });
   const [failure, setFailure] = useState<Failure | null>(null);
   // The server's indexes refer to the studies as they were sent.
-  const sentStudies = useRef(initialValues.affiliations.length);
-  const attempts = useRef(0);
+  const [sentStudies, setSentStudies] = useState(initialValues.affiliations.length);
 
+  // A new error from the server puts its messages on the fields and shows the summary again.
+  const showServerError = useEffectEvent((serverError: unknown) => {
+    const problem = toProblem(serverError);
+    const formMessages = applyServerErrors(problem, setError, signUpFieldResolver(sentStudies));
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  });
   useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, signUpFieldResolver(sentStudies.current));
-    setFailure({ attempt: ++attempts.current, problem, formMessages });
-  }, [error, setError]);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the parent's mutation: each new one is shown once
+    if (error) showServerError(error);
+  }, [error]);
 
   const send = (values: SignUpValues) => {
     if (pending) return;
     setFailure(null);
-    sentStudies.current = values.affiliations.length;
+    setSentStudies(values.affiliations.length);
     onSubmit(toSignUpRequest(values, campaignToken), values);
   };
-  const refuse = () => setFailure({ attempt: ++attempts.current, problem: null, formMessages: [] });
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
   const addStudy = () => {
     const index = studies.fields.length;

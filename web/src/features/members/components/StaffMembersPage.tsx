@@ -1,15 +1,17 @@
-import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import type { ConsentChannel, MemberOffer, MemberStatus } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField, TextInputField } from '../../../components/FormField';
+import { Pager } from '../../../components/Pager';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage, localName } from '../../../lib/i18n';
 import { toFormErrors, toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { hasRole, useAuth } from '../../auth/api/me';
-import { useFaculties } from '../../departments/api/get-faculties';
+import { useUrlFilters } from '../../../lib/use-url-filters';
+import { hasRole, useAuth } from '../../../lib/auth/me';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { useMemberSearch } from '../api/staff-members';
 import {
   activeFilterCount,
@@ -22,7 +24,8 @@ import {
 } from '../member-search';
 import { CONSENT_CHANNELS, MEMBER_OFFERS, MEMBER_SORTS, MEMBER_STATUSES, type MemberSort } from '../options';
 import { DepartmentSelect } from './DepartmentSelect';
-import { Pager } from './Pager';
+import './network.css';
+import './staff.css';
 
 const ID = 'member-filter';
 const FILTER_FIELDS = [
@@ -42,6 +45,7 @@ const FILTER_FIELDS = [
   'sort',
 ] as const;
 type FilterField = (typeof FILTER_FIELDS)[number];
+const MEMBER_FILTERS = { fromParams: memberFiltersFromParams, toParams: memberFiltersToParams };
 
 export function memberPath(id: string): string {
   return `/staff/members/${encodeURIComponent(id)}`;
@@ -63,10 +67,7 @@ export function StaffMembersPage() {
   useDocumentTitle(t('staffMembers.title'));
   const auth = useAuth();
   const navigate = useNavigate();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const applied = useMemo(() => memberFiltersFromParams(searchParams), [searchParams]);
-  const [draft, setDraft] = useState<MemberFilters>(applied);
-  useEffect(() => setDraft(applied), [applied]);
+  const { applied, draft, setDraft, apply, linkTo } = useUrlFilters(MEMBER_FILTERS);
   const query = useMemo(() => memberSearchQuery(applied), [applied]);
   const search = useMemberSearch(query);
   const faculties = useFaculties(false);
@@ -92,7 +93,6 @@ export function StaffMembersPage() {
     sort: t('staffMembers.sort.label'),
   };
 
-  const apply = (filters: MemberFilters) => setSearchParams(memberFiltersToParams(filters));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     apply({ ...draft, page: 1 });
@@ -107,10 +107,7 @@ export function StaffMembersPage() {
     : 1;
   const first = data && data.items.length > 0 ? (data.page - 1) * data.pageSize + 1 : 0;
   const last = data ? first + data.items.length - (data.items.length > 0 ? 1 : 0) : 0;
-  const pageLink = (page: number) => {
-    const params = memberFiltersToParams({ ...applied, page }).toString();
-    return params ? `?${params}` : '?';
-  };
+  const pageLink = (page: number) => linkTo({ ...applied, page });
   const active = activeFilterCount(applied);
 
   const textFilter = (field: 'q' | 'city' | 'industry' | 'tag', options: { hint?: string; type?: string } = {}) => (

@@ -5,6 +5,8 @@ import { FormField, TextInputField } from '../../../components/FormField';
 import { DEGREE_TYPES } from '../options';
 import type { StudyField } from '../study-form';
 import { DepartmentSelect } from './DepartmentSelect';
+import './network.css';
+import './sign-up.css';
 
 export interface StudyFieldsProps<T extends FieldValues> {
   /** Prefix of the controls' ids: `<prefix>-<field>`. */

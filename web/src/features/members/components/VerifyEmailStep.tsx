@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { toFormErrors, toProblem, type Problem } from '../../../lib/problem-details';
-import { useSignIn } from '../../auth/api/sign-in';
-import { CodeField } from '../../auth/components/CodeField';
-import { normaliseCode } from '../../auth/sign-in-state';
-import { useDevMailboxAvailable } from '../../dev/api/mailbox';
+import { useSignIn } from '../../../lib/auth/sign-in';
+import { CodeField } from '../../../components/CodeField';
+import { normaliseCode } from '../../../lib/auth/sign-in-state';
+import { useDevMailboxAvailable } from '../../../lib/dev-mailbox';
 
 const CODE_ID = 'join-code';
 const CODE_FIELDS = ['code'] as const;

@@ -2,21 +2,29 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClie
 import type { CreateUserRequest, UserResponse } from '../../../api/generated';
 import type { IdentityApi } from '../../../lib/api-client';
 import { useApiClients } from '../../../lib/api-context';
-import { authKeys } from '../../auth/api/keys';
-import { useMe } from '../../auth/api/me';
+import { authKeys } from '../../../lib/auth/keys';
+import { useMe } from '../../../lib/auth/me';
 
 /** TanStack Query keys of the people feature (admin data: dropped at sign-out). */
 export const peopleKeys = {
   all: ['admin', 'users'] as const,
   lists: () => [...peopleKeys.all, 'list'] as const,
-  list: (search: string, staffOnly: boolean) => [...peopleKeys.lists(), { search, staffOnly }] as const,
+  list: ({ search, staffOnly }: UsersQuery) => [...peopleKeys.lists(), { search, staffOnly }] as const,
 };
 
+/** What `useUsers` lists: named, so the search text and the staff filter cannot be swapped. */
+export interface UsersQuery {
+  /** Part of an address or name; empty: everyone. */
+  search: string;
+  /** Only admins and coordinators. */
+  staffOnly: boolean;
+}
+
 /** People who can sign in, ordered by address; `search` matches part of an address or name. */
-export function useUsers(search: string, staffOnly: boolean) {
+export function useUsers({ search, staffOnly }: UsersQuery) {
   const { identity } = useApiClients();
   return useQuery<UserResponse[]>({
-    queryKey: peopleKeys.list(search, staffOnly),
+    queryKey: peopleKeys.list({ search, staffOnly }),
     queryFn: ({ signal }) => identity.listUsers(search || undefined, staffOnly || undefined, signal),
     placeholderData: keepPreviousData,
   });

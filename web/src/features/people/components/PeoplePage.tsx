@@ -1,17 +1,35 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import type { UserResponse } from '../../../api/generated';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useFaculties } from '../../departments/api/get-faculties';
+import { useUrlFilters } from '../../../lib/use-url-filters';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { useUsers } from '../api/users';
 import { AddPersonForm } from './AddPersonForm';
 import { PersonRolesPanel, ROLES_PANEL_ID } from './PersonRolesPanel';
 
 const SEARCH_PARAM = 'q';
 const STAFF_PARAM = 'staff';
+
+interface PeopleFilters {
+  q: string;
+  staffOnly: boolean;
+}
+
+const PEOPLE_FILTERS = {
+  fromParams: (params: URLSearchParams): PeopleFilters => ({
+    q: params.get(SEARCH_PARAM) ?? '',
+    staffOnly: params.get(STAFF_PARAM) === 'true',
+  }),
+  toParams: ({ q, staffOnly }: PeopleFilters) => {
+    const params = new URLSearchParams();
+    if (q.trim()) params.set(SEARCH_PARAM, q.trim());
+    if (staffOnly) params.set(STAFF_PARAM, 'true');
+    return params;
+  },
+};
 
 export function manageButtonId(userId: string): string {
   return `manage-person-${userId}`;
@@ -21,12 +39,8 @@ export function manageButtonId(userId: string): string {
 export function PeoplePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('people.title'));
-  const [searchParams, setSearchParams] = useSearchParams();
-  const search = searchParams.get(SEARCH_PARAM) ?? '';
-  const staffOnly = searchParams.get(STAFF_PARAM) === 'true';
-  const [searchText, setSearchText] = useState(search);
-  useEffect(() => setSearchText(search), [search]);
-  const users = useUsers(search, staffOnly);
+  const { applied, draft, setDraft, apply } = useUrlFilters(PEOPLE_FILTERS);
+  const users = useUsers({ search: applied.q, staffOnly: applied.staffOnly });
   const faculties = useFaculties(false);
   const [selected, setSelected] = useState<UserResponse | null>(null);
   const [status, setStatus] = useState('');
@@ -40,24 +54,16 @@ export function PeoplePage() {
   useEffect(() => {
     if (selected || !returnFocusTo) return;
     document.getElementById(returnFocusTo)?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a DOM effect (focus back to the opener once the panel has gone); the reset only marks it done
     setReturnFocusTo(null);
   }, [selected, returnFocusTo]);
 
   const applySearch = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const next = new URLSearchParams(searchParams);
-    const text = searchText.trim();
-    if (text) next.set(SEARCH_PARAM, text);
-    else next.delete(SEARCH_PARAM);
-    setSearchParams(next, { replace: true });
+    apply({ ...applied, q: draft.q }, { replace: true });
   };
 
-  const setStaffOnly = (value: boolean) => {
-    const next = new URLSearchParams(searchParams);
-    if (value) next.set(STAFF_PARAM, 'true');
-    else next.delete(STAFF_PARAM);
-    setSearchParams(next, { replace: true });
-  };
+  const setStaffOnly = (staffOnly: boolean) => apply({ ...applied, staffOnly }, { replace: true });
 
   return (
     <div className="page">
@@ -102,8 +108,8 @@ export function PeoplePage() {
             id={searchId}
             type="search"
             className="input input--search"
-            value={searchText}
-            onChange={(event) => setSearchText(event.target.value)}
+            value={draft.q}
+            onChange={(event) => setDraft((d) => ({ ...d, q: event.target.value }))}
             maxLength={200}
           />
           <button type="submit" className="button">
@@ -115,7 +121,7 @@ export function PeoplePage() {
             id={staffId}
             type="checkbox"
             className="checkbox"
-            checked={staffOnly}
+            checked={applied.staffOnly}
             onChange={(event) => setStaffOnly(event.target.checked)}
           />
           <label htmlFor={staffId}>{t('people.search.staffOnly')}</label>
@@ -136,12 +142,12 @@ export function PeoplePage() {
             </button>
           </div>
         ) : users.data.length === 0 ? (
-          <p>{search ? t('people.noMatches', { search }) : t('people.none')}</p>
+          <p>{applied.q ? t('people.noMatches', { search: applied.q }) : t('people.none')}</p>
         ) : (
           <div className="table-wrap">
             <table className="data-table">
               <caption className="visually-hidden">
-                {search ? t('people.tableCaptionSearch', { search }) : t('people.tableCaption')}
+                {applied.q ? t('people.tableCaptionSearch', { search: applied.q }) : t('people.tableCaption')}
               </caption>
               <thead>
                 <tr>

@@ -5,6 +5,7 @@ import { ProblemMessage } from '../../../components/ProblemMessage';
 import { currentLanguage, localName } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { useChangeRoles, type RoleChangeKind } from '../api/users';
+import './PersonRolesPanel.css';
 
 export const ROLES_PANEL_ID = 'person-roles';
 

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { FacultyResponse } from '../../../api/generated';
-import type { DepartmentsApi } from '../../../lib/api-client';
-import { useApiClients } from '../../../lib/api-context';
+import type { FacultyResponse } from '../../api/generated';
+import type { DepartmentsApi } from '../api-client';
+import { useApiClients } from '../api-context';
 import { departmentKeys } from './keys';
 
 export function facultiesQueryOptions(api: DepartmentsApi, includeInactive: boolean) {

@@ -1,9 +1,9 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { MeResponse } from '../../../api/generated';
-import type { IdentityApi } from '../../../lib/api-client';
-import { useApiClients } from '../../../lib/api-context';
-import { isUnauthorized } from '../../../lib/problem-details';
-import { QUIET_UNAUTHORIZED } from '../../../lib/unauthorized';
+import type { MeResponse } from '../../api/generated';
+import type { IdentityApi } from '../api-client';
+import { useApiClients } from '../api-context';
+import { isUnauthorized } from '../problem-details';
+import { QUIET_UNAUTHORIZED } from '../unauthorized';
 import { authKeys } from './keys';
 
 export type Role = 'admin' | 'coordinator' | 'alumnus';

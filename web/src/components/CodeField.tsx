@@ -1,4 +1,4 @@
-import { FormField } from '../../../components/FormField';
+import { FormField } from './FormField';
 
 export interface CodeFieldProps {
   id: string;

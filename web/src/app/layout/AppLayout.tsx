@@ -1,12 +1,13 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../features/auth/api/me';
-import { AccountArea, type FlashState } from '../../features/auth/components/AccountArea';
+import { useMe } from '../../lib/auth/me';
+import { AccountArea } from '../../features/auth/components/AccountArea';
+import type { FlashState } from '../../lib/flash';
 import { UnauthorizedRedirect } from '../../features/auth/components/UnauthorizedRedirect';
 import { navigationFor, networkNavigationFor, type NavItem, type NavKey } from '../../features/auth/navigation';
-import { useDevMailboxAvailable } from '../../features/dev/api/mailbox';
-import { LanguageSwitch } from '../LanguageSwitch';
+import { useDevMailboxAvailable } from '../../lib/dev-mailbox';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
 
 const NAV_LABELS = {
   departments: 'nav.departments',

@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { CodeRequestedResponse, MeResponse, RequestCodeRequest, SignInRequest } from '../../../api/generated';
-import { useApiClients } from '../../../lib/api-context';
-import { QUIET_UNAUTHORIZED } from '../../../lib/unauthorized';
-import { storePendingSignIn } from '../sign-in-state';
+import type { CodeRequestedResponse, MeResponse, RequestCodeRequest, SignInRequest } from '../../api/generated';
+import { useApiClients } from '../api-context';
+import { QUIET_UNAUTHORIZED } from '../unauthorized';
+import { storePendingSignIn } from './sign-in-state';
 import { authKeys, isMeKey, PERSONAL_QUERY_ROOTS } from './keys';
 
 /** Asks the API to e-mail a sign-in code (the answer is the same for every address). */

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import './Pager.css';
 
 export interface PagerProps {
   /** Names the navigation landmark, e.g. "Member pages". */
@@ -8,12 +9,14 @@ export interface PagerProps {
   pages: number;
   /** The address of another page (with the filters). */
   linkTo: (page: number) => string;
+  /** Show "Page 1 of 1" too (the audit log); otherwise a single page has no pager. */
+  showSinglePage?: boolean;
 }
 
-/** Previous and next page links with "Page n of m" between them. Nothing when there is one page. */
-export function Pager({ label, page, pages, linkTo }: PagerProps) {
+/** Previous and next page links with "Page n of m" between them. Nothing when there is one page, unless `showSinglePage`. */
+export function Pager({ label, page, pages, linkTo, showSinglePage = false }: PagerProps) {
   const { t } = useTranslation();
-  if (pages <= 1 && page <= 1) return null;
+  if (!showSinglePage && pages <= 1 && page <= 1) return null;
   return (
     <nav className="pager" aria-label={label}>
       {page > 1 ? (

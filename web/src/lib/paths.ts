@@ -1,0 +1,5 @@
+/** The public sign-up page (and, with a token, an invitation link: /join/<token>). */
+export const JOIN_PATH = '/join';
+
+/** Where a sign-out leaves the user: a public page. */
+export const SIGNED_OUT_PATH = '/departments';
