@@ -126,6 +126,8 @@ describe('pages that need a sign-in', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Personer' })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/admin/people');
     expect(router.state.location.search).toBe('?q=demo');
+    // The heading shows before the list's request goes out: wait for the request, not for a moment.
+    await waitFor(() => expect(requestsTo(sent, 'GET', '/api/admin/users')).toHaveLength(1));
     expect(requestsTo(sent, 'GET', '/api/admin/users')[0].query).toEqual({ search: 'demo' });
   });
 
