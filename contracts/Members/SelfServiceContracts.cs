@@ -34,6 +34,42 @@ public sealed record SignUpResponse
     [Required] public string Message { get; init; } = "";
 }
 
+/// <summary>
+/// A sign-up made for my address that I have not confirmed: what it says. Anyone can sign up with any address, so
+/// nothing of it counts until the owner of the address, signed in, confirms it (or rejects it).
+/// </summary>
+public sealed record PendingSignUpResponse
+{
+    [Required] public Guid Id { get; init; }
+
+    [Required] public string Email { get; init; } = "";
+
+    [Required] public string FirstName { get; init; } = "";
+
+    [Required] public string LastName { get; init; } = "";
+
+    /// <summary><c>sv</c> or <c>en</c>.</summary>
+    [Required] public string PreferredLanguage { get; init; } = "sv";
+
+    /// <summary>The studies it declares (unverified).</summary>
+    [Required] public IReadOnlyList<AffiliationResponse> Affiliations { get; init; } = [];
+
+    /// <summary>The channels it asks consent for; none is granted until confirmed.</summary>
+    [Required] public IReadOnlyList<ConsentChannel> RequestedConsents { get; init; } = [];
+
+    [Required] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Its version, also its ETag: confirm with it in <c>If-Match</c>, so that a newer sign-up is not confirmed unseen.</summary>
+    [Required] public int Version { get; init; }
+}
+
+/// <summary>Confirms the sign-up made for my address, with the consents I give.</summary>
+public sealed record ConfirmSignUpRequest
+{
+    /// <summary>The channels I agree to, each one the sign-up asked for; every other channel stays off.</summary>
+    [Required] public IReadOnlyList<ConsentChannel> Consents { get; init; } = [];
+}
+
 /// <summary>Changes of consents; channels not named are left as they are.</summary>
 public sealed record UpdateConsentsRequest
 {

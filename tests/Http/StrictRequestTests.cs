@@ -79,7 +79,7 @@ public abstract class StrictRequestTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsync("/api/members/sign-up", JsonBody(body), Ct)).StatusCode);
 
         var member = await Infrastructure.Identity.SignInAsync(api.NewClient(), api.Mail, email);
-        Assert.Equal("Ada", (await MemberClients.ProfileAsync(member)).FirstName);
+        Assert.Equal("Ada", (await MemberClients.ConfirmAsync(member)).FirstName);
     }
 
     [Fact]

@@ -23,7 +23,7 @@ public static class MemberClients
         Affiliations = [new() { DepartmentCode = department, DegreeType = DegreeType.Master, StartYear = 2018, EndYear = 2020, Credits = credits, Programme = "Computer and Systems Sciences" }],
     };
 
-    /// <summary>Signs up and verifies by signing in: an active member's client.</summary>
+    /// <summary>Signs up, signs in and confirms the sign-up with every consent it asked for: an active member's client.</summary>
     public static async Task<HttpClient> ActiveMemberAsync(ApiFixture api, string email, string department = "DSV", string? campaign = null)
     {
         using (var visitor = api.NewClient())
@@ -32,7 +32,24 @@ public static class MemberClients
             Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         }
 
-        return await Infrastructure.Identity.SignInAsync(api.NewClient(), api.Mail, email);
+        var member = await Infrastructure.Identity.SignInAsync(api.NewClient(), api.Mail, email);
+        await ConfirmAsync(member);
+        return member;
+    }
+
+    /// <summary>The signed-in person confirms the sign-up made for their address: every consent it asked for, or these.</summary>
+    public static async Task<MemberResponse> ConfirmAsync(HttpClient person, IReadOnlyList<ConsentChannel>? consents = null)
+    {
+        var read = await person.GetAsync("/api/me/pending-sign-up", Ct);
+        var pending = await read.ReadAsync<PendingSignUpResponse>();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/me/pending-sign-up/confirm")
+        {
+            Content = JsonContent.Create(new ConfirmSignUpRequest { Consents = consents ?? pending.RequestedConsents }, options: Json.Options),
+        };
+        request.Headers.IfMatch.Add(read.Headers.ETag!);
+        var confirmed = await person.SendAsync(request, Ct);
+        Assert.True(confirmed.StatusCode == HttpStatusCode.OK, $"Confirming failed: {(int)confirmed.StatusCode} {await confirmed.Content.ReadAsStringAsync(Ct)}");
+        return await confirmed.ReadAsync<MemberResponse>();
     }
 
     public static async Task<MemberResponse> ProfileAsync(HttpClient member) =>

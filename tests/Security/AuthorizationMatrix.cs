@@ -144,7 +144,9 @@ public sealed partial class AuthorizationMatrix(Func<HttpClient> newClient, Smtp
             Assert.Equal(HttpStatusCode.Accepted, signUp.StatusCode);
         }
 
-        return await SignInAsync(email);
+        var member = await SignInAsync(email);
+        await Members.MemberClients.ConfirmAsync(member);
+        return member;
     }
 
     private Task<HttpClient> SignInAsync(string email) => Infrastructure.Identity.SignInAsync(newClient(), mail, email);

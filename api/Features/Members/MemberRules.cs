@@ -19,6 +19,19 @@ internal static partial class MemberRules
 
     public static bool IsEligible(IEnumerable<decimal> credits) => credits.Sum() >= EligibleCredits;
 
+    /// <summary>The consents a sign-up asks for, as <c>members.requested_consents</c> stores them (null for none).</summary>
+    public static string? FormatConsents(IEnumerable<ConsentChannel> channels)
+    {
+        var text = string.Join(',', channels.Distinct().Order());
+        return text.Length == 0 ? null : text;
+    }
+
+    /// <summary>The consents a pending sign-up asks for, read back from <c>members.requested_consents</c>.</summary>
+    public static IReadOnlyList<ConsentChannel> ParseConsents(string? stored) =>
+        (stored ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => Enum.TryParse<ConsentChannel>(c, out var channel) ? channel : (ConsentChannel?)null)
+            .OfType<ConsentChannel>().Distinct().Order().ToList();
+
     /// <summary>Profile fields, as a member writes them on sign-up or their profile and staff on request.</summary>
     public sealed class ProfileValidator : AbstractValidator<ProfileInput>
     {

@@ -11,7 +11,7 @@ public sealed class MembersOptions
 {
     public const string Section = "Members";
 
-    /// <summary>Pending sign-ups that never verify their address are removed after this many days.</summary>
+    /// <summary>Pending sign-ups their address's owner never confirms are removed after this many days.</summary>
     public int PendingPurgeDays { get; set; } = 30;
 
     /// <summary>Sign-ups one client address may make per hour.</summary>
@@ -48,17 +48,20 @@ public sealed class MembersModule : ISliceModule
     }
 }
 
-/// <summary>A sign-in proves the address: the pending member with it becomes active and is linked to the person.</summary>
+/// <summary>
+/// A sign-in proves the address: a member record the university made for it (an import, staff) is linked to the
+/// person and marked verified. A pending sign-up is not: anyone can make one for any address, so it waits for its
+/// owner to confirm it (<see cref="Me.ConfirmMyPendingSignUp"/>).
+/// </summary>
 public sealed class MemberSignInObserver : ISignInObserver
 {
     private static readonly Sql Verify = Sql.Portable("""
         UPDATE members
         SET user_id = @UserId,
-            status = CASE WHEN status = 'Pending' THEN 'Active' ELSE status END,
             verified_at = COALESCE(verified_at, @Now),
             updated_at = @Now,
             version = version + 1
-        WHERE email = @Email AND user_id IS NULL AND status <> 'Erased'
+        WHERE email = @Email AND user_id IS NULL AND status NOT IN ('Erased', 'Pending')
         """);
 
     public Task OnSignedInAsync(DbSession session, Guid userId, string email, DateTimeOffset now, CancellationToken ct) =>
@@ -93,7 +96,7 @@ public sealed class PendingMemberPurge(Database db, TimeProvider time, IOptions<
                 var purged = await PurgeAsync(stoppingToken);
                 if (purged > 0)
                 {
-                    logger.LogInformation("Purged {Count} pending sign-ups that never verified their address", purged);
+                    logger.LogInformation("Purged {Count} pending sign-ups that were never confirmed", purged);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)

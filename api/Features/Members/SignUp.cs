@@ -9,15 +9,21 @@ using FluentValidation;
 namespace Alumni.Api.Features.Members;
 
 /// <summary>
-/// Public sign-up to the alumni network. Creates a pending member (verified by signing in with the e-mailed code,
-/// which the client asks for next); an address that is already a member creates nothing, and the answer is the
-/// same either way. Nothing is sent on a channel without its consent.
+/// Public sign-up to the alumni network. Anyone can give any address, so a sign-up is only a request: it creates a
+/// pending member holding the names, studies and the consents asked for, none of them granted, until the owner of the
+/// address signs in with the e-mailed code and confirms it (<c>members_confirmMyPendingSignUp</c>). A new sign-up for
+/// an address whose sign-up is still unconfirmed replaces it; an address that is already a member creates nothing; the
+/// answer is the same in every case.
 /// </summary>
 [Access(Caller.Anonymous)]
 public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequest, SignUpResponse>
 {
-    private static readonly Sql Exists = Sql.Portable("""
-        SELECT COUNT(*) FROM members WHERE email = @Email
+    private static readonly Sql Existing = Sql.Portable("""
+        SELECT id AS Id, status AS Status, version AS Version FROM members WHERE email = @Email
+        """);
+
+    private static readonly Sql DeleteUnconfirmed = Sql.Portable("""
+        DELETE FROM members WHERE id = @Id AND status = 'Pending' AND user_id IS NULL
         """);
 
     [Unscoped("finds a public invitation link by its token")]
@@ -27,9 +33,9 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
 
     private static readonly Sql Insert = Sql.Portable("""
         INSERT INTO members (id, email, first_name, last_name, preferred_language, status, source, campaign_id, credits_confirmed,
-                             directory_listed, search_text, created_at, updated_at, version)
+                             directory_listed, requested_consents, search_text, created_at, updated_at, version)
         VALUES (@Id, @Email, @FirstName, @LastName, @PreferredLanguage, 'Pending', 'SignUp', @CampaignId, 1,
-                @DirectoryListed, @SearchText, @Now, @Now, 1)
+                0, @RequestedConsents, @SearchText, @Now, @Now, @Version)
         """);
 
     public override void Configure()
@@ -39,7 +45,9 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
         Description(b => b
             .WithName("members_signUp")
             .WithSummary("Sign up to the alumni network")
-            .WithDescription("Anyone who has earned at least 1 hp at the university. Then verify the address: identity_requestCode and identity_signIn.")
+            .WithDescription("Anyone who has earned at least 1 hp at the university. Then the owner of the address signs in (identity_requestCode, "
+                + "identity_signIn) and confirms the sign-up with the consents they give (members_getMyPendingSignUp, members_confirmMyPendingSignUp). "
+                + "A new sign-up for an address whose sign-up is unconfirmed replaces it.")
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<SignUpResponse>(StatusCodes.Status202Accepted)
             .ProducesProblems(StatusCodes.Status429TooManyRequests));
@@ -71,7 +79,15 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
         }
 
         ThrowIfAnyErrors();
-        if (await session.ExecuteScalarAsync<long>(Exists, new { Email = email }, ct) == 0)
+        var existing = await session.QuerySingleOrDefaultAsync<ExistingMember>(Existing, new { Email = email }, ct);
+        if (existing is { Status: nameof(MemberStatus.Pending) })
+        {
+            // Unconfirmed, so nobody's yet: the newer sign-up replaces it. Its version goes on, so that a confirmation
+            // sent with the ETag of the one replaced does not confirm this one unseen.
+            await session.ExecuteAsync(DeleteUnconfirmed, new { existing.Id }, ct);
+        }
+
+        if (existing is null or { Status: nameof(MemberStatus.Pending) })
         {
             var id = Guid.CreateVersion7(now);
             await session.ExecuteAsync(Insert, new
@@ -82,8 +98,9 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
                 LastName = req.LastName.Trim(),
                 req.PreferredLanguage,
                 CampaignId = campaign,
-                DirectoryListed = req.Consents.Contains(ConsentChannel.Directory),
+                RequestedConsents = MemberRules.FormatConsents(req.Consents),
                 SearchText = MemberSql.SearchText(req.FirstName, req.LastName, email, [], null),
+                Version = (existing?.Version ?? 0) + 1,
                 Now = now,
             }, ct);
             await session.ExecuteAsync(MemberSql.IndexNewMember, new { Id = id }, ct);
@@ -92,8 +109,6 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
                 await MemberSql.AddAffiliationAsync(session, id, departments[affiliation.DepartmentCode.Trim().ToUpperInvariant()], affiliation, verified: false, now, ct);
             }
 
-            await MemberSql.SetConsentsAsync(session, id, Enum.GetValues<ConsentChannel>().Select(c => (c, req.Consents.Contains(c))),
-                ConsentMethod.SignUpForm, now, ct);
             await session.CommitAsync(ct);
         }
 
@@ -124,5 +139,12 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
                 .WithMessage(_ => Texts.Get("members.confirmThatYouHaveEarned"));
             RuleFor(r => r.CampaignToken).MaximumLength(64);
         }
+    }
+
+    private sealed record ExistingMember
+    {
+        public Guid Id { get; init; }
+        public string Status { get; init; } = "";
+        public int Version { get; init; }
     }
 }
