@@ -95,6 +95,29 @@ public sealed class ImportBatchTests
         Assert.Equal("PhD", Assert.Single(changes.NewStudies).DegreeType);
     }
 
+    [Fact]
+    public void An_unconfirmed_sign_up_is_never_matched_and_gives_its_address_to_the_member_the_row_makes()
+    {
+        var unconfirmed = Member("SignUp", external: null, email: "claimed@example.org", status: MemberStatus.Pending);
+        var confirmed = Member("SignUp", external: "S8", email: "own@example.org");
+        var study = new StudyState { Id = Guid.NewGuid(), MemberId = unconfirmed.Id, DepartmentId = Dsv, DegreeType = "Master", Credits = 30m };
+        var batch = new ImportBatch([unconfirmed, confirmed], [study], Now);
+
+        var clash = batch.Apply(Row("S8", email: "CLAIMED@example.org"));
+        var row = batch.Apply(Row("S1", email: "claimed@example.org", first: "Anna"));
+        var again = batch.Apply(Row("S1", email: "claimed@example.org", first: "Anna"));
+        var changes = batch.Finish();
+
+        Assert.Equal(ImportOutcome.Updated, clash.Outcome); // a study added; a member's own address is never changed by an import
+        Assert.Equal((ImportOutcome.Inserted, ImportOutcome.Unchanged), (row.Outcome, again.Outcome));
+        Assert.Equal([unconfirmed.Id], changes.DisplacedSignUps);
+        var added = Assert.Single(changes.NewMembers);
+        Assert.Equal(("S1", "claimed@example.org", "Anna"), (added.ExternalId, added.Email, added.FirstName));
+        Assert.Empty(changes.ChangedMembers);
+        Assert.Equal(new[] { confirmed.Id, added.Id }.Order(), changes.NewStudies.Select(s => s.MemberId).Order());
+        Assert.Empty(changes.ChangedStudies);
+    }
+
     private static MemberState Member(string source, string? external, string? email, MemberStatus status = MemberStatus.Active, string first = "F", string last = "L") => new()
     {
         Id = Guid.NewGuid(), Source = source, Status = status.ToString(), ExternalId = external, Email = email, FirstName = first, LastName = last,

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text;
 using Alumni.Api.Features.Members.Import;
 using Alumni.Api.Infrastructure.Data;
@@ -142,6 +143,31 @@ public abstract class ImportTests(ApiFixture api)
         var stored = await session.QueryAsync<string>(Sql.Portable("SELECT pnr_hash FROM members WHERE pnr_hash IS NOT NULL"), null, Ct);
         Assert.NotEmpty(stored);
         Assert.DoesNotContain(stored, s => s.Contains("199001011239") || s.Contains("9001011239"));
+    }
+
+    [Fact]
+    public async Task An_import_matching_an_unconfirmed_sign_up_by_e_mail_attaches_nothing_to_it_and_takes_its_place()
+    {
+        var tag = Tag();
+        var email = $"claimed.{tag}@alumni.test";
+        using (var attacker = api.NewClient())
+        {
+            var signUp = MemberClients.SignUpFor(email, "ECON", consents: Enum.GetValues<ConsentChannel>()) with { FirstName = "Mallory" };
+            Assert.Equal(HttpStatusCode.Accepted, (await attacker.PostAsJsonAsync("/api/members/sign-up", signUp, Json.Options, Ct)).StatusCode);
+        }
+
+        var key = await api.KeyClientAsync("members:import", "members:read");
+        var job = await ImportAsync(key, Header + "\n" + $"{tag}1,,Anna,Berg,{email},DSV,,master,2005,2010,120\n", "text/csv");
+
+        Assert.Equal(("succeeded", 1, 0, 0), (job.Status, job.Inserted, job.Updated, job.Rejected));
+        var found = await (await key.GetAsync($"/api/members?q={Uri.EscapeDataString(email)}", Ct)).ReadAsync<Paged<MemberSummary>>();
+        var member = (await (await key.GetAsync($"/api/members/{Assert.Single(found.Items).Id}", Ct)).ReadAsync<StaffMemberResponse>()).Member;
+        Assert.Equal((MemberSource.Import, MemberStatus.Active, "Anna"), (member.Source, member.Status, member.FirstName));
+        Assert.Equal([("DSV", true)], member.Affiliations.Select(a => (a.DepartmentCode, a.Verified)));
+        Assert.Empty(member.Consents);
+        var owner = await Infrastructure.Identity.SignInAsync(api.NewClient(), api.Mail, email);
+        Assert.Equal(member.Id, (await MemberClients.ProfileAsync(owner)).Id);
+        await (await owner.GetAsync("/api/me/pending-sign-up", Ct)).ProblemAsync(404);
     }
 
     [Fact]

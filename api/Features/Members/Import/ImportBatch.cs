@@ -32,6 +32,8 @@ internal sealed record StudyState
 /// <summary>What a batch writes: members and studies to add (in their final state) and to change, in the order decided.</summary>
 internal sealed class ImportChanges
 {
+    /// <summary>Unconfirmed sign-ups whose address (or other key) the import's member takes: removed first.</summary>
+    public List<Guid> DisplacedSignUps { get; } = [];
     public List<MemberState> NewMembers { get; } = [];
     public List<MemberState> ChangedMembers { get; } = [];
     public List<StudyState> NewStudies { get; } = [];
@@ -40,7 +42,9 @@ internal sealed class ImportChanges
 
 /// <summary>
 /// The decisions of one batch, made in memory over the members and studies its rows can touch (read once for the
-/// batch): a row matches a member by external id, then personal identity number, then e-mail (never an erased one);
+/// batch): a row matches a member by external id, then personal identity number, then e-mail (never an erased one, and
+/// never a sign-up its address's owner has not confirmed: anyone can make one, so the import treats it as no match, and
+/// when the import's member takes its address the unconfirmed sign-up is removed, as a newer sign-up replaces it);
 /// a new member is added; a member the import made takes the row's names and e-mail, any other member only the ids it
 /// lacks (never what a member wrote); the row's study is confirmed (same department and degree, and the same
 /// programme or none) or added, verified. The unique keys (external id, personal identity number hash, e-mail) are
@@ -58,6 +62,7 @@ internal sealed class ImportBatch
     private readonly Dictionary<Guid, int> changedAt = [];
     private readonly Dictionary<Guid, int> changedStudyAt = [];
     private readonly HashSet<Guid> addedStudies = [];
+    private readonly List<Guid> displaced = [];
     private readonly DateTimeOffset now;
 
     public ImportBatch(IEnumerable<MemberState> known, IEnumerable<StudyState> knownStudies, DateTimeOffset now)
@@ -98,6 +103,7 @@ internal sealed class ImportBatch
                 return (ImportOutcome.Rejected, TakenReason);
             }
 
+            Displace(created);
             members[created.Id] = created;
             Own(created);
             added.Add(created.Id);
@@ -122,6 +128,7 @@ internal sealed class ImportBatch
                 return (ImportOutcome.Rejected, TakenReason);
             }
 
+            Displace(next);
             Disown(member);
             members[next.Id] = next;
             Own(next);
@@ -139,6 +146,7 @@ internal sealed class ImportBatch
     public ImportChanges Finish()
     {
         var changes = new ImportChanges();
+        changes.DisplacedSignUps.AddRange(displaced);
         changes.NewMembers.AddRange(added.Select(id => members[id]));
         changes.ChangedMembers.AddRange(changedAt.OrderBy(c => c.Value).Select(c => members[c.Key]));
         var allStudies = studies.Values.SelectMany(s => s).ToDictionary(s => s.Id);
@@ -198,16 +206,39 @@ internal sealed class ImportBatch
     private List<StudyState> StudiesOf(Guid memberId) =>
         studies.TryGetValue(memberId, out var list) ? list : studies[memberId] = [];
 
-    /// <summary>A member (not erased) that holds the key.</summary>
+    /// <summary>A member (not erased, not an unconfirmed sign-up) that holds the key.</summary>
     private MemberState? Live(Dictionary<string, Guid> index, string? key) =>
-        key is not null && index.TryGetValue(key, out var id) && members[id] is { Status: not nameof(MemberStatus.Erased) } member ? member : null;
+        key is not null && index.TryGetValue(key, out var id) && members[id] is { Status: not nameof(MemberStatus.Erased) } member
+            && !Unconfirmed(member) ? member : null;
 
-    /// <summary>Whether another member (erased ones too: their keys stay unique) holds one of the member's keys.</summary>
+    /// <summary>A sign-up whose address's owner has not confirmed it: nobody's data yet.</summary>
+    private static bool Unconfirmed(MemberState member) =>
+        member is { Status: nameof(MemberStatus.Pending), Source: nameof(MemberSource.SignUp) };
+
+    /// <summary>
+    /// Whether another member (erased ones too: their keys stay unique) holds one of the member's keys; an unconfirmed
+    /// sign-up does not count, it gives way (<see cref="Displace"/>).
+    /// </summary>
     private bool Taken(MemberState member) =>
         TakenBy(byExternalId, member.ExternalId, member.Id) || TakenBy(byPnrHash, member.PnrHash, member.Id) || TakenBy(byEmail, member.Email, member.Id);
 
-    private static bool TakenBy(Dictionary<string, Guid> index, string? key, Guid self) =>
-        key is not null && index.TryGetValue(key, out var owner) && owner != self;
+    private bool TakenBy(Dictionary<string, Guid> index, string? key, Guid self) =>
+        key is not null && index.TryGetValue(key, out var owner) && owner != self && !Unconfirmed(members[owner]);
+
+    /// <summary>Removes the unconfirmed sign-ups holding one of the member's keys, which the member is about to take.</summary>
+    private void Displace(MemberState member)
+    {
+        foreach (var (index, key) in new[] { (byExternalId, member.ExternalId), (byPnrHash, member.PnrHash), (byEmail, member.Email) })
+        {
+            if (key is not null && index.TryGetValue(key, out var owner) && owner != member.Id && members[owner] is var signUp && Unconfirmed(signUp))
+            {
+                Disown(signUp);
+                members.Remove(owner);
+                studies.Remove(owner);
+                displaced.Add(owner);
+            }
+        }
+    }
 
     private void Own(MemberState member)
     {

@@ -48,6 +48,11 @@ internal static class ImportStore
         $"{StudyColumns}\nWHERE member_id IN (SELECT value FROM json_each(@Keys))",
         $"{StudyColumns}\nWHERE member_id IN (SELECT k FROM OPENJSON(@Keys) WITH (k uniqueidentifier '$'))");
 
+    /// <summary>An unconfirmed sign-up the import's member takes the place of (<see cref="ImportBatch"/>).</summary>
+    private static readonly Sql DeleteDisplaced = Sql.Portable("""
+        DELETE FROM members WHERE id = @Id AND status = 'Pending' AND source = 'SignUp' AND user_id IS NULL
+        """);
+
     private static readonly Sql InsertMember = Sql.SqliteOnly("""
         INSERT INTO members (id, external_id, pnr_hash, email, first_name, last_name, preferred_language, status, source,
                              search_text, created_at, updated_at, version)
@@ -158,8 +163,16 @@ internal static class ImportStore
     /// Writes a batch's changes in its transaction. The search text is rewritten only for members the import made (the
     /// only ones whose names and e-mail it changes); a member's own record keeps what they gave it.
     /// </summary>
-    public static Task WriteAsync(Database db, DbSession session, ImportChanges changes, DateTimeOffset now, CancellationToken ct) =>
-        db.Provider == DatabaseProvider.SqlServer ? WriteSqlServerAsync(session, changes, now, ct) : WriteSqliteAsync(session, changes, now, ct);
+    public static async Task WriteAsync(Database db, DbSession session, ImportChanges changes, DateTimeOffset now, CancellationToken ct)
+    {
+        // First: the members the batch adds or changes may take the keys of the unconfirmed sign-ups it displaces.
+        foreach (var id in changes.DisplacedSignUps)
+        {
+            await session.ExecuteAsync(DeleteDisplaced, new { Id = id }, ct);
+        }
+
+        await (db.Provider == DatabaseProvider.SqlServer ? WriteSqlServerAsync(session, changes, now, ct) : WriteSqliteAsync(session, changes, now, ct));
+    }
 
     private static async Task WriteSqliteAsync(DbSession session, ImportChanges changes, DateTimeOffset now, CancellationToken ct)
     {
