@@ -2,8 +2,9 @@
  * The alumni network end to end: the built app served by the real API (started by global-setup.ts in
  * Development with the demo people and a mail folder), driven in headless Chromium. The demo
  * coordinator of DSV (in English) creates an invitation link; a new visitor (a fresh browser, in
- * Swedish) opens it, signs up, verifies the address with the code from the dev mailbox page, edits the
- * profile, finds themselves in the directory, downloads their data and erases themselves; the
+ * Swedish) opens it, signs up, verifies the address with the code from the dev mailbox page, confirms
+ * what was signed up with the consents they tick, edits the profile, finds themselves in the
+ * directory, downloads their data and erases themselves; the
  * coordinator then sees the campaign's figures and searches the members of DSV. Every page passes axe.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -203,7 +204,7 @@ describe('joining through an invitation link, self-service and the staff pages',
     await expectNoSeriousViolations(page, 'join page, verification step');
   });
 
-  it('verifies the address with the code from the dev mailbox and lands on the profile with a welcome', async () => {
+  it('verifies the address with the code from the dev mailbox and is shown what was signed up; the step passes axe', async () => {
     const page = visitorPage();
     // The visitor reads the mail in another tab; the join page keeps its step.
     const mail = await visitorContext!.newPage();
@@ -212,6 +213,23 @@ describe('joining through an invitation link, self-service and the staff pages',
 
     await page.getByRole('textbox', { name: 'Kod', exact: true }).fill(code);
     await page.getByRole('button', { name: 'Bekräfta min adress' }).click();
+    // Signed in, but nothing activated yet: the sign-up waits for its owner's confirmation.
+    await page.getByRole('heading', { level: 1, name: 'Bekräfta din anmälan' }).waitFor();
+    const step = page.getByRole('region', { name: 'Är det här du?' });
+    expect(await textOf(step)).toContain(`${visitor.firstName} ${visitor.lastName}`);
+    expect(await textOf(step)).toContain(DSV_NAME_SV);
+    const newsletter = step.getByRole('checkbox', { name: 'Stockholms universitets alumninyhetsbrev' });
+    const events = step.getByRole('checkbox', { name: 'Inbjudningar till alumnievenemang' });
+    expect([await newsletter.isChecked(), await events.isChecked()]).toEqual([false, false]);
+    expect(await step.getByRole('checkbox').count()).toBe(2);
+    await expectNoSeriousViolations(page, 'join page, confirmation step');
+  });
+
+  it('confirms with the consents ticked and lands on the profile with a welcome', async () => {
+    const page = visitorPage();
+    const step = page.getByRole('region', { name: 'Är det här du?' });
+    await step.getByRole('checkbox', { name: 'Inbjudningar till alumnievenemang' }).check();
+    await step.getByRole('button', { name: 'Ja, det är jag – bli medlem' }).click();
     await page.waitForURL(`${baseUrl}/me/profile`);
     await page.getByText('Välkommen till alumninätverket!', { exact: false }).waitFor();
     await page.getByRole('banner').getByText(visitor.email, { exact: true }).waitFor();
@@ -220,6 +238,8 @@ describe('joining through an invitation link, self-service and the staff pages',
     expect(await page.getByRole('textbox', { name: 'Förnamn' }).inputValue()).toBe(visitor.firstName);
     expect(await textOf(page.locator('.facts'))).toContain('Aktiv');
     expect(await page.getByRole('switch', { name: 'Inbjudningar till alumnievenemang' }).isChecked()).toBe(true);
+    // Asked for at sign-up, not ticked at the confirmation: not given.
+    expect(await page.getByRole('switch', { name: 'Stockholms universitets alumninyhetsbrev' }).isChecked()).toBe(false);
     expect(await page.getByRole('switch', { name: 'Att synas i alumnikatalogen' }).isChecked()).toBe(false);
     await expectNoSeriousViolations(page, 'my profile page');
   });

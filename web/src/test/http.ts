@@ -21,6 +21,7 @@ import type {
   MeResponse,
   MyDataExport,
   NoteResponse,
+  PendingSignUpResponse,
   Problem,
   ScopeResponse,
   SessionResponse,
@@ -347,6 +348,21 @@ export function campaignLanding(department: DepartmentRef, label: string): Campa
 /** The answer to `POST /api/members/sign-up` (the same for a new and a known address). */
 export function signUpAccepted(): SignUpResponse {
   return { message: 'Thank you! Verify your address with the code we e-mail you to complete your membership.' };
+}
+
+/** A sign-up made for the signed-in person's address, waiting for their confirmation (`GET /api/me/pending-sign-up`). */
+export function pendingSignUp(
+  fields: Pick<PendingSignUpResponse, 'email' | 'firstName' | 'lastName'> & Partial<PendingSignUpResponse>,
+): PendingSignUpResponse {
+  return {
+    id: testId(),
+    preferredLanguage: 'sv',
+    affiliations: [],
+    requestedConsents: [],
+    createdAt: AT,
+    version: 1,
+    ...fields,
+  };
 }
 
 // ----- what the app sent -----

@@ -8,6 +8,7 @@ import type { MemberSearchQuery } from '../member-search';
 export const memberKeys = {
   all: ['members'] as const,
   me: () => [...memberKeys.all, 'me'] as const,
+  pendingSignUp: () => [...memberKeys.all, 'pending-sign-up'] as const,
   directory: (query: DirectoryQuery) => [...memberKeys.all, 'directory', query] as const,
   staff: () => [...memberKeys.all, 'staff'] as const,
   search: (query: MemberSearchQuery) => [...memberKeys.staff(), 'search', query] as const,

@@ -11,7 +11,10 @@ import {
   json,
   me,
   member,
+  noContent,
   notFound,
+  pendingSignUp,
+  preconditionFailed,
   recordRequests,
   requestsTo,
   server,
@@ -23,6 +26,14 @@ import { renderApp } from '../../../test/render-app';
 
 const TOKEN = 'tok00001abcdef';
 const VERA = me('alumnus', { email: 'vera@example.org', displayName: undefined, userId: '0190f000-0000-7000-8000-0000000000aa' });
+const VERAS_SIGN_UP = pendingSignUp({
+  email: VERA.email,
+  firstName: 'Vera',
+  lastName: 'Besökare',
+  affiliations: [affiliation({ departmentCode: 'DSV', credits: 7.5, startYear: 2015, endYear: 2017 })],
+  requestedConsents: ['centralNewsletter', 'eventInvitations'],
+  version: 3,
+});
 let sent: SentRequest[];
 
 beforeEach(() => {
@@ -33,6 +44,9 @@ beforeEach(() => {
     http.post('/api/members/sign-up', () => json(signUpAccepted(), 202)),
     http.post('/api/auth/code', () => json(codeRequested())),
     http.post('/api/auth/session', () => json(VERA)),
+    http.get('/api/me/pending-sign-up', () => json(VERAS_SIGN_UP, 200, { ETag: '"3"' })),
+    http.post('/api/me/pending-sign-up/confirm', () => json(member({ email: VERA.email, firstName: 'Vera', lastName: 'Besökare' }))),
+    http.delete('/api/me/pending-sign-up', () => noContent()),
     http.get('/api/me/profile', () =>
       json(
         member({
@@ -71,7 +85,7 @@ describe('JoinPage with an invitation link', () => {
     expect(visits()).toHaveLength(1);
   });
 
-  it('signs up with the token, sends the code, verifies it and lands on the profile with a welcome', async () => {
+  it('signs up with the token, sends the code, verifies it, confirms with the consents ticked and lands on the profile', async () => {
     const user = userEvent.setup();
     const { router } = renderApp({ me: null, path: `/join/${TOKEN}` });
     await screen.findByText(/^Inbjuden av/);
@@ -95,11 +109,47 @@ describe('JoinPage with an invitation link', () => {
     await user.type(screen.getByRole('textbox', { name: 'Kod' }), 'ABC234');
     await user.click(screen.getByRole('button', { name: 'Bekräfta min adress' }));
 
+    // Signing in activated nothing: what was signed up is shown, each consent asked for unticked.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bekräfta din anmälan' })).toBeTruthy();
+    const step = screen.getByRole('region', { name: 'Är det här du?' });
+    expect(within(step).getByText('Vera Besökare')).toBeTruthy();
+    expect(within(step).getByText(/Institutionen för data- och systemvetenskap, 2015–2017, 7,5 hp/)).toBeTruthy();
+    const consents = within(step).getAllByRole('checkbox');
+    expect(consents.map((box) => [box.getAttribute('value'), (box as HTMLInputElement).checked])).toEqual([
+      ['centralNewsletter', false],
+      ['eventInvitations', false],
+    ]);
+    expect(router.state.location.pathname).toBe(`/join/${TOKEN}`);
+    expect(requestsTo(sent, 'POST', '/api/me/pending-sign-up/confirm')).toHaveLength(0);
+
+    await user.click(within(step).getByRole('checkbox', { name: 'Inbjudningar till alumnievenemang' }));
+    await user.click(within(step).getByRole('button', { name: 'Ja, det är jag – bli medlem' }));
+
     expect(await screen.findByText(/^Välkommen till alumninätverket!/)).toBeTruthy();
+    const [confirm] = requestsTo(sent, 'POST', '/api/me/pending-sign-up/confirm');
+    expect(confirm.headers.get('If-Match')).toBe('"3"');
+    expect(await confirm.json()).toEqual({ consents: ['eventInvitations'] });
+    // The link's visit was counted once, before the code step.
+    expect(visits()).toHaveLength(1);
     expect(router.state.location.pathname).toBe('/me/profile');
     expect(await within(screen.getByRole('banner')).findByText('vera@example.org')).toBeTruthy();
     expect(await screen.findByRole('heading', { level: 2, name: 'Om dig' })).toBeTruthy();
     expect(await requestsTo(sent, 'POST', '/api/auth/session')[0].json()).toEqual({ email: 'vera@example.org', code: 'ABC234' });
+  });
+
+  it('goes straight to the profile when no sign-up waits (the address was already a member’s)', async () => {
+    server.use(http.get('/api/me/pending-sign-up', () => notFound()));
+    const user = userEvent.setup();
+    const { router } = renderApp({ me: null, path: '/join' });
+    await fillIn(user);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Institution' }), 'DSV');
+    await user.click(screen.getByRole('button', { name: 'Bli medlem' }));
+    await user.type(await screen.findByRole('textbox', { name: 'Kod' }), 'ABC234');
+    await user.click(screen.getByRole('button', { name: 'Bekräfta min adress' }));
+
+    expect(await screen.findByText(/^Välkommen till alumninätverket!/)).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/me/profile');
+    expect(requestsTo(sent, 'POST', '/api/me/pending-sign-up/confirm')).toHaveLength(0);
   });
 
   it('keeps the code step when the person comes back from reading the mail, without counting a new visit', async () => {
@@ -227,5 +277,48 @@ describe('JoinPage field errors', () => {
     await user.click(screen.getByRole('button', { name: 'Bli medlem' }));
     expect(await screen.findByRole('textbox', { name: 'Kod' })).toBeTruthy();
     expect(requestsTo(sent, 'POST', '/api/members/sign-up')).toHaveLength(1);
+  });
+});
+
+describe('JoinPage for someone signed in with a sign-up waiting', () => {
+  it('rejects a sign-up that is not theirs: it is removed and the form is shown', async () => {
+    const user = userEvent.setup();
+    const { router } = renderApp({ me: VERA, path: '/join' });
+    const step = await screen.findByRole('region', { name: 'Är det här du?' });
+
+    await user.click(within(step).getByRole('button', { name: 'Nej, det är inte jag – ta bort anmälan' }));
+
+    expect(await screen.findByText('Anmälan har tagits bort. Vill du bli medlem kan du anmäla dig nedan.')).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Bli medlem i alumninätverket' })).toBeTruthy();
+    const [reject] = requestsTo(sent, 'DELETE', '/api/me/pending-sign-up');
+    expect(reject.headers.get('If-Match')).toBe('"3"');
+    expect(requestsTo(sent, 'POST', '/api/me/pending-sign-up/confirm')).toHaveLength(0);
+    expect(router.state.location.pathname).toBe('/join');
+  });
+
+  it('says so when a newer sign-up replaced the one shown, and shows the newer one', async () => {
+    let newer = false;
+    server.use(
+      http.get('/api/me/pending-sign-up', () =>
+        newer
+          ? json({ ...VERAS_SIGN_UP, firstName: 'Mallory', version: 4 }, 200, { ETag: '"4"' })
+          : json(VERAS_SIGN_UP, 200, { ETag: '"3"' }),
+      ),
+      http.post('/api/me/pending-sign-up/confirm', () => {
+        newer = true;
+        return preconditionFailed();
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp({ me: VERA, path: '/join' });
+    const step = await screen.findByRole('region', { name: 'Är det här du?' });
+    await user.click(within(step).getByRole('checkbox', { name: 'Inbjudningar till alumnievenemang' }));
+
+    await user.click(within(step).getByRole('button', { name: 'Ja, det är jag – bli medlem' }));
+
+    expect(await screen.findByText(/^En nyare anmälan för din adress har kommit in/)).toBeTruthy();
+    expect(await screen.findByText('Mallory Besökare')).toBeTruthy();
+    // What was ticked was about the other sign-up.
+    expect((screen.getByRole('checkbox', { name: 'Inbjudningar till alumnievenemang' }) as HTMLInputElement).checked).toBe(false);
   });
 });

@@ -12,8 +12,10 @@ import type { FlashState } from '../../../lib/flash';
 import { readPendingSignIn, storePendingSignIn, type PendingSignIn } from '../../../lib/auth/sign-in-state';
 import { useFaculties } from '../../../lib/departments/faculties';
 import { useCampaignLanding, useSignUp } from '../api/join';
+import { useFetchMyPendingSignUp, useMyPendingSignUp } from '../api/pending-sign-up';
 import { JOIN_VERIFICATION_KEY, type SignUpValues } from '../sign-up-form';
 import { emptyStudy } from '../study-form';
+import { ConfirmSignUpStep } from './ConfirmSignUpStep';
 import { SignUpForm } from './SignUpForm';
 import { VerifyEmailStep } from './VerifyEmailStep';
 import './sign-up.css';
@@ -31,8 +33,10 @@ function storeVerification(pending: PendingSignIn | null): void {
 /**
  * The public sign-up (`/join`) and invitation links (`/join/<token>`): the link is opened once (the
  * API counts the visit and names the inviting department), then the form; on 202 a code is e-mailed
- * and the person verifies the address by entering it, which signs them in and activates the
- * membership. They land on their profile with a welcome.
+ * and the person verifies the address by entering it, which signs them in. Anyone can sign up with
+ * any address, so signing in activates nothing: the person then sees what was signed up for the
+ * address and confirms it, ticking each consent they give (or rejects it), and lands on their
+ * profile with a welcome. Someone signed in with a sign-up waiting comes straight to that step.
  */
 export function JoinPage() {
   const { t, i18n } = useTranslation();
@@ -46,8 +50,13 @@ export function JoinPage() {
   const requestCode = useRequestCode();
   const [verification, setVerification] = useState<PendingSignIn | null>(readVerification);
   const [status, setStatus] = useState('');
+  // Verified on this page: the link's visit was counted before the code step (or in an earlier load).
+  const [verifiedHere, setVerifiedHere] = useState(false);
+  const pendingSignUp = useMyPendingSignUp({ enabled: !!auth.me && !verification });
+  const fetchPendingSignUp = useFetchMyPendingSignUp();
+  const confirming = !verification && !!auth.me && !!pendingSignUp.data;
   // A verification step restored from this tab's storage: the visit was counted when the link was opened.
-  const landing = useCampaignLanding(token, { enabled: !verification });
+  const landing = useCampaignLanding(token, { enabled: !verification && !verifiedHere && !confirming });
   const landingProblem = landing.error ? toProblem(landing.error) : null;
   const validToken = landing.data ? token : undefined;
 
@@ -87,10 +96,26 @@ export function JoinPage() {
     requestCode.reset();
   };
 
-  const verified = async () => {
-    storeVerification(null);
+  const welcome = async () => {
     const state: FlashState = { flash: 'welcome' };
     await navigate(PROFILE_PATH, { state, replace: true });
+  };
+
+  // Signed in: on to what was signed up for the address; without one (the address was already a
+  // member's), straight to the profile.
+  const verified = async () => {
+    storeVerification(null);
+    setStatus('');
+    setVerifiedHere(true);
+    const found = await fetchPendingSignUp().catch(() => undefined);
+    setVerification(null);
+    if (found === null) await welcome();
+  };
+
+  const rejected = () => {
+    setStatus(t('join.rejected'));
+    signUp.reset();
+    requestCode.reset();
   };
 
   const invitedBy = landing.data
@@ -117,8 +142,8 @@ export function JoinPage() {
             <span className="badge badge--active">{t('join.invitation')}</span> {t('join.invitedBy', { department: invitedBy })}
           </p>
         ) : null}
-        <h1>{verification ? t('join.verifyTitle') : t('join.title')}</h1>
-        {verification ? null : <p className="page__intro">{t('join.intro')}</p>}
+        <h1>{verification ? t('join.verifyTitle') : confirming ? t('join.confirmTitle') : t('join.title')}</h1>
+        {verification || confirming ? null : <p className="page__intro">{t('join.intro')}</p>}
       </div>
 
       <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
@@ -134,6 +159,10 @@ export function JoinPage() {
           onStartOver={startOver}
           onVerified={() => void verified()}
         />
+      ) : confirming && pendingSignUp.data ? (
+        <ConfirmSignUpStep pending={pendingSignUp.data} onConfirmed={() => void welcome()} onRejected={rejected} />
+      ) : auth.me && pendingSignUp.isPending ? (
+        <p className="loading">{t('common.loading')}</p>
       ) : (
         <>
           {token && landing.isPending ? <p className="loading">{t('common.loading')}</p> : null}

@@ -17,6 +17,7 @@ import {
   myDataExport,
   noContent,
   notFound,
+  pendingSignUp,
   preconditionFailed,
   problem,
   recordRequests,
@@ -213,12 +214,27 @@ describe('MyProfilePage profile', () => {
       http.get('/api/me/profile', () =>
         notFound('You have no member record: sign up to the alumni network first (members_signUp), then sign in with the same address.'),
       ),
+      http.get('/api/me/pending-sign-up', () => notFound()),
     );
     renderApp({ me: me('admin'), path: '/me/profile' });
     expect(await screen.findByRole('heading', { level: 2, name: 'Du är inte medlem i alumninätverket ännu' })).toBeTruthy();
     expect(screen.getByText(/Du är inloggad som admin@example.org/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Bli medlem i alumninätverket' }).getAttribute('href')).toBe('/join');
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('sends someone signed in with a sign-up waiting for them to confirm it', async () => {
+    server.use(
+      http.get('/api/me/profile', () => notFound()),
+      http.get('/api/me/pending-sign-up', () =>
+        json(pendingSignUp({ email: ALUMNA.email, firstName: 'Alma', lastName: 'Alumn' }), 200, { ETag: '"1"' }),
+      ),
+    );
+    renderApp({ me: ALUMNA, path: '/me/profile' });
+    expect(await screen.findByRole('heading', { level: 2, name: 'En anmälan väntar på din bekräftelse' })).toBeTruthy();
+    expect(screen.getByText(new RegExp(`har anmält ${ALUMNA.email} till alumninätverket`))).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Titta på anmälan' }).getAttribute('href')).toBe('/join');
+    expect(screen.queryByRole('link', { name: 'Bli medlem i alumninätverket' })).toBeNull();
   });
 });
 

@@ -13,6 +13,7 @@ import { JOIN_PATH } from '../../../lib/paths';
 import { useFaculties } from '../../../lib/departments/faculties';
 import { memberKeys } from '../api/keys';
 import { useMyProfile, useUpdateMyProfile } from '../api/my-profile';
+import { useMyPendingSignUp } from '../api/pending-sign-up';
 import { toProfileInput } from '../profile-form';
 import { ConsentsSection } from './ConsentsSection';
 import { MyDataSection } from './MyDataSection';
@@ -24,13 +25,16 @@ import './profile.css';
 
 /**
  * "My profile": a member's own record – the profile (If-Match), studies, consents, and their data
- * (export, erasure). Someone signed in without a member record is invited to join.
+ * (export, erasure). Someone signed in without a member record is sent to confirm the sign-up made
+ * for their address when there is one, else invited to join.
  */
 export function MyProfilePage() {
   const { t } = useTranslation();
   useDocumentTitle(t('profile.title'));
   const auth = useAuth();
   const profile = useMyProfile();
+  // Signed in without a member record: a sign-up made for the address may wait for confirmation.
+  const pendingSignUp = useMyPendingSignUp({ enabled: profile.data === null });
 
   return (
     <div className="page page--medium">
@@ -48,6 +52,20 @@ export function MyProfilePage() {
               {t('common.retry')}
             </button>
           </div>
+        ) : profile.data === null && pendingSignUp.data ? (
+          <section className="panel panel--invite" aria-labelledby="pending-sign-up-heading">
+            <h2 id="pending-sign-up-heading" className="panel__title">
+              {t('profile.pendingTitle')}
+            </h2>
+            <p>{t('profile.pendingBody', { email: pendingSignUp.data.email })}</p>
+            <p>
+              <Link className="button button--primary" to={JOIN_PATH}>
+                {t('profile.pendingAction')}
+              </Link>
+            </p>
+          </section>
+        ) : profile.data === null && pendingSignUp.isPending ? (
+          <p className="loading">{t('common.loading')}</p>
         ) : profile.data === null ? (
           <section className="panel panel--invite" aria-labelledby="not-member-heading">
             <h2 id="not-member-heading" className="panel__title">
