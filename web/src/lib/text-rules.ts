@@ -31,6 +31,14 @@ export function personName(t: Translate) {
   return name(t, TEXT_RULES.personNameMax);
 }
 
+/** An optional name (a display name): at most `max` characters once trimmed, no markup. */
+export function optionalName(t: Translate, max: number = TEXT_RULES.nameMax) {
+  return z
+    .string()
+    .refine((text) => text.trim().length <= max, t('validation.tooLong', { max }))
+    .refine((text) => !MARKUP.test(text), t('validation.nameMarkup'));
+}
+
 /** Optional free text: at most `max` characters once trimmed, no markup (the API's IsOptionalText). */
 export function optionalText(t: Translate, max: number) {
   return z
