@@ -245,6 +245,38 @@ describe('MemberDetailPage', () => {
     expect(requestsTo(sent, 'PUT', `/api/members/${dag.id}`).map((r) => r.headers.get('If-Match'))).toEqual(['"1"', '"2"']);
   });
 
+  it('checks the note before sending it, and shows the server’s message on it', async () => {
+    server.use(
+      http.post(`/api/members/${dag.id}/notes`, () =>
+        validationProblem({ text: ['Remove control characters and text-direction overrides.'] }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
+    const notes = await screen.findByRole('region', { name: 'Anteckningar' });
+    const text = within(notes).getByRole('textbox', { name: 'Ny anteckning' });
+    await user.type(text, '   ');
+    await user.click(within(notes).getByRole('button', { name: 'Lägg till anteckningen' }));
+    const summary = await within(notes).findByRole('alert');
+    expect(within(summary).getByRole('link').textContent).toBe('Ny anteckning: Skriv anteckningen: 1–4000 tecken.');
+    expect(text.getAttribute('aria-invalid')).toBe('true');
+    expect(requestsTo(sent, 'POST', `/api/members/${dag.id}/notes`)).toHaveLength(0);
+
+    // What only the server checks (characters no text may hold) comes back on the field.
+    await user.type(text, 'Wants to mentor.');
+    expect(text.getAttribute('aria-invalid')).toBeNull();
+    await user.click(within(notes).getByRole('button', { name: 'Lägg till anteckningen' }));
+    await waitFor(() =>
+      expect(document.getElementById(text.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
+        'Remove control characters and text-direction overrides.',
+      ),
+    );
+    expect(within(within(notes).getByRole('alert')).getByRole('link').textContent).toBe(
+      'Ny anteckning: Remove control characters and text-direction overrides.',
+    );
+    expect(await requestsTo(sent, 'POST', `/api/members/${dag.id}/notes`)[0].json()).toEqual({ text: 'Wants to mentor.' });
+  });
+
   it('says a member outside the coordinator’s departments is not there', async () => {
     const eva = member({ email: 'eva@example.org', firstName: 'Eva', lastName: 'Engström' });
     server.use(http.get(`/api/members/${eva.id}`, () => notFound('No member with that id in your departments.')));
