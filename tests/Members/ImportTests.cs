@@ -76,6 +76,27 @@ public abstract class ImportTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_rejected_rows_file_does_not_echo_raw_input_into_a_formula_position()
+    {
+        var tag = Tag();
+        var csv = Header + "\n"
+            + $"{tag}1,,Bad,Email,\"a;=HYPERLINK(\"\"http://x\"\")\",DSV,,master,2001,2004,90\n"
+            + $"{tag}2,,Bad,Department,,\"NOPE;=2+3;\",,master,2001,2004,90\n"
+            + $"{tag}3,,Bad,Degree,,DSV,,\"x;@SUM(A1)\",2001,2004,90\n"
+            + $"{tag}4,,Bad,Credits,,DSV,,master,2001,2004,\"1;-1\"\n";
+        var key = await api.KeyClientAsync("members:import");
+
+        var job = await ImportAsync(key, csv, "text/csv");
+
+        Assert.Equal(4, job.Rejected);
+        var rejected = await (await key.GetAsync($"/api/members/imports/{job.Id}/rejected", Ct)).Content.ReadAsStringAsync(Ct);
+        Text.CsvTests.AssertNoFormula(rejected);
+        var reasons = Alumni.Api.Infrastructure.Text.Csv.ReadRecords(new StringReader(rejected.TrimStart('\uFEFF'))).Skip(1).Select(r => r[1]).ToList();
+        Assert.Equal(4, reasons.Count);
+        Assert.Contains("NOPE;'=2+3;", reasons[1]);
+    }
+
+    [Fact]
     public async Task The_same_file_twice_changes_nothing_the_second_time_and_duplicate_rows_count_once()
     {
         var tag = Tag();

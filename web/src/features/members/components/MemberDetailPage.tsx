@@ -311,6 +311,7 @@ function EditMemberPanel({ member, onSaved, onCancel }: { member: MemberResponse
         onSubmit={submit}
         submitLabel={t('memberDetail.save')}
         audience="staff"
+        listed={member.directoryListed}
         extraActions={
           <button type="button" className="button" onClick={onCancel}>
             {t('common.cancel')}

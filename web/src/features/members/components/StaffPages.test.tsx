@@ -277,6 +277,32 @@ describe('MemberDetailPage', () => {
     expect(await requestsTo(sent, 'POST', `/api/members/${dag.id}/notes`)[0].json()).toEqual({ text: 'Wants to mentor.' });
   });
 
+  it('offers staff no switch to list a member in the directory, nor to choose what it shows', async () => {
+    const user = userEvent.setup();
+    renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
+    await user.click(await screen.findByRole('button', { name: 'Redigera profilen' }));
+    const edit = screen.getByRole('region', { name: 'Redigera profilen' });
+    expect(within(edit).getByText(/Visas inte i alumnikatalogen/)).toBeTruthy();
+    expect(within(edit).queryByRole('checkbox', { name: 'Visas i alumnikatalogen' })).toBeNull();
+    expect(within(edit).queryByRole('group', { name: 'Visas i katalogen' })).toBeNull();
+  });
+
+  it('lets staff withdraw a listed member from the directory on request, keeping the fields the member chose', async () => {
+    dag = { ...dag, directoryListed: true, directoryFields: ['employer'] };
+    answerUpdates();
+    const user = userEvent.setup();
+    renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
+    await user.click(await screen.findByRole('button', { name: 'Redigera profilen' }));
+    const edit = screen.getByRole('region', { name: 'Redigera profilen' });
+    expect(within(edit).getByText('Visas i katalogen (medlemmens val): Arbetsgivare')).toBeTruthy();
+    expect(within(edit).queryByRole('group', { name: 'Visas i katalogen' })).toBeNull();
+    await user.click(within(edit).getByRole('checkbox', { name: 'Visas i alumnikatalogen' }));
+    await user.click(within(edit).getByRole('button', { name: 'Spara ändringarna' }));
+    expect(await screen.findByText('Ändringarna har sparats.')).toBeTruthy();
+    const [update] = requestsTo(sent, 'PUT', `/api/members/${dag.id}`);
+    expect(await update.json()).toMatchObject({ directoryListed: false, directoryFields: ['employer'] });
+  });
+
   it('says a member outside the coordinator’s departments is not there', async () => {
     const eva = member({ email: 'eva@example.org', firstName: 'Eva', lastName: 'Engström' });
     server.use(http.get(`/api/members/${eva.id}`, () => notFound('No member with that id in your departments.')));
