@@ -128,6 +128,42 @@ public abstract class ImportTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Another_caller_sending_the_same_idempotency_key_gets_a_job_of_its_own()
+    {
+        var tag = Tag();
+        var csv = Header + "\n" + $"{tag}1,,Idem,Theirs,,DSV,,master,2001,2004,90\n";
+        var owner = await api.KeyClientAsync("members:import");
+        var other = await api.KeyClientAsync("members:import");
+        var admin = await api.AdminAsync();
+        var idempotency = Guid.NewGuid().ToString();
+
+        var first = await (await PostAsync(owner, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+        var others = await (await PostAsync(other, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+        var admins = await (await PostAsync(admin, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+        var othersRetry = await (await PostAsync(other, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+
+        Assert.Equal(3, new[] { first.Id, others.Id, admins.Id }.Distinct().Count());
+        Assert.Equal(others.Id, othersRetry.Id);
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_with_another_body_or_options_is_a_422()
+    {
+        var tag = Tag();
+        var csv = Header + "\n" + $"{tag}1,,Idem,First,,DSV,,master,2001,2004,90\n";
+        var changed = Header + "\n" + $"{tag}1,,Idem,Changed,,DSV,,master,2001,2004,90\n";
+        var key = await api.KeyClientAsync("members:import");
+        var idempotency = Guid.NewGuid().ToString();
+        var first = await (await PostAsync(key, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+
+        var other = await (await PostAsync(key, changed, "text/csv", idempotency: idempotency)).ProblemAsync(422);
+        var dryRun = await (await PostAsync(key, csv, "text/csv", dryRun: true, idempotency: idempotency)).ProblemAsync(422);
+
+        Assert.Equal((ProblemTypes.IdempotencyKeyReused, ProblemTypes.IdempotencyKeyReused), (other.Type, dryRun.Type));
+        Assert.Equal(first.Id, (await (await PostAsync(key, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>()).Id);
+    }
+
+    [Fact]
     public async Task A_dry_run_reports_without_writing()
     {
         var tag = Tag();
