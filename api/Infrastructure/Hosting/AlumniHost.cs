@@ -28,7 +28,10 @@ public static class AlumniHost
         }
 
         builder.WebHost.ConfigureKestrel(o =>
-            o.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
+        {
+            o.AddServerHeader = false;
+            o.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        });
 
         TypeHandlers.Register();
         var databaseOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -68,6 +71,7 @@ public static class AlumniHost
 
     public static WebApplication UseAlumni(this WebApplication app)
     {
+        app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
         app.UseProblemResponses();
         app.UseRequestLocalization(o => o
             .SetDefaultCulture(Texts.Languages[0])
