@@ -6,6 +6,7 @@ using Alumni.Contracts.Problems;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Alumni.Api.Tests.Http;
 
@@ -82,6 +83,31 @@ public abstract class ProblemResponseTests(ApiFixture api)
 
         Assert.Equal(ProblemTypes.PayloadTooLarge, problem.Type);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/departments/HUGE", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_from_an_anonymous_caller_is_one_warning_not_an_error()
+    {
+        api.SkipIfUnavailable();
+        var logs = new CapturedLogs();
+        await using var factory = api.CreateFactory(await api.CreateAnotherDatabaseAsync(), builder =>
+        {
+            builder.UseSetting("Api:MaxRequestBodyBytes", "1000");
+            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        });
+        factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        var before = logs.Entries.Count;
+
+        var problem = await (await client.PostAsJsonAsync("/api/auth/code", new { email = new string('a', 5000) + "@example.org" }, Ct)).ProblemAsync(413);
+
+        Assert.Equal(ProblemTypes.PayloadTooLarge, problem.Type);
+        var entries = logs.Entries.Skip(before).ToList();
+        Assert.DoesNotContain(entries, e => e.Level >= LogLevel.Error);
+        var warning = Assert.Single(entries, e => e.Level == LogLevel.Warning);
+        Assert.Null(warning.Exception);
+        Assert.DoesNotContain('\n', warning.Message);
     }
 
     [Fact]

@@ -58,6 +58,7 @@ public static class AlumniHost
             o.Assemblies = [typeof(AlumniHost).Assembly];
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddContractDocumentation();
         builder.AddSecurity();
         foreach (var module in typeof(AlumniHost).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(ISliceModule))))
