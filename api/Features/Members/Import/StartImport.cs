@@ -8,6 +8,7 @@ using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using FastEndpoints;
+using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Members.Import;
 
@@ -17,7 +18,7 @@ namespace Alumni.Api.Features.Members.Import;
 /// header, a retried upload gets the first job back instead of a second import.
 /// </summary>
 [Access(Caller.Admin, Scope = ApiScopes.MembersImport)]
-public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog audit, TimeProvider time)
+public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog audit, TimeProvider time, IOptions<ImportOptions> options)
     : Endpoint<StartImportRequest, ImportJobResponse>
 {
     public const long MaxBodyBytes = 4L * 1024 * 1024 * 1024;
@@ -55,6 +56,12 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
             throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "Send the file as text/csv or application/x-ndjson.");
         }
 
+        var maxBytes = Math.Min(options.Value.MaxBytes, MaxBodyBytes);
+        if (HttpContext.Request.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString().Trim();
         if (key.Length > 200)
         {
@@ -74,7 +81,7 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            if (await SaveAsync(path, ct) is { } encodingProblem)
+            if (await SaveAsync(path, maxBytes, ct) is { } encodingProblem)
             {
                 ThrowError(r => r.DryRun, encodingProblem);
             }
@@ -116,8 +123,15 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         return await session.ExecuteScalarAsync<Guid?>(ByKey, new { Key = key }, ct) is { } id ? await ImportJobs.GetAsync(session, id, ct) : null;
     }
 
-    /// <summary>Streams the body to the file, decoding as it goes; the problem when it is not UTF-8.</summary>
-    private async Task<string?> SaveAsync(string path, CancellationToken ct)
+    /// <summary>413: the file is larger than <c>Imports:MaxBytes</c>.</summary>
+    private static ProblemException TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, Texts.Get("members.theFileIsLargerThan", maxBytes));
+
+    /// <summary>
+    /// Streams the body to the file, decoding as it goes; the problem when it is not UTF-8. A body longer than
+    /// <paramref name="maxBytes"/> (sent without a length, or longer than it said) is a 413 as soon as it passes the limit.
+    /// </summary>
+    private async Task<string?> SaveAsync(string path, long maxBytes, CancellationToken ct)
     {
         var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[81920];
@@ -137,6 +151,11 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
             }
 
             offset += read;
+            if (offset > maxBytes)
+            {
+                throw TooLarge(maxBytes);
+            }
+
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
         }
 
