@@ -27,6 +27,7 @@ public static class AlumniHost
             builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
         }
 
+        builder.AddForwardedHeaders();
         builder.WebHost.ConfigureKestrel(o =>
         {
             o.AddServerHeader = false;
@@ -72,6 +73,7 @@ public static class AlumniHost
 
     public static WebApplication UseAlumni(this WebApplication app)
     {
+        app.UseTrustedForwardedHeaders();
         app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
         app.UseProblemResponses();
         app.UseRequestLocalization(o => o
