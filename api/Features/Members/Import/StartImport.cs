@@ -10,6 +10,7 @@ using Alumni.Contracts;
 using Alumni.Contracts.Members;
 using Alumni.Contracts.Problems;
 using FastEndpoints;
+using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Members.Import;
 
@@ -21,7 +22,7 @@ namespace Alumni.Api.Features.Members.Import;
 /// or other options is a 422.
 /// </summary>
 [Access(Caller.Admin, Scope = ApiScopes.MembersImport)]
-public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog audit, TimeProvider time)
+public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog audit, TimeProvider time, IOptions<ImportOptions> options)
     : Endpoint<StartImportRequest, ImportJobResponse>
 {
     public const long MaxBodyBytes = 4L * 1024 * 1024 * 1024;
@@ -62,6 +63,12 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
             throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "Send the file as text/csv or application/x-ndjson.");
         }
 
+        var maxBytes = Math.Min(options.Value.MaxBytes, MaxBodyBytes);
+        if (HttpContext.Request.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString().Trim();
         if (key.Length > 200)
         {
@@ -79,7 +86,7 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         string? bodySha256 = null;
         try
         {
-            (var encodingProblem, bodySha256) = await SaveAsync(path, ct);
+            (var encodingProblem, bodySha256) = await SaveAsync(path, maxBytes, ct);
             if (encodingProblem is not null)
             {
                 ThrowError(r => r.DryRun, encodingProblem);
@@ -145,14 +152,22 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         await ImportJobs.SendAsync(HttpContext, (await ImportJobs.GetAsync(session, earlier.Id, ct))!, StatusCodes.Status202Accepted, ct);
     }
 
+    /// <summary>413: the file is larger than <c>Imports:MaxBytes</c>.</summary>
+    private static ProblemException TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, Texts.Get("members.theFileIsLargerThan", maxBytes));
+
     private async Task<Earlier?> ExistingAsync(Guid? caller, string key, CancellationToken ct)
     {
         await using var session = await db.OpenAsync(ct);
         return await session.QuerySingleOrDefaultAsync<Earlier>(ByKey, new { Caller = caller, Key = key }, ct);
     }
 
-    /// <summary>Streams the body to the file, decoding and hashing as it goes: the problem when it is not UTF-8, else the body's SHA-256.</summary>
-    private async Task<(string? Problem, string? Sha256)> SaveAsync(string path, CancellationToken ct)
+    /// <summary>
+    /// Streams the body to the file, decoding and hashing as it goes: the problem when it is not UTF-8, else the body's
+    /// SHA-256. A body longer than <paramref name="maxBytes"/> (sent without a length, or longer than it said) is a 413 as
+    /// soon as it passes the limit.
+    /// </summary>
+    private async Task<(string? Problem, string? Sha256)> SaveAsync(string path, long maxBytes, CancellationToken ct)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
@@ -173,6 +188,11 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
             }
 
             offset += read;
+            if (offset > maxBytes)
+            {
+                throw TooLarge(maxBytes);
+            }
+
             hash.AppendData(buffer, 0, read);
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
         }
