@@ -25,6 +25,7 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in what the API serves: they would publish the app's source (test-lint/build-config.test.ts).
+    sourcemap: false,
   },
 });

@@ -39,6 +39,12 @@ public static class ProblemTypes
     /// <summary>428: the operation needs an <c>If-Match</c> header.</summary>
     public const string PreconditionRequired = "urn:alumni:problem:precondition-required";
 
+    /// <summary>
+    /// 422: the <c>Idempotency-Key</c> was already used by this caller for another request (another body or options);
+    /// send a new key for a new request.
+    /// </summary>
+    public const string IdempotencyKeyReused = "urn:alumni:problem:idempotency-key-reused";
+
     /// <summary>413: the request body is larger than allowed.</summary>
     public const string PayloadTooLarge = "urn:alumni:problem:payload-too-large";
 

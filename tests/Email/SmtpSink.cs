@@ -99,7 +99,7 @@ public sealed class SmtpSink : IAsyncDisposable
 
     /// <summary>
     /// The newest message for this address among those not returned before, marking every one of them as returned:
-    /// for a sign-in code, where only the latest mail's code still works.
+    /// for a sign-in code, where the latest mail's code is the one to use.
     /// </summary>
     public async Task<ReceivedMail> LatestForAsync(string address, TimeSpan? timeout = null)
     {

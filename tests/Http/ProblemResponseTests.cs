@@ -6,6 +6,7 @@ using Alumni.Contracts.Problems;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Alumni.Api.Tests.Http;
 
@@ -47,6 +48,31 @@ public abstract class ProblemResponseTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_body_without_a_content_type_is_a_415_problem()
+    {
+        using var content = new ByteArrayContent("{\"code\":\"NOTYPE\"}"u8.ToArray());
+
+        var admin = await api.AdminAsync();
+
+        var problem = await (await admin.PostAsync("/api/departments", content, Ct)).ProblemAsync(415);
+
+        Assert.Equal(ProblemTypes.UnsupportedMediaType, problem.Type);
+    }
+
+    [Fact]
+    public async Task A_path_with_a_null_character_is_refused_by_kestrel_before_the_app_with_a_bare_400()
+    {
+        // Kestrel refuses %00 in a path while parsing the request line and never calls the app, so no middleware can
+        // answer it with a problem; it answers 400 with no body, naming no server, and closes the connection.
+        var response = await RawGetAsync(api.Client.BaseAddress!, "/api/departments/%00");
+
+        var head = response.Split("\r\n\r\n")[0].Split("\r\n");
+        Assert.Equal("HTTP/1.1 400 Bad Request", head[0]);
+        Assert.Contains("Content-Length: 0", head);
+        Assert.DoesNotContain(head, h => h.StartsWith("Server:", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task A_body_over_the_size_limit_is_a_413_problem_and_nothing_is_stored()
     {
         var huge = new CreateDepartmentRequest { Code = "HUGE", NameSv = new string('x', 2 * 1024 * 1024), NameEn = "Huge", FacultyCode = "SOC" };
@@ -57,6 +83,31 @@ public abstract class ProblemResponseTests(ApiFixture api)
 
         Assert.Equal(ProblemTypes.PayloadTooLarge, problem.Type);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await api.Client.GetAsync("/api/departments/HUGE", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_size_limit_from_an_anonymous_caller_is_one_warning_not_an_error()
+    {
+        api.SkipIfUnavailable();
+        var logs = new CapturedLogs();
+        await using var factory = api.CreateFactory(await api.CreateAnotherDatabaseAsync(), builder =>
+        {
+            builder.UseSetting("Api:MaxRequestBodyBytes", "1000");
+            builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(logs));
+        });
+        factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        var before = logs.Entries.Count;
+
+        var problem = await (await client.PostAsJsonAsync("/api/auth/code", new { email = new string('a', 5000) + "@example.org" }, Ct)).ProblemAsync(413);
+
+        Assert.Equal(ProblemTypes.PayloadTooLarge, problem.Type);
+        var entries = logs.Entries.Skip(before).ToList();
+        Assert.DoesNotContain(entries, e => e.Level >= LogLevel.Error);
+        var warning = Assert.Single(entries, e => e.Level == LogLevel.Warning);
+        Assert.Null(warning.Exception);
+        Assert.DoesNotContain('\n', warning.Message);
     }
 
     [Fact]
@@ -80,6 +131,18 @@ public abstract class ProblemResponseTests(ApiFixture api)
         Assert.DoesNotContain("SELECT", body, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("   at ", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
+    }
+
+    /// <summary>A GET written by hand on a socket, so that no client library cleans up the path first; the whole answer as text.</summary>
+    private static async Task<string> RawGetAsync(Uri server, string pathAndQuery)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.Host, server.Port, Ct);
+        await using var stream = tcp.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(
+            $"GET {pathAndQuery} HTTP/1.1\r\nHost: {server.Authority}\r\nConnection: close\r\n\r\n"), Ct);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        return await reader.ReadToEndAsync(Ct);
     }
 
     private static string BrokenConnectionString(DatabaseProvider provider) => provider == DatabaseProvider.Sqlite

@@ -79,21 +79,105 @@ public abstract class IdentityTimeAndLimitTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task Codes_for_one_address_are_limited_with_a_429_and_retry_after()
+    public async Task Codes_for_one_address_from_one_client_are_limited_with_a_429_and_retry_after()
     {
-        await using var factory = await FactoryAsync(("Identity:CodeRequestsPerAddress", "2"));
+        await using var factory = await FactoryAsync(("Identity:CodeRequestsPerAddressAndClient", "2"), ("Identity:CodeRequestsPerAddress", "20"));
         using var client = factory.CreateClient();
+        using var elsewhere = ClientAddresses.From(client, "127.0.0.2");
         await Infrastructure.Identity.RequestCodeAsync(client, api.Mail, "often@alumni.test");
+        clock.Now += TimeSpan.FromMinutes(1);
         await Infrastructure.Identity.RequestCodeAsync(client, api.Mail, "often@alumni.test");
 
         var response = await client.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = "often@alumni.test" }, Ct);
 
         var problem = await response.ProblemAsync(429);
         Assert.Equal(ProblemTypes.TooManyRequests, problem.Type);
-        Assert.Equal(TimeSpan.FromMinutes(15), response.Headers.RetryAfter?.Delta);
+        Assert.Equal(TimeSpan.FromMinutes(14), response.Headers.RetryAfter?.Delta);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = "other@alumni.test" }, Ct)).StatusCode);
-        clock.Now += TimeSpan.FromMinutes(15) + TimeSpan.FromSeconds(1);
+        await Infrastructure.Identity.RequestCodeAsync(elsewhere, api.Mail, "often@alumni.test");
+        clock.Now += TimeSpan.FromMinutes(14) + TimeSpan.FromSeconds(1);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = "often@alumni.test" }, Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_third_partys_many_code_requests_do_not_stop_the_owner_signing_in_with_the_code_they_received()
+    {
+        await using var factory = await FactoryAsync(("Identity:CodeRequestsPerAddressAndClient", "5"), ("Identity:CodeRequestsPerAddress", "20"));
+        using var owner = factory.CreateClient();
+        var code = await Infrastructure.Identity.RequestCodeAsync(owner, api.Mail, "target@alumni.test");
+        var owners = await OwnAnswerAsync(owner, "someone-else@alumni.test");
+
+        for (var source = 2; source <= 7; source++)
+        {
+            using var attacker = ClientAddresses.From(owner, $"127.0.0.{source}");
+            for (var i = 0; i < 5; i++)
+            {
+                clock.Now += TimeSpan.FromSeconds(1);
+                var answer = await attacker.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = "target@alumni.test" }, Ct);
+                Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+                Assert.Equal(owners, await answer.Content.ReadAsStringAsync(Ct));
+            }
+        }
+
+        var signIn = await owner.PostAsJsonAsync("/api/auth/session", new SignInRequest { Email = "target@alumni.test", Code = code }, Ct);
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_ceiling_per_address_sends_no_more_codes_but_answers_the_same_and_earlier_codes_still_work()
+    {
+        await using var factory = await FactoryAsync(("Identity:CodeRequestsPerAddressAndClient", "5"), ("Identity:CodeRequestsPerAddress", "3"));
+        using var owner = factory.CreateClient();
+        using var second = ClientAddresses.From(owner, "127.0.0.2");
+        using var third = ClientAddresses.From(owner, "127.0.0.3");
+        var code = await Infrastructure.Identity.RequestCodeAsync(owner, api.Mail, "ceiling@alumni.test");
+        clock.Now += TimeSpan.FromSeconds(1);
+        await Infrastructure.Identity.RequestCodeAsync(second, api.Mail, "ceiling@alumni.test");
+        clock.Now += TimeSpan.FromSeconds(1);
+        await Infrastructure.Identity.RequestCodeAsync(second, api.Mail, "ceiling@alumni.test");
+        var sent = MailsTo("ceiling@alumni.test");
+        var expected = await OwnAnswerAsync(third, "not-at-the-ceiling@alumni.test");
+
+        clock.Now += TimeSpan.FromSeconds(1);
+        var over = await third.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = "ceiling@alumni.test" }, Ct);
+
+        Assert.Equal(HttpStatusCode.Accepted, over.StatusCode);
+        Assert.Equal(expected, await over.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.Accepted, (await owner.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = "ceiling@alumni.test" }, Ct)).StatusCode);
+        Assert.Equal(sent, MailsTo("ceiling@alumni.test"));
+        Assert.Equal(HttpStatusCode.OK, (await owner.PostAsJsonAsync("/api/auth/session", new SignInRequest { Email = "ceiling@alumni.test", Code = code }, Ct)).StatusCode);
+        clock.Now += TimeSpan.FromMinutes(15);
+        await Infrastructure.Identity.RequestCodeAsync(third, api.Mail, "ceiling@alumni.test");
+    }
+
+    [Fact]
+    public async Task The_last_codes_of_an_address_work_each_once_and_wrong_tries_count_against_all_of_them()
+    {
+        await using var factory = await FactoryAsync(("Identity:CodeRequestsPerAddressAndClient", "10"), ("Identity:MaxCodeAttempts", "3"));
+        using var client = factory.CreateClient();
+        var codes = new List<string>();
+        for (var i = 0; i < 4; i++)
+        {
+            clock.Now += TimeSpan.FromSeconds(1);
+            codes.Add(await Infrastructure.Identity.RequestCodeAsync(client, api.Mail, "several@alumni.test"));
+        }
+
+        async Task<HttpResponseMessage> SignIn(string code)
+        {
+            using var fresh = factory.CreateClient();
+            return await fresh.PostAsJsonAsync("/api/auth/session", new SignInRequest { Email = "several@alumni.test", Code = code }, Ct);
+        }
+
+        // The fourth code retired the first; the second still works, once.
+        Assert.Contains("code", (await (await SignIn(codes[0])).ProblemAsync(400)).Errors!.Keys);
+        Assert.Equal(HttpStatusCode.OK, (await SignIn(codes[1])).StatusCode);
+        Assert.Contains("code", (await (await SignIn(codes[1])).ProblemAsync(400)).Errors!.Keys);
+
+        // The attempts so far (two wrong) and one more reach the limit of three for every live code of the address.
+        var last = await (await SignIn(Unused(codes))).ProblemAsync(400);
+        Assert.Contains("code", last.Errors!.Keys);
+        Assert.Contains("code", (await (await SignIn(codes[2])).ProblemAsync(400)).Errors!.Keys);
+        Assert.Contains("code", (await (await SignIn(codes[3])).ProblemAsync(400)).Errors!.Keys);
     }
 
     [Fact]
@@ -119,6 +203,18 @@ public abstract class IdentityTimeAndLimitTests(ApiFixture api)
         await attempts.ProblemAsync(429);
         Assert.NotNull(attempts.Headers.RetryAfter);
     }
+
+    private async Task<string> OwnAnswerAsync(HttpClient client, string email)
+    {
+        var response = await client.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = email }, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return await response.Content.ReadAsStringAsync(Ct);
+    }
+
+    private int MailsTo(string email) => api.Mail.Received.Count(m => m.Recipients.Contains(email, StringComparer.OrdinalIgnoreCase));
+
+    private static string Unused(IReadOnlyCollection<string> codes) =>
+        new[] { "AAAAAA", "BBBBBB", "CCCCCC", "DDDDDD", "EEEEEE" }.First(c => !codes.Contains(c));
 
     private async Task<WebApplicationFactory<Program>> FactoryAsync(params (string Key, string Value)[] settings)
     {

@@ -97,6 +97,7 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Identity:CodeRequestsPerClient", "100000");
             builder.UseSetting("Identity:SignInAttemptsPerClient", "100000");
             builder.UseSetting("Identity:CodeRequestsPerAddress", "100000");
+            builder.UseSetting("Identity:CodeRequestsPerAddressAndClient", "100000");
             builder.UseSetting("Members:SignUpsPerClientPerHour", "100000");
             builder.UseSetting("Jobs:PollMilliseconds", "50");
             builder.UseSetting("Imports:Directory", Path.Combine(Path.GetTempPath(), "alumni-tests-imports", Guid.NewGuid().ToString("N")));

@@ -37,7 +37,28 @@ public abstract class DirectoryTests(ApiFixture api)
         await (await alumnus.GetAsync("/api/directory", Ct)).ProblemAsync(403);
     }
 
-    private static async Task ListAsync(HttpClient member, string lastName, bool listed, IReadOnlyList<DirectoryField> fields)
+    [Fact]
+    public async Task Filters_find_a_listed_member_only_by_the_fields_they_chose_to_show()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var shows = await MemberClients.ActiveMemberAsync(api, $"shows-{tag}@alumni.test");
+        var hides = await MemberClients.ActiveMemberAsync(api, $"hides-{tag}@alumni.test");
+        var reader = await MemberClients.ActiveMemberAsync(api, $"reader-{tag}@alumni.test");
+        await ListAsync(shows, $"Shows{tag}", true, [DirectoryField.Country, DirectoryField.Offers, DirectoryField.Affiliations], "NO", [MemberOffer.Mentor]);
+        await ListAsync(hides, $"Hides{tag}", true, [DirectoryField.Employer], "NO", [MemberOffer.Mentor]);
+
+        async Task<IEnumerable<string>> Found(string filter) =>
+            (await (await reader.GetAsync($"/api/directory?q={tag}&{filter}", Ct)).ReadAsync<Paged<DirectoryEntry>>()).Items.Select(e => e.LastName);
+
+        Assert.Equal([$"Hides{tag}", $"Shows{tag}"], await Found(""));
+        Assert.Equal([$"Shows{tag}"], await Found("country=no"));
+        Assert.Equal([$"Shows{tag}"], await Found("offers=mentor"));
+        Assert.Equal([$"Shows{tag}"], await Found("department=dsv"));
+        Assert.Equal([$"Shows{tag}"], await Found("country=NO&offers=mentor&department=DSV"));
+    }
+
+    private static async Task ListAsync(HttpClient member, string lastName, bool listed, IReadOnlyList<DirectoryField> fields,
+        string? country = null, IReadOnlyList<MemberOffer>? offers = null)
     {
         var profile = await MemberClients.ProfileAsync(member);
         var request = new HttpRequestMessage(HttpMethod.Put, "/api/me/profile")
@@ -49,6 +70,8 @@ public abstract class DirectoryTests(ApiFixture api)
                 PreferredLanguage = "en",
                 City = "Stockholm",
                 Employer = "Analytical Engines AB",
+                Country = country,
+                Offers = offers ?? [],
                 DirectoryListed = listed,
                 DirectoryFields = fields,
             }, options: Json.Options),

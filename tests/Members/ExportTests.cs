@@ -60,4 +60,27 @@ public abstract class ExportTests(ApiFixture api)
         Assert.Contains(",'@SUM(A1),", row);
         Assert.Contains(",\"'-2, \"\"quoted\"\"\",", row);
     }
+
+    [Fact]
+    public async Task A_semicolon_inside_a_field_cannot_start_a_formula_when_swedish_excel_splits_on_it()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var member = await MemberClients.ActiveMemberAsync(api, $"semicolon-{tag}@alumni.test");
+        var profile = await MemberClients.ProfileAsync(member);
+        var request = new HttpRequestMessage(HttpMethod.Put, "/api/me/profile")
+        {
+            Content = JsonContent.Create(new ProfileInput
+            {
+                FirstName = "Ada", LastName = "Lovelace", PreferredLanguage = "en", Employer = "Acme AB;=2+3;", City = "Lund; @SUM(A1)", JobTitle = "Head,-1",
+            }, options: Json.Options),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{profile.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, (await member.SendAsync(request, Ct)).StatusCode);
+
+        var csv = await (await (await api.AdminAsync()).GetAsync($"/api/members/export?q={tag}", Ct)).Content.ReadAsStringAsync(Ct);
+
+        Text.CsvTests.AssertNoFormula(csv);
+        var row = Alumni.Api.Infrastructure.Text.Csv.ReadRecords(new StringReader(csv.TrimStart('\uFEFF'))).ElementAt(1);
+        Assert.Equal(("Lund; '@SUM(A1)", "Acme AB;'=2+3;", "Head,'-1"), (row[6], row[7], row[8]));
+    }
 }

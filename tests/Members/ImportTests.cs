@@ -77,6 +77,27 @@ public abstract class ImportTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_rejected_rows_file_does_not_echo_raw_input_into_a_formula_position()
+    {
+        var tag = Tag();
+        var csv = Header + "\n"
+            + $"{tag}1,,Bad,Email,\"a;=HYPERLINK(\"\"http://x\"\")\",DSV,,master,2001,2004,90\n"
+            + $"{tag}2,,Bad,Department,,\"NOPE;=2+3;\",,master,2001,2004,90\n"
+            + $"{tag}3,,Bad,Degree,,DSV,,\"x;@SUM(A1)\",2001,2004,90\n"
+            + $"{tag}4,,Bad,Credits,,DSV,,master,2001,2004,\"1;-1\"\n";
+        var key = await api.KeyClientAsync("members:import");
+
+        var job = await ImportAsync(key, csv, "text/csv");
+
+        Assert.Equal(4, job.Rejected);
+        var rejected = await (await key.GetAsync($"/api/members/imports/{job.Id}/rejected", Ct)).Content.ReadAsStringAsync(Ct);
+        Text.CsvTests.AssertNoFormula(rejected);
+        var reasons = Alumni.Api.Infrastructure.Text.Csv.ReadRecords(new StringReader(rejected.TrimStart('\uFEFF'))).Skip(1).Select(r => r[1]).ToList();
+        Assert.Equal(4, reasons.Count);
+        Assert.Contains("NOPE;'=2+3;", reasons[1]);
+    }
+
+    [Fact]
     public async Task The_same_file_twice_changes_nothing_the_second_time_and_duplicate_rows_count_once()
     {
         var tag = Tag();
@@ -105,6 +126,42 @@ public abstract class ImportTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
         Assert.Equal(first.Headers.Location, retry.Headers.Location);
         Assert.Equal((await first.ReadAsync<ImportJobResponse>()).Id, (await retry.ReadAsync<ImportJobResponse>()).Id);
+    }
+
+    [Fact]
+    public async Task Another_caller_sending_the_same_idempotency_key_gets_a_job_of_its_own()
+    {
+        var tag = Tag();
+        var csv = Header + "\n" + $"{tag}1,,Idem,Theirs,,DSV,,master,2001,2004,90\n";
+        var owner = await api.KeyClientAsync("members:import");
+        var other = await api.KeyClientAsync("members:import");
+        var admin = await api.AdminAsync();
+        var idempotency = Guid.NewGuid().ToString();
+
+        var first = await (await PostAsync(owner, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+        var others = await (await PostAsync(other, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+        var admins = await (await PostAsync(admin, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+        var othersRetry = await (await PostAsync(other, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+
+        Assert.Equal(3, new[] { first.Id, others.Id, admins.Id }.Distinct().Count());
+        Assert.Equal(others.Id, othersRetry.Id);
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_with_another_body_or_options_is_a_422()
+    {
+        var tag = Tag();
+        var csv = Header + "\n" + $"{tag}1,,Idem,First,,DSV,,master,2001,2004,90\n";
+        var changed = Header + "\n" + $"{tag}1,,Idem,Changed,,DSV,,master,2001,2004,90\n";
+        var key = await api.KeyClientAsync("members:import");
+        var idempotency = Guid.NewGuid().ToString();
+        var first = await (await PostAsync(key, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>();
+
+        var other = await (await PostAsync(key, changed, "text/csv", idempotency: idempotency)).ProblemAsync(422);
+        var dryRun = await (await PostAsync(key, csv, "text/csv", dryRun: true, idempotency: idempotency)).ProblemAsync(422);
+
+        Assert.Equal((ProblemTypes.IdempotencyKeyReused, ProblemTypes.IdempotencyKeyReused), (other.Type, dryRun.Type));
+        Assert.Equal(first.Id, (await (await PostAsync(key, csv, "text/csv", idempotency: idempotency)).ReadAsync<ImportJobResponse>()).Id);
     }
 
     [Fact]
@@ -183,6 +240,84 @@ public abstract class ImportTests(ApiFixture api)
         Assert.Contains("UTF-8", string.Join(" ", encoding.Errors!.Values.SelectMany(v => v)));
         Assert.Equal(ProblemTypes.UnsupportedMediaType, (await (await PostAsync(key, "{}", "application/json")).ProblemAsync(415)).Type);
         await (await (await api.KeyClientAsync("members:read")).PostAsync("/api/members/imports", new StringContent(Header, Encoding.UTF8, "text/csv"), Ct)).ProblemAsync(403);
+    }
+
+    [Fact]
+    public async Task Rows_are_held_to_the_rules_of_the_web_forms_and_rejected_with_the_reason()
+    {
+        var tag = Tag();
+        var csv = Header + "\n"
+            + $"{tag}1,,Ok,Row,,DSV,Data- och systemvetenskap,master,2001,2004,90\n"
+            + $"{tag}2,,Long,Programme,,DSV,{new string('p', 1_000_000)},master,2001,2004,90\n"
+            + $"{tag}3,,Just,Over,,DSV,{new string('p', 201)},master,2001,2004,90\n"
+            + $"{tag}4,,Marked,Up,,DSV,<script>alert(1)</script>,master,2001,2004,90\n"
+            + $"{tag}5,,<b>Bold</b>,Name,,DSV,,master,2001,2004,90\n"
+            + $"{tag}6,,Bell\u0007,Name,,DSV,,master,2001,2004,90\n"
+            + $"{tag}7,,Override,Na\u202Eme,,DSV,,master,2001,2004,90\n"
+            + $"{tag}8,,\"Line\nBreak\",Name,,DSV,,master,2001,2004,90\n"
+            + $"{tag}9,,{new string('n', 101)},Name,,DSV,,master,2001,2004,90\n"
+            + $"{tag}10,,Far,Future,,DSV,,master,2001,2099,90\n"
+            + $"{tag}11,,Zero\u200BWidth,Name,,DSV,,master,2001,2004,90\n";
+        var key = await api.KeyClientAsync("members:import", "members:read");
+
+        var job = await ImportAsync(key, csv, "text/csv");
+
+        var rejected = await (await key.GetAsync($"/api/members/imports/{job.Id}/rejected", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.True((job.Status, job.Inserted, job.Rejected) == ("succeeded", 2, 9), rejected);
+        var reasons = rejected.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..]
+            .ToDictionary(l => l.Split(',')[0], l => l[(l.IndexOf(',') + 1)..].Trim('"'));
+        Assert.Equal(["3", "4", "5", "6", "7", "8", "9", "10", "11"], reasons.Keys);
+        Assert.StartsWith("programme: Use at most 200 characters.", reasons["3"]);
+        Assert.StartsWith("programme: Use at most 200 characters.", reasons["4"]);
+        Assert.StartsWith("programme: Cannot contain < or >.", reasons["5"]);
+        Assert.StartsWith("first_name: Names cannot contain < or >.", reasons["6"]);
+        Assert.StartsWith("first_name: Remove control characters", reasons["7"]);
+        Assert.StartsWith("last_name: Remove control characters", reasons["8"]);
+        Assert.Contains("first_name: Remove control characters", reasons["9"]);
+        Assert.StartsWith("first_name: Use at most 100 characters.", reasons["10"]);
+        Assert.StartsWith("end_year: A year from", reasons["11"]);
+        await using var session = await api.Services.GetRequiredService<Database>().OpenAsync(Ct);
+        Assert.Equal("ZeroWidth", await session.ExecuteScalarAsync<string>(Sql.Portable(
+            "SELECT first_name FROM members WHERE external_id = @Id"), new { Id = $"{tag}11" }, Ct));
+        Assert.Equal(0, await session.ExecuteScalarAsync<int>(Sql.Portable(
+            "SELECT COUNT(*) FROM member_affiliations WHERE LENGTH(programme) > 200"), null, Ct));
+    }
+
+    [Fact]
+    public async Task A_file_over_the_configured_size_is_a_413_problem_and_no_job()
+    {
+        api.SkipIfUnavailable();
+        await using var factory = api.CreateFactory(await api.CreateAnotherDatabaseAsync(), b => b.UseSetting("Imports:MaxBytes", "1000"));
+        var admin = await Infrastructure.Identity.SignInAsync(factory.CreateClient(), api.Mail, ApiFixture.AdminEmail);
+        var tag = Tag();
+        var rows = Enumerable.Range(1, 80).Select(i => $"{tag}{i},,Size,Row{i},,DSV,,master,2001,2004,90");
+        var big = Header + "\n" + string.Join("\n", rows) + "\n";
+        var small = Header + "\n" + string.Join("\n", rows.Take(3)) + "\n";
+        Assert.True(Encoding.UTF8.GetByteCount(big) > 3000 && Encoding.UTF8.GetByteCount(small) < 1000);
+
+        var problem = await (await PostAsync(admin, big, "text/csv")).ProblemAsync(413);
+
+        Assert.Equal(ProblemTypes.PayloadTooLarge, problem.Type);
+        Assert.Contains("1000", problem.Detail);
+        await using (var session = await factory.Services.GetRequiredService<Database>().OpenAsync(Ct))
+        {
+            Assert.Equal(0, await session.ExecuteScalarAsync<int>(Sql.Portable("SELECT COUNT(*) FROM import_jobs"), null, Ct));
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(admin, small, "text/csv")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_header_problem_echoes_at_most_200_characters_of_a_column()
+    {
+        var key = await api.KeyClientAsync("members:import");
+        var line = new string('x', 100_000);
+
+        var problem = await (await PostAsync(key, line, "text/csv")).ProblemAsync(400);
+
+        var unknown = Assert.Single(problem.Errors!["header"], e => e.StartsWith("Unknown column", StringComparison.Ordinal));
+        Assert.Equal($"Unknown column '{new string('x', 200)}…'.", unknown);
+        Assert.True(problem.Errors!.Values.Sum(v => v.Sum(e => e.Length)) < 2000);
     }
 
     [Fact]

@@ -69,6 +69,64 @@ public abstract class StaffTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Staff_and_keys_cannot_list_a_member_in_the_directory_or_choose_what_it_shows()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var member = await MemberClients.ActiveMemberAsync(api, $"unlisted-{tag}@alumni.test");
+        var id = (await MemberClients.ProfileAsync(member)).Id;
+        var staff = new[] { await api.AdminAsync(), await api.CoordinatorAsync("DSV"), await api.KeyClientAsync(ApiScopes.MembersRead, ApiScopes.MembersWrite) };
+
+        foreach (var caller in staff)
+        {
+            var version = (await (await caller.GetAsync($"/api/members/{id}", Ct)).ReadAsync<StaffMemberResponse>()).Member.Version;
+            var listed = await (await Send(caller, HttpMethod.Put, $"/api/members/{id}",
+                Profile($"Listed{tag}") with { DirectoryListed = true, DirectoryFields = [DirectoryField.Email] }, $"\"{version}\"")).ProblemAsync(400);
+            Assert.Equal(["directoryListed"], listed.Errors!.Keys);
+            var fields = await (await Send(caller, HttpMethod.Put, $"/api/members/{id}",
+                Profile($"Fields{tag}") with { DirectoryFields = [DirectoryField.Email] }, $"\"{version}\"")).ProblemAsync(400);
+            Assert.Equal(["directoryFields"], fields.Errors!.Keys);
+        }
+
+        var profile = await MemberClients.ProfileAsync(member);
+        Assert.Equal(("Lovelace", false, 0), (profile.LastName, profile.DirectoryListed, profile.DirectoryFields.Count));
+        Assert.DoesNotContain(profile.Consents, c => c.Channel == ConsentChannel.Directory && c.Granted);
+        var reader = await MemberClients.ActiveMemberAsync(api, $"reader-{tag}@alumni.test");
+        Assert.DoesNotContain((await (await reader.GetAsync($"/api/directory?q=lovelace&pageSize=200", Ct)).ReadAsync<Paged<DirectoryEntry>>()).Items, e => e.Id == id);
+        var changed = await Send(staff[0], HttpMethod.Put, $"/api/members/{id}", Profile($"Byron{tag}"), $"\"{profile.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+    }
+
+    [Fact]
+    public async Task Staff_keep_a_members_directory_listing_as_it_is_or_withdraw_it_on_request()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var member = await MemberClients.ActiveMemberAsync(api, $"listed-{tag}@alumni.test");
+        var own = await MemberClients.ProfileAsync(member);
+        var listing = Profile($"Listed{tag}") with { DirectoryListed = true, DirectoryFields = [DirectoryField.Employer, DirectoryField.City] };
+        Assert.Equal(HttpStatusCode.OK, (await Send(member, HttpMethod.Put, "/api/me/profile", listing, $"\"{own.Version}\"")).StatusCode);
+        var admin = await api.AdminAsync();
+        async Task<MemberResponse> Read() => (await (await admin.GetAsync($"/api/members/{own.Id}", Ct)).ReadAsync<StaffMemberResponse>()).Member;
+
+        var kept = await (await Send(admin, HttpMethod.Put, $"/api/members/{own.Id}",
+            listing with { LastName = $"Byron{tag}", DirectoryFields = [DirectoryField.City, DirectoryField.Employer] }, $"\"{(await Read()).Version}\"")).ReadAsync<MemberResponse>();
+        Assert.Equal(($"Byron{tag}", true), (kept.LastName, kept.DirectoryListed));
+        Assert.Equal([DirectoryField.Employer, DirectoryField.City], kept.DirectoryFields);
+        var more = await (await Send(admin, HttpMethod.Put, $"/api/members/{own.Id}",
+            listing with { DirectoryFields = [DirectoryField.Employer, DirectoryField.City, DirectoryField.Email] }, $"\"{kept.Version}\"")).ProblemAsync(400);
+        Assert.Equal(["directoryFields"], more.Errors!.Keys);
+
+        var withdrawn = await (await Send(admin, HttpMethod.Put, $"/api/members/{own.Id}", listing with { DirectoryListed = false }, $"\"{kept.Version}\"")).ReadAsync<MemberResponse>();
+
+        Assert.False(withdrawn.DirectoryListed);
+        Assert.Contains(withdrawn.Consents, c => c.Channel == ConsentChannel.Directory && !c.Granted);
+        var export = await (await member.GetAsync("/api/me/export", Ct)).ReadAsync<MyDataExport>();
+        Assert.Equal([(false, ConsentMethod.SignUpForm), (true, ConsentMethod.ProfilePage), (false, ConsentMethod.StaffOnRequest)],
+            export.ConsentHistory.Where(h => h.Channel == ConsentChannel.Directory).Select(h => (h.Granted, h.Method)));
+        var relisted = await Send(admin, HttpMethod.Put, $"/api/members/{own.Id}", listing, $"\"{withdrawn.Version}\"");
+        Assert.Equal(["directoryListed"], (await relisted.ProblemAsync(400)).Errors!.Keys);
+    }
+
+    [Fact]
     public async Task Search_filters_combine_sort_and_page_with_a_total()
     {
         var tag = Guid.NewGuid().ToString("N")[..8];

@@ -60,6 +60,14 @@ async function textOf(locator: Locator): Promise<string> {
   return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 }
 
+/** The id of the message tied to the code field (its first aria-describedby). */
+async function codeErrorId(code: Locator): Promise<string> {
+  const describedBy = (await code.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  expect(errorId).toBeTruthy();
+  return errorId!;
+}
+
 async function expectNoSeriousViolations(where: string) {
   const violations = await seriousAxeViolations(page);
   expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
@@ -122,7 +130,12 @@ describe('faculties and departments', () => {
     expect(await page.getByText('Engelska institutionen').count()).toBe(0);
   });
 
-  it('shows the server’s error next to the code field for an invalid code', async () => {
+  it('shows the code rule next to the code field for an invalid code, without asking the server', async () => {
+    const creates: string[] = [];
+    const onRequest = (request: { url(): string; method(): string }) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/departments') creates.push(request.url());
+    };
+    page.on('request', onRequest);
     await page.getByRole('button', { name: 'New department' }).click();
     const form = page.getByRole('region', { name: 'New department' });
     await form.waitFor();
@@ -134,21 +147,38 @@ describe('faculties and departments', () => {
     await form.getByRole('button', { name: 'Create department' }).click();
 
     await expect.poll(() => code.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = (await code.getAttribute('aria-describedby')) ?? '';
-    const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
-    expect(errorId).toBeTruthy();
-    const error = page.locator(`[id="${errorId}"]`);
-    await error.waitFor();
-    expect((await textOf(error)).length).toBeGreaterThan(0);
+    const errorId = await codeErrorId(code);
+    expect(await textOf(page.locator(`[id="${errorId}"]`))).toBe(
+      'Use 2–16 characters: an upper-case letter first, then upper-case letters (A–Z), digits or hyphens.',
+    );
     // Next to the field: in the same field group as the input.
     expect(await code.evaluate((input, id) => !!input.closest('.field')?.querySelector(`[id="${id}"]`), errorId)).toBe(true);
     // Only the code was wrong.
     expect(await form.getByRole('textbox', { name: 'Name in English' }).getAttribute('aria-invalid')).toBeNull();
     await form.getByRole('alert').waitFor();
+    page.off('request', onRequest);
+    expect(creates).toEqual([]);
   });
 
   it('passes axe with the form open and showing errors', async () => {
     await expectNoSeriousViolations('new-department form with errors (en)');
+  });
+
+  it('shows the server’s error next to the code field for a code that is taken', async () => {
+    const form = page.getByRole('region', { name: 'New department' });
+    const code = form.getByRole('textbox', { name: 'Code' });
+    await code.fill('ENG');
+    const answer = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && new URL(response.url()).pathname === '/api/departments',
+    );
+    await form.getByRole('button', { name: 'Create department' }).click();
+    expect((await answer).status()).toBe(409);
+
+    await expect.poll(async () => textOf(page.locator(`[id="${await codeErrorId(code)}"]`))).toBe(
+      'The code is already used by another department.',
+    );
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    expect(await textOf(form.getByRole('alert'))).toContain('Code: The code is already used by another department.');
   });
 
   it('creates a valid department and shows it in the list', async () => {

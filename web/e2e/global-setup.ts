@@ -20,7 +20,7 @@
  * E2E_BASE_URL=http://127.0.0.1:5080 skips all that and tests an API that is already running.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -56,6 +56,10 @@ function checkPrerequisites(): void {
   const missing: string[] = [];
   if (!existsSync(join(distDir, 'index.html'))) {
     missing.push(`The built web app is missing (${distDir}/index.html): run \`npm run build\` in web/ first.`);
+  }
+  const maps = existsSync(distDir) ? readdirSync(distDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.map')) : [];
+  if (maps.length > 0) {
+    missing.push(`The built web app holds source maps (${maps.join(', ')}), which a production build does not publish: run \`npm run build\` again.`);
   }
   if (!existsSync(apiProject)) {
     missing.push(`The API project is missing (${apiProject}).`);

@@ -17,8 +17,17 @@ public sealed class IdentityOptions
     /// <summary>A session ends this many days after sign-in, used or not.</summary>
     public int SessionAbsoluteDays { get; set; } = 30;
 
-    /// <summary>Codes one address may be sent per <see cref="RateLimitWindowMinutes"/>.</summary>
-    public int CodeRequestsPerAddress { get; set; } = 5;
+    /// <summary>Codes one client may ask for one address per <see cref="RateLimitWindowMinutes"/>; past it, a 429.</summary>
+    public int CodeRequestsPerAddressAndClient { get; set; } = 5;
+
+    /// <summary>
+    /// Codes one address may be sent per window, whoever asks; past it no code is sent but the answer stays the same
+    /// (the codes already sent still work).
+    /// </summary>
+    public int CodeRequestsPerAddress { get; set; } = 20;
+
+    /// <summary>The live codes of an address one client keeps: a new code retires this client's oldest beyond these.</summary>
+    public int LiveCodesPerClient { get; set; } = 3;
 
     /// <summary>Code requests one client address may make per window.</summary>
     public int CodeRequestsPerClient { get; set; } = 20;

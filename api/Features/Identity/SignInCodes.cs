@@ -9,39 +9,37 @@ public enum CodeCheck
     /// <summary>Right: the code is now used up.</summary>
     Accepted,
 
-    /// <summary>No live code for the address (never sent, expired, used or superseded).</summary>
+    /// <summary>No live code for the address (never sent, expired, used, retired by newer ones or dead of wrong tries).</summary>
     NoLiveCode,
 
-    /// <summary>Wrong; the code still works for the tries that are left.</summary>
+    /// <summary>Wrong; the address's codes still work for the tries that are left.</summary>
     Wrong,
 
-    /// <summary>Wrong, and that was the last try: the code no longer works.</summary>
+    /// <summary>Wrong, and that was the last try: none of the address's codes works any longer.</summary>
     TooManyTries,
 }
 
-/// <summary>Checking an e-mailed code: the newest live code of the address, wrong tries counted, single use.</summary>
+/// <summary>
+/// Checking an e-mailed code against the address's live codes (each single use). A wrong try counts against the address:
+/// against every live code it has, so however many codes are live, the address's wrong tries stay bounded.
+/// </summary>
 public sealed class SignInCodes(IdentitySecrets secrets, TimeProvider time, IOptions<IdentityOptions> options)
 {
-    private static readonly Sql LiveCode = Sql.Dialects(
-        """
-        SELECT id AS Id, code_hash AS CodeHash, failed_attempts AS FailedAttempts
+    private static readonly Sql LiveCodes = Sql.Portable("""
+        SELECT id AS Id, code_hash AS CodeHash
         FROM sign_in_codes
         WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now
-        ORDER BY created_at DESC
-        LIMIT 1
-        """,
-        """
-        SELECT TOP (1) id AS Id, code_hash AS CodeHash, failed_attempts AS FailedAttempts
-        FROM sign_in_codes
-        WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now
-        ORDER BY created_at DESC
         """);
 
     private static readonly Sql CountFailure = Sql.Portable("""
         UPDATE sign_in_codes
-        SET failed_attempts = @Attempts,
-            consumed_at = CASE WHEN @Attempts >= @MaxAttempts THEN @Now ELSE NULL END
-        WHERE id = @Id
+        SET failed_attempts = failed_attempts + 1,
+            consumed_at = CASE WHEN failed_attempts + 1 >= @MaxAttempts THEN @Now ELSE NULL END
+        WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now
+        """);
+
+    private static readonly Sql CountLive = Sql.Portable("""
+        SELECT COUNT(*) FROM sign_in_codes WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now
         """);
 
     private static readonly Sql Consume = Sql.Portable("""
@@ -56,26 +54,34 @@ public sealed class SignInCodes(IdentitySecrets secrets, TimeProvider time, IOpt
     public async Task<CodeCheck> CheckAsync(DbSession session, string email, string presentedHash, CancellationToken ct)
     {
         var now = time.GetUtcNow();
-        var code = await session.QuerySingleOrDefaultAsync<CodeRow>(LiveCode, new { Email = email, Now = now }, ct);
-        if (code is null)
+        var live = await session.QueryAsync<CodeRow>(LiveCodes, new { Email = email, Now = now }, ct);
+        if (live.Count == 0)
         {
             return CodeCheck.NoLiveCode;
         }
 
-        if (!IdentitySecrets.Same(code.CodeHash, presentedHash))
+        // Compared with every live code, without stopping at a match: the time taken tells nothing.
+        CodeRow? match = null;
+        foreach (var code in live)
         {
-            var attempts = code.FailedAttempts + 1;
-            await session.ExecuteAsync(CountFailure, new { code.Id, Attempts = attempts, MaxAttempts = options.Value.MaxCodeAttempts, Now = now }, ct);
-            return attempts >= options.Value.MaxCodeAttempts ? CodeCheck.TooManyTries : CodeCheck.Wrong;
+            if (IdentitySecrets.Same(code.CodeHash, presentedHash))
+            {
+                match = code;
+            }
         }
 
-        return await session.ExecuteAsync(Consume, new { code.Id, Now = now }, ct) == 1 ? CodeCheck.Accepted : CodeCheck.NoLiveCode;
+        if (match is null)
+        {
+            await session.ExecuteAsync(CountFailure, new { Email = email, MaxAttempts = options.Value.MaxCodeAttempts, Now = now }, ct);
+            return await session.ExecuteScalarAsync<long>(CountLive, new { Email = email, Now = now }, ct) == 0 ? CodeCheck.TooManyTries : CodeCheck.Wrong;
+        }
+
+        return await session.ExecuteAsync(Consume, new { match.Id, Now = now }, ct) == 1 ? CodeCheck.Accepted : CodeCheck.NoLiveCode;
     }
 
     private sealed record CodeRow
     {
         public Guid Id { get; init; }
         public string CodeHash { get; init; } = "";
-        public int FailedAttempts { get; init; }
     }
 }

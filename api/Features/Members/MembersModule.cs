@@ -27,7 +27,7 @@ public sealed class MembersModule : ISliceModule
     public IReadOnlyList<string> OwnedTables { get; } =
     [
         "members", "member_emails", "member_interests", "member_affiliations", "member_consents", "member_consent_history",
-        "member_notes", "recruitment_campaigns", "import_jobs", "import_rejections", "members_search",
+        "member_notes", "recruitment_campaigns", "recruitment_visits", "import_jobs", "import_rejections", "members_search",
     ];
 
     /// <inheritdoc />
@@ -40,6 +40,7 @@ public sealed class MembersModule : ISliceModule
         builder.Services.Configure<MembersOptions>(section);
         builder.Services.AddSingleton<ISignInObserver, MemberSignInObserver>();
         builder.Services.AddSingleton<IClaimsContributor, MemberClaims>();
+        builder.Services.AddSingleton<Recruitment.CampaignVisitors>();
         builder.Services.AddHostedService<PendingMemberPurge>();
         builder.Services.Configure<Import.ImportOptions>(builder.Configuration.GetSection(Import.ImportOptions.Section));
         builder.Services.AddSingleton<Import.ImportJobHandler>();

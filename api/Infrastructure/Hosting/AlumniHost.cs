@@ -27,8 +27,12 @@ public static class AlumniHost
             builder.Logging.ClearProviders().AddJsonConsole(o => o.IncludeScopes = true);
         }
 
+        builder.AddForwardedHeaders();
         builder.WebHost.ConfigureKestrel(o =>
-            o.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes));
+        {
+            o.AddServerHeader = false;
+            o.Limits.MaxRequestBodySize = configuration.GetValue("Api:MaxRequestBodyBytes", DefaultMaxRequestBodyBytes);
+        });
 
         TypeHandlers.Register();
         var databaseOptions = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -55,6 +59,7 @@ public static class AlumniHost
             o.Assemblies = [typeof(AlumniHost).Assembly];
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.AddContractDocumentation();
         builder.AddSecurity();
         foreach (var module in typeof(AlumniHost).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(ISliceModule))))
@@ -68,6 +73,8 @@ public static class AlumniHost
 
     public static WebApplication UseAlumni(this WebApplication app)
     {
+        app.UseTrustedForwardedHeaders();
+        app.UseSecurityHeaders(hsts: !app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"));
         app.UseProblemResponses();
         app.UseRequestLocalization(o => o
             .SetDefaultCulture(Texts.Languages[0])

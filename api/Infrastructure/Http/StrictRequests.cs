@@ -5,6 +5,7 @@ using System.Text.Json;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Problems;
 using FastEndpoints;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Alumni.Api.Infrastructure.Http;
 
@@ -24,6 +25,16 @@ public static class StrictRequests
     public static IApplicationBuilder UseStrictRequests(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var definition = context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>();
+        if (definition is not null && definition.ReqDtoType != typeof(EmptyRequest) && string.IsNullOrEmpty(context.Request.ContentType)
+            && (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method))
+            && context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { IsOptional: false } accepts
+            && accepts.ContentTypes.Where(t => t != "*/*").ToList() is { Count: > 0 } types)
+        {
+            // Routing lets a request without a Content-Type through to an endpoint that accepts a body; FastEndpoints then
+            // answers 415 with an empty body. Answer it here, as a problem like every other 415.
+            throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, Texts.Get("common.sendTheBodyAs", string.Join(", ", types)));
+        }
+
         if (definition is null || definition.ReqDtoType == typeof(EmptyRequest) && !context.Request.Query.Any())
         {
             await next(context);

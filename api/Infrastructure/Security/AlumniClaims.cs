@@ -36,6 +36,13 @@ public static class AlumniClaims
     public static Guid? PersonId(this ClaimsPrincipal user) =>
         user.IsPerson() && Guid.TryParse(user.FindFirstValue(UserId), out var id) ? id : null;
 
+    /// <summary>The API key's id, or null when the caller is no key.</summary>
+    public static Guid? ApiKeyId(this ClaimsPrincipal user) =>
+        user.IsKey() && Guid.TryParse(user.FindFirstValue(KeyId), out var id) ? id : null;
+
+    /// <summary>Who is calling, as one id: the signed-in person's user id or the API key's id; null when anonymous.</summary>
+    public static Guid? CallerId(this ClaimsPrincipal user) => user.PersonId() ?? user.ApiKeyId();
+
     /// <summary>Whether the caller passes an access rule.</summary>
     public static bool Passes(this ClaimsPrincipal user, AccessAttribute rule) => rule.Caller switch
     {

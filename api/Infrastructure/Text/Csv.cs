@@ -83,20 +83,39 @@ public static class Csv
     }
 
     /// <summary>
-    /// Writes one record: fields quoted where needed, and any field that a spreadsheet would run as a formula
-    /// (starting with =, +, -, @, a tab or a carriage return) neutralised with a leading apostrophe.
+    /// Writes one record for a spreadsheet. A field is quoted when it holds a comma or a semicolon (whichever delimiter
+    /// the reader splits on: Swedish Excel uses the semicolon), a quote or a line break. Every place where a spreadsheet
+    /// could start a cell (the field's start, and the start of each piece after a comma, semicolon, tab or line break
+    /// inside it, after any quotes and spaces) is neutralised with an apostrophe when it starts with =, +, -, @, a tab or
+    /// a carriage return, so that no way of splitting the line yields a formula.
     /// </summary>
     public static Task WriteRecordAsync(TextWriter writer, IEnumerable<string?> fields, char delimiter = ',') =>
         writer.WriteAsync(string.Join(delimiter, fields.Select(f => Field(f, delimiter))) + "\r\n");
 
     private static string Field(string? value, char delimiter)
     {
-        var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
+        var text = Neutralise(value ?? "");
+        return text.IndexOfAny([delimiter, ',', ';', '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+    }
+
+    /// <summary>The text with an apostrophe before each formula start at the start of a piece a spreadsheet could make a cell of.</summary>
+    private static string Neutralise(string text)
+    {
+        StringBuilder? neutralised = null;
+        var pieceStart = true;
+        for (var i = 0; i < text.Length; i++)
         {
-            text = "'" + text;
+            var ch = text[i];
+            if (pieceStart && ch is '=' or '+' or '-' or '@' or '\t' or '\r')
+            {
+                neutralised ??= new StringBuilder(text, 0, i, text.Length + 8);
+                neutralised.Append('\'');
+            }
+
+            neutralised?.Append(ch);
+            pieceStart = ch is ',' or ';' or '\t' or '\r' or '\n' || (pieceStart && ch is '"' or ' ');
         }
 
-        return text.IndexOfAny([delimiter, '"', '\r', '\n']) >= 0 ? "\"" + text.Replace("\"", "\"\"") + "\"" : text;
+        return neutralised?.ToString() ?? text;
     }
 }

@@ -3396,6 +3396,12 @@ export class MembersClient {
             result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
         } else if (status === 500) {
             return response.text().then((_responseText) => {
             let result500: any = null;

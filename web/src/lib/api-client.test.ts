@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClients } from './api-client';
-import { toFormErrors, toProblem } from './problem-details';
+import { placeServerErrors } from './form-errors';
+import { toProblem } from './problem-details';
 
 /** Drives the real generated client over a scripted fetch: what the app sends and how it reads failures. */
 function scriptedFetch(respond: (url: string, init: RequestInit) => Response) {
@@ -60,7 +61,7 @@ describe('createApiClients', () => {
     const error = await departments
       .create({ code: '1X', nameSv: 'a', nameEn: 'b', facultyCode: 'XX' })
       .then(() => null, (e: unknown) => e);
-    const errors = toFormErrors(toProblem(error), ['code', 'nameSv', 'nameEn', 'facultyCode'] as const);
+    const errors = placeServerErrors(toProblem(error), ['code', 'nameSv', 'nameEn', 'facultyCode']);
     expect(errors.fields).toEqual({
       code: ['Code must start with an upper-case letter.'],
       facultyCode: ['No faculty has the code XX.'],
@@ -75,7 +76,7 @@ describe('createApiClients', () => {
     );
     const { departments } = createApiClients({ fetch });
     const conflict = await departments.create({ code: 'ENG', nameSv: 'a', nameEn: 'b', facultyCode: 'HUM' }).catch((e: unknown) => e);
-    expect(toFormErrors(toProblem(conflict), ['code'] as const, { conflictField: 'code' }).fields.code).toEqual(['ENG exists.']);
+    expect(placeServerErrors(toProblem(conflict), ['code'], { conflictField: 'code' }).fields.code).toEqual(['ENG exists.']);
     const stale = await departments.deactivate('ENG', '"1"').catch((e: unknown) => e);
     expect(toProblem(stale).kind).toBe('precondition-failed');
   });

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  hasFormErrors,
-  isRetryable,
-  isUnauthorized,
-  matchField,
-  problemMessageKey,
-  ProblemTypes,
-  toFormErrors,
-  toProblem,
-} from './problem-details';
+import { isRetryable, isUnauthorized, problemMessageKey, ProblemTypes, toProblem } from './problem-details';
 
 /** What NSwag's Fetch template throws when no problem schema is declared for the status. */
 class ApiException extends Error {
@@ -26,8 +17,6 @@ class ApiException extends Error {
     this.result = result;
   }
 }
-
-const FIELDS = ['code', 'nameSv', 'nameEn', 'facultyCode'] as const;
 
 const validationProblem = {
   type: ProblemTypes.validationFailed,
@@ -140,82 +129,6 @@ describe('toProblem', () => {
 
   it('reads a traceId from the extensions member too', () => {
     expect(toProblem({ type: ProblemTypes.internalError, status: 500, title: 'x', extensions: { traceId: 't-1' } }).traceId).toBe('t-1');
-  });
-});
-
-describe('matchField', () => {
-  it('matches camelCase, PascalCase and prefixed keys', () => {
-    expect(matchField('nameSv', FIELDS)).toBe('nameSv');
-    expect(matchField('NameSv', FIELDS)).toBe('nameSv');
-    expect(matchField('$.facultyCode', FIELDS)).toBe('facultyCode');
-    expect(matchField('body.nameEn', FIELDS)).toBe('nameEn');
-    expect(matchField('request.Code', FIELDS)).toBe('code');
-    expect(matchField('ifMatch', FIELDS)).toBeUndefined();
-  });
-});
-
-describe('toFormErrors', () => {
-  it('puts validation errors on their fields', () => {
-    const errors = toFormErrors(toProblem(validationProblem), FIELDS);
-    expect(errors.fields.code?.[0]).toMatch(/2–16/);
-    expect(errors.fields.nameSv).toEqual(['Name in Swedish is required.']);
-    expect(errors.fields.nameEn).toBeUndefined();
-    expect(errors.form).toEqual([]);
-    expect(hasFormErrors(errors)).toBe(true);
-  });
-
-  it('collects errors of unknown fields for the form as a whole', () => {
-    const problem = toProblem({
-      type: ProblemTypes.validationFailed,
-      status: 400,
-      title: 'Invalid',
-      errors: { NameEn: ['Too long.'], '': ['The body is not valid JSON.'], generalErrors: ['Something else.'] },
-    });
-    const errors = toFormErrors(problem, FIELDS);
-    expect(errors.fields).toEqual({ nameEn: ['Too long.'] });
-    expect(errors.form).toEqual(['The body is not valid JSON.', 'Something else.']);
-  });
-
-  it('merges messages of keys that name the same field', () => {
-    const problem = toProblem({
-      type: ProblemTypes.validationFailed,
-      status: 400,
-      title: 'Invalid',
-      errors: { code: ['Required.'], Code: ['Too short.'] },
-    });
-    expect(toFormErrors(problem, FIELDS).fields.code).toEqual(['Required.', 'Too short.']);
-  });
-
-  it('puts a conflict on the named field, preferring the UI wording', () => {
-    const problem = toProblem({ type: ProblemTypes.conflict, status: 409, title: 'Conflict', detail: "A department with code 'ENG' exists." });
-    expect(toFormErrors(problem, FIELDS, { conflictField: 'code' }).fields.code).toEqual([
-      "A department with code 'ENG' exists.",
-    ]);
-    const worded = toFormErrors(problem, FIELDS, { conflictField: 'code', conflictMessage: 'Koden används redan.' });
-    expect(worded.fields.code).toEqual(['Koden används redan.']);
-    expect(worded.form).toEqual([]);
-  });
-
-  it('keeps the server field errors of a conflict when it sent some', () => {
-    const problem = toProblem({
-      type: ProblemTypes.conflict,
-      status: 409,
-      title: 'Conflict',
-      errors: { nameEn: ['Another department has this name.'] },
-    });
-    const errors = toFormErrors(problem, FIELDS, { conflictField: 'code', conflictMessage: 'Taken.' });
-    expect(errors.fields).toEqual({ nameEn: ['Another department has this name.'] });
-  });
-
-  it('gives no field errors for problems that are not about fields', () => {
-    for (const error of [
-      new TypeError('Failed to fetch'),
-      { type: ProblemTypes.preconditionFailed, status: 412, title: 'Stale' },
-      { type: ProblemTypes.internalError, status: 500, title: 'Oops', traceId: 'x' },
-    ]) {
-      const errors = toFormErrors(toProblem(error), FIELDS, { conflictField: 'code' });
-      expect(hasFormErrors(errors)).toBe(false);
-    }
   });
 });
 

@@ -1,6 +1,6 @@
 /**
- * Turns whatever a call through the generated API client threw into one normalised shape, and maps
- * that onto a form: which messages belong to which field, and which to the form as a whole.
+ * Turns whatever a call through the generated API client threw into one normalised shape (a form
+ * places its field messages with lib/form-errors).
  *
  * The NSwag "Fetch" client throws one of:
  *  - the parsed problem body itself (when the spec declares `ProblemDetails` for that status),
@@ -235,71 +235,6 @@ export function toProblem(error: unknown): Problem {
     status: 0,
     errors: {},
   };
-}
-
-/**
- * Matches a server error key onto one of the form's fields. The server sends the request field's
- * camelCase JSON name (`nameSv`); also accepted are PascalCase (`NameSv`), a JSON-path or body prefix
- * (`$.nameSv`, `body.nameSv`, `request.NameSv`) and any letter case.
- */
-export function matchField<F extends string>(key: string, fields: readonly F[]): F | undefined {
-  const last = key.replace(/^\$\.?/, '').split('.').pop() ?? key;
-  const wanted = last.replace(/\[\d+\]$/, '').toLowerCase();
-  return fields.find((f) => f.toLowerCase() === wanted);
-}
-
-export interface FormErrors<F extends string> {
-  /** Messages to show next to each field. */
-  fields: Partial<Record<F, string[]>>;
-  /** Messages that belong to no field of this form; show them at the top of the form. */
-  form: string[];
-}
-
-export interface FormErrorOptions<F extends string> {
-  /** A 409 conflict is about this field (e.g. a department code that is already taken). */
-  conflictField?: F;
-  /**
-   * The UI's own wording for a conflict on `conflictField`; when absent the server's `detail` (or
-   * `title`) is shown.
-   */
-  conflictMessage?: string;
-}
-
-/**
- * Splits a problem into field errors and form-level errors for a form with the given fields.
- * Only validation and conflict problems carry field errors; every other kind yields none, and the
- * caller shows its own message for that kind (see `problemMessageKey`).
- */
-export function toFormErrors<F extends string>(
-  problem: Problem,
-  fields: readonly F[],
-  options: FormErrorOptions<F> = {},
-): FormErrors<F> {
-  const result: FormErrors<F> = { fields: {}, form: [] };
-  const add = (field: F, messages: string[]) => {
-    result.fields[field] = [...(result.fields[field] ?? []), ...messages];
-  };
-
-  for (const [key, messages] of Object.entries(problem.errors)) {
-    const field = matchField(key, fields);
-    if (field) add(field, messages);
-    else result.form.push(...messages);
-  }
-
-  if (problem.kind === 'conflict' && options.conflictField && Object.keys(result.fields).length === 0) {
-    const message = options.conflictMessage ?? problem.detail ?? problem.title;
-    if (message) {
-      add(options.conflictField, [message]);
-      // The field now says it; do not repeat an identical message at the top.
-      result.form = result.form.filter((m) => m !== message);
-    }
-  }
-  return result;
-}
-
-/** True when the problem has at least one field or form error to show in a form. */
-export function hasFormErrors<F extends string>(errors: FormErrors<F>): boolean {
-  return errors.form.length > 0 || Object.values(errors.fields).some((m) => Array.isArray(m) && m.length > 0);
 }
 
 export type ProblemMessageKey =

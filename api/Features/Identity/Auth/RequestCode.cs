@@ -14,20 +14,52 @@ namespace Alumni.Api.Features.Identity.Auth;
 /// <summary>
 /// Sends a one-time sign-in code to an address. The answer is the same whether or not anyone has that address
 /// (no account enumeration): whoever proves they read the mail may sign in, and a new address becomes a user.
-/// A new code replaces the address's earlier ones.
+/// A new code leaves the address's earlier codes working (the last few a client was sent), so a third party asking for
+/// codes cannot take away the one the owner holds. Requests are limited per address and client together (a 429 for that
+/// client), and per address alone by a higher ceiling: past it no code is sent, but the answer stays the same.
 /// </summary>
 [Access(Caller.Anonymous)]
-public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSender email, TimeProvider time, IOptions<IdentityOptions> options)
+public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSender email, IAuditLog audit, TimeProvider time, IOptions<IdentityOptions> options)
     : Endpoint<RequestCodeRequest, CodeRequestedResponse>
 {
-    private static readonly Sql RecentCodes = Sql.Portable("""
-        SELECT COUNT(*) AS Count, MIN(created_at) AS Oldest
+    private const string SameClient = "(client_ip = @ClientIp OR (client_ip IS NULL AND @ClientIp IS NULL))";
+
+    // SQL Server: the address's rows stay locked (UPDLOCK, HOLDLOCK: a key range on the address) until the new code is
+    // written, so two requests at once cannot both pass a limit that only one of them fits under.
+    private static readonly Sql RecentCodes = Sql.Dialects(
+        $"""
+        SELECT COUNT(*) AS Count,
+               COALESCE(SUM(CASE WHEN {SameClient} THEN 1 ELSE 0 END), 0) AS FromClient,
+               MIN(CASE WHEN {SameClient} THEN created_at END) AS OldestFromClient
         FROM sign_in_codes
+        WHERE email = @Email AND created_at > @Since
+        """,
+        $"""
+        SELECT COUNT(*) AS Count,
+               COALESCE(SUM(CASE WHEN {SameClient} THEN 1 ELSE 0 END), 0) AS FromClient,
+               MIN(CASE WHEN {SameClient} THEN created_at END) AS OldestFromClient
+        FROM dbo.sign_in_codes WITH (UPDLOCK, HOLDLOCK)
         WHERE email = @Email AND created_at > @Since
         """);
 
-    private static readonly Sql Supersede = Sql.Portable("""
-        UPDATE sign_in_codes SET consumed_at = @Now WHERE email = @Email AND consumed_at IS NULL
+    /// <summary>Retires this client's live codes for the address beyond the newest <c>@Keep</c>, making room for the new one.</summary>
+    private static readonly Sql RetireOldest = Sql.Dialects(
+        $"""
+        UPDATE sign_in_codes SET consumed_at = @Now
+        WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now AND {SameClient}
+          AND id NOT IN (
+              SELECT id FROM sign_in_codes
+              WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now AND {SameClient}
+              ORDER BY created_at DESC
+              LIMIT @Keep)
+        """,
+        $"""
+        UPDATE dbo.sign_in_codes SET consumed_at = @Now
+        WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now AND {SameClient}
+          AND id NOT IN (
+              SELECT TOP (@Keep) id FROM dbo.sign_in_codes
+              WHERE email = @Email AND consumed_at IS NULL AND expires_at > @Now AND {SameClient}
+              ORDER BY created_at DESC)
         """);
 
     private static readonly Sql Insert = Sql.Portable("""
@@ -54,31 +86,47 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
         var settings = options.Value;
         var now = time.GetUtcNow();
         var window = TimeSpan.FromMinutes(settings.RateLimitWindowMinutes);
+        var clientIp = HttpContext.Connection.RemoteIpAddress?.ToString();
         var code = IdentitySecrets.NewCode();
         var codeHash = await secrets.HashCodeAsync(address, code, ct);
+        var send = true;
 
         await using (var session = await db.BeginAsync(ct))
         {
-            var recent = await session.QuerySingleOrDefaultAsync<RecentRow>(RecentCodes, new { Email = address, Since = now - window }, ct);
-            if (recent is { Count: var count, Oldest: { } oldest } && count >= settings.CodeRequestsPerAddress)
+            var recent = (await session.QuerySingleOrDefaultAsync<RecentRow>(RecentCodes, new { Email = address, Since = now - window, ClientIp = clientIp }, ct))!;
+            if (recent is { FromClient: var fromClient, OldestFromClient: { } oldest } && fromClient >= settings.CodeRequestsPerAddressAndClient)
             {
                 throw ProblemException.TooManyRequests(oldest + window - now);
             }
 
-            await session.ExecuteAsync(Supersede, new { Email = address, Now = now }, ct);
-            await session.ExecuteAsync(Insert, new
+            if (recent.Count >= settings.CodeRequestsPerAddress)
             {
-                Id = Guid.CreateVersion7(now),
-                Email = address,
-                CodeHash = codeHash,
-                Now = now,
-                ExpiresAt = now.AddMinutes(settings.CodeLifetimeMinutes),
-                ClientIp = HttpContext.Connection.RemoteIpAddress?.ToString(),
-            }, ct);
+                // The address's ceiling: send nothing, answer as always (the owner's codes already sent still work).
+                send = false;
+                await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.code-request", "user", address, AuditEvent.Denied, "address ceiling"), ct);
+            }
+            else
+            {
+                await session.ExecuteAsync(RetireOldest, new { Email = address, Now = now, ClientIp = clientIp, Keep = Math.Max(0, settings.LiveCodesPerClient - 1) }, ct);
+                await session.ExecuteAsync(Insert, new
+                {
+                    Id = Guid.CreateVersion7(now),
+                    Email = address,
+                    CodeHash = codeHash,
+                    Now = now,
+                    ExpiresAt = now.AddMinutes(settings.CodeLifetimeMinutes),
+                    ClientIp = clientIp,
+                }, ct);
+            }
+
             await session.CommitAsync(ct);
         }
 
-        await email.SendAsync(Message(address, code, settings.CodeLifetimeMinutes), ct);
+        if (send)
+        {
+            await email.SendAsync(Message(address, code, settings.CodeLifetimeMinutes), ct);
+        }
+
         await Send.ResponseAsync(new CodeRequestedResponse
         {
             Message = Texts.Get("identity.ifThisAddressCanSign", settings.CodeLifetimeMinutes),
@@ -110,7 +158,8 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
     private sealed record RecentRow
     {
         public int Count { get; init; }
-        public DateTimeOffset? Oldest { get; init; }
+        public int FromClient { get; init; }
+        public DateTimeOffset? OldestFromClient { get; init; }
     }
 
     public sealed class Validator : Validator<RequestCodeRequest>

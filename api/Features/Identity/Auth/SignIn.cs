@@ -10,8 +10,8 @@ using Microsoft.Extensions.Options;
 namespace Alumni.Api.Features.Identity.Auth;
 
 /// <summary>
-/// Signs in with an e-mailed code: checks the address's newest live code (wrong tries counted, the code dies at the
-/// limit), adds the user if new, opens a server-side session and sets its cookies.
+/// Signs in with an e-mailed code: checks it against the address's live codes (wrong tries counted against the address,
+/// its codes die at the limit), adds the user if new, opens a server-side session and sets its cookies.
 /// </summary>
 [Access(Caller.Anonymous)]
 public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, TimeProvider time, IOptions<IdentityOptions> options, IEnumerable<ISignInObserver> observers)

@@ -78,14 +78,35 @@ public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryReque
         }, ct);
     }
 
-    /// <summary>The page a request asks for: the listed members, and only the filters it sets.</summary>
-    internal static PagedQuery Query(SearchDirectoryRequest req) => new(Columns, "members m", new SqlConditions()
+    /// <summary>
+    /// The page a request asks for: the listed members, and only the filters it sets. A filter on a field finds only the
+    /// members who show that field, so a search cannot reveal what a member chose to hide.
+    /// </summary>
+    internal static PagedQuery Query(SearchDirectoryRequest req)
+    {
+        var conditions = new SqlConditions()
             .Add(Listed)
-            .Add(Name, "Pattern", Like.Containing(req.Q))
-            .Add(Country, "Country", string.IsNullOrWhiteSpace(req.Country) ? null : req.Country.Trim().ToUpperInvariant())
-            .Add(MemberSql.OfferCondition(req.Offers))
-            .Add(Department, "Department", string.IsNullOrWhiteSpace(req.Department) ? null : req.Department.Trim().ToUpperInvariant()),
-        "m.last_name, m.first_name, m.id");
+            .Add(Name, "Pattern", Like.Containing(req.Q));
+        if (!string.IsNullOrWhiteSpace(req.Country))
+        {
+            conditions.Add(Country, "Country", req.Country.Trim().ToUpperInvariant());
+            Shows(conditions, DirectoryField.Country);
+        }
+
+        if (req.Offers is not null)
+        {
+            conditions.Add(MemberSql.OfferCondition(req.Offers));
+            Shows(conditions, DirectoryField.Offers);
+        }
+
+        if (!string.IsNullOrWhiteSpace(req.Department))
+        {
+            conditions.Add(Department, "Department", req.Department.Trim().ToUpperInvariant());
+            Shows(conditions, DirectoryField.Affiliations);
+        }
+
+        return new(Columns, "members m", conditions, "m.last_name, m.first_name, m.id");
+    }
 
     private static DirectoryEntry Entry(Row r, IReadOnlyList<string> interests, IReadOnlyList<string> studies)
     {
@@ -109,6 +130,14 @@ public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryReque
             Affiliations = Show(DirectoryField.Affiliations, studies),
         };
     }
+
+    /// <summary>
+    /// "The member shows this field": its name between commas in the member's comma list of shown fields (the name is
+    /// the enum's, a fixed text).
+    /// </summary>
+    private static void Shows(SqlConditions conditions, DirectoryField field) => conditions.Add(
+        $"(',' || m.directory_fields || ',') LIKE '%,{field},%'",
+        $"CONCAT(',', m.directory_fields, ',') LIKE '%,{field},%'");
 
     private sealed record Row
     {

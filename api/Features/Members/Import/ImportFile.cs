@@ -7,7 +7,8 @@ namespace Alumni.Api.Features.Members.Import;
 /// <summary>One data row of an import file: its 1-based row number in the file (the header is row 1) and its fields by column.</summary>
 public sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> Fields)
 {
-    public string? this[string column] => Fields.TryGetValue(column, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+    /// <summary>The field's text, trimmed and without zero-width characters (as every JSON string is read); null when blank.</summary>
+    public string? this[string column] => Fields.TryGetValue(column, out var value) ? TextRules.Clean(TextRules.StripZeroWidth(value)) : null;
 }
 
 /// <summary>
@@ -33,16 +34,30 @@ public static class ImportFile
     /// <summary>A strict UTF-8 reader: invalid bytes throw rather than turn into replacement characters.</summary>
     public static StreamReader Reader(Stream stream) => new(stream, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
 
-    /// <summary>What is wrong with a CSV header line (unknown, missing or repeated columns); empty when it is right.</summary>
+    /// <summary>The most of a column name a header problem repeats back.</summary>
+    public const int EchoedNameLength = 200;
+
+    /// <summary>The most header problems listed; the rest are counted.</summary>
+    public const int ListedHeaderProblems = 20;
+
+    /// <summary>
+    /// What is wrong with a CSV header line (unknown, missing or repeated columns); empty when it is right. A column name
+    /// is repeated back to at most 200 characters (a file without line breaks is one long "header"), and at most 20
+    /// problems are listed.
+    /// </summary>
     public static IReadOnlyList<string> HeaderProblems(IReadOnlyList<string> header)
     {
         var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
         var problems = new List<string>();
-        problems.AddRange(names.Where(n => !Required.Contains(n) && !Optional.Contains(n)).Select(n => $"Unknown column '{n}'."));
+        problems.AddRange(names.Where(n => !Required.Contains(n) && !Optional.Contains(n)).Select(n => $"Unknown column '{Echo(n)}'."));
         problems.AddRange(Required.Where(r => !names.Contains(r)).Select(r => $"Missing column '{r}'."));
-        problems.AddRange(names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => $"Column '{g.Key}' appears more than once."));
-        return problems;
+        problems.AddRange(names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => $"Column '{Echo(g.Key)}' appears more than once."));
+        return problems.Count <= ListedHeaderProblems
+            ? problems
+            : [.. problems.Take(ListedHeaderProblems), $"And {problems.Count - ListedHeaderProblems} more."];
     }
+
+    private static string Echo(string name) => name.Length <= EchoedNameLength ? name : name[..EchoedNameLength] + "…";
 
     /// <summary>The delimiter of a CSV header line: a semicolon when it has more of them than commas (Swedish Excel).</summary>
     public static char DelimiterOf(string headerLine) => headerLine.Count(c => c == ';') > headerLine.Count(c => c == ',') ? ';' : ',';

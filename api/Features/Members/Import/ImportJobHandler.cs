@@ -1,11 +1,15 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Jobs;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Members;
+using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Members.Import;
@@ -62,6 +66,9 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         WHERE id = @Id
         """);
 
+    /// <summary>The rules a study written on the web forms obeys (lengths, markup, years, credits); an imported row obeys them too.</summary>
+    private readonly MemberRules.AffiliationValidator studyRules = new(time);
+
     public string Kind => JobKind;
 
     /// <summary>Where an import's uploaded file is kept.</summary>
@@ -107,7 +114,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         var now = time.GetUtcNow();
         var rejections = new List<(int Row, string Reason)>();
         var next = state with { RowsRead = state.RowsRead + batch.Count };
-        var parsed = batch.Select(item => (item.Row, Parsed: item.Problem is null ? Parse(item.Row, departments, key, today) : null, item.Problem)).ToList();
+        var parsed = batch.Select(item => (item.Row, Parsed: item.Problem is null ? Parse(item.Row, departments, key, today, studyRules) : null, item.Problem)).ToList();
         await using var session = await connection.BeginAsync(ct);
         var decisions = await ImportStore.ReadAsync(session,
             parsed.Select(p => p.Parsed).OfType<ParsedRow>().Where(p => p.Problem is null).ToList(), now, ct);
@@ -152,11 +159,18 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
     }
 
     /// <summary>Validates a row and turns it into what is written; a row with a problem says which.</summary>
-    public static ParsedRow? Parse(ImportRow row, IReadOnlyDictionary<string, Guid> departments, byte[] key, DateOnly today)
+    public static ParsedRow? Parse(ImportRow row, IReadOnlyDictionary<string, Guid> departments, byte[] key, DateOnly today,
+        IValidator<AffiliationInput> studyRules)
     {
         if (row.Fields.Count == 0)
         {
             return null;
+        }
+
+        // No field of a form may hold control characters, line breaks or text-direction overrides; nor may an imported one.
+        if (row.Fields.FirstOrDefault(f => StrictRequests.HasForbiddenCharacters(f.Value, singleLine: true)) is { Key: not null } forbidden)
+        {
+            return new ParsedRow { Problem = $"{forbidden.Key}: {Texts.Get("common.removeControlCharactersLineBreaks")}" };
         }
 
         string? Problem(string text) => text;
@@ -167,7 +181,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         var code = row["department_code"]?.ToUpperInvariant();
         var problem = externalId is null || externalId.Length > 64 ? Problem("external_id is missing or longer than 64 characters.")
             : firstName is null || lastName is null ? Problem("first_name and last_name are required.")
-            : firstName.Length > 100 || lastName.Length > 100 || (firstName + lastName).IndexOfAny(['<', '>']) >= 0 ? Problem("Names are at most 100 characters, without < or >.")
+            : NameRules.Validate(new ImportNames(firstName, lastName)).Errors.FirstOrDefault() is { } name ? Problem(Reason(name))
             : email is not null && !TextRules.IsEmailAddress(email) ? Problem($"'{email}' is not an e-mail address.")
             : code is null || !departments.ContainsKey(code) ? Problem($"No department has the code '{code}'.")
             : !Enum.TryParse<DegreeType>(row["degree_type"], ignoreCase: true, out _) || int.TryParse(row["degree_type"], out _) ? Problem($"degree_type '{row["degree_type"]}' is not one of none, bachelor, master, phd, professional, exchange.")
@@ -175,8 +189,12 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
             : null;
         var startYear = Year(row["start_year"], out var startOk);
         var endYear = Year(row["end_year"], out var endOk);
-        problem ??= !startOk || !endOk ? Problem("start_year and end_year are years from 1900.")
-            : startYear is not null && endYear is not null && endYear < startYear ? Problem("end_year is before start_year.")
+        problem ??= !startOk || !endOk ? Problem($"start_year and end_year are years from {MemberRules.FirstYear}.")
+            : studyRules.Validate(new AffiliationInput
+            {
+                DepartmentCode = code!, Programme = row["programme"], DegreeType = Enum.Parse<DegreeType>(row["degree_type"]!, ignoreCase: true),
+                StartYear = startYear, EndYear = endYear, Credits = decimal.Parse(row["credits"]!.Replace(',', '.'), CultureInfo.InvariantCulture),
+            }).Errors.FirstOrDefault() is { } study ? Problem(Reason(study))
             : null;
         string? pnrHash = null;
         if (problem is null && row["personal_identity_number"] is { } pnr)
@@ -221,9 +239,27 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
             return null;
         }
 
-        ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1900 and <= 2100;
+        ok = int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var year);
         return ok ? year : null;
     }
+
+    /// <summary>A failed rule as a rejection reason: the column, then the message the web form would show.</summary>
+    private static string Reason(ValidationFailure failure) => $"{JsonNamingPolicy.SnakeCaseLower.ConvertName(failure.PropertyName)}: {failure.ErrorMessage}";
+
+    /// <summary>A person's names as an imported row gives them.</summary>
+    private sealed record ImportNames(string FirstName, string LastName);
+
+    /// <summary>The rules of the web forms for names (<see cref="TextRules.IsPersonName{T}"/>).</summary>
+    private sealed class ImportNameValidator : AbstractValidator<ImportNames>
+    {
+        public ImportNameValidator()
+        {
+            RuleFor(n => n.FirstName).IsPersonName();
+            RuleFor(n => n.LastName).IsPersonName();
+        }
+    }
+
+    private static readonly ImportNameValidator NameRules = new();
 
     public sealed record ParsedRow
     {

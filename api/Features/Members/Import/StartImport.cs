@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Security.Cryptography;
 using System.Text;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
@@ -7,28 +8,34 @@ using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts;
 using Alumni.Contracts.Members;
+using Alumni.Contracts.Problems;
 using FastEndpoints;
+using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Members.Import;
 
 /// <summary>
 /// Accepts an import file, streamed to the import folder (never held in memory, checked to be UTF-8 on the way),
 /// checks a CSV file's header, and queues the job: 202 with its address at once. With an <c>Idempotency-Key</c>
-/// header, a retried upload gets the first job back instead of a second import.
+/// header, a retried upload gets the first job back instead of a second import. Keys belong to the caller (the person or
+/// the API key): another caller's same key is another import, and the same key with another body (its SHA-256 is kept)
+/// or other options is a 422.
 /// </summary>
 [Access(Caller.Admin, Scope = ApiScopes.MembersImport)]
-public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog audit, TimeProvider time)
+public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog audit, TimeProvider time, IOptions<ImportOptions> options)
     : Endpoint<StartImportRequest, ImportJobResponse>
 {
     public const long MaxBodyBytes = 4L * 1024 * 1024 * 1024;
 
     private static readonly Sql ByKey = Sql.Portable("""
-        SELECT id FROM import_jobs WHERE idempotency_key = @Key
+        SELECT id AS Id, body_sha256 AS BodySha256, format AS Format, dry_run AS DryRun
+        FROM import_jobs
+        WHERE idempotency_caller = @Caller AND idempotency_key = @Key
         """);
 
     private static readonly Sql Insert = Sql.Portable("""
-        INSERT INTO import_jobs (id, idempotency_key, file_name, format, dry_run, created_by)
-        VALUES (@Id, @Key, @FileName, @Format, @DryRun, @CreatedBy)
+        INSERT INTO import_jobs (id, idempotency_key, idempotency_caller, body_sha256, file_name, format, dry_run, created_by)
+        VALUES (@Id, @Key, @Caller, @BodySha256, @FileName, @Format, @DryRun, @CreatedBy)
         """);
 
     public override void Configure()
@@ -39,12 +46,13 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
             .WithName("members_startImport")
             .WithSummary("Import former students (CSV or NDJSON)")
             .WithDescription("The body is the file (text/csv or application/x-ndjson), streamed. Answers 202 at once with the job; follow it at "
-                + "members_getImport. dryRun=true validates and reports without writing. Send an Idempotency-Key header to make a retry safe.")
+                + "members_getImport. dryRun=true validates and reports without writing. Send an Idempotency-Key header to make a retry safe: "
+                + "the same key from the same caller with the same body and options answers the first job; with another body or options it is a 422.")
             .ClearDefaultAccepts()
             .Accepts<string>("text/csv", "application/x-ndjson")
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<ImportJobResponse>(StatusCodes.Status202Accepted)
-            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType));
+            .ProducesProblems(StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status422UnprocessableEntity));
     }
 
     public override async Task HandleAsync(StartImportRequest req, CancellationToken ct)
@@ -55,28 +63,39 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
             throw new ProblemException(StatusCodes.Status415UnsupportedMediaType, "Send the file as text/csv or application/x-ndjson.");
         }
 
+        var maxBytes = Math.Min(options.Value.MaxBytes, MaxBodyBytes);
+        if (HttpContext.Request.ContentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
         var key = HttpContext.Request.Headers["Idempotency-Key"].ToString().Trim();
         if (key.Length > 200)
         {
             ThrowError("Idempotency-Key is at most 200 characters.");
         }
 
-        if (key.Length > 0 && await ExistingAsync(key, ct) is { } first)
-        {
-            await ImportJobs.SendAsync(HttpContext, first, StatusCodes.Status202Accepted, ct);
-            return;
-        }
-
+        // A key is the caller's own; a caller without an id (there is none under this endpoint's rule) has no key.
+        var caller = User.CallerId();
+        var idempotent = key.Length > 0 && caller is not null;
         var now = time.GetUtcNow();
         var id = Guid.CreateVersion7(now);
         var fileName = $"{id:N}.{format}";
         var path = handler.PathOf(fileName);
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        string? bodySha256 = null;
         try
         {
-            if (await SaveAsync(path, ct) is { } encodingProblem)
+            (var encodingProblem, bodySha256) = await SaveAsync(path, maxBytes, ct);
+            if (encodingProblem is not null)
             {
                 ThrowError(r => r.DryRun, encodingProblem);
+            }
+
+            if (idempotent && await ExistingAsync(caller, key, ct) is { } earlier)
+            {
+                await AnswerRetryAsync(path, earlier, bodySha256, format, req.DryRun, ct);
+                return;
             }
 
             if (format == ImportFile.Csv && await HeaderProblemsAsync(path, ct) is { Count: > 0 } problems)
@@ -91,17 +110,26 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
 
             await using var session = await db.BeginAsync(ct);
             await JobQueue.EnqueueAsync(session, id, ImportJobHandler.JobKind, now, ct);
-            await session.ExecuteAsync(Insert, new { Id = id, Key = key.Length > 0 ? key : null, FileName = fileName, Format = format, req.DryRun, CreatedBy = User.PersonId() }, ct);
+            await session.ExecuteAsync(Insert, new
+            {
+                Id = id,
+                Key = idempotent ? key : null,
+                Caller = idempotent ? caller : null,
+                BodySha256 = bodySha256,
+                FileName = fileName,
+                Format = format,
+                req.DryRun,
+                CreatedBy = User.PersonId(),
+            }, ct);
             await audit.WriteAsync(session, HttpContext, new AuditEvent("member.import", "import", id.ToString(), Detail: req.DryRun ? "dry run" : null), ct);
             var job = (await ImportJobs.GetAsync(session, id, ct))!;
             await session.CommitAsync(ct);
             await ImportJobs.SendAsync(HttpContext, job, StatusCodes.Status202Accepted, ct);
         }
-        catch (DbException e) when (db.IsUniqueViolation(e) && key.Length > 0)
+        catch (DbException e) when (db.IsUniqueViolation(e) && idempotent)
         {
-            // The same key raced in from a retry: answer with the job that won.
-            File.Delete(path);
-            await ImportJobs.SendAsync(HttpContext, (await ExistingAsync(key, ct))!, StatusCodes.Status202Accepted, ct);
+            // The same key raced in from a retry: answer as a retry of the job that won.
+            await AnswerRetryAsync(path, (await ExistingAsync(caller, key, ct))!, bodySha256, format, req.DryRun, ct);
         }
         catch
         {
@@ -110,15 +138,38 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         }
     }
 
-    private async Task<ImportJobResponse?> ExistingAsync(string key, CancellationToken ct)
+    /// <summary>The caller's earlier upload with this key: its job when this is the same request again, else a 422.</summary>
+    private async Task AnswerRetryAsync(string path, Earlier earlier, string? bodySha256, string format, bool dryRun, CancellationToken ct)
     {
+        File.Delete(path);
+        var same = (earlier.BodySha256 is null || earlier.BodySha256 == bodySha256) && earlier.Format == format && earlier.DryRun == dryRun;
+        if (!same)
+        {
+            throw new ProblemException(StatusCodes.Status422UnprocessableEntity, Texts.Get("members.thisIdempotencyKeyWasAlready"), ProblemTypes.IdempotencyKeyReused);
+        }
+
         await using var session = await db.OpenAsync(ct);
-        return await session.ExecuteScalarAsync<Guid?>(ByKey, new { Key = key }, ct) is { } id ? await ImportJobs.GetAsync(session, id, ct) : null;
+        await ImportJobs.SendAsync(HttpContext, (await ImportJobs.GetAsync(session, earlier.Id, ct))!, StatusCodes.Status202Accepted, ct);
     }
 
-    /// <summary>Streams the body to the file, decoding as it goes; the problem when it is not UTF-8.</summary>
-    private async Task<string?> SaveAsync(string path, CancellationToken ct)
+    /// <summary>413: the file is larger than <c>Imports:MaxBytes</c>.</summary>
+    private static ProblemException TooLarge(long maxBytes) =>
+        new(StatusCodes.Status413PayloadTooLarge, Texts.Get("members.theFileIsLargerThan", maxBytes));
+
+    private async Task<Earlier?> ExistingAsync(Guid? caller, string key, CancellationToken ct)
     {
+        await using var session = await db.OpenAsync(ct);
+        return await session.QuerySingleOrDefaultAsync<Earlier>(ByKey, new { Caller = caller, Key = key }, ct);
+    }
+
+    /// <summary>
+    /// Streams the body to the file, decoding and hashing as it goes: the problem when it is not UTF-8, else the body's
+    /// SHA-256. A body longer than <paramref name="maxBytes"/> (sent without a length, or longer than it said) is a 413 as
+    /// soon as it passes the limit.
+    /// </summary>
+    private async Task<(string? Problem, string? Sha256)> SaveAsync(string path, long maxBytes, CancellationToken ct)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var decoder = new UTF8Encoding(false, throwOnInvalidBytes: true).GetDecoder();
         var buffer = new byte[81920];
         var chars = new char[buffer.Length + 4];
@@ -133,14 +184,28 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
             }
             catch (DecoderFallbackException e)
             {
-                return $"The file is not UTF-8: invalid bytes near byte {offset + Math.Max(0, e.Index)}. Save it as UTF-8 (in Excel: CSV UTF-8).";
+                return ($"The file is not UTF-8: invalid bytes near byte {offset + Math.Max(0, e.Index)}. Save it as UTF-8 (in Excel: CSV UTF-8).", null);
             }
 
             offset += read;
+            if (offset > maxBytes)
+            {
+                throw TooLarge(maxBytes);
+            }
+
+            hash.AppendData(buffer, 0, read);
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
         }
 
-        return null;
+        return (null, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    private sealed record Earlier
+    {
+        public Guid Id { get; init; }
+        public string? BodySha256 { get; init; }
+        public string Format { get; init; } = "";
+        public bool DryRun { get; init; }
     }
 
     private static async Task<IReadOnlyList<string>> HeaderProblemsAsync(string path, CancellationToken ct)

@@ -6,9 +6,13 @@ using FastEndpoints;
 
 namespace Alumni.Api.Features.Members.Recruitment;
 
-/// <summary>What a visitor of an invitation link sees (the department and the campaign); each opening counts as a visit.</summary>
+/// <summary>
+/// What a visitor of an invitation link sees (the department and the campaign). An opening counts as a visit once per
+/// client per link per day (by a keyed hash of the client's address, see <see cref="CampaignVisitors"/>), so reloading
+/// or hammering a link does not inflate its figures.
+/// </summary>
 [Access(Caller.Anonymous)]
-public sealed class OpenCampaignLink(Database db) : Endpoint<CampaignByTokenRequest, CampaignLandingResponse>
+public sealed class OpenCampaignLink(Database db, CampaignVisitors visitors, TimeProvider time) : Endpoint<CampaignByTokenRequest, CampaignLandingResponse>
 {
     [Unscoped("a public invitation link: its department's name is public")]
     private static readonly Sql Landing = Sql.Portable("""
@@ -18,9 +22,30 @@ public sealed class OpenCampaignLink(Database db) : Endpoint<CampaignByTokenRequ
         WHERE c.token = @Token
         """);
 
+    // The visitor's first opening today, or nothing. SQL Server: the key stays locked (UPDLOCK, HOLDLOCK) from the check
+    // to the insert, so two openings at once cannot both be the first.
+    [Unscoped("records a visitor of a public invitation link")]
+    private static readonly Sql RecordVisitor = Sql.Dialects(
+        """
+        INSERT OR IGNORE INTO recruitment_visits (campaign_id, day_number, client_hash)
+        SELECT c.id, @Day, @ClientHash FROM recruitment_campaigns c WHERE c.token = @Token
+        """,
+        """
+        INSERT INTO dbo.recruitment_visits (campaign_id, day_number, client_hash)
+        SELECT c.id, @Day, @ClientHash FROM dbo.recruitment_campaigns c
+        WHERE c.token = @Token
+          AND NOT EXISTS (
+              SELECT 1 FROM dbo.recruitment_visits v WITH (UPDLOCK, HOLDLOCK)
+              WHERE v.campaign_id = c.id AND v.day_number = @Day AND v.client_hash = @ClientHash)
+        """);
+
     [Unscoped("counts a visit of a public invitation link")]
     private static readonly Sql CountVisit = Sql.Portable("""
         UPDATE recruitment_campaigns SET visits = visits + 1 WHERE token = @Token
+        """);
+
+    private static readonly Sql ForgetEarlierDays = Sql.Portable("""
+        DELETE FROM recruitment_visits WHERE day_number < @Day
         """);
 
     public override void Configure()
@@ -29,21 +54,40 @@ public sealed class OpenCampaignLink(Database db) : Endpoint<CampaignByTokenRequ
         Description(b => b
             .WithName("members_openCampaignLink")
             .WithSummary("Open an invitation link")
-            .WithDescription("Counts a visit and tells which department invites the visitor. 404 for an unknown link.")
+            .WithDescription("Counts a visit (once per client per link per day) and tells which department invites the visitor. 404 for an unknown link.")
             .ProducesProblems(StatusCodes.Status404NotFound));
     }
 
     public override async Task HandleAsync(CampaignByTokenRequest req, CancellationToken ct)
     {
-        await using var session = await db.BeginAsync(ct);
-        var landing = await session.QuerySingleOrDefaultAsync<CampaignLandingResponse>(Landing, new { req.Token }, ct);
-        if (landing is null)
+        var day = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).DayNumber;
+        var clientHash = await visitors.HashAsync(HttpContext.Connection.RemoteIpAddress, day, ct);
+        bool firstToday;
+        CampaignLandingResponse? landing;
+        await using (var session = await db.BeginAsync(ct))
         {
-            throw new ProblemException(StatusCodes.Status404NotFound, "This invitation link is not valid.");
+            landing = await session.QuerySingleOrDefaultAsync<CampaignLandingResponse>(Landing, new { req.Token }, ct);
+            if (landing is null)
+            {
+                throw new ProblemException(StatusCodes.Status404NotFound, "This invitation link is not valid.");
+            }
+
+            firstToday = await session.ExecuteAsync(RecordVisitor, new { req.Token, Day = day, ClientHash = clientHash }, ct) == 1;
+            if (firstToday)
+            {
+                await session.ExecuteAsync(CountVisit, new { req.Token }, ct);
+            }
+
+            await session.CommitAsync(ct);
         }
 
-        await session.ExecuteAsync(CountVisit, new { req.Token }, ct);
-        await session.CommitAsync(ct);
+        if (firstToday)
+        {
+            // Earlier days' visitors are no longer needed; forgotten in a statement of its own, after the visit's commit.
+            await using var cleanup = await db.OpenAsync(ct);
+            await cleanup.ExecuteAsync(ForgetEarlierDays, new { Day = day }, ct);
+        }
+
         await Send.OkAsync(landing, ct);
     }
 }

@@ -1,7 +1,7 @@
 import type { DirectoryField, MemberOffer, MemberResponse, ProfileInput } from '../../api/generated';
 import { z } from 'zod';
 import { isLanguage } from '../../lib/i18n';
-import { hasMarkup, isEmailAddress, optionalText, personName, type Translate } from './member-rules';
+import { hasMarkup, isEmailAddress, optionalText, personName, type Translate } from '../../lib/text-rules';
 import { DIRECTORY_FIELDS, isOneOf, MEMBER_OFFERS } from './options';
 
 /** The profile form as it holds the values: lists as text, the way people type them. */

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import { createI18n } from '../../lib/i18n';
-import { isEmailAddress } from './member-rules';
+import { isEmailAddress } from '../../lib/text-rules';
 import { signUpFieldResolver, signUpSchema, toSignUpRequest, type SignUpValues } from './sign-up-form';
 import { emptyStudy, readCredits, readYear, studySchema, toAffiliationInput } from './study-form';
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { fieldRoutes, type FieldResolver } from '../../lib/form-errors';
 import { LANGUAGES } from '../../lib/i18n';
 import { CONSENT_CHANNELS } from './options';
-import { isEmailAddress, personName, type Translate } from './member-rules';
+import { emailAddress, personName, type Translate } from '../../lib/text-rules';
 import { readCredits, STUDY_FIELDS, studySchema, toAffiliationInput, type StudyValues } from './study-form';
 
 /** The sign-up form as the page holds it. */
@@ -43,7 +43,7 @@ export function signUpSchema(t: Translate, thisYear?: number) {
   return z.object({
     firstName: personName(t),
     lastName: personName(t),
-    email: z.string().refine(isEmailAddress, t('validation.email')),
+    email: emailAddress(t),
     preferredLanguage: z.enum(LANGUAGES, { error: t('validation.language') }),
     affiliations: z.array(studySchema(t, thisYear)).superRefine((studies, ctx) => {
       // Messages about the studies as a whole: `affiliations.root`, as react-hook-form has it for a list.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { AffiliationInput, DegreeType } from '../../api/generated';
-import { optionalText, type Translate } from './member-rules';
+import { optionalText, type Translate } from '../../lib/text-rules';
 import { DEGREE_TYPES, isOneOf } from './options';
 
 /** One study as a form holds it: what was typed, before it is read as numbers. */

@@ -88,16 +88,7 @@ describe('ApiKeysPage', () => {
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Ny API-nyckel' }));
   });
 
-  it('shows the server’s field errors (no scope, expiry in the past)', async () => {
-    server.use(
-      http.post('/api/admin/api-keys', () =>
-        validationProblem({
-          name: ['Enter a name.'],
-          scopes: ['Choose at least one scope.'],
-          expiresAt: ['Choose a time in the future.'],
-        }),
-      ),
-    );
+  it('checks the key’s rules before sending it (a name, a scope, an expiry in the future)', async () => {
     const user = userEvent.setup();
     renderApp({ me: ADMIN, path: '/admin/api-keys' });
     const form = await openForm(user);
@@ -106,15 +97,43 @@ describe('ApiKeysPage', () => {
     await user.click(within(form).getByRole('button', { name: 'Skapa nyckel' }));
     const summary = await within(form).findByRole('alert');
     expect(summary.textContent).toContain('Nyckeln kunde inte skapas');
-    expect(summary.textContent).toContain('Namn: Enter a name.');
-    expect(summary.textContent).toContain('Behörighetsområden: Choose at least one scope.');
-    expect(summary.textContent).toContain('Upphör (valfritt): Choose a time in the future.');
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Namn: Ange ett namn.',
+      'Behörighetsområden: Välj minst ett behörighetsområde.',
+      'Upphör (valfritt): Välj en tidpunkt i framtiden.',
+    ]);
+    expect(document.activeElement).toBe(summary);
     expect(within(form).getByRole('textbox', { name: 'Namn' }).getAttribute('aria-invalid')).toBe('true');
-    expect(within(form).getByRole('group', { name: 'Behörighetsområden' }).getAttribute('aria-describedby')).toBe(
-      'new-api-key-scopes-error',
+    const scopes = within(form).getByRole('group', { name: 'Behörighetsområden' });
+    expect(scopes.getAttribute('aria-describedby')).toBe('new-api-key-scopes-error');
+    expect(document.getElementById('new-api-key-scopes-error')!.textContent).toBe('Välj minst ett behörighetsområde.');
+    expect(within(form).getByLabelText('Upphör (valfritt)').getAttribute('aria-invalid')).toBe('true');
+    expect(requestsTo(sent, 'POST', '/api/admin/api-keys')).toHaveLength(0);
+
+    // Choosing a scope takes its message away.
+    await user.click(within(form).getByRole('checkbox', { name: 'audit:read' }));
+    expect(scopes.getAttribute('aria-describedby')).toBeNull();
+  });
+
+  it('shows the server’s field errors on the fields (a scope it no longer has)', async () => {
+    server.use(
+      http.post('/api/admin/api-keys', () => validationProblem({ 'scopes[0]': ['Unknown scope: audit:read'] })),
     );
-    expect(await requestsTo(sent, 'POST', '/api/admin/api-keys')[0].json()).toMatchObject({
-      expiresAt: new Date(2001, 0, 1, 10, 0).toISOString(),
+    const user = userEvent.setup();
+    renderApp({ me: ADMIN, path: '/admin/api-keys' });
+    const form = await openForm(user);
+    await user.type(within(form).getByRole('textbox', { name: 'Namn' }), 'Ladok import');
+    await user.click(await within(form).findByRole('checkbox', { name: 'audit:read' }));
+    await user.type(within(form).getByLabelText('Upphör (valfritt)'), '2999-01-01T10:00');
+    await user.click(within(form).getByRole('button', { name: 'Skapa nyckel' }));
+    const summary = await within(form).findByRole('alert');
+    expect(within(summary).getByRole('link').textContent).toBe('Behörighetsområden: Unknown scope: audit:read');
+    expect(document.getElementById('new-api-key-scopes-error')!.textContent).toBe('Unknown scope: audit:read');
+    expect(within(form).getByRole('textbox', { name: 'Namn' }).getAttribute('aria-invalid')).toBeNull();
+    expect(await requestsTo(sent, 'POST', '/api/admin/api-keys')[0].json()).toEqual({
+      name: 'Ladok import',
+      scopes: ['audit:read'],
+      expiresAt: new Date(2999, 0, 1, 10, 0).toISOString(),
     });
   });
 

@@ -1,16 +1,19 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CreatedApiKeyResponse } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { fieldErrorId, FormField } from '../../../components/FormField';
+import { fieldErrorId, TextInputField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
-import { localDateTimeToIso } from '../../../lib/format';
-import { toFormErrors, toProblem } from '../../../lib/problem-details';
+import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useCreateApiKey, useScopes } from '../api/api-keys';
+import { API_KEY_ROUTES, apiKeySchema, EMPTY_API_KEY, toCreateApiKeyRequest, type ApiKeyValues } from '../api-key-form';
 
-const FIELDS = ['name', 'scopes', 'expiresAt'] as const;
 const ID_PREFIX = 'new-api-key';
 const SCOPES_ID = `${ID_PREFIX}-scopes`;
+type Field = keyof ApiKeyValues;
 
 function scopeCheckboxId(scope: string): string {
   return `${ID_PREFIX}-scope-${scope.replace(/[^a-z0-9-]/gi, '-')}`;
@@ -21,83 +24,113 @@ export interface CreateApiKeyFormProps {
   onCancel: () => void;
 }
 
-/** Name, scopes (with the operations each allows) and an optional expiry of a new API key. */
+/** What the last failed submission left for the error summary. */
+interface Failure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
+/**
+ * Name, scopes (with the operations each allows) and an optional expiry of a new API key. The API's
+ * rules are checked here first (apiKeySchema); what only the server can judge (a scope it no longer
+ * has) comes back on the fields.
+ */
 export function CreateApiKeyForm({ onCreated, onCancel }: CreateApiKeyFormProps) {
   const { t } = useTranslation();
   const scopes = useScopes();
   const create = useCreateApiKey();
-  const [name, setName] = useState('');
-  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
-  const [expiresAt, setExpiresAt] = useState('');
-  const problem = useMemo(() => (create.error ? toProblem(create.error) : null), [create.error]);
-  const errors = problem ? toFormErrors(problem, FIELDS) : null;
-  const scopeErrors = errors?.fields.scopes;
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => apiKeySchema(t), [t]);
+  const { control, handleSubmit, setError, formState } = useForm<ApiKeyValues>({
+    resolver: zodResolver(schema),
+    defaultValues: EMPTY_API_KEY,
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const error = create.error;
   const firstScopeId = scopes.data?.[0] ? scopeCheckboxId(scopes.data[0].name) : SCOPES_ID;
-  const labels = { name: t('apiKeys.form.name'), scopes: t('apiKeys.form.scopes'), expiresAt: t('apiKeys.form.expiresAt') };
+  const labels: Record<Field, string> = {
+    name: t('apiKeys.form.name'),
+    scopes: t('apiKeys.form.scopes'),
+    expiresAt: t('apiKeys.form.expiresAt'),
+  };
 
   useEffect(() => {
     document.getElementById(`${ID_PREFIX}-name`)?.focus();
   }, []);
 
-  const toggle = (scope: string, on: boolean) =>
-    setChosen((current) => {
-      const next = new Set(current);
-      if (on) next.add(scope);
-      else next.delete(scope);
-      return next;
-    });
+  useEffect(() => {
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, API_KEY_ROUTES);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  }, [error, setError]);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const send = (values: ApiKeyValues) => {
     if (create.isPending) return;
-    create.mutate(
-      {
-        name: name.trim(),
-        scopes: (scopes.data ?? []).map((s) => s.name).filter((s) => chosen.has(s)),
-        expiresAt: expiresAt ? localDateTimeToIso(expiresAt) : undefined,
-      },
-      { onSuccess: onCreated },
-    );
+    setFailure(null);
+    create.mutate(toCreateApiKeyRequest(values, (scopes.data ?? []).map((s) => s.name)), { onSuccess: onCreated });
   };
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
+
+  const errorsOf = (field: Field) => messagesAt(formState.errors, field);
+  const scopeErrors = errorsOf('scopes');
+  const summary = [
+    { id: `${ID_PREFIX}-name`, label: labels.name, messages: errorsOf('name') },
+    { id: firstScopeId, label: labels.scopes, messages: scopeErrors },
+    { id: `${ID_PREFIX}-expiresAt`, label: labels.expiresAt, messages: errorsOf('expiresAt') },
+  ];
+  const showSummary =
+    failure !== null &&
+    (summary.some((field) => field.messages.length > 0) ||
+      failure.formMessages.length > 0 ||
+      (failure.problem !== null && failure.problem.kind !== 'validation'));
 
   return (
     <section id="create-api-key" className="panel" aria-labelledby="create-api-key-heading">
       <h2 id="create-api-key-heading" className="panel__title">
         {t('apiKeys.form.title')}
       </h2>
-      <form className="stack-form" noValidate onSubmit={submit} aria-busy={create.isPending || undefined}>
-        {problem && errors ? (
+      <form className="stack-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={create.isPending || undefined}>
+        {showSummary ? (
           <ErrorSummary
             title={t('apiKeys.form.failed')}
-            problem={problem}
-            fields={[
-              { id: `${ID_PREFIX}-name`, label: labels.name, messages: errors.fields.name ?? [] },
-              { id: firstScopeId, label: labels.scopes, messages: errors.fields.scopes ?? [] },
-              { id: `${ID_PREFIX}-expiresAt`, label: labels.expiresAt, messages: errors.fields.expiresAt ?? [] },
-            ]}
-            formMessages={errors.form}
+            problem={failure.problem}
+            attempt={failure.attempt}
+            fields={summary}
+            formMessages={failure.formMessages}
           />
         ) : null}
 
-        <FormField id={`${ID_PREFIX}-name`} name="name" label={labels.name} hint={t('apiKeys.form.nameHint')} errors={errors?.fields.name}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="input"
-              value={name}
-              onChange={(event) => setName(event.target.value)}
+        <Controller
+          control={control}
+          name="name"
+          render={({ field }) => (
+            <TextInputField
+              id={`${ID_PREFIX}-name`}
+              name="name"
+              label={labels.name}
+              hint={t('apiKeys.form.nameHint')}
+              errors={errorsOf('name')}
+              value={field.value}
+              onValueChange={field.onChange}
+              onBlur={field.onBlur}
               autoComplete="off"
               required
               maxLength={400}
             />
           )}
-        </FormField>
+        />
 
         <fieldset
           id={SCOPES_ID}
-          className={['fieldset', scopeErrors?.length ? 'field--invalid' : ''].filter(Boolean).join(' ')}
-          aria-describedby={scopeErrors?.length ? fieldErrorId(SCOPES_ID) : undefined}
+          className={['fieldset', scopeErrors.length ? 'field--invalid' : ''].filter(Boolean).join(' ')}
+          aria-describedby={scopeErrors.length ? fieldErrorId(SCOPES_ID) : undefined}
         >
           <legend className="field__label">{labels.scopes}</legend>
           <p className="field__hint">{t('apiKeys.form.scopesHint')}</p>
@@ -111,36 +144,48 @@ export function CreateApiKeyForm({ onCreated, onCancel }: CreateApiKeyFormProps)
               </button>
             </div>
           ) : (
-            <ul className="checkbox-list">
-              {scopes.data.map((scope) => {
-                const id = scopeCheckboxId(scope.name);
-                return (
-                  <li key={scope.name} className="checkbox-list__item">
-                    <input
-                      id={id}
-                      type="checkbox"
-                      className="checkbox"
-                      name="scopes"
-                      value={scope.name}
-                      checked={chosen.has(scope.name)}
-                      onChange={(event) => toggle(scope.name, event.target.checked)}
-                      aria-describedby={`${id}-operations`}
-                      aria-invalid={scopeErrors?.length ? true : undefined}
-                    />
-                    <label htmlFor={id}>
-                      <code>{scope.name}</code>
-                    </label>
-                    <p className="field__hint checkbox-list__hint" id={`${id}-operations`}>
-                      {scope.operations.length > 0
-                        ? t('apiKeys.form.operations', { operations: scope.operations.join(', ') })
-                        : t('apiKeys.form.noOperations')}
-                    </p>
-                  </li>
-                );
-              })}
-            </ul>
+            <Controller
+              control={control}
+              name="scopes"
+              render={({ field }) => (
+                <ul className="checkbox-list">
+                  {scopes.data.map((scope) => {
+                    const id = scopeCheckboxId(scope.name);
+                    return (
+                      <li key={scope.name} className="checkbox-list__item">
+                        <input
+                          id={id}
+                          type="checkbox"
+                          className="checkbox"
+                          name="scopes"
+                          value={scope.name}
+                          checked={field.value.includes(scope.name)}
+                          onChange={(event) =>
+                            field.onChange(
+                              event.target.checked
+                                ? [...field.value, scope.name]
+                                : field.value.filter((chosen) => chosen !== scope.name),
+                            )
+                          }
+                          aria-describedby={`${id}-operations`}
+                          aria-invalid={scopeErrors.length ? true : undefined}
+                        />
+                        <label htmlFor={id}>
+                          <code>{scope.name}</code>
+                        </label>
+                        <p className="field__hint checkbox-list__hint" id={`${id}-operations`}>
+                          {scope.operations.length > 0
+                            ? t('apiKeys.form.operations', { operations: scope.operations.join(', ') })
+                            : t('apiKeys.form.noOperations')}
+                        </p>
+                      </li>
+                    );
+                  })}
+                </ul>
+              )}
+            />
           )}
-          {scopeErrors?.length ? (
+          {scopeErrors.length ? (
             <p className="field__error" id={fieldErrorId(SCOPES_ID)}>
               {scopeErrors.map((message, i) => (
                 <span key={i} className="field__error-line">
@@ -151,23 +196,24 @@ export function CreateApiKeyForm({ onCreated, onCancel }: CreateApiKeyFormProps)
           ) : null}
         </fieldset>
 
-        <FormField
-          id={`${ID_PREFIX}-expiresAt`}
+        <Controller
+          control={control}
           name="expiresAt"
-          label={labels.expiresAt}
-          hint={t('apiKeys.form.expiresAtHint')}
-          errors={errors?.fields.expiresAt}
-        >
-          {(control) => (
-            <input
-              {...control}
+          render={({ field }) => (
+            <TextInputField
+              id={`${ID_PREFIX}-expiresAt`}
+              name="expiresAt"
+              label={labels.expiresAt}
+              hint={t('apiKeys.form.expiresAtHint')}
+              errors={errorsOf('expiresAt')}
               type="datetime-local"
-              className="input input--date"
-              value={expiresAt}
-              onChange={(event) => setExpiresAt(event.target.value)}
+              inputClassName="input input--date"
+              value={field.value}
+              onValueChange={field.onChange}
+              onBlur={field.onBlur}
             />
           )}
-        </FormField>
+        />
 
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={create.isPending || undefined}>

@@ -5,7 +5,8 @@ import { FormField } from '../../../components/FormField';
 import { Pager } from '../../../components/Pager';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
-import { toFormErrors, toProblem } from '../../../lib/problem-details';
+import { placeServerErrors } from '../../../lib/form-errors';
+import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useAuditPage } from '../api/audit';
@@ -40,7 +41,7 @@ export function AuditPage() {
   const audit = useAuditPage(query);
 
   const problem = useMemo(() => (audit.error ? toProblem(audit.error) : null), [audit.error]);
-  const errors = problem ? toFormErrors(problem, FIELDS) : null;
+  const errors = problem ? placeServerErrors(problem, FIELDS) : null;
   const labels: Record<FilterField, string> = {
     action: t('audit.filters.action'),
     entityType: t('audit.filters.entityType'),

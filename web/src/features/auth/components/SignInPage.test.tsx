@@ -89,11 +89,35 @@ describe('SignInPage', () => {
     expect(window.sessionStorage.getItem(PENDING_SIGN_IN_KEY)).toBeNull();
   });
 
+  it('checks the address and the code before sending them', async () => {
+    const user = userEvent.setup();
+    renderSignIn();
+    await sendCode(user, 'not-an-address');
+    const email = screen.getByRole('textbox', { name: 'E-postadress' });
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Koden kunde inte skickas');
+    expect(within(summary).getByRole('link').textContent).toBe('E-postadress: Ange en giltig e-postadress, som namn@example.org.');
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(requestsTo(sent, 'POST', '/api/auth/code')).toHaveLength(0);
+
+    await user.clear(email);
+    await user.type(email, ADMIN.email);
+    await user.click(screen.getByRole('button', { name: 'Skicka kod' }));
+    const code = await screen.findByRole('textbox', { name: 'Kod' });
+    await user.click(screen.getByRole('button', { name: 'Logga in' }));
+    expect(within(await screen.findByRole('alert')).getByRole('link').textContent).toBe(
+      'Kod: Ange koden från e-postmeddelandet.',
+    );
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+    expect(requestsTo(sent, 'POST', '/api/auth/session')).toHaveLength(0);
+  });
+
   it('puts the server’s address error on the address field', async () => {
     server.use(http.post('/api/auth/code', () => validationProblem({ email: ['Enter a valid e-mail address.'] })));
     const user = userEvent.setup();
     renderSignIn();
-    await sendCode(user, 'not-an-address');
+    // Two dots in a row: the server's address parser refuses it, the form's simpler rule does not.
+    await sendCode(user, 'first..last@su.se');
     const email = screen.getByRole('textbox', { name: 'E-postadress' });
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
     expect(document.getElementById(email.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
@@ -101,6 +125,7 @@ describe('SignInPage', () => {
     );
     expect(screen.getByRole('alert').textContent).toContain('Koden kunde inte skickas');
     expect(screen.queryByRole('textbox', { name: 'Kod' })).toBeNull();
+    expect(await requestsTo(sent, 'POST', '/api/auth/code')[0].json()).toEqual({ email: 'first..last@su.se' });
   });
 
   it('says how long to wait when rate-limited (429)', async () => {

@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { FormField } from '../../../components/FormField';
-import { toFormErrors, toProblem, type FormErrors } from '../../../lib/problem-details';
+import { TextInputField } from '../../../components/FormField';
+import { applyServerErrors, messagesAt, placeServerErrors } from '../../../lib/form-errors';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import { RETURN_TO_PARAM, sanitizeReturnTo } from '../../../lib/return-to';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useDevMailboxAvailable } from '../../../lib/dev-mailbox';
@@ -11,11 +14,10 @@ import { useAuth } from '../../../lib/auth/me';
 import { useRequestCode, useSignIn } from '../../../lib/auth/sign-in';
 import { normaliseCode, readPendingSignIn, storePendingSignIn, type PendingSignIn } from '../../../lib/auth/sign-in-state';
 import { CodeField } from '../../../components/CodeField';
+import { CODE_FIELDS, codeSchema, EMAIL_FIELDS, emailSchema, type CodeValues, type EmailValues } from '../../../lib/auth/code-form';
 
 const EMAIL_ID = 'sign-in-email';
 const CODE_ID = 'sign-in-code';
-const EMAIL_FIELDS = ['email'] as const;
-const CODE_FIELDS = ['code'] as const;
 
 /** Why the user was sent here, from the navigation state (see UnauthorizedRedirect). */
 export interface SignInLocationState {
@@ -39,19 +41,19 @@ export function SignInPage() {
   const signIn = useSignIn();
 
   const [pending, setPending] = useState<PendingSignIn | null>(() => readPendingSignIn());
-  const [email, setEmail] = useState(() => pending?.email ?? '');
-  const [code, setCode] = useState('');
+  // The last address a code was asked for: the first step offers it again.
+  const [lastEmail, setLastEmail] = useState(() => pending?.email ?? '');
   const [status, setStatus] = useState('');
   const [signedIn, setSignedIn] = useState(false);
   const step = pending ? 'code' : 'email';
 
-  // Each step starts at its field.
+  // Each step starts at its field, and so does each new code.
+  const codeSentAt = pending?.expiresAt;
   useEffect(() => {
     document.getElementById(step === 'code' ? CODE_ID : EMAIL_ID)?.focus();
-  }, [step]);
+  }, [step, codeSentAt]);
 
   const requestProblem = useMemo(() => (requestCode.error ? toProblem(requestCode.error) : null), [requestCode.error]);
-  const signInProblem = useMemo(() => (signIn.error ? toProblem(signIn.error) : null), [signIn.error]);
 
   // Signed in (just now, or already when the page was opened) – on to where the user was going. After a
   // 401 the old `me` may linger for a moment; the page then waits for the sign-out to land.
@@ -60,6 +62,7 @@ export function SignInPage() {
   const sendCode = (address: string, again: boolean) => {
     if (requestCode.isPending) return;
     setStatus('');
+    setLastEmail(address);
     signIn.reset();
     requestCode.mutate(
       { email: address },
@@ -69,20 +72,13 @@ export function SignInPage() {
           const next = { email: address, expiresAt: Date.now() + minutes * 60_000 };
           storePendingSignIn(next);
           setPending(next);
-          setCode('');
           setStatus(again ? t('signIn.codeResent', { minutes }) : t('signIn.codeSent', { minutes }));
         },
       },
     );
   };
 
-  const submitEmail = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    sendCode(email.trim(), false);
-  };
-
-  const submitCode = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submitCode = (code: string) => {
     if (!pending || signIn.isPending) return;
     setStatus('');
     requestCode.reset();
@@ -96,9 +92,6 @@ export function SignInPage() {
     requestCode.reset();
     signIn.reset();
   };
-
-  const emailErrors: FormErrors<'email'> | null = requestProblem ? toFormErrors(requestProblem, EMAIL_FIELDS) : null;
-  const codeErrors: FormErrors<'code'> | null = signInProblem ? toFormErrors(signInProblem, CODE_FIELDS) : null;
 
   return (
     <div className="page page--narrow">
@@ -119,92 +112,224 @@ export function SignInPage() {
         </h2>
 
         {step === 'email' ? (
-          <form className="stack-form" noValidate onSubmit={submitEmail} aria-busy={requestCode.isPending || undefined}>
-            {requestProblem && emailErrors ? (
-              <ErrorSummary
-                title={t('signIn.sendFailed')}
-                problem={requestProblem}
-                fields={[{ id: EMAIL_ID, label: t('signIn.email'), messages: emailErrors.fields.email ?? [] }]}
-                formMessages={emailErrors.form}
-              />
-            ) : null}
-            <FormField
-              id={EMAIL_ID}
-              name="email"
-              label={t('signIn.email')}
-              hint={t('signIn.emailHint')}
-              errors={emailErrors?.fields.email}
-            >
-              {(control) => (
-                <input
-                  {...control}
-                  type="email"
-                  className="input"
-                  value={email}
-                  onChange={(event) => setEmail(event.target.value)}
-                  autoComplete="email"
-                  spellCheck={false}
-                  required
-                  maxLength={320}
-                />
-              )}
-            </FormField>
-            <div className="form-actions">
-              <button type="submit" className="button button--primary" aria-disabled={requestCode.isPending || undefined}>
-                {requestCode.isPending ? t('signIn.sending') : t('signIn.sendCode')}
-              </button>
-            </div>
-          </form>
+          <EmailStep
+            initialEmail={lastEmail}
+            error={requestCode.error}
+            pending={requestCode.isPending}
+            onSubmit={(email) => sendCode(email, false)}
+          />
         ) : (
-          <form className="stack-form" noValidate onSubmit={submitCode} aria-busy={signIn.isPending || undefined}>
-            {signInProblem && codeErrors ? (
-              <ErrorSummary
-                title={t('signIn.signInFailed')}
-                problem={signInProblem}
-                fields={[{ id: CODE_ID, label: t('signIn.code'), messages: codeErrors.fields.code ?? [] }]}
-                formMessages={codeErrors.form}
-              />
-            ) : null}
-            {requestProblem ? (
-              <ErrorSummary
-                title={t('signIn.sendFailed')}
-                problem={requestProblem}
-                formMessages={[...(emailErrors?.fields.email ?? []), ...(emailErrors?.form ?? [])]}
-              />
-            ) : null}
-            <p className="sign-in__sent-to">{t('signIn.codeSentTo', { email: pending?.email ?? '' })}</p>
-            {devMailbox ? (
-              <p className="sign-in__dev-hint">
-                {t('signIn.devMailboxHint')} <Link to="/dev/mailbox">{t('nav.devMailbox')}</Link>
-              </p>
-            ) : null}
-            <CodeField
-              id={CODE_ID}
-              label={t('signIn.code')}
-              hint={t('signIn.codeHint')}
-              errors={codeErrors?.fields.code}
-              value={code}
-              onChange={setCode}
-            />
-            <div className="form-actions">
-              <button type="submit" className="button button--primary" aria-disabled={signIn.isPending || undefined}>
-                {signIn.isPending ? t('signIn.signingIn') : t('signIn.signIn')}
-              </button>
-              <button
-                type="button"
-                className="button"
-                onClick={() => pending && sendCode(pending.email, true)}
-                aria-disabled={requestCode.isPending || undefined}
-              >
-                {t('signIn.sendNewCode')}
-              </button>
-              <button type="button" className="button button--link" onClick={chooseAnotherAddress}>
-                {t('signIn.chooseAnotherAddress')}
-              </button>
-            </div>
-          </form>
+          <CodeStep
+            // A new code starts the step afresh: no typed code, no message about the old one.
+            key={codeSentAt}
+            email={pending?.email ?? ''}
+            error={signIn.error}
+            pending={signIn.isPending}
+            requestProblem={requestProblem}
+            sendingCode={requestCode.isPending}
+            devMailbox={devMailbox}
+            onSubmit={submitCode}
+            onSendNewCode={() => pending && sendCode(pending.email, true)}
+            onChooseAnotherAddress={chooseAnotherAddress}
+          />
         )}
       </section>
     </div>
+  );
+}
+
+/** What the last failed submission left for the error summary. */
+interface Failure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
+/** Shows the summary when a field has a message, the server sent messages for no field, or it was not a validation problem. */
+function showsSummary(failure: Failure | null, fieldMessages: readonly string[]): failure is Failure {
+  return (
+    failure !== null &&
+    (fieldMessages.length > 0 || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'))
+  );
+}
+
+/** Step 1: the address (emailSchema, as RequestCode has it); the server's messages come back on the field. */
+function EmailStep({
+  initialEmail,
+  error,
+  pending,
+  onSubmit,
+}: {
+  initialEmail: string;
+  error: unknown;
+  pending: boolean;
+  onSubmit: (email: string) => void;
+}) {
+  const { t } = useTranslation();
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => emailSchema(t), [t]);
+  const { control, handleSubmit, setError, formState } = useForm<EmailValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { email: initialEmail },
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  useEffect(() => {
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, EMAIL_FIELDS);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  }, [error, setError]);
+
+  const send = (values: EmailValues) => {
+    if (pending) return;
+    setFailure(null);
+    onSubmit(values.email.trim());
+  };
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
+  const messages = messagesAt(formState.errors, 'email');
+
+  return (
+    <form className="stack-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={pending || undefined}>
+      {showsSummary(failure, messages) ? (
+        <ErrorSummary
+          title={t('signIn.sendFailed')}
+          problem={failure.problem}
+          attempt={failure.attempt}
+          fields={[{ id: EMAIL_ID, label: t('signIn.email'), messages }]}
+          formMessages={failure.formMessages}
+        />
+      ) : null}
+      <Controller
+        control={control}
+        name="email"
+        render={({ field }) => (
+          <TextInputField
+            id={EMAIL_ID}
+            name="email"
+            label={t('signIn.email')}
+            hint={t('signIn.emailHint')}
+            errors={messages}
+            type="email"
+            value={field.value}
+            onValueChange={field.onChange}
+            onBlur={field.onBlur}
+            autoComplete="email"
+            spellCheck={false}
+            required
+            maxLength={320}
+          />
+        )}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={pending || undefined}>
+          {pending ? t('signIn.sending') : t('signIn.sendCode')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Step 2: the e-mailed code (codeSchema, as SignIn has it); a wrong or expired code comes back on the field. */
+function CodeStep({
+  email,
+  error,
+  pending,
+  requestProblem,
+  sendingCode,
+  devMailbox,
+  onSubmit,
+  onSendNewCode,
+  onChooseAnotherAddress,
+}: {
+  email: string;
+  error: unknown;
+  pending: boolean;
+  /** Why a new code could not be sent, if it could not. */
+  requestProblem: Problem | null;
+  sendingCode: boolean;
+  devMailbox: boolean;
+  onSubmit: (code: string) => void;
+  onSendNewCode: () => void;
+  onChooseAnotherAddress: () => void;
+}) {
+  const { t } = useTranslation();
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => codeSchema(t), [t]);
+  const { control, handleSubmit, setError, formState } = useForm<CodeValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { code: '' },
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+
+  useEffect(() => {
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, CODE_FIELDS);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  }, [error, setError]);
+
+  const send = (values: CodeValues) => {
+    if (pending) return;
+    setFailure(null);
+    onSubmit(values.code);
+  };
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
+  const messages = messagesAt(formState.errors, 'code');
+  // The address is not on this step: the server's messages about it are the summary's.
+  const requestMessages = requestProblem ? placeServerErrors(requestProblem, []).form : [];
+
+  return (
+    <form className="stack-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={pending || undefined}>
+      {showsSummary(failure, messages) ? (
+        <ErrorSummary
+          title={t('signIn.signInFailed')}
+          problem={failure.problem}
+          attempt={failure.attempt}
+          fields={[{ id: CODE_ID, label: t('signIn.code'), messages }]}
+          formMessages={failure.formMessages}
+        />
+      ) : null}
+      {requestProblem ? <ErrorSummary title={t('signIn.sendFailed')} problem={requestProblem} formMessages={requestMessages} /> : null}
+      <p className="sign-in__sent-to">{t('signIn.codeSentTo', { email })}</p>
+      {devMailbox ? (
+        <p className="sign-in__dev-hint">
+          {t('signIn.devMailboxHint')} <Link to="/dev/mailbox">{t('nav.devMailbox')}</Link>
+        </p>
+      ) : null}
+      <Controller
+        control={control}
+        name="code"
+        render={({ field }) => (
+          <CodeField
+            id={CODE_ID}
+            label={t('signIn.code')}
+            hint={t('signIn.codeHint')}
+            errors={messages}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+          />
+        )}
+      />
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" aria-disabled={pending || undefined}>
+          {pending ? t('signIn.signingIn') : t('signIn.signIn')}
+        </button>
+        <button type="button" className="button" onClick={onSendNewCode} aria-disabled={sendingCode || undefined}>
+          {t('signIn.sendNewCode')}
+        </button>
+        <button type="button" className="button button--link" onClick={onChooseAnotherAddress}>
+          {t('signIn.chooseAnotherAddress')}
+        </button>
+      </div>
+    </form>
   );
 }

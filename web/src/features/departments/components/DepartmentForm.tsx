@@ -1,11 +1,15 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { FormField } from '../../../components/FormField';
-import { ProblemMessage } from '../../../components/ProblemMessage';
+import { ErrorSummary } from '../../../components/ErrorSummary';
+import { FormField, TextInputField } from '../../../components/FormField';
+import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
 import { currentLanguage, localName } from '../../../lib/i18n';
-import { hasFormErrors, toFormErrors, toProblem } from '../../../lib/problem-details';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import {
   DEPARTMENT_FIELDS,
+  departmentSchema,
   normaliseDepartmentValues,
   type DepartmentField,
   type DepartmentFormValues,
@@ -30,9 +34,20 @@ export interface DepartmentFormProps {
   onCancel: () => void;
 }
 
+/** What the last failed submission left for the error summary. */
+interface Failure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
 /**
- * The department form, for a new department or an edit (where the code is fixed). Validation is the
- * server's: its field errors appear on the fields, everything else in a summary above them.
+ * The department form, for a new department or an edit (where the code is fixed). The API's rules
+ * are checked here first (departmentSchema); what only the server can judge (a code that is taken, a
+ * faculty it does not know) comes back on the fields, everything else in the summary above them.
  */
 export function DepartmentForm({
   mode,
@@ -46,100 +61,103 @@ export function DepartmentForm({
 }: DepartmentFormProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
-  const [values, setValues] = useState<DepartmentFormValues>(initialValues);
-  // Fields the user has changed since the errors arrived; their (now stale) messages are hidden.
-  const [touchedSinceError, setTouchedSinceError] = useState<ReadonlySet<DepartmentField>>(new Set());
-  const summaryRef = useRef<HTMLDivElement>(null);
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => departmentSchema(t, mode), [t, mode]);
+  const { control, handleSubmit, setError, formState } = useForm<DepartmentFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: initialValues,
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
   const fieldId = (field: DepartmentField) => `${idPrefix}-${field}`;
 
-  const problem = useMemo(() => (error ? toProblem(error) : null), [error]);
-  const formErrors = useMemo(
-    () =>
-      problem
-        ? toFormErrors(problem, DEPARTMENT_FIELDS, {
-            conflictField: mode === 'create' ? 'code' : undefined,
-            conflictMessage: t('departments.messages.codeTaken'),
-          })
-        : null,
-    [problem, mode, t],
-  );
-
-  // A new error: show all its messages again and take the user to the summary.
+  const conflictMessage = t('departments.messages.codeTaken');
+  // Each answer is placed once (not again when only the language changes).
+  const placed = useRef<unknown>(null);
   useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- a new error from the server shows all its messages again, together with the focus move to the summary
-    setTouchedSinceError(new Set());
-    if (error) summaryRef.current?.focus();
-  }, [error]);
+    if (!error || error === placed.current) return;
+    placed.current = error;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, DEPARTMENT_FIELDS, {
+      conflictField: mode === 'create' ? 'code' : undefined,
+      conflictMessage,
+    });
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  }, [error, setError, mode, conflictMessage]);
 
-  const errorsFor = (field: DepartmentField): string[] | undefined =>
-    touchedSinceError.has(field) ? undefined : formErrors?.fields[field];
-
-  const update = (field: DepartmentField, value: string) => {
-    setValues((current) => ({ ...current, [field]: value }));
-    if (formErrors?.fields[field]) setTouchedSinceError((current) => new Set(current).add(field));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const send = (values: DepartmentFormValues) => {
     if (pending) return;
+    setFailure(null);
     onSubmit(normaliseDepartmentValues(values));
   };
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
-  const fieldLabels: Record<DepartmentField, string> = {
+  const labels: Record<DepartmentField, string> = {
     code: t('departments.form.code'),
     nameSv: t('departments.form.nameSv'),
     nameEn: t('departments.form.nameEn'),
     facultyCode: t('departments.form.faculty'),
   };
-  const fieldsWithErrors = DEPARTMENT_FIELDS.filter((field) => (formErrors?.fields[field]?.length ?? 0) > 0);
+  const errorsOf = (field: DepartmentField) => messagesAt(formState.errors, field);
+  const summary = DEPARTMENT_FIELDS.map((field) => ({ id: fieldId(field), label: labels[field], messages: errorsOf(field) }));
+  const showSummary =
+    failure !== null &&
+    (summary.some((field) => field.messages.length > 0) ||
+      failure.formMessages.length > 0 ||
+      (failure.problem !== null && failure.problem.kind !== 'validation'));
+
+  const nameField = (field: 'nameSv' | 'nameEn') => (
+    <Controller
+      control={control}
+      name={field}
+      render={({ field: controlled }) => (
+        <TextInputField
+          id={fieldId(field)}
+          name={field}
+          label={labels[field]}
+          hint={t('departments.form.nameHint')}
+          errors={errorsOf(field)}
+          className="form-grid__name"
+          lang={field === 'nameSv' ? 'sv' : 'en'}
+          value={controlled.value}
+          onValueChange={controlled.onChange}
+          onBlur={controlled.onBlur}
+          required
+          autoComplete="off"
+          maxLength={400}
+        />
+      )}
+    />
+  );
 
   return (
-    <form className="department-form" noValidate onSubmit={submit} aria-busy={pending || undefined}>
-      {problem && formErrors ? (
-        <div className="error-summary" role="alert" tabIndex={-1} ref={summaryRef}>
-          <p className="error-summary__title">{t('departments.form.errorTitle')}</p>
-          <p className="error-summary__body">
-            {fieldsWithErrors.length > 0 ? t('problems.validation') : <ProblemMessage problem={problem} />}
-          </p>
-          {hasFormErrors(formErrors) ? (
-            <ul className="error-summary__list">
-              {fieldsWithErrors.map((field) => (
-                <li key={field}>
-                  <a
-                    href={`#${fieldId(field)}`}
-                    onClick={(event) => {
-                      event.preventDefault();
-                      document.getElementById(fieldId(field))?.focus();
-                    }}
-                  >
-                    {fieldLabels[field]}: {formErrors.fields[field]?.join(' ')}
-                  </a>
-                </li>
-              ))}
-              {formErrors.form.map((message, i) => (
-                <li key={`form-${i}`}>{message}</li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
+    <form className="department-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={pending || undefined}>
+      {showSummary ? (
+        <ErrorSummary
+          title={t('departments.form.errorTitle')}
+          problem={failure.problem}
+          attempt={failure.attempt}
+          fields={summary}
+          formMessages={failure.formMessages}
+        />
       ) : null}
 
       <div className="form-grid">
-        <FormField
-          id={fieldId('code')}
+        <Controller
+          control={control}
           name="code"
-          label={fieldLabels.code}
-          hint={mode === 'create' ? t('departments.form.codeHint') : t('departments.form.codeFixed')}
-          errors={errorsFor('code')}
-          className="form-grid__code"
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              className="input input--code"
-              value={values.code}
-              onChange={(event) => update('code', event.target.value.toUpperCase())}
+          render={({ field }) => (
+            <TextInputField
+              id={fieldId('code')}
+              name="code"
+              label={labels.code}
+              hint={mode === 'create' ? t('departments.form.codeHint') : t('departments.form.codeFixed')}
+              errors={errorsOf('code')}
+              className="form-grid__code"
+              inputClassName="input input--code"
+              value={field.value}
+              onValueChange={(typed) => field.onChange(typed.toUpperCase())}
+              onBlur={field.onBlur}
               readOnly={mode === 'edit'}
               required
               autoComplete="off"
@@ -148,78 +166,42 @@ export function DepartmentForm({
               maxLength={64}
             />
           )}
-        </FormField>
+        />
 
-        <FormField
-          id={fieldId('facultyCode')}
+        <Controller
+          control={control}
           name="facultyCode"
-          label={fieldLabels.facultyCode}
-          errors={errorsFor('facultyCode')}
-          className="form-grid__faculty"
-        >
-          {(control) => (
-            <select
-              {...control}
-              className="input"
-              value={values.facultyCode}
-              onChange={(event) => update('facultyCode', event.target.value)}
-              required
+          render={({ field }) => (
+            <FormField
+              id={fieldId('facultyCode')}
+              name="facultyCode"
+              label={labels.facultyCode}
+              errors={errorsOf('facultyCode')}
+              className="form-grid__faculty"
             >
-              <option value="">{t('departments.form.chooseFaculty')}</option>
-              {faculties.map((faculty) => (
-                <option key={faculty.code} value={faculty.code}>
-                  {localName(faculty, language)} ({faculty.code})
-                </option>
-              ))}
-            </select>
+              {(controlProps) => (
+                <select
+                  {...controlProps}
+                  className="input"
+                  value={field.value}
+                  onChange={(event) => field.onChange(event.target.value)}
+                  onBlur={field.onBlur}
+                  required
+                >
+                  <option value="">{t('departments.form.chooseFaculty')}</option>
+                  {faculties.map((faculty) => (
+                    <option key={faculty.code} value={faculty.code}>
+                      {localName(faculty, language)} ({faculty.code})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
           )}
-        </FormField>
+        />
 
-        <FormField
-          id={fieldId('nameSv')}
-          name="nameSv"
-          label={fieldLabels.nameSv}
-          hint={t('departments.form.nameHint')}
-          errors={errorsFor('nameSv')}
-          className="form-grid__name"
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              lang="sv"
-              className="input"
-              value={values.nameSv}
-              onChange={(event) => update('nameSv', event.target.value)}
-              required
-              autoComplete="off"
-              maxLength={400}
-            />
-          )}
-        </FormField>
-
-        <FormField
-          id={fieldId('nameEn')}
-          name="nameEn"
-          label={fieldLabels.nameEn}
-          hint={t('departments.form.nameHint')}
-          errors={errorsFor('nameEn')}
-          className="form-grid__name"
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              lang="en"
-              className="input"
-              value={values.nameEn}
-              onChange={(event) => update('nameEn', event.target.value)}
-              required
-              autoComplete="off"
-              maxLength={400}
-            />
-          )}
-        </FormField>
+        {nameField('nameSv')}
+        {nameField('nameEn')}
       </div>
 
       <div className="form-actions">

@@ -134,16 +134,7 @@ describe('DepartmentsPage', () => {
     expect(requestsTo(sent, 'GET', '/api/faculties')[0].headers.get('Accept-Language')).toBe('en');
   });
 
-  it('shows the server’s field errors on the fields of the new-department form', async () => {
-    server.use(
-      http.post('/api/departments', () =>
-        validationProblem({
-          code: ['Code must be 2–16 characters: an upper-case letter, then upper-case letters, digits or hyphens.'],
-          nameEn: ['Must be 1–200 characters.'],
-          facultyCode: ['Unknown faculty.'],
-        }),
-      ),
-    );
+  it('checks the API’s rules on the new-department form before sending anything', async () => {
     const user = userEvent.setup();
     renderApp({ me: ADMIN });
     const form = await openCreateForm(user);
@@ -155,25 +146,70 @@ describe('DepartmentsPage', () => {
 
     const summary = await within(form).findByRole('alert');
     expect(summary.textContent).toContain('Kontrollera de markerade fälten.');
+    expect(document.activeElement).toBe(summary);
+    // The code as typed, in upper case, breaks the code rule; the English name and the faculty are missing.
+    expect((code as HTMLInputElement).value).toBe('X');
     expect(code.getAttribute('aria-invalid')).toBe('true');
-    const describedBy = code.getAttribute('aria-describedby')!.split(' ');
-    const codeError = document.getElementById(describedBy[0])!;
-    expect(codeError.textContent).toMatch(/2–16 characters/);
+    const messageOf = (control: HTMLElement) =>
+      document.getElementById(control.getAttribute('aria-describedby')!.split(' ')[0])!.textContent;
+    expect(messageOf(code)).toBe(
+      'Använd 2–16 tecken: först en versal, sedan versaler (A–Z), siffror eller bindestreck.',
+    );
     const nameEn = within(form).getByRole('textbox', { name: 'Namn på engelska' });
-    expect(nameEn.getAttribute('aria-invalid')).toBe('true');
+    expect(messageOf(nameEn)).toBe('Ange ett namn.');
     const faculty = within(form).getByRole('combobox', { name: 'Fakultet' });
-    expect(faculty.getAttribute('aria-invalid')).toBe('true');
+    expect(messageOf(faculty)).toBe('Välj en fakultet.');
     const nameSv = within(form).getByRole('textbox', { name: 'Namn på svenska' });
     expect(nameSv.getAttribute('aria-invalid')).toBeNull();
-    // The code was sent in upper case, as typed into the field, with the session's anti-forgery token.
-    const [create] = requestsTo(sent, 'POST', '/api/departments');
-    expect(await create.json()).toMatchObject({ code: 'X', nameSv: 'Testinstitutionen' });
-    expect(create.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Kod: Använd 2–16 tecken: först en versal, sedan versaler (A–Z), siffror eller bindestreck.',
+      'Namn på engelska: Ange ett namn.',
+      'Fakultet: Välj en fakultet.',
+    ]);
+    expect(requestsTo(sent, 'POST', '/api/departments')).toHaveLength(0);
 
-    // Changing a field hides its now stale message.
+    // Correcting a field takes its message away; the others stay.
     await user.type(code, 'YZ');
     expect(code.getAttribute('aria-invalid')).toBeNull();
     expect(nameEn.getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('shows the server’s field errors on the fields of the new-department form', async () => {
+    server.use(
+      http.post('/api/departments', () => validationProblem({ facultyCode: ['There is no faculty with the code HUM.'] })),
+    );
+    const user = userEvent.setup();
+    renderApp({ me: ADMIN });
+    const form = await openCreateForm(user);
+    await user.type(within(form).getByRole('textbox', { name: 'Kod' }), 'ge-2');
+    await user.type(within(form).getByRole('textbox', { name: 'Namn på svenska' }), 'Institutionen för genus');
+    await user.type(within(form).getByRole('textbox', { name: 'Namn på engelska' }), 'Department of Gender Studies');
+    const faculty = within(form).getByRole('combobox', { name: 'Fakultet' });
+    await user.selectOptions(faculty, 'HUM');
+    await user.click(within(form).getByRole('button', { name: 'Skapa institution' }));
+
+    const summary = await within(form).findByRole('alert');
+    expect(summary.textContent).toContain('Kontrollera de markerade fälten.');
+    expect(within(summary).getByRole('link').textContent).toBe('Fakultet: There is no faculty with the code HUM.');
+    expect(faculty.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(faculty.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
+      'There is no faculty with the code HUM.',
+    );
+    const code = within(form).getByRole('textbox', { name: 'Kod' });
+    expect(code.getAttribute('aria-invalid')).toBeNull();
+    // The code was sent in upper case, as typed into the field, with the session's anti-forgery token.
+    const [create] = requestsTo(sent, 'POST', '/api/departments');
+    expect(await create.json()).toEqual({
+      code: 'GE-2',
+      nameSv: 'Institutionen för genus',
+      nameEn: 'Department of Gender Studies',
+      facultyCode: 'HUM',
+    });
+    expect(create.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
+
+    // Changing the field hides its now stale message.
+    await user.selectOptions(faculty, 'SOC');
+    expect(faculty.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('puts a duplicate code (409) on the code field', async () => {

@@ -1,17 +1,21 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResponse, FacultyResponse } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { FormField } from '../../../components/FormField';
+import { FormField, TextInputField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
-import { toFormErrors, toProblem } from '../../../lib/problem-details';
+import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAuth } from '../../../lib/auth/me';
 import { JOIN_PATH } from '../../../lib/paths';
 import { useFaculties } from '../../../lib/departments/faculties';
 import { useCampaigns, useCreateCampaign } from '../api/campaigns';
+import { CAMPAIGN_FIELDS, campaignSchema, toCreateCampaignRequest, type CampaignValues } from '../campaign-form';
 import { copyText } from '../download';
 import { DepartmentSelect } from './DepartmentSelect';
 import { departmentName } from './study-format';
@@ -19,8 +23,7 @@ import './network.css';
 import './staff.css';
 
 const ID = 'new-campaign';
-const FIELDS = ['departmentCode', 'channel', 'label'] as const;
-type Field = (typeof FIELDS)[number];
+type Field = keyof CampaignValues;
 
 /** Channels often used (suggestions; any channel can be typed). */
 const CHANNEL_SUGGESTIONS = ['linkedIn', 'email', 'graduation', 'courseEvaluation', 'newsletter', 'event'] as const;
@@ -185,6 +188,21 @@ export function CampaignsPage() {
   );
 }
 
+/** What the last failed submission left for the error summary. */
+interface Failure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
+/**
+ * A new campaign: department, channel and label. The API's rules are checked here first
+ * (campaignSchema); what only the server can judge (a department that is not one of yours, or no
+ * longer active) comes back on the field.
+ */
 function CreateCampaignForm({
   faculties,
   only,
@@ -197,31 +215,49 @@ function CreateCampaignForm({
 }) {
   const { t } = useTranslation();
   const create = useCreateCampaign();
-  const [departmentCode, setDepartmentCode] = useState(() => (only?.length === 1 ? only[0] : ''));
-  const [channel, setChannel] = useState('');
-  const [label, setLabel] = useState('');
-  const problem = useMemo(() => (create.error ? toProblem(create.error) : null), [create.error]);
-  const errors = problem ? toFormErrors(problem, FIELDS) : null;
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => campaignSchema(t), [t]);
+  const { control, handleSubmit, setError, formState, reset, getValues } = useForm<CampaignValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { departmentCode: only?.length === 1 ? only[0] : '', channel: '', label: '' },
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const error = create.error;
   const labels: Record<Field, string> = {
     departmentCode: t('campaigns.create.department'),
     channel: t('campaigns.create.channel'),
     label: t('campaigns.create.label'),
   };
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  useEffect(() => {
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, CAMPAIGN_FIELDS);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  }, [error, setError]);
+
+  const send = (values: CampaignValues) => {
     if (create.isPending) return;
-    create.mutate(
-      { departmentCode, channel: channel.trim(), label: label.trim() },
-      {
-        onSuccess: (created) => {
-          setChannel('');
-          setLabel('');
-          onCreated(created);
-        },
+    setFailure(null);
+    create.mutate(toCreateCampaignRequest(values), {
+      onSuccess: (created) => {
+        // The department stays chosen for the next campaign.
+        reset({ departmentCode: getValues('departmentCode'), channel: '', label: '' });
+        onCreated(created);
       },
-    );
+    });
   };
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
+
+  const errorsOf = (field: Field) => messagesAt(formState.errors, field);
+  const summary = CAMPAIGN_FIELDS.map((field) => ({ id: `${ID}-${field}`, label: labels[field], messages: errorsOf(field) }));
+  const showSummary =
+    failure !== null &&
+    (summary.some((field) => field.messages.length > 0) ||
+      failure.formMessages.length > 0 ||
+      (failure.problem !== null && failure.problem.kind !== 'validation'));
 
   return (
     <section className="panel" aria-labelledby={`${ID}-heading`}>
@@ -229,69 +265,81 @@ function CreateCampaignForm({
         {t('campaigns.create.title')}
       </h2>
       {only && only.length === 0 ? <p className="notice notice--warning">{t('campaigns.create.noDepartments')}</p> : null}
-      <form className="stack-form" noValidate onSubmit={submit} aria-busy={create.isPending || undefined}>
-        {problem && errors ? (
+      <form className="stack-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={create.isPending || undefined}>
+        {showSummary ? (
           <ErrorSummary
             title={t('campaigns.create.failed')}
-            problem={problem}
-            fields={FIELDS.map((field) => ({ id: `${ID}-${field}`, label: labels[field], messages: errors.fields[field] ?? [] }))}
-            formMessages={errors.form}
+            problem={failure.problem}
+            attempt={failure.attempt}
+            fields={summary}
+            formMessages={failure.formMessages}
           />
         ) : null}
         <div className="filter-form__fields">
-          <FormField id={`${ID}-departmentCode`} name="departmentCode" label={labels.departmentCode} errors={errors?.fields.departmentCode}>
-            {(control) => (
-              <DepartmentSelect
-                control={control}
-                value={departmentCode}
-                onChange={setDepartmentCode}
-                faculties={faculties}
-                only={only}
-                emptyLabel={t('campaigns.create.chooseDepartment')}
-                required
-              />
+          <Controller
+            control={control}
+            name="departmentCode"
+            render={({ field }) => (
+              <FormField id={`${ID}-departmentCode`} name="departmentCode" label={labels.departmentCode} errors={errorsOf('departmentCode')}>
+                {(controlProps) => (
+                  <DepartmentSelect
+                    control={controlProps}
+                    value={field.value}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                    faculties={faculties}
+                    only={only}
+                    emptyLabel={t('campaigns.create.chooseDepartment')}
+                    required
+                  />
+                )}
+              </FormField>
             )}
-          </FormField>
-          <FormField
-            id={`${ID}-channel`}
+          />
+          <Controller
+            control={control}
             name="channel"
-            label={labels.channel}
-            hint={t('campaigns.create.channelHint')}
-            errors={errors?.fields.channel}
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                className="input"
+            render={({ field }) => (
+              <TextInputField
+                id={`${ID}-channel`}
+                name="channel"
+                label={labels.channel}
+                hint={t('campaigns.create.channelHint')}
+                errors={errorsOf('channel')}
                 list={`${ID}-channels`}
-                value={channel}
-                onChange={(event) => setChannel(event.target.value)}
+                value={field.value}
+                onValueChange={field.onChange}
+                onBlur={field.onBlur}
                 autoComplete="off"
                 required
                 maxLength={200}
               />
             )}
-          </FormField>
+          />
           <datalist id={`${ID}-channels`}>
             {CHANNEL_SUGGESTIONS.map((suggestion) => (
               <option key={suggestion} value={t(`campaigns.channels.${suggestion}`)} />
             ))}
           </datalist>
-          <FormField id={`${ID}-label`} name="label" label={labels.label} hint={t('campaigns.create.labelHint')} errors={errors?.fields.label}>
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                className="input"
-                value={label}
-                onChange={(event) => setLabel(event.target.value)}
+          <Controller
+            control={control}
+            name="label"
+            render={({ field }) => (
+              <TextInputField
+                id={`${ID}-label`}
+                name="label"
+                label={labels.label}
+                hint={t('campaigns.create.labelHint')}
+                errors={errorsOf('label')}
+                value={field.value}
+                onValueChange={field.onChange}
+                onBlur={field.onBlur}
                 autoComplete="off"
                 required
                 maxLength={400}
               />
             )}
-          </FormField>
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={create.isPending || undefined}>

@@ -106,6 +106,11 @@ describe('JoinPage with an invitation link', () => {
     const codes = requestsTo(sent, 'POST', '/api/auth/code');
     expect(await Promise.all(codes.map((r) => r.json()))).toEqual([{ email: 'vera@example.org' }]);
 
+    // No code yet: the form says so and asks nothing of the server.
+    await user.click(screen.getByRole('button', { name: 'Bekräfta min adress' }));
+    expect(within(await screen.findByRole('alert')).getByRole('link').textContent).toBe('Kod: Ange koden från e-postmeddelandet.');
+    expect(requestsTo(sent, 'POST', '/api/auth/session')).toHaveLength(0);
+
     await user.type(screen.getByRole('textbox', { name: 'Kod' }), 'ABC234');
     await user.click(screen.getByRole('button', { name: 'Bekräfta min adress' }));
 

@@ -1,5 +1,7 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { MemberResponse, NoteResponse, StaffMemberResponse } from '../../../api/generated';
@@ -8,13 +10,15 @@ import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
-import { toFormErrors, toProblem, type Problem } from '../../../lib/problem-details';
+import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAuth } from '../../../lib/auth/me';
 import type { FlashState } from '../../../lib/flash';
 import { useFaculties } from '../../../lib/departments/faculties';
 import { memberKeys } from '../api/keys';
 import { useAddNote, useEraseMember, useStaffMember, useUpdateMember } from '../api/staff-members';
+import { NOTE_FIELDS, noteSchema, type NoteValues } from '../note-form';
 import { CONSENT_CHANNELS } from '../options';
 import { toProfileInput } from '../profile-form';
 import { ProfileForm } from './ProfileForm';
@@ -307,6 +311,7 @@ function EditMemberPanel({ member, onSaved, onCancel }: { member: MemberResponse
         onSubmit={submit}
         submitLabel={t('memberDetail.save')}
         audience="staff"
+        listed={member.directoryListed}
         extraActions={
           <button type="button" className="button" onClick={onCancel}>
             {t('common.cancel')}
@@ -319,48 +324,97 @@ function EditMemberPanel({ member, onSaved, onCancel }: { member: MemberResponse
 
 const NOTE_ID = 'member-note';
 
+/** What the last failed submission left for the error summary. */
+interface Failure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
+/** The member's staff notes, newest first, and a form for a new one (its rule checked here first, noteSchema). */
 function NotesSection({ memberId, notes, announce }: { memberId: string; notes: NoteResponse[]; announce: (message: string) => void }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const add = useAddNote();
-  const [text, setText] = useState('');
-  const problem = useMemo(() => (add.error ? toProblem(add.error) : null), [add.error]);
-  const errors = problem ? toFormErrors(problem, ['text'] as const) : null;
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => noteSchema(t), [t]);
+  const { control, handleSubmit, setError, formState, reset } = useForm<NoteValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { text: '' },
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const error = add.error;
+  const label = t('memberDetail.notes.text');
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  useEffect(() => {
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, NOTE_FIELDS);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  }, [error, setError]);
+
+  const send = (values: NoteValues) => {
     if (add.isPending) return;
+    setFailure(null);
     announce('');
     add.mutate(
-      { id: memberId, text: text.trim() },
+      { id: memberId, text: values.text.trim() },
       {
         onSuccess: () => {
-          setText('');
+          reset({ text: '' });
           announce(t('memberDetail.notes.added'));
         },
       },
     );
   };
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
+
+  const summary = [{ id: NOTE_ID, label, messages: messagesAt(formState.errors, 'text') }];
+  const showSummary =
+    failure !== null &&
+    (summary.some((field) => field.messages.length > 0) ||
+      failure.formMessages.length > 0 ||
+      (failure.problem !== null && failure.problem.kind !== 'validation'));
 
   return (
     <section className="panel" aria-labelledby="member-notes-heading">
       <h2 id="member-notes-heading" className="panel__title">
         {t('memberDetail.notes.title')}
       </h2>
-      <form className="stack-form" noValidate onSubmit={submit} aria-busy={add.isPending || undefined}>
-        {problem && errors ? (
+      <form className="stack-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={add.isPending || undefined}>
+        {showSummary ? (
           <ErrorSummary
             title={t('memberDetail.notes.failed')}
-            problem={problem}
-            fields={[{ id: NOTE_ID, label: t('memberDetail.notes.text'), messages: errors.fields.text ?? [] }]}
-            formMessages={errors.form}
+            problem={failure.problem}
+            attempt={failure.attempt}
+            fields={summary}
+            formMessages={failure.formMessages}
           />
         ) : null}
-        <FormField id={NOTE_ID} name="text" label={t('memberDetail.notes.text')} hint={t('memberDetail.notes.textHint')} errors={errors?.fields.text}>
-          {(control) => (
-            <textarea {...control} className="input" rows={3} value={text} onChange={(event) => setText(event.target.value)} maxLength={4000} />
+        <Controller
+          control={control}
+          name="text"
+          render={({ field }) => (
+            <FormField id={NOTE_ID} name="text" label={label} hint={t('memberDetail.notes.textHint')} errors={summary[0].messages}>
+              {(controlProps) => (
+                <textarea
+                  {...controlProps}
+                  className="input"
+                  rows={3}
+                  value={field.value}
+                  onChange={(event) => field.onChange(event.target.value)}
+                  onBlur={field.onBlur}
+                  maxLength={4000}
+                />
+              )}
+            </FormField>
           )}
-        </FormField>
+        />
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={add.isPending || undefined}>
             {add.isPending ? t('common.saving') : t('memberDetail.notes.add')}

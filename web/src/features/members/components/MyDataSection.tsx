@@ -1,12 +1,16 @@
+import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
-import { toFormErrors, toProblem } from '../../../lib/problem-details';
+import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import { markSignedOut, useRequestCode } from '../../../lib/auth/sign-in';
+import { CODE_FIELDS, codeSchema, type CodeValues } from '../../../lib/auth/code-form';
+import { CodeField } from '../../../components/CodeField';
 import { normaliseCode } from '../../../lib/auth/sign-in-state';
 import { useDevMailboxAvailable } from '../../../lib/dev-mailbox';
 import { useEraseMe, useExportMyData } from '../api/my-profile';
@@ -23,7 +27,6 @@ export interface ErasedState {
 
 const ERASE_BUTTON_ID = 'erase-me-button';
 const CODE_ID = 'erase-code';
-const CODE_FIELDS = ['code'] as const;
 
 export interface MyDataSectionProps {
   /** The address the erasure code goes to: the one I sign in with. */
@@ -106,6 +109,17 @@ export function MyDataSection({ email, announce, save = saveJsonFile }: MyDataSe
   );
 }
 
+/** What the last failed submission left for the error summary. */
+interface Failure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
+/** Erasure: a confirmation, then a fresh e-mailed code (codeSchema, as EraseMe has it) that erases. */
 function EraseSteps({
   email,
   step,
@@ -123,11 +137,25 @@ function EraseSteps({
   const devMailbox = useDevMailboxAvailable();
   const requestCode = useRequestCode();
   const erase = useEraseMe();
-  const [code, setCode] = useState('');
   const [sentNote, setSentNote] = useState('');
   const requestProblem = useMemo(() => (requestCode.error ? toProblem(requestCode.error) : null), [requestCode.error]);
-  const eraseProblem = useMemo(() => (erase.error ? toProblem(erase.error) : null), [erase.error]);
-  const codeErrors = eraseProblem ? toFormErrors(eraseProblem, CODE_FIELDS) : null;
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => codeSchema(t), [t]);
+  const { control, handleSubmit, setError, formState, reset } = useForm<CodeValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { code: '' },
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const error = erase.error;
+
+  useEffect(() => {
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, CODE_FIELDS);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  }, [error, setError]);
 
   useEffect(() => {
     if (step === 'code') document.getElementById(CODE_ID)?.focus();
@@ -140,7 +168,9 @@ function EraseSteps({
       { email },
       {
         onSuccess: (answer) => {
-          setCode('');
+          // A new code: the old one and its messages are done with.
+          reset({ code: '' });
+          setFailure(null);
           setSentNote(t('myData.codeSent', { email, minutes: answer?.expiresInMinutes ?? 10 }));
           onCodeStep();
         },
@@ -148,11 +178,11 @@ function EraseSteps({
     );
   };
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const send = (values: CodeValues) => {
     if (erase.isPending) return;
+    setFailure(null);
     erase.mutate(
-      { code: normaliseCode(code) },
+      { code: normaliseCode(values.code) },
       {
         onSuccess: async () => {
           const state: ErasedState = { erased: true };
@@ -163,6 +193,12 @@ function EraseSteps({
       },
     );
   };
+
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
+  const messages = messagesAt(formState.errors, 'code');
+  const showSummary =
+    failure !== null &&
+    (messages.length > 0 || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'));
 
   if (step === 'confirm') {
     return (
@@ -182,13 +218,14 @@ function EraseSteps({
   }
 
   return (
-    <form className="stack-form" noValidate onSubmit={submit} aria-busy={erase.isPending || undefined}>
-      {eraseProblem && codeErrors ? (
+    <form className="stack-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={erase.isPending || undefined}>
+      {showSummary ? (
         <ErrorSummary
           title={t('myData.eraseFailed')}
-          problem={eraseProblem}
-          fields={[{ id: CODE_ID, label: t('myData.code'), messages: codeErrors.fields.code ?? [] }]}
-          formMessages={codeErrors.form}
+          problem={failure.problem}
+          attempt={failure.attempt}
+          fields={[{ id: CODE_ID, label: t('myData.code'), messages }]}
+          formMessages={failure.formMessages}
         />
       ) : null}
       {requestProblem ? <ErrorSummary title={t('myData.codeFailed')} problem={requestProblem} /> : null}
@@ -202,22 +239,21 @@ function EraseSteps({
           </Link>
         </p>
       ) : null}
-      <FormField id={CODE_ID} name="code" label={t('myData.code')} hint={t('myData.codeHint')} errors={codeErrors?.fields.code}>
-        {(control) => (
-          <input
-            {...control}
-            type="text"
-            className="input input--code input--short"
-            value={code}
-            onChange={(event) => setCode(event.target.value.toUpperCase())}
-            autoComplete="one-time-code"
-            autoCapitalize="characters"
-            spellCheck={false}
-            required
-            maxLength={32}
+      <Controller
+        control={control}
+        name="code"
+        render={({ field }) => (
+          <CodeField
+            id={CODE_ID}
+            label={t('myData.code')}
+            hint={t('myData.codeHint')}
+            errors={messages}
+            value={field.value}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
           />
         )}
-      </FormField>
+      />
       <div className="form-actions">
         <button type="submit" className="button button--danger" aria-disabled={erase.isPending || undefined}>
           {erase.isPending ? t('myData.erasing') : t('myData.confirmErase')}

@@ -322,9 +322,20 @@ describe('MyProfilePage my data', () => {
     const codes = requestsTo(sent, 'POST', '/api/auth/code');
     expect(await Promise.all(codes.map((r) => r.json()))).toEqual([{ email: ALUMNA.email }]);
 
+    // No code: the form says so and erases nothing.
+    await user.click(within(confirm).getByRole('button', { name: 'Radera mina uppgifter för gott' }));
+    expect(within(await within(confirm).findByRole('alert')).getByRole('link').textContent).toBe(
+      'Kod från mejlet: Ange koden från e-postmeddelandet.',
+    );
+    expect(requestsTo(sent, 'POST', '/api/me/erase')).toHaveLength(0);
+
     await user.type(code, 'WRONG2');
     await user.click(within(confirm).getByRole('button', { name: 'Radera mina uppgifter för gott' }));
-    await waitFor(() => expect(code.getAttribute('aria-invalid')).toBe('true'));
+    await waitFor(() =>
+      expect(document.getElementById(code.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
+        'The code is wrong or has expired. Ask for a new one.',
+      ),
+    );
     expect(router.state.location.pathname).toBe('/me/profile');
 
     await user.clear(code);

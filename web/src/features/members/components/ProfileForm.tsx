@@ -27,6 +27,11 @@ export interface ProfileFormProps {
   submitLabel: string;
   /** Whose profile: the member's own ("you") or a member's, edited by staff. */
   audience: 'member' | 'staff';
+  /**
+   * Staff only: whether the member's saved record is listed in the directory. The listing and its fields are the
+   * member's choice; staff see them and can only withdraw a listing, on the member's request.
+   */
+  listed?: boolean;
   /** Shown beside the save button (e.g. Cancel). */
   extraActions?: ReactNode;
 }
@@ -52,7 +57,7 @@ type TextField = Exclude<ProfileField, 'preferredLanguage' | 'offers' | 'directo
  * directory shows. The API's rules are checked here first (profileSchema); what only the server can
  * judge comes back on the fields.
  */
-export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubmit, submitLabel, audience, extraActions }: ProfileFormProps) {
+export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubmit, submitLabel, audience, listed = false, extraActions }: ProfileFormProps) {
   const { t } = useTranslation();
   const schema = useMemo(() => profileSchema(t), [t]);
   // The page holds the draft (it may move onto a newer record, see useProfileDraft): the form takes
@@ -262,7 +267,9 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
 
       <fieldset className="fieldset">
         <legend className="field__label">{t('profileForm.sections.directory')}</legend>
-        {bind('directoryListed', (value, change) => (
+        {audience === 'staff' && !listed ? (
+          <p className="field__hint">{t('profileForm.notListedStaff')}</p>
+        ) : bind('directoryListed', (value, change) => (
         <div className={['confirm-box', errorsOf('directoryListed')?.length ? 'field--invalid' : ''].filter(Boolean).join(' ')}>
           <input
             id={id('directoryListed')}
@@ -294,7 +301,15 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
           ) : null}
         </div>
         ))}
-        {bind('directoryFields', (value, change) => (
+        {audience === 'staff' ? (
+          listed ? (
+            <p className="field__hint">
+              {t('profileForm.directoryFieldsStaff', {
+                fields: values.directoryFields.map((field) => t(`members.directoryField.${field}`)).join(', ') || t('memberDetail.nameOnly'),
+              })}
+            </p>
+          ) : null
+        ) : bind('directoryFields', (value, change) => (
         <ChoiceGroup<DirectoryField>
           id={id('directoryFields')}
           name="directoryFields"

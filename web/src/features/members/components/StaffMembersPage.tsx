@@ -7,7 +7,8 @@ import { FormField, TextInputField } from '../../../components/FormField';
 import { Pager } from '../../../components/Pager';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage, localName } from '../../../lib/i18n';
-import { toFormErrors, toProblem } from '../../../lib/problem-details';
+import { placeServerErrors } from '../../../lib/form-errors';
+import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { hasRole, useAuth } from '../../../lib/auth/me';
@@ -72,7 +73,7 @@ export function StaffMembersPage() {
   const search = useMemberSearch(query);
   const faculties = useFaculties(false);
   const problem = useMemo(() => (search.error ? toProblem(search.error) : null), [search.error]);
-  const errors = problem ? toFormErrors(problem, FILTER_FIELDS) : null;
+  const errors = problem ? placeServerErrors(problem, FILTER_FIELDS) : null;
   const coordinatorOnly = !hasRole(auth.me, 'admin');
   const ownDepartments = coordinatorOnly ? (auth.me?.departments ?? []).map((d) => d.code) : undefined;
 

@@ -245,6 +245,64 @@ describe('MemberDetailPage', () => {
     expect(requestsTo(sent, 'PUT', `/api/members/${dag.id}`).map((r) => r.headers.get('If-Match'))).toEqual(['"1"', '"2"']);
   });
 
+  it('checks the note before sending it, and shows the server’s message on it', async () => {
+    server.use(
+      http.post(`/api/members/${dag.id}/notes`, () =>
+        validationProblem({ text: ['Remove control characters and text-direction overrides.'] }),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
+    const notes = await screen.findByRole('region', { name: 'Anteckningar' });
+    const text = within(notes).getByRole('textbox', { name: 'Ny anteckning' });
+    await user.type(text, '   ');
+    await user.click(within(notes).getByRole('button', { name: 'Lägg till anteckningen' }));
+    const summary = await within(notes).findByRole('alert');
+    expect(within(summary).getByRole('link').textContent).toBe('Ny anteckning: Skriv anteckningen: 1–4000 tecken.');
+    expect(text.getAttribute('aria-invalid')).toBe('true');
+    expect(requestsTo(sent, 'POST', `/api/members/${dag.id}/notes`)).toHaveLength(0);
+
+    // What only the server checks (characters no text may hold) comes back on the field.
+    await user.type(text, 'Wants to mentor.');
+    expect(text.getAttribute('aria-invalid')).toBeNull();
+    await user.click(within(notes).getByRole('button', { name: 'Lägg till anteckningen' }));
+    await waitFor(() =>
+      expect(document.getElementById(text.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
+        'Remove control characters and text-direction overrides.',
+      ),
+    );
+    expect(within(within(notes).getByRole('alert')).getByRole('link').textContent).toBe(
+      'Ny anteckning: Remove control characters and text-direction overrides.',
+    );
+    expect(await requestsTo(sent, 'POST', `/api/members/${dag.id}/notes`)[0].json()).toEqual({ text: 'Wants to mentor.' });
+  });
+
+  it('offers staff no switch to list a member in the directory, nor to choose what it shows', async () => {
+    const user = userEvent.setup();
+    renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
+    await user.click(await screen.findByRole('button', { name: 'Redigera profilen' }));
+    const edit = screen.getByRole('region', { name: 'Redigera profilen' });
+    expect(within(edit).getByText(/Visas inte i alumnikatalogen/)).toBeTruthy();
+    expect(within(edit).queryByRole('checkbox', { name: 'Visas i alumnikatalogen' })).toBeNull();
+    expect(within(edit).queryByRole('group', { name: 'Visas i katalogen' })).toBeNull();
+  });
+
+  it('lets staff withdraw a listed member from the directory on request, keeping the fields the member chose', async () => {
+    dag = { ...dag, directoryListed: true, directoryFields: ['employer'] };
+    answerUpdates();
+    const user = userEvent.setup();
+    renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
+    await user.click(await screen.findByRole('button', { name: 'Redigera profilen' }));
+    const edit = screen.getByRole('region', { name: 'Redigera profilen' });
+    expect(within(edit).getByText('Visas i katalogen (medlemmens val): Arbetsgivare')).toBeTruthy();
+    expect(within(edit).queryByRole('group', { name: 'Visas i katalogen' })).toBeNull();
+    await user.click(within(edit).getByRole('checkbox', { name: 'Visas i alumnikatalogen' }));
+    await user.click(within(edit).getByRole('button', { name: 'Spara ändringarna' }));
+    expect(await screen.findByText('Ändringarna har sparats.')).toBeTruthy();
+    const [update] = requestsTo(sent, 'PUT', `/api/members/${dag.id}`);
+    expect(await update.json()).toMatchObject({ directoryListed: false, directoryFields: ['employer'] });
+  });
+
   it('says a member outside the coordinator’s departments is not there', async () => {
     const eva = member({ email: 'eva@example.org', firstName: 'Eva', lastName: 'Engström' });
     server.use(http.get(`/api/members/${eva.id}`, () => notFound('No member with that id in your departments.')));
@@ -314,24 +372,55 @@ describe('CampaignsPage', () => {
     expect(writeText).toHaveBeenCalledWith(link.value);
   });
 
+  it('checks the campaign’s rules before sending it', async () => {
+    server.use(http.get('/api/recruitment/campaigns', () => json([])));
+    const user = userEvent.setup();
+    renderApp({ me: COORDINATOR, path: '/staff/campaigns' });
+    const form = await screen.findByRole('region', { name: 'Ny kampanj' });
+    const department = within(form).getByRole('combobox', { name: 'Institution' });
+    await waitFor(() => expect((department as HTMLSelectElement).value).toBe('DSV'));
+    await user.selectOptions(department, '');
+    await user.type(within(form).getByRole('textbox', { name: 'Etikett' }), '<script>');
+    await user.click(within(form).getByRole('button', { name: 'Skapa kampanj' }));
+    const summary = await within(form).findByRole('alert');
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'Institution: Välj en institution.',
+      'Kanal: Ange kanalen: 1–100 tecken, utan < eller >.',
+      'Etikett: Ange en etikett: 1–200 tecken, utan < eller >.',
+    ]);
+    expect(department.getAttribute('aria-invalid')).toBe('true');
+    expect(within(form).getByRole('textbox', { name: 'Etikett' }).getAttribute('aria-invalid')).toBe('true');
+    expect(requestsTo(sent, 'POST', '/api/recruitment/campaigns')).toHaveLength(0);
+  });
+
   it('puts the server’s refusal on the department field', async () => {
     server.use(
       http.get('/api/recruitment/campaigns', () => json([])),
       http.post('/api/recruitment/campaigns', () =>
-        validationProblem({
-          departmentCode: ['Choose a department.'],
-          channel: ['Name the channel: 1–100 characters, no < or >.'],
-          label: ['Give a label: 1–200 characters, no < or >.'],
-        }),
+        validationProblem({ departmentCode: ['Choose one of your active departments.'] }),
       ),
     );
     const user = userEvent.setup();
     renderApp({ me: COORDINATOR, path: '/staff/campaigns' });
     const form = await screen.findByRole('region', { name: 'Ny kampanj' });
-    await user.selectOptions(within(form).getByRole('combobox', { name: 'Institution' }), '');
+    const department = within(form).getByRole('combobox', { name: 'Institution' });
+    await waitFor(() => expect((department as HTMLSelectElement).value).toBe('DSV'));
+    await user.type(within(form).getByRole('combobox', { name: 'Kanal' }), 'LinkedIn');
+    await user.type(within(form).getByRole('textbox', { name: 'Etikett' }), 'Examen 2026');
     await user.click(within(form).getByRole('button', { name: 'Skapa kampanj' }));
-    await waitFor(() => expect(within(form).getByRole('combobox', { name: 'Institution' }).getAttribute('aria-invalid')).toBe('true'));
-    expect(within(form).getByRole('textbox', { name: 'Etikett' }).getAttribute('aria-invalid')).toBe('true');
+    await waitFor(() => expect(department.getAttribute('aria-invalid')).toBe('true'));
+    expect(document.getElementById(department.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
+      'Choose one of your active departments.',
+    );
+    expect(within(within(form).getByRole('alert')).getByRole('link').textContent).toBe(
+      'Institution: Choose one of your active departments.',
+    );
+    expect(within(form).getByRole('textbox', { name: 'Etikett' }).getAttribute('aria-invalid')).toBeNull();
+    expect(await requestsTo(sent, 'POST', '/api/recruitment/campaigns')[0].json()).toEqual({
+      departmentCode: 'DSV',
+      channel: 'LinkedIn',
+      label: 'Examen 2026',
+    });
   });
 
   it('offers an admin every department and shows the figures', async () => {

@@ -1,15 +1,18 @@
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { toFormErrors, toProblem, type Problem } from '../../../lib/problem-details';
+import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useSignIn } from '../../../lib/auth/sign-in';
+import { CODE_FIELDS, codeSchema, type CodeValues } from '../../../lib/auth/code-form';
 import { CodeField } from '../../../components/CodeField';
 import { normaliseCode } from '../../../lib/auth/sign-in-state';
 import { useDevMailboxAvailable } from '../../../lib/dev-mailbox';
 
 const CODE_ID = 'join-code';
-const CODE_FIELDS = ['code'] as const;
 
 export interface VerifyEmailStepProps {
   email: string;
@@ -21,37 +24,70 @@ export interface VerifyEmailStepProps {
   onVerified: () => void;
 }
 
-/** The sign-up's second step: the e-mailed code verifies the address (and signs the person in). */
+/** What the last failed submission left for the error summary. */
+interface Failure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
+/**
+ * The sign-up's second step: the e-mailed code verifies the address (and signs the person in). The
+ * code's rule is checked here first (codeSchema); a wrong or expired code comes back on the field.
+ */
 export function VerifyEmailStep({ email, requestProblem, sendingCode, onSendNewCode, onStartOver, onVerified }: VerifyEmailStepProps) {
   const { t } = useTranslation();
   const devMailbox = useDevMailboxAvailable();
   const signIn = useSignIn();
-  const [code, setCode] = useState('');
-  const problem = useMemo(() => (signIn.error ? toProblem(signIn.error) : null), [signIn.error]);
-  const errors = problem ? toFormErrors(problem, CODE_FIELDS) : null;
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => codeSchema(t), [t]);
+  const { control, handleSubmit, setError, formState } = useForm<CodeValues>({
+    resolver: zodResolver(schema),
+    defaultValues: { code: '' },
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const error = signIn.error;
 
   useEffect(() => {
     document.getElementById(CODE_ID)?.focus();
   }, []);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  useEffect(() => {
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, CODE_FIELDS);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  }, [error, setError]);
+
+  const send = (values: CodeValues) => {
     if (signIn.isPending) return;
-    signIn.mutate({ email, code: normaliseCode(code) }, { onSuccess: onVerified });
+    setFailure(null);
+    signIn.mutate({ email, code: normaliseCode(values.code) }, { onSuccess: onVerified });
   };
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
+  const messages = messagesAt(formState.errors, 'code');
+  const showSummary =
+    failure !== null &&
+    (messages.length > 0 || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'));
 
   return (
     <section className="panel" aria-labelledby="join-verify-heading">
       <h2 id="join-verify-heading" className="panel__title">
         {t('join.verifyStep')}
       </h2>
-      <form className="stack-form" noValidate onSubmit={submit} aria-busy={signIn.isPending || undefined}>
-        {problem && errors ? (
+      <form className="stack-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={signIn.isPending || undefined}>
+        {showSummary ? (
           <ErrorSummary
             title={t('join.verifyFailed')}
-            problem={problem}
-            fields={[{ id: CODE_ID, label: t('join.code'), messages: errors.fields.code ?? [] }]}
-            formMessages={errors.form}
+            problem={failure.problem}
+            attempt={failure.attempt}
+            fields={[{ id: CODE_ID, label: t('join.code'), messages }]}
+            formMessages={failure.formMessages}
           />
         ) : null}
         {requestProblem ? (
@@ -67,13 +103,20 @@ export function VerifyEmailStep({ email, requestProblem, sendingCode, onSendNewC
             </Link>
           </p>
         ) : null}
-        <CodeField
-          id={CODE_ID}
-          label={t('join.code')}
-          hint={t('join.codeHint')}
-          errors={errors?.fields.code}
-          value={code}
-          onChange={setCode}
+        <Controller
+          control={control}
+          name="code"
+          render={({ field }) => (
+            <CodeField
+              id={CODE_ID}
+              label={t('join.code')}
+              hint={t('join.codeHint')}
+              errors={messages}
+              value={field.value}
+              onChange={field.onChange}
+              onBlur={field.onBlur}
+            />
+          )}
         />
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={signIn.isPending || undefined}>

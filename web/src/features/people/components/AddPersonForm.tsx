@@ -1,99 +1,130 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { FormField } from '../../../components/FormField';
-import { toFormErrors, toProblem } from '../../../lib/problem-details';
+import { TextInputField } from '../../../components/FormField';
+import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { toProblem, type Problem } from '../../../lib/problem-details';
+import { ADD_PERSON_FIELDS, addPersonSchema, EMPTY_PERSON, toCreateUserRequest, type AddPersonValues } from '../add-person-form';
 import { useCreateUser, type CreatedUser } from '../api/users';
 
-const FIELDS = ['email', 'displayName'] as const;
 const ID_PREFIX = 'add-person';
+type Field = keyof AddPersonValues;
 
-/** Adds a person by address (and optionally name), so they can be given roles before they first sign in. */
+/** What the last failed submission left for the error summary. */
+interface Failure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
+/**
+ * Adds a person by address (and optionally name), so they can be given roles before they first sign
+ * in. The API's rules are checked here first (addPersonSchema); the server's messages come back on
+ * the fields.
+ */
 export function AddPersonForm({ onAdded }: { onAdded: (result: CreatedUser) => void }) {
   const { t } = useTranslation();
   const create = useCreateUser();
-  const [email, setEmail] = useState('');
-  const [displayName, setDisplayName] = useState('');
-  const problem = useMemo(() => (create.error ? toProblem(create.error) : null), [create.error]);
-  const errors = problem ? toFormErrors(problem, FIELDS) : null;
-  const labels = { email: t('people.add.email'), displayName: t('people.add.name') };
+  // The messages are in the UI language: the rules are made again when it changes.
+  const schema = useMemo(() => addPersonSchema(t), [t]);
+  const { control, handleSubmit, setError, formState, reset } = useForm<AddPersonValues>({
+    resolver: zodResolver(schema),
+    defaultValues: EMPTY_PERSON,
+    shouldFocusError: false,
+  });
+  const [failure, setFailure] = useState<Failure | null>(null);
+  const error = create.error;
+  const labels: Record<Field, string> = { email: t('people.add.email'), displayName: t('people.add.name') };
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  useEffect(() => {
+    if (!error) return;
+    const problem = toProblem(error);
+    const formMessages = applyServerErrors(problem, setError, ADD_PERSON_FIELDS);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
+    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
+  }, [error, setError]);
+
+  const send = (values: AddPersonValues) => {
     if (create.isPending) return;
-    const name = displayName.trim();
-    create.mutate(
-      { email: email.trim(), displayName: name || undefined },
-      {
-        onSuccess: (result) => {
-          setEmail('');
-          setDisplayName('');
-          onAdded(result);
-        },
+    setFailure(null);
+    create.mutate(toCreateUserRequest(values), {
+      onSuccess: (result) => {
+        reset(EMPTY_PERSON);
+        onAdded(result);
       },
-    );
+    });
   };
+  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
+
+  const errorsOf = (field: Field) => messagesAt(formState.errors, field);
+  const summary = ADD_PERSON_FIELDS.map((field) => ({ id: `${ID_PREFIX}-${field}`, label: labels[field], messages: errorsOf(field) }));
+  const showSummary =
+    failure !== null &&
+    (summary.some((field) => field.messages.length > 0) ||
+      failure.formMessages.length > 0 ||
+      (failure.problem !== null && failure.problem.kind !== 'validation'));
 
   return (
     <section className="panel" aria-labelledby="add-person-heading">
       <h2 id="add-person-heading" className="panel__title">
         {t('people.add.title')}
       </h2>
-      <form className="inline-form" noValidate onSubmit={submit} aria-busy={create.isPending || undefined}>
-        {problem && errors ? (
+      <form className="inline-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={create.isPending || undefined}>
+        {showSummary ? (
           <ErrorSummary
             title={t('people.add.failed')}
-            problem={problem}
-            fields={FIELDS.map((field) => ({
-              id: `${ID_PREFIX}-${field}`,
-              label: labels[field],
-              messages: errors.fields[field] ?? [],
-            }))}
-            formMessages={errors.form}
+            problem={failure.problem}
+            attempt={failure.attempt}
+            fields={summary}
+            formMessages={failure.formMessages}
           />
         ) : null}
         <div className="inline-form__fields">
-          <FormField
-            id={`${ID_PREFIX}-email`}
+          <Controller
+            control={control}
             name="email"
-            label={labels.email}
-            errors={errors?.fields.email}
-            className="inline-form__wide"
-          >
-            {(control) => (
-              <input
-                {...control}
+            render={({ field }) => (
+              <TextInputField
+                id={`${ID_PREFIX}-email`}
+                name="email"
+                label={labels.email}
+                errors={errorsOf('email')}
+                className="inline-form__wide"
                 type="email"
-                className="input"
-                value={email}
-                onChange={(event) => setEmail(event.target.value)}
+                value={field.value}
+                onValueChange={field.onChange}
+                onBlur={field.onBlur}
                 autoComplete="off"
                 spellCheck={false}
                 required
                 maxLength={320}
               />
             )}
-          </FormField>
-          <FormField
-            id={`${ID_PREFIX}-displayName`}
+          />
+          <Controller
+            control={control}
             name="displayName"
-            label={labels.displayName}
-            hint={t('people.add.nameHint')}
-            errors={errors?.fields.displayName}
-            className="inline-form__wide"
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                className="input"
-                value={displayName}
-                onChange={(event) => setDisplayName(event.target.value)}
+            render={({ field }) => (
+              <TextInputField
+                id={`${ID_PREFIX}-displayName`}
+                name="displayName"
+                label={labels.displayName}
+                hint={t('people.add.nameHint')}
+                errors={errorsOf('displayName')}
+                className="inline-form__wide"
+                value={field.value}
+                onValueChange={field.onChange}
+                onBlur={field.onBlur}
                 autoComplete="off"
                 maxLength={400}
               />
             )}
-          </FormField>
+          />
         </div>
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={create.isPending || undefined}>

@@ -130,19 +130,42 @@ describe('PeoplePage', () => {
     expect(screen.getByRole('region', { name: `Roller för Demo Coordinator (${COORDINATOR.email})` })).toBeTruthy();
   });
 
-  it('shows the server’s field error when the address is not valid', async () => {
-    server.use(http.post('/api/admin/users', () => validationProblem({ email: ['Enter a valid e-mail address.'] })));
+  it('checks the address before sending it', async () => {
     const user = userEvent.setup();
     renderApp({ me: ADMIN, path: '/admin/people' });
     const form = await screen.findByRole('region', { name: 'Lägg till en person' });
     const email = within(form).getByRole('textbox', { name: 'E-postadress' });
     await user.type(email, 'nope');
+    await user.type(within(form).getByRole('textbox', { name: /^Namn/ }), '<b>Ny</b>');
+    await user.click(within(form).getByRole('button', { name: 'Lägg till' }));
+    const summary = await within(form).findByRole('alert');
+    expect(summary.textContent).toContain('Personen kunde inte läggas till');
+    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
+      'E-postadress: Ange en giltig e-postadress, som namn@example.org.',
+      'Namn (valfritt): Namn får inte innehålla < eller >.',
+    ]);
+    expect(email.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(email.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
+      'Ange en giltig e-postadress, som namn@example.org.',
+    );
+    expect(requestsTo(sent, 'POST', '/api/admin/users')).toHaveLength(0);
+  });
+
+  it('shows the server’s field error when it does not take the address', async () => {
+    server.use(http.post('/api/admin/users', () => validationProblem({ email: ['Enter a valid e-mail address.'] })));
+    const user = userEvent.setup();
+    renderApp({ me: ADMIN, path: '/admin/people' });
+    const form = await screen.findByRole('region', { name: 'Lägg till en person' });
+    const email = within(form).getByRole('textbox', { name: 'E-postadress' });
+    // Two dots in a row: the server's address parser refuses it, the form's simpler rule does not.
+    await user.type(email, 'first..last@su.se');
     await user.click(within(form).getByRole('button', { name: 'Lägg till' }));
     await waitFor(() => expect(email.getAttribute('aria-invalid')).toBe('true'));
     expect(within(form).getByRole('alert').textContent).toContain('Personen kunde inte läggas till');
     expect(document.getElementById(email.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
       'Enter a valid e-mail address.',
     );
+    expect(await requestsTo(sent, 'POST', '/api/admin/users')[0].json()).toEqual({ email: 'first..last@su.se' });
   });
 
   it('grants and revokes admin, and explains the 409 for the last admin', async () => {
