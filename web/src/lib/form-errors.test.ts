@@ -1,5 +1,17 @@
+import { act, renderHook } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { applyServerErrors, fieldRoutes, messagesAt, placeServerErrors, toFieldPath } from './form-errors';
+import {
+  applyServerErrors,
+  fieldRoutes,
+  messagesAt,
+  placeServerErrors,
+  showsSummary,
+  toFieldPath,
+  useFormFailure,
+  type FieldRoute,
+  type FormFailure,
+  type ServerErrorOptions,
+} from './form-errors';
 import { ProblemTypes, toProblem, type Problem } from './problem-details';
 
 function validation(errors: Record<string, string[]>): Problem {
@@ -99,5 +111,105 @@ describe('messagesAt', () => {
     expect(messagesAt(errors, 'affiliations.0.credits')).toEqual([]);
     expect(messagesAt(errors, 'affiliations')).toEqual([]);
     expect(messagesAt(errors, 'firstName')).toEqual([]);
+  });
+});
+
+interface HookProps {
+  error: unknown;
+  fields: readonly FieldRoute[];
+  options?: ServerErrorOptions;
+}
+
+describe('useFormFailure', () => {
+  /** The problem body a mutation's error may be (toProblem reads it as it is). */
+  const body = (errors: Record<string, string[]>) => ({ type: ProblemTypes.validationFailed, status: 400, title: 'Validation failed', errors });
+
+  function setup(fields: readonly FieldRoute[] = ['email'], options?: ServerErrorOptions) {
+    const setError = vi.fn();
+    const hook = renderHook(
+      ({ error, fields: routes, options: given }: HookProps) => useFormFailure(error, setError, routes, given),
+      { initialProps: { error: null, fields, options } as HookProps },
+    );
+    return { setError, ...hook };
+  }
+
+  it('has no failure before the first one', () => {
+    const { result, setError } = setup();
+    expect(result.current.failure).toBeNull();
+    expect(setError).not.toHaveBeenCalled();
+  });
+
+  it('places each new server error once and counts it as an attempt', () => {
+    const { result, rerender, setError } = setup();
+    const first = body({ email: ['Taken.'], other: ['Not yours.'] });
+    rerender({ error: first, fields: ['email'] });
+    expect(setError).toHaveBeenCalledTimes(1);
+    expect(setError).toHaveBeenCalledWith('email', { type: 'server', message: 'Taken.' });
+    expect(result.current.failure).toMatchObject({ attempt: 1, formMessages: ['Not yours.'] });
+    expect(result.current.failure?.problem?.kind).toBe('validation');
+
+    // The same error with other routes (a new render, another language) is not placed again.
+    rerender({ error: first, fields: ['email', 'other'] });
+    expect(setError).toHaveBeenCalledTimes(1);
+    expect(result.current.failure?.attempt).toBe(1);
+
+    // A new error is placed with the routes as they are now.
+    rerender({ error: body({ other: ['Still not yours.'] }), fields: ['email', 'other'] });
+    expect(setError).toHaveBeenCalledTimes(2);
+    expect(setError).toHaveBeenLastCalledWith('other', { type: 'server', message: 'Still not yours.' });
+    expect(result.current.failure).toMatchObject({ attempt: 2, formMessages: [] });
+  });
+
+  it('passes the conflict options on', () => {
+    const { rerender, setError } = setup(['code'], { conflictField: 'code', conflictMessage: 'The code is taken.' });
+    rerender({
+      error: { type: ProblemTypes.conflict, status: 409, title: 'Conflict', detail: 'Duplicate' },
+      fields: ['code'],
+      options: { conflictField: 'code', conflictMessage: 'The code is taken.' },
+    });
+    expect(setError).toHaveBeenCalledWith('code', { type: 'server', message: 'The code is taken.' });
+  });
+
+  it('counts a submission the form’s own rules refused, with no problem', () => {
+    const { result, rerender } = setup();
+    rerender({ error: body({ other: ['Not yours.'] }), fields: ['email'] });
+    act(() => result.current.refuse());
+    expect(result.current.failure).toEqual({ attempt: 2, problem: null, formMessages: [] });
+    act(() => result.current.refuse());
+    expect(result.current.failure?.attempt).toBe(3);
+  });
+
+  it('clears the failure for a new submission, and counts from one again', () => {
+    const { result } = setup();
+    act(() => result.current.refuse());
+    act(() => result.current.clear());
+    expect(result.current.failure).toBeNull();
+    act(() => result.current.refuse());
+    expect(result.current.failure?.attempt).toBe(1);
+  });
+
+  it('places an error it is given by the form (a mutation’s onError)', () => {
+    const { result, setError } = setup();
+    act(() => result.current.fail(body({ email: ['Taken.'] })));
+    expect(setError).toHaveBeenCalledWith('email', { type: 'server', message: 'Taken.' });
+    expect(result.current.failure).toMatchObject({ attempt: 1, formMessages: [] });
+  });
+});
+
+describe('showsSummary', () => {
+  const failure = (problem: Problem | null, formMessages: string[] = []): FormFailure => ({ attempt: 1, problem, formMessages });
+
+  it('shows nothing before a failure', () => {
+    expect(showsSummary(null, ['Required.'])).toBe(false);
+  });
+
+  it('shows the summary while a field has a message or the server sent messages for no field', () => {
+    expect(showsSummary(failure(null), ['Required.'])).toBe(true);
+    expect(showsSummary(failure(validation({})), [])).toBe(false);
+    expect(showsSummary(failure(validation({ other: ['Not yours.'] }), ['Not yours.']), [])).toBe(true);
+  });
+
+  it('shows a problem that is not about the fields', () => {
+    expect(showsSummary(failure(toProblem(new TypeError('Failed to fetch'))), [])).toBe(true);
   });
 });

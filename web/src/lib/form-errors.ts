@@ -1,5 +1,6 @@
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { get, type FieldErrors, type FieldValues, type Path, type UseFormSetError } from 'react-hook-form';
-import type { Problem } from './problem-details';
+import { toProblem, type Problem } from './problem-details';
 
 /**
  * Places the field errors of an RFC 9457 problem on a form. The server keys each message by the
@@ -135,4 +136,77 @@ export function messagesAt(errors: FieldErrors | object, path: string): string[]
   if (typeof error !== 'object' || error === null) return [];
   const message = (error as { message?: unknown }).message;
   return typeof message === 'string' && message.length > 0 ? [message] : [];
+}
+
+/** What the last failed submission of a form left for its error summary. */
+export interface FormFailure {
+  /** Counts the failed submissions (each moves focus to the summary). */
+  attempt: number;
+  /** The server's answer; null when the form's own rules stopped it. */
+  problem: Problem | null;
+  /** The server's messages that belong to no field. */
+  formMessages: string[];
+}
+
+export interface FormFailureControls {
+  /** The last failed submission, or null before the first one and after `clear`. */
+  failure: FormFailure | null;
+  /** For `handleSubmit(send, refuse)`: the form's own rules stopped the submission. */
+  refuse: () => void;
+  /** A new submission starts: the summary goes until it fails too. */
+  clear: () => void;
+  /** The server refused the submission: places its messages now (for a mutation's own `onError`). */
+  fail: (error: unknown) => void;
+}
+
+/** The failure after `previous`: one attempt more, with what this one left. */
+function failedAgain(problem: Problem | null, formMessages: string[]) {
+  return (previous: FormFailure | null): FormFailure => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages });
+}
+
+/**
+ * A form's failed submissions. Each new `error` (the mutation's: a thrown problem, ApiException or
+ * network error) is placed once, with `applyServerErrors`, and counts as a failed attempt; `fields`
+ * and `options` are read as they are when it comes, so they may change from render to render (the
+ * studies as they were sent, a message in the UI language) without placing the error again.
+ */
+export function useFormFailure<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: FieldResolver | readonly FieldRoute[],
+  options: ServerErrorOptions = {},
+): FormFailureControls {
+  const [failure, setFailure] = useState<FormFailure | null>(null);
+
+  const fail = (serverError: unknown) => {
+    const problem = toProblem(serverError);
+    setFailure(failedAgain(problem, applyServerErrors(problem, setError, fields, options)));
+  };
+
+  // The error comes from the mutation, so its messages are placed in an effect; the error last placed
+  // is kept, so the effect running again for the same one (StrictMode) places and counts nothing.
+  const placed = useRef<unknown>(null);
+  const placeNew = useEffectEvent((serverError: unknown) => {
+    if (serverError === placed.current) return;
+    placed.current = serverError;
+    fail(serverError);
+  });
+  useEffect(() => {
+    if (error) placeNew(error);
+  }, [error]);
+
+  const refuse = () => setFailure(failedAgain(null, []));
+  const clear = () => setFailure(null);
+  return { failure, refuse, clear, fail };
+}
+
+/**
+ * Whether the form shows its error summary: after a failed submission, when a field has a message,
+ * the server sent messages for no field, or the problem was not about the fields at all.
+ */
+export function showsSummary(failure: FormFailure | null, fieldMessages: readonly string[]): failure is FormFailure {
+  return (
+    failure !== null &&
+    (fieldMessages.length > 0 || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'))
+  );
 }

@@ -1,13 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CreatedApiKeyResponse } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { fieldErrorId, TextInputField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
-import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
-import { toProblem, type Problem } from '../../../lib/problem-details';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
+import { toProblem } from '../../../lib/problem-details';
 import { useCreateApiKey, useScopes } from '../api/api-keys';
 import { API_KEY_ROUTES, apiKeySchema, EMPTY_API_KEY, toCreateApiKeyRequest, type ApiKeyValues } from '../api-key-form';
 
@@ -22,16 +22,6 @@ function scopeCheckboxId(scope: string): string {
 export interface CreateApiKeyFormProps {
   onCreated: (created: CreatedApiKeyResponse) => void;
   onCancel: () => void;
-}
-
-/** What the last failed submission left for the error summary. */
-interface Failure {
-  /** Counts the failed submissions (each moves focus to the summary). */
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  /** The server's messages that belong to no field. */
-  formMessages: string[];
 }
 
 /**
@@ -50,7 +40,6 @@ export function CreateApiKeyForm({ onCreated, onCancel }: CreateApiKeyFormProps)
     defaultValues: EMPTY_API_KEY,
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
   const error = create.error;
   const firstScopeId = scopes.data?.[0] ? scopeCheckboxId(scopes.data[0].name) : SCOPES_ID;
   const labels: Record<Field, string> = {
@@ -63,20 +52,13 @@ export function CreateApiKeyForm({ onCreated, onCancel }: CreateApiKeyFormProps)
     document.getElementById(`${ID_PREFIX}-name`)?.focus();
   }, []);
 
-  useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, API_KEY_ROUTES);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  }, [error, setError]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, API_KEY_ROUTES);
 
   const send = (values: ApiKeyValues) => {
     if (create.isPending) return;
-    setFailure(null);
+    clear();
     create.mutate(toCreateApiKeyRequest(values, (scopes.data ?? []).map((s) => s.name)), { onSuccess: onCreated });
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
   const errorsOf = (field: Field) => messagesAt(formState.errors, field);
   const scopeErrors = errorsOf('scopes');
@@ -85,11 +67,7 @@ export function CreateApiKeyForm({ onCreated, onCancel }: CreateApiKeyFormProps)
     { id: firstScopeId, label: labels.scopes, messages: scopeErrors },
     { id: `${ID_PREFIX}-expiresAt`, label: labels.expiresAt, messages: errorsOf('expiresAt') },
   ];
-  const showSummary =
-    failure !== null &&
-    (summary.some((field) => field.messages.length > 0) ||
-      failure.formMessages.length > 0 ||
-      (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, summary.flatMap((field) => field.messages));
 
   return (
     <section id="create-api-key" className="panel" aria-labelledby="create-api-key-heading">

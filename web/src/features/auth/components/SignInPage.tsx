@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { TextInputField } from '../../../components/FormField';
-import { applyServerErrors, messagesAt, placeServerErrors } from '../../../lib/form-errors';
+import { messagesAt, placeServerErrors, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { RETURN_TO_PARAM, sanitizeReturnTo } from '../../../lib/return-to';
 import { useDocumentTitle } from '../../../lib/use-document-title';
@@ -138,24 +138,6 @@ export function SignInPage() {
   );
 }
 
-/** What the last failed submission left for the error summary. */
-interface Failure {
-  /** Counts the failed submissions (each moves focus to the summary). */
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  /** The server's messages that belong to no field. */
-  formMessages: string[];
-}
-
-/** Shows the summary when a field has a message, the server sent messages for no field, or it was not a validation problem. */
-function showsSummary(failure: Failure | null, fieldMessages: readonly string[]): failure is Failure {
-  return (
-    failure !== null &&
-    (fieldMessages.length > 0 || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'))
-  );
-}
-
 /** Step 1: the address (emailSchema, as RequestCode has it); the server's messages come back on the field. */
 function EmailStep({
   initialEmail,
@@ -176,22 +158,14 @@ function EmailStep({
     defaultValues: { email: initialEmail },
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
 
-  useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, EMAIL_FIELDS);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  }, [error, setError]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, EMAIL_FIELDS);
 
   const send = (values: EmailValues) => {
     if (pending) return;
-    setFailure(null);
+    clear();
     onSubmit(values.email.trim());
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
   const messages = messagesAt(formState.errors, 'email');
 
   return (
@@ -266,22 +240,14 @@ function CodeStep({
     defaultValues: { code: '' },
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
 
-  useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, CODE_FIELDS);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  }, [error, setError]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, CODE_FIELDS);
 
   const send = (values: CodeValues) => {
     if (pending) return;
-    setFailure(null);
+    clear();
     onSubmit(values.code);
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
   const messages = messagesAt(formState.errors, 'code');
   // The address is not on this step: the server's messages about it are the summary's.
   const requestMessages = requestProblem ? placeServerErrors(requestProblem, []).form : [];

@@ -1,12 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField, TextInputField } from '../../../components/FormField';
-import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { currentLanguage, localName } from '../../../lib/i18n';
-import { toProblem, type Problem } from '../../../lib/problem-details';
 import {
   DEPARTMENT_FIELDS,
   departmentSchema,
@@ -34,16 +33,6 @@ export interface DepartmentFormProps {
   onCancel: () => void;
 }
 
-/** What the last failed submission left for the error summary. */
-interface Failure {
-  /** Counts the failed submissions (each moves focus to the summary). */
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  /** The server's messages that belong to no field. */
-  formMessages: string[];
-}
-
 /**
  * The department form, for a new department or an edit (where the code is fixed). The API's rules
  * are checked here first (departmentSchema); what only the server can judge (a code that is taken, a
@@ -68,29 +57,20 @@ export function DepartmentForm({
     defaultValues: initialValues,
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
   const fieldId = (field: DepartmentField) => `${idPrefix}-${field}`;
 
   const conflictMessage = t('departments.messages.codeTaken');
   // Each answer is placed once (not again when only the language changes).
-  const placed = useRef<unknown>(null);
-  useEffect(() => {
-    if (!error || error === placed.current) return;
-    placed.current = error;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, DEPARTMENT_FIELDS, {
-      conflictField: mode === 'create' ? 'code' : undefined,
-      conflictMessage,
-    });
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  }, [error, setError, mode, conflictMessage]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, DEPARTMENT_FIELDS, {
+    conflictField: mode === 'create' ? 'code' : undefined,
+    conflictMessage,
+  });
 
   const send = (values: DepartmentFormValues) => {
     if (pending) return;
-    setFailure(null);
+    clear();
     onSubmit(normaliseDepartmentValues(values));
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
   const labels: Record<DepartmentField, string> = {
     code: t('departments.form.code'),
@@ -100,11 +80,7 @@ export function DepartmentForm({
   };
   const errorsOf = (field: DepartmentField) => messagesAt(formState.errors, field);
   const summary = DEPARTMENT_FIELDS.map((field) => ({ id: fieldId(field), label: labels[field], messages: errorsOf(field) }));
-  const showSummary =
-    failure !== null &&
-    (summary.some((field) => field.messages.length > 0) ||
-      failure.formMessages.length > 0 ||
-      (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, summary.flatMap((field) => field.messages));
 
   const nameField = (field: 'nameSv' | 'nameEn') => (
     <Controller

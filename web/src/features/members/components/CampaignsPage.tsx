@@ -8,8 +8,8 @@ import { FormField, TextInputField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
-import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
-import { toProblem, type Problem } from '../../../lib/problem-details';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
+import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAuth } from '../../../lib/auth/me';
 import { JOIN_PATH } from '../../../lib/paths';
@@ -188,16 +188,6 @@ export function CampaignsPage() {
   );
 }
 
-/** What the last failed submission left for the error summary. */
-interface Failure {
-  /** Counts the failed submissions (each moves focus to the summary). */
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  /** The server's messages that belong to no field. */
-  formMessages: string[];
-}
-
 /**
  * A new campaign: department, channel and label. The API's rules are checked here first
  * (campaignSchema); what only the server can judge (a department that is not one of yours, or no
@@ -222,7 +212,6 @@ function CreateCampaignForm({
     defaultValues: { departmentCode: only?.length === 1 ? only[0] : '', channel: '', label: '' },
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
   const error = create.error;
   const labels: Record<Field, string> = {
     departmentCode: t('campaigns.create.department'),
@@ -230,17 +219,11 @@ function CreateCampaignForm({
     label: t('campaigns.create.label'),
   };
 
-  useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, CAMPAIGN_FIELDS);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  }, [error, setError]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, CAMPAIGN_FIELDS);
 
   const send = (values: CampaignValues) => {
     if (create.isPending) return;
-    setFailure(null);
+    clear();
     create.mutate(toCreateCampaignRequest(values), {
       onSuccess: (created) => {
         // The department stays chosen for the next campaign.
@@ -249,15 +232,10 @@ function CreateCampaignForm({
       },
     });
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
   const errorsOf = (field: Field) => messagesAt(formState.errors, field);
   const summary = CAMPAIGN_FIELDS.map((field) => ({ id: `${ID}-${field}`, label: labels[field], messages: errorsOf(field) }));
-  const showSummary =
-    failure !== null &&
-    (summary.some((field) => field.messages.length > 0) ||
-      failure.formMessages.length > 0 ||
-      (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, summary.flatMap((field) => field.messages));
 
   return (
     <section className="panel" aria-labelledby={`${ID}-heading`}>

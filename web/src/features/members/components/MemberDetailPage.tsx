@@ -10,7 +10,7 @@ import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
-import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAuth } from '../../../lib/auth/me';
@@ -324,16 +324,6 @@ function EditMemberPanel({ member, onSaved, onCancel }: { member: MemberResponse
 
 const NOTE_ID = 'member-note';
 
-/** What the last failed submission left for the error summary. */
-interface Failure {
-  /** Counts the failed submissions (each moves focus to the summary). */
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  /** The server's messages that belong to no field. */
-  formMessages: string[];
-}
-
 /** The member's staff notes, newest first, and a form for a new one (its rule checked here first, noteSchema). */
 function NotesSection({ memberId, notes, announce }: { memberId: string; notes: NoteResponse[]; announce: (message: string) => void }) {
   const { t, i18n } = useTranslation();
@@ -346,21 +336,14 @@ function NotesSection({ memberId, notes, announce }: { memberId: string; notes: 
     defaultValues: { text: '' },
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
   const error = add.error;
   const label = t('memberDetail.notes.text');
 
-  useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, NOTE_FIELDS);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  }, [error, setError]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, NOTE_FIELDS);
 
   const send = (values: NoteValues) => {
     if (add.isPending) return;
-    setFailure(null);
+    clear();
     announce('');
     add.mutate(
       { id: memberId, text: values.text.trim() },
@@ -372,14 +355,9 @@ function NotesSection({ memberId, notes, announce }: { memberId: string; notes: 
       },
     );
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
   const summary = [{ id: NOTE_ID, label, messages: messagesAt(formState.errors, 'text') }];
-  const showSummary =
-    failure !== null &&
-    (summary.some((field) => field.messages.length > 0) ||
-      failure.formMessages.length > 0 ||
-      (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, summary.flatMap((field) => field.messages));
 
   return (
     <section className="panel" aria-labelledby="member-notes-heading">

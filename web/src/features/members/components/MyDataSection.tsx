@@ -6,8 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { ProblemMessage } from '../../../components/ProblemMessage';
-import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
-import { toProblem, type Problem } from '../../../lib/problem-details';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
+import { toProblem } from '../../../lib/problem-details';
 import { markSignedOut, useRequestCode } from '../../../lib/auth/sign-in';
 import { CODE_FIELDS, codeSchema, type CodeValues } from '../../../lib/auth/code-form';
 import { CodeField } from '../../../components/CodeField';
@@ -109,16 +109,6 @@ export function MyDataSection({ email, announce, save = saveJsonFile }: MyDataSe
   );
 }
 
-/** What the last failed submission left for the error summary. */
-interface Failure {
-  /** Counts the failed submissions (each moves focus to the summary). */
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  /** The server's messages that belong to no field. */
-  formMessages: string[];
-}
-
 /** Erasure: a confirmation, then a fresh e-mailed code (codeSchema, as EraseMe has it) that erases. */
 function EraseSteps({
   email,
@@ -146,16 +136,9 @@ function EraseSteps({
     defaultValues: { code: '' },
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
   const error = erase.error;
 
-  useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, CODE_FIELDS);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  }, [error, setError]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, CODE_FIELDS);
 
   useEffect(() => {
     if (step === 'code') document.getElementById(CODE_ID)?.focus();
@@ -170,7 +153,7 @@ function EraseSteps({
         onSuccess: (answer) => {
           // A new code: the old one and its messages are done with.
           reset({ code: '' });
-          setFailure(null);
+          clear();
           setSentNote(t('myData.codeSent', { email, minutes: answer?.expiresInMinutes ?? 10 }));
           onCodeStep();
         },
@@ -180,7 +163,7 @@ function EraseSteps({
 
   const send = (values: CodeValues) => {
     if (erase.isPending) return;
-    setFailure(null);
+    clear();
     erase.mutate(
       { code: normaliseCode(values.code) },
       {
@@ -194,11 +177,8 @@ function EraseSteps({
     );
   };
 
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
   const messages = messagesAt(formState.errors, 'code');
-  const showSummary =
-    failure !== null &&
-    (messages.length > 0 || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, messages);
 
   if (step === 'confirm') {
     return (

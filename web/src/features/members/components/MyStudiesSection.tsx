@@ -6,7 +6,7 @@ import type { AffiliationResponse, FacultyResponse, MemberResponse } from '../..
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { currentLanguage } from '../../../lib/i18n';
-import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useAddMyAffiliation, useRemoveMyAffiliation } from '../api/my-profile';
 import { emptyStudy, STUDY_FIELDS, studySchema, toAffiliationInput, type StudyField, type StudyValues } from '../study-form';
@@ -173,7 +173,8 @@ function AddStudyForm({
     defaultValues: emptyStudy(),
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<{ attempt: number; problem: Problem | null; formMessages: string[] } | null>(null);
+  // The answer comes in the mutation's own onError, not as an error to follow: it is placed there.
+  const { failure, refuse, clear, fail } = useFormFailure(null, setError, STUDY_FIELDS);
   const labels: Record<StudyField, string> = {
     departmentCode: t('members.study.department'),
     programme: t('members.study.programme'),
@@ -189,7 +190,7 @@ function AddStudyForm({
 
   const send = (values: StudyValues) => {
     if (add.isPending) return;
-    setFailure(null);
+    clear();
     add.mutate(toAffiliationInput(values), {
       onSuccess: (member) => {
         const added = member.affiliations.find(
@@ -197,23 +198,16 @@ function AddStudyForm({
         );
         onAdded(t('studies.added', { study: added ? studyName(added, faculties, language, t) : values.departmentCode }));
       },
-      onError: (error) => {
-        const problem = toProblem(error);
-        const formMessages = applyServerErrors(problem, setError, STUDY_FIELDS);
-        setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-      },
+      onError: (error) => fail(error),
     });
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
   const summary = STUDY_FIELDS.map((field) => ({
     id: studyFieldId(ADD_PREFIX, field),
     label: labels[field],
     messages: messagesAt(formState.errors, field),
   }));
-  const showSummary =
-    failure !== null &&
-    (summary.some((field) => field.messages.length > 0) || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, summary.flatMap((field) => field.messages));
 
   return (
     <form

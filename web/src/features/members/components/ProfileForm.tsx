@@ -1,13 +1,12 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useEffectEvent, useMemo, useState, type ReactElement, type ReactNode } from 'react';
+import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryField, MemberOffer } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { fieldErrorId, FormField, TextInputField } from '../../../components/FormField';
 import { LANGUAGES } from '../../../lib/i18n';
-import { applyServerErrors, messagesAt, type FieldRoute } from '../../../lib/form-errors';
-import { toProblem, type Problem } from '../../../lib/problem-details';
+import { messagesAt, showsSummary, useFormFailure, type FieldRoute } from '../../../lib/form-errors';
 import { DIRECTORY_FIELDS, MEMBER_OFFERS } from '../options';
 import { PROFILE_FIELDS, profileSchema, toggleChoice, type ProfileField, type ProfileValues } from '../profile-form';
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
@@ -42,14 +41,6 @@ const PROFILE_ROUTES: readonly FieldRoute[] = [
   ...(['otherEmails', 'interests', 'offers', 'directoryFields'] as const).map((list) => [`${list}.#`, list] as const),
 ];
 
-/** What the last failed save left for the error summary. */
-interface Failure {
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  formMessages: string[];
-}
-
 type TextField = Exclude<ProfileField, 'preferredLanguage' | 'offers' | 'directoryListed' | 'directoryFields'>;
 
 /**
@@ -68,19 +59,10 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
     resetOptions: { keepErrors: true, keepIsSubmitted: true, keepSubmitCount: true, keepTouched: true },
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
   const id = (field: ProfileField) => `${idPrefix}-${field}`;
 
   // A new error from the server puts its messages on the fields and shows the summary again.
-  const showServerError = useEffectEvent((serverError: unknown) => {
-    const problem = toProblem(serverError);
-    const formMessages = applyServerErrors(problem, setError, PROFILE_ROUTES);
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  });
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the parent's mutation: each new one is shown once
-    if (error) showServerError(error);
-  }, [error]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, PROFILE_ROUTES);
 
   const errorsOf = (field: ProfileField) => messagesAt(formState.errors, field);
 
@@ -148,16 +130,11 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
 
   const send = () => {
     if (pending) return;
-    setFailure(null);
+    clear();
     onSubmit();
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
   const summary = PROFILE_FIELDS.map((field) => ({ id: focusTargets[field], label: labels[field], messages: errorsOf(field) }));
-  const showSummary =
-    failure !== null &&
-    (summary.some((field) => field.messages.length > 0) ||
-      failure.formMessages.length > 0 ||
-      (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, summary.flatMap((field) => field.messages));
 
   return (
     <form className="stack-form profile-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={pending || undefined}>

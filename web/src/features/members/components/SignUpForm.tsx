@@ -1,14 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useEffectEvent, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Controller, useFieldArray, useForm, type FieldErrors } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { FacultyResponse, SignUpRequest } from '../../../api/generated';
 import { ErrorSummary, type ErrorSummaryField } from '../../../components/ErrorSummary';
 import { FormField, TextInputField, fieldErrorId } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
-import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { LANGUAGES } from '../../../lib/i18n';
-import { toProblem, type Problem } from '../../../lib/problem-details';
+import { toProblem } from '../../../lib/problem-details';
 import { CONSENT_CHANNELS } from '../options';
 import { toggleChoice } from '../profile-form';
 import { signUpFieldResolver, signUpSchema, toSignUpRequest, type SignUpValues } from '../sign-up-form';
@@ -38,16 +38,6 @@ export interface SignUpFormProps {
   onSubmit: (request: SignUpRequest, values: SignUpValues) => void;
 }
 
-/** What the last failed submission left for the error summary. */
-interface Failure {
-  /** Counts the failed submissions (each moves focus to the summary). */
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  /** The server's messages that belong to no field. */
-  formMessages: string[];
-}
-
 /**
  * The sign-up form: name, address, language, one or more studies, consents and the credits
  * confirmation. The API's rules are checked here first (signUpSchema), all at once, so one
@@ -75,28 +65,18 @@ export function SignUpForm({
   });
   const { errors } = formState;
   const studies = useFieldArray({ control, name: 'affiliations' });
-  const [failure, setFailure] = useState<Failure | null>(null);
   // The server's indexes refer to the studies as they were sent.
   const [sentStudies, setSentStudies] = useState(initialValues.affiliations.length);
 
   // A new error from the server puts its messages on the fields and shows the summary again.
-  const showServerError = useEffectEvent((serverError: unknown) => {
-    const problem = toProblem(serverError);
-    const formMessages = applyServerErrors(problem, setError, signUpFieldResolver(sentStudies));
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  });
-  useEffect(() => {
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the parent's mutation: each new one is shown once
-    if (error) showServerError(error);
-  }, [error]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, signUpFieldResolver(sentStudies));
 
   const send = (values: SignUpValues) => {
     if (pending) return;
-    setFailure(null);
+    clear();
     setSentStudies(values.affiliations.length);
     onSubmit(toSignUpRequest(values, campaignToken), values);
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
   const addStudy = () => {
     const index = studies.fields.length;
@@ -157,9 +137,7 @@ export function SignUpForm({
     return list.filter((field) => field.messages.length > 0);
   };
   const summary = summaryFields(errors);
-  const showSummary =
-    failure !== null &&
-    (summary.length > 0 || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, summary.flatMap((field) => field.messages));
 
   return (
     <form className="stack-form sign-up" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={pending || undefined}>

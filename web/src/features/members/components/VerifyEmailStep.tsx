@@ -1,11 +1,11 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
-import { toProblem, type Problem } from '../../../lib/problem-details';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
+import { type Problem } from '../../../lib/problem-details';
 import { useSignIn } from '../../../lib/auth/sign-in';
 import { CODE_FIELDS, codeSchema, type CodeValues } from '../../../lib/auth/code-form';
 import { CodeField } from '../../../components/CodeField';
@@ -24,16 +24,6 @@ export interface VerifyEmailStepProps {
   onVerified: () => void;
 }
 
-/** What the last failed submission left for the error summary. */
-interface Failure {
-  /** Counts the failed submissions (each moves focus to the summary). */
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  /** The server's messages that belong to no field. */
-  formMessages: string[];
-}
-
 /**
  * The sign-up's second step: the e-mailed code verifies the address (and signs the person in). The
  * code's rule is checked here first (codeSchema); a wrong or expired code comes back on the field.
@@ -49,31 +39,21 @@ export function VerifyEmailStep({ email, requestProblem, sendingCode, onSendNewC
     defaultValues: { code: '' },
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
   const error = signIn.error;
 
   useEffect(() => {
     document.getElementById(CODE_ID)?.focus();
   }, []);
 
-  useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, CODE_FIELDS);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  }, [error, setError]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, CODE_FIELDS);
 
   const send = (values: CodeValues) => {
     if (signIn.isPending) return;
-    setFailure(null);
+    clear();
     signIn.mutate({ email, code: normaliseCode(values.code) }, { onSuccess: onVerified });
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
   const messages = messagesAt(formState.errors, 'code');
-  const showSummary =
-    failure !== null &&
-    (messages.length > 0 || failure.formMessages.length > 0 || (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, messages);
 
   return (
     <section className="panel" aria-labelledby="join-verify-heading">

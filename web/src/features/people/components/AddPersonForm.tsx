@@ -1,26 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { TextInputField } from '../../../components/FormField';
-import { applyServerErrors, messagesAt } from '../../../lib/form-errors';
-import { toProblem, type Problem } from '../../../lib/problem-details';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { ADD_PERSON_FIELDS, addPersonSchema, EMPTY_PERSON, toCreateUserRequest, type AddPersonValues } from '../add-person-form';
 import { useCreateUser, type CreatedUser } from '../api/users';
 
 const ID_PREFIX = 'add-person';
 type Field = keyof AddPersonValues;
-
-/** What the last failed submission left for the error summary. */
-interface Failure {
-  /** Counts the failed submissions (each moves focus to the summary). */
-  attempt: number;
-  /** The server's answer; null when the form's own rules stopped it. */
-  problem: Problem | null;
-  /** The server's messages that belong to no field. */
-  formMessages: string[];
-}
 
 /**
  * Adds a person by address (and optionally name), so they can be given roles before they first sign
@@ -37,21 +26,14 @@ export function AddPersonForm({ onAdded }: { onAdded: (result: CreatedUser) => v
     defaultValues: EMPTY_PERSON,
     shouldFocusError: false,
   });
-  const [failure, setFailure] = useState<Failure | null>(null);
   const error = create.error;
   const labels: Record<Field, string> = { email: t('people.add.email'), displayName: t('people.add.name') };
 
-  useEffect(() => {
-    if (!error) return;
-    const problem = toProblem(error);
-    const formMessages = applyServerErrors(problem, setError, ADD_PERSON_FIELDS);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the error comes from the mutation: each new one is shown once
-    setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem, formMessages }));
-  }, [error, setError]);
+  const { failure, refuse, clear } = useFormFailure(error, setError, ADD_PERSON_FIELDS);
 
   const send = (values: AddPersonValues) => {
     if (create.isPending) return;
-    setFailure(null);
+    clear();
     create.mutate(toCreateUserRequest(values), {
       onSuccess: (result) => {
         reset(EMPTY_PERSON);
@@ -59,15 +41,10 @@ export function AddPersonForm({ onAdded }: { onAdded: (result: CreatedUser) => v
       },
     });
   };
-  const refuse = () => setFailure((previous) => ({ attempt: (previous?.attempt ?? 0) + 1, problem: null, formMessages: [] }));
 
   const errorsOf = (field: Field) => messagesAt(formState.errors, field);
   const summary = ADD_PERSON_FIELDS.map((field) => ({ id: `${ID_PREFIX}-${field}`, label: labels[field], messages: errorsOf(field) }));
-  const showSummary =
-    failure !== null &&
-    (summary.some((field) => field.messages.length > 0) ||
-      failure.formMessages.length > 0 ||
-      (failure.problem !== null && failure.problem.kind !== 'validation'));
+  const showSummary = showsSummary(failure, summary.flatMap((field) => field.messages));
 
   return (
     <section className="panel" aria-labelledby="add-person-heading">
