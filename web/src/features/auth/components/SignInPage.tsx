@@ -270,20 +270,12 @@ function CodeStep({
           {t('signIn.devMailboxHint')} <Link to="/dev/mailbox">{t('nav.devMailbox')}</Link>
         </p>
       ) : null}
-      <Controller
+      <CodeField
+        id={CODE_ID}
+        label={t('signIn.code')}
+        hint={t('signIn.codeHint')}
+        errors={messages}
         control={control}
-        name="code"
-        render={({ field }) => (
-          <CodeField
-            id={CODE_ID}
-            label={t('signIn.code')}
-            hint={t('signIn.codeHint')}
-            errors={messages}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-          />
-        )}
       />
       <div className="form-actions">
         <button type="submit" className="button button--primary" aria-disabled={pending || undefined}>

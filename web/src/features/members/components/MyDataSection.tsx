@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
@@ -219,20 +219,12 @@ function EraseSteps({
           </Link>
         </p>
       ) : null}
-      <Controller
+      <CodeField
+        id={CODE_ID}
+        label={t('myData.code')}
+        hint={t('myData.codeHint')}
+        errors={messages}
         control={control}
-        name="code"
-        render={({ field }) => (
-          <CodeField
-            id={CODE_ID}
-            label={t('myData.code')}
-            hint={t('myData.codeHint')}
-            errors={messages}
-            value={field.value}
-            onChange={field.onChange}
-            onBlur={field.onBlur}
-          />
-        )}
       />
       <div className="form-actions">
         <button type="submit" className="button button--danger" aria-disabled={erase.isPending || undefined}>

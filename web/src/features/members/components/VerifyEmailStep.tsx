@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
@@ -83,20 +83,12 @@ export function VerifyEmailStep({ email, requestProblem, sendingCode, onSendNewC
             </Link>
           </p>
         ) : null}
-        <Controller
+        <CodeField
+          id={CODE_ID}
+          label={t('join.code')}
+          hint={t('join.codeHint')}
+          errors={messages}
           control={control}
-          name="code"
-          render={({ field }) => (
-            <CodeField
-              id={CODE_ID}
-              label={t('join.code')}
-              hint={t('join.codeHint')}
-              errors={messages}
-              value={field.value}
-              onChange={field.onChange}
-              onBlur={field.onBlur}
-            />
-          )}
         />
         <div className="form-actions">
           <button type="submit" className="button button--primary" aria-disabled={signIn.isPending || undefined}>
