@@ -11,8 +11,14 @@ public sealed record UserResponse
     /// <summary>The address they sign in with.</summary>
     [Required] public string Email { get; init; } = "";
 
-    /// <summary>Their name, where known.</summary>
+    /// <summary>Their name as given when they were added, where known.</summary>
     public string? DisplayName { get; init; }
+
+    /// <summary>The name to show: the name they were given, else their name as a member; null when neither is known or they are erased.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Erased at their request: their address and name are gone (show "erased person").</summary>
+    [Required] public bool Erased { get; init; }
 
     /// <summary>A central admin.</summary>
     [Required] public bool IsAdmin { get; init; }
@@ -128,6 +134,18 @@ public sealed record ScopeResponse
     /// <summary>The scope, e.g. <c>departments:write</c>.</summary>
     [Required] public string Name { get; init; } = "";
 
+    /// <summary>What the scope is called, in the request's language.</summary>
+    [Required] public string Label { get; init; } = "";
+
+    /// <summary>What a key with it may do, in the request's language.</summary>
+    [Required] public string Description { get; init; } = "";
+
+    /// <summary>The area it belongs to, e.g. <c>members</c>, for grouping.</summary>
+    [Required] public string Area { get; init; } = "";
+
+    /// <summary>The area's name, in the request's language.</summary>
+    [Required] public string AreaLabel { get; init; } = "";
+
     /// <summary>The operations it lets a key call.</summary>
     [Required] public IReadOnlyList<string> Operations { get; init; } = [];
 }
@@ -135,6 +153,9 @@ public sealed record ScopeResponse
 /// <summary>Filters and pages the audit log.</summary>
 public sealed record ListAuditRequest : IPageRequest
 {
+    /// <summary>Only entries of this kind of event.</summary>
+    public AuditKind? Kind { get; init; }
+
     /// <summary>Only entries of this action, e.g. <c>auth.sign-in</c>.</summary>
     public string? Action { get; init; }
 
@@ -175,17 +196,32 @@ public sealed record AuditEntryResponse
     /// <summary>The user or key id.</summary>
     public string? ActorId { get; init; }
 
-    /// <summary>The user's address or the key's name.</summary>
+    /// <summary>
+    /// Who acted, to show: a person's name (else their address), a key's name; null for the system, an anonymous
+    /// caller and an erased person.
+    /// </summary>
     public string? ActorName { get; init; }
+
+    /// <summary>The actor is a person erased since: show "erased person".</summary>
+    [Required] public bool ActorErased { get; init; }
 
     /// <summary>What was done.</summary>
     [Required] public string Action { get; init; } = "";
+
+    /// <summary>The kind of event the action is; null for an action of no known kind.</summary>
+    public AuditKind? Kind { get; init; }
 
     /// <summary>The kind of thing acted on.</summary>
     public string? EntityType { get; init; }
 
     /// <summary>Its id.</summary>
     public string? EntityId { get; init; }
+
+    /// <summary>The name of the person, member or key acted on, where known and not erased.</summary>
+    public string? EntityName { get; init; }
+
+    /// <summary>The member or person acted on has been erased since: show "erased person".</summary>
+    [Required] public bool EntityErased { get; init; }
 
     /// <summary>Where the request came from.</summary>
     public string? ClientIp { get; init; }
@@ -195,4 +231,29 @@ public sealed record AuditEntryResponse
 
     /// <summary>A short note.</summary>
     public string? Detail { get; init; }
+}
+
+/// <summary>The kinds of event in the audit log, for filtering.</summary>
+public enum AuditKind
+{
+    /// <summary>Sign-in codes, sign-ins, sign-outs and sessions.</summary>
+    SignIn,
+
+    /// <summary>Staff reading, changing, exporting and erasing members.</summary>
+    Members,
+
+    /// <summary>Bulk imports of members.</summary>
+    Imports,
+
+    /// <summary>Departments and faculties.</summary>
+    Departments,
+
+    /// <summary>People who sign in and their staff roles.</summary>
+    People,
+
+    /// <summary>API keys.</summary>
+    ApiKeys,
+
+    /// <summary>Recruitment campaigns.</summary>
+    Recruitment,
 }

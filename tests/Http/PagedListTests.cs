@@ -43,7 +43,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var one = ListAudit.Query(new ListAuditRequest { Action = "auth.sign-in" }).Rows.SqlServer;
 
         Assert.DoesNotContain("WHERE", plain, StringComparison.Ordinal);
-        Assert.Contains("WHERE action = @Action", one, StringComparison.Ordinal);
+        Assert.Contains("WHERE a.action = @Action", one, StringComparison.Ordinal);
         Assert.DoesNotContain("@ActorId", one, StringComparison.Ordinal);
     }
 
@@ -91,7 +91,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
     {
         var audit = new ListAuditRequest
         {
-            Action = "member.read", ActorId = Guid.NewGuid().ToString(), EntityType = "member", EntityId = Guid.NewGuid().ToString(),
+            Kind = AuditKind.Members, Action = "member.read", ActorId = Guid.NewGuid().ToString(), EntityType = "member", EntityId = Guid.NewGuid().ToString(),
             From = DateTimeOffset.UtcNow.AddDays(-1), To = DateTimeOffset.UtcNow, Page = 3, PageSize = 10,
         };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };

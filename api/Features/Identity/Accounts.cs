@@ -6,6 +6,12 @@ namespace Alumni.Api.Features.Identity;
 /// <summary>The Identity slice's service to other slices: fresh-code confirmation and erasure of a person.</summary>
 public sealed class Accounts(Database db, SignInCodes codes) : IAccounts
 {
+    /// <summary>The domain an erased person's address is replaced with (<c>erased-{id}@erased.invalid</c>).</summary>
+    public const string ErasedDomain = "@erased.invalid";
+
+    /// <summary>True for the address an erased person's account is left with.</summary>
+    public static bool IsErased(string email) => email.EndsWith(ErasedDomain, StringComparison.Ordinal);
+
     private static readonly Sql Anonymise = Sql.Portable("""
         UPDATE users
         SET email = @ErasedEmail, display_name = NULL, is_admin = 0, updated_at = @Now
@@ -34,6 +40,6 @@ public sealed class Accounts(Database db, SignInCodes codes) : IAccounts
         await SessionRevocation.RevokeAllAsync(session, userId, now, ct);
         await session.ExecuteAsync(DropCodes, new { Id = userId }, ct);
         await session.ExecuteAsync(DropDepartments, new { Id = userId }, ct);
-        await session.ExecuteAsync(Anonymise, new { Id = userId, ErasedEmail = $"erased-{userId:N}@erased.invalid", Now = now }, ct);
+        await session.ExecuteAsync(Anonymise, new { Id = userId, ErasedEmail = $"erased-{userId:N}{ErasedDomain}", Now = now }, ct);
     }
 }

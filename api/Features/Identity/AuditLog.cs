@@ -14,10 +14,11 @@ public sealed class AuditLog(TimeProvider time) : IAuditLog
     public Task WriteAsync(DbSession session, HttpContext? context, AuditEvent entry, CancellationToken ct)
     {
         var user = context?.User;
-        var (type, id, name) = user switch
+        var (type, id, name) = (user, entry.Actor) switch
         {
-            null => ("system", null, null),
-            _ when user.IsPerson() => ("user", user.FindFirst(AlumniClaims.UserId)?.Value, user.FindFirst(AlumniClaims.Email)?.Value),
+            (_, { } actor) => ("user", actor.UserId?.ToString(), actor.Address),
+            (null, _) => ("system", null, null),
+            _ when user!.IsPerson() => ("user", user.FindFirst(AlumniClaims.UserId)?.Value, user.FindFirst(AlumniClaims.Email)?.Value),
             _ when user.IsKey() => ("key", user.FindFirst(AlumniClaims.KeyId)?.Value, user.FindFirst(AlumniClaims.KeyName)?.Value),
             _ => ("anonymous", (string?)null, (string?)null),
         };

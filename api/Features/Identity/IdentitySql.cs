@@ -15,15 +15,18 @@ internal static class IdentitySql
         VALUES (@Id, @Email, @DisplayName, 0, @Now, @Now)
         """);
 
-    public static readonly Sql UserById = Sql.Portable("""
-        SELECT id              AS Id,
-               email           AS Email,
-               display_name    AS DisplayName,
-               is_admin        AS IsAdmin,
-               created_at      AS CreatedAt,
-               last_sign_in_at AS LastSignInAt
-        FROM users
-        WHERE id = @Id
+    /// <summary>The columns of a <see cref="UserRow"/>, over <c>users u LEFT JOIN member_names m ON m.user_id = u.id</c>.</summary>
+    public const string UserColumns = """
+        u.id AS Id, u.email AS Email, u.display_name AS DisplayName, u.is_admin AS IsAdmin,
+               u.created_at AS CreatedAt, u.last_sign_in_at AS LastSignInAt,
+               m.first_name AS MemberFirstName, m.last_name AS MemberLastName, m.is_erased AS MemberErased
+        """;
+
+    public static readonly Sql UserById = Sql.Portable($"""
+        SELECT {UserColumns}
+        FROM users u
+        LEFT JOIN member_names m ON m.user_id = u.id
+        WHERE u.id = @Id
         """);
 
     public static readonly Sql DepartmentsOfUser = Sql.Portable("""
@@ -35,6 +38,13 @@ internal static class IdentitySql
         WHERE ud.user_id = @Id
         ORDER BY d.code
         """);
+
+    /// <summary>A member's first and last name as one, or null when neither is known.</summary>
+    public static string? FullName(string? first, string? last)
+    {
+        var name = string.Join(' ', new[] { first, last }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()));
+        return name.Length == 0 ? null : name;
+    }
 
     /// <summary>The user with this address, added if missing.</summary>
     public static async Task<Guid> EnsureUserAsync(DbSession session, string email, string? displayName, DateTimeOffset now, CancellationToken ct)
@@ -53,12 +63,13 @@ internal static class IdentitySql
     /// <summary>A user with their departments, or null.</summary>
     public static async Task<UserResponse?> GetUserAsync(DbSession session, Guid id, CancellationToken ct)
     {
-        var user = await session.QuerySingleOrDefaultAsync<UserResponse>(UserById, new { Id = id }, ct);
-        if (user is null)
+        var row = await session.QuerySingleOrDefaultAsync<UserRow>(UserById, new { Id = id }, ct);
+        if (row is null)
         {
             return null;
         }
 
+        var user = row.ToResponse();
         var departments = await session.QueryAsync<DepartmentRef>(DepartmentsOfUser, new { Id = id }, ct);
         return user with { DepartmentCodes = departments.Select(d => d.Code).ToList() };
     }
@@ -66,7 +77,7 @@ internal static class IdentitySql
     /// <summary>Who is signed in, as the web app needs it.</summary>
     public static async Task<MeResponse> GetMeAsync(DbSession session, Guid userId, string csrfToken, CancellationToken ct)
     {
-        var user = await session.QuerySingleOrDefaultAsync<UserResponse>(UserById, new { Id = userId }, ct)
+        var user = (await session.QuerySingleOrDefaultAsync<UserRow>(UserById, new { Id = userId }, ct))?.ToResponse()
             ?? throw new InvalidOperationException($"User {userId} is gone.");
         var departments = await session.QueryAsync<DepartmentRef>(DepartmentsOfUser, new { Id = userId }, ct);
         var roles = new List<string>();
@@ -93,6 +104,37 @@ internal static class IdentitySql
             Roles = roles,
             Departments = departments,
             CsrfToken = csrfToken,
+        };
+    }
+}
+
+/// <summary>A user as read with <see cref="IdentitySql.UserColumns"/>: their account and, where they are a member, that name.</summary>
+internal sealed record UserRow
+{
+    public Guid Id { get; init; }
+    public string Email { get; init; } = "";
+    public string? DisplayName { get; init; }
+    public bool IsAdmin { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LastSignInAt { get; init; }
+    public string? MemberFirstName { get; init; }
+    public string? MemberLastName { get; init; }
+    public bool? MemberErased { get; init; }
+
+    /// <summary>The person as the API shows them: named where a name is known, and no name once erased.</summary>
+    public UserResponse ToResponse()
+    {
+        var erased = Accounts.IsErased(Email) || MemberErased == true;
+        return new UserResponse
+        {
+            Id = Id,
+            Email = Email,
+            DisplayName = DisplayName,
+            Name = erased ? null : DisplayName ?? IdentitySql.FullName(MemberFirstName, MemberLastName),
+            Erased = erased,
+            IsAdmin = IsAdmin,
+            CreatedAt = CreatedAt,
+            LastSignInAt = LastSignInAt,
         };
     }
 }

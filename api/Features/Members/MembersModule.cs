@@ -27,11 +27,11 @@ public sealed class MembersModule : ISliceModule
     public IReadOnlyList<string> OwnedTables { get; } =
     [
         "members", "member_emails", "member_interests", "member_affiliations", "member_consents", "member_consent_history",
-        "member_notes", "recruitment_campaigns", "recruitment_visits", "import_jobs", "import_rejections", "members_search",
+        "member_notes", "recruitment_campaigns", "recruitment_visits", "import_jobs", "import_rejections", "members_search", "member_names",
     ];
 
     /// <inheritdoc />
-    public IReadOnlyList<Published> Published { get; } = [];
+    public IReadOnlyList<Published> Published { get; } = [Infrastructure.Hosting.Published.View("member_names")];
 
     public void Add(WebApplicationBuilder builder)
     {

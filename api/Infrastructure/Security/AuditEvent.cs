@@ -8,12 +8,17 @@ namespace Alumni.Api.Infrastructure.Security;
 /// <param name="EntityId">Its id (or, for a sign-in, the address).</param>
 /// <param name="Outcome"><c>success</c>, <c>failure</c> or <c>denied</c>.</param>
 /// <param name="Detail">A short note without personal data beyond the entity id.</param>
-public sealed record AuditEvent(string Action, string? EntityType, string? EntityId, string Outcome = AuditEvent.Success, string? Detail = null)
+/// <param name="Actor">Who acted, when the request's caller is not yet that person (a sign-in: the person signing in).</param>
+public sealed record AuditEvent(
+    string Action, string? EntityType, string? EntityId, string Outcome = AuditEvent.Success, string? Detail = null, AuditActor? Actor = null)
 {
     public const string Success = "success";
     public const string Failure = "failure";
     public const string Denied = "denied";
 }
+
+/// <summary>A person who acts before they are signed in: their user id where the address is known, and the address.</summary>
+public sealed record AuditActor(Guid? UserId, string Address);
 
 /// <summary>
 /// The append-only audit log (owned by the Identity slice). Write in the same transaction as the action it records,

@@ -103,7 +103,9 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
             {
                 // The address's ceiling: send nothing, answer as always (the owner's codes already sent still work).
                 send = false;
-                await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.code-request", "user", address, AuditEvent.Denied, "address ceiling"), ct);
+                var known = await session.ExecuteScalarAsync<Guid?>(IdentitySql.UserIdByEmail, new { Email = address }, ct);
+                await audit.WriteAsync(session, HttpContext, new AuditEvent(
+                    "auth.code-request", "user", known?.ToString() ?? address, AuditEvent.Denied, "address ceiling", new AuditActor(known, address)), ct);
             }
             else
             {

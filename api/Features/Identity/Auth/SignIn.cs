@@ -48,7 +48,9 @@ public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, Time
         var check = await codes.CheckAsync(session, address, presented, ct);
         if (check != CodeCheck.Accepted)
         {
-            await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", address, AuditEvent.Failure, check.ToString()), ct);
+            var known = await session.ExecuteScalarAsync<Guid?>(IdentitySql.UserIdByEmail, new { Email = address }, ct);
+            await audit.WriteAsync(session, HttpContext, new AuditEvent(
+                "auth.sign-in", "user", known?.ToString() ?? address, AuditEvent.Failure, check.ToString(), new AuditActor(known, address)), ct);
             await session.CommitAsync(ct);
             ThrowError(r => r.Code, check == CodeCheck.TooManyTries
                 ? Texts.Get("identity.tooManyWrongTriesThis")
@@ -79,7 +81,8 @@ public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, Time
             UserAgent = Truncate(HttpContext.Request.Headers.UserAgent.ToString(), 400),
             ClientIp = HttpContext.Connection.RemoteIpAddress?.ToString(),
         }, ct);
-        await audit.WriteAsync(session, HttpContext, new AuditEvent("auth.sign-in", "user", userId.ToString(), Detail: $"session {sessionId}"), ct);
+        await audit.WriteAsync(session, HttpContext, new AuditEvent(
+            "auth.sign-in", "user", userId.ToString(), Detail: $"session {sessionId}", Actor: new AuditActor(userId, address)), ct);
         var me = await IdentitySql.GetMeAsync(session, userId, csrf, ct);
         await session.CommitAsync(ct);
 

@@ -6,27 +6,29 @@ using FluentValidation;
 
 namespace Alumni.Api.Features.Identity.Users;
 
-/// <summary>People who can sign in, with their staff roles, for the admins' people page.</summary>
+/// <summary>People who can sign in, with their staff roles and names (their own, else as a member), for the admins' people page.</summary>
 [Access(Caller.Admin)]
 public sealed class ListUsers(Database db) : Endpoint<ListUsersRequest, IReadOnlyList<UserResponse>>
 {
     public const int Limit = 500;
 
     private static readonly Sql Users = Sql.Dialects(
-        """
-        SELECT u.id AS Id, u.email AS Email, u.display_name AS DisplayName, u.is_admin AS IsAdmin,
-               u.created_at AS CreatedAt, u.last_sign_in_at AS LastSignInAt
+        $"""
+        SELECT {IdentitySql.UserColumns}
         FROM users u
-        WHERE (@Pattern IS NULL OR u.email LIKE @Pattern ESCAPE '\' OR LOWER(u.display_name) LIKE @Pattern ESCAPE '\')
+        LEFT JOIN member_names m ON m.user_id = u.id
+        WHERE (@Pattern IS NULL OR u.email LIKE @Pattern ESCAPE '\' OR LOWER(u.display_name) LIKE @Pattern ESCAPE '\'
+               OR LOWER(m.first_name) LIKE @Pattern ESCAPE '\' OR LOWER(m.last_name) LIKE @Pattern ESCAPE '\')
           AND (@StaffOnly = 0 OR u.is_admin = 1 OR EXISTS (SELECT 1 FROM user_departments ud WHERE ud.user_id = u.id))
         ORDER BY u.email
         LIMIT @Limit
         """,
-        """
-        SELECT TOP (@Limit) u.id AS Id, u.email AS Email, u.display_name AS DisplayName, u.is_admin AS IsAdmin,
-               u.created_at AS CreatedAt, u.last_sign_in_at AS LastSignInAt
+        $"""
+        SELECT TOP (@Limit) {IdentitySql.UserColumns}
         FROM users u
-        WHERE (@Pattern IS NULL OR u.email LIKE @Pattern ESCAPE '\' OR LOWER(u.display_name) LIKE @Pattern ESCAPE '\')
+        LEFT JOIN member_names m ON m.user_id = u.id
+        WHERE (@Pattern IS NULL OR u.email LIKE @Pattern ESCAPE '\' OR LOWER(u.display_name) LIKE @Pattern ESCAPE '\'
+               OR LOWER(m.first_name) LIKE @Pattern ESCAPE '\' OR LOWER(m.last_name) LIKE @Pattern ESCAPE '\')
           AND (@StaffOnly = 0 OR u.is_admin = 1 OR EXISTS (SELECT 1 FROM user_departments ud WHERE ud.user_id = u.id))
         ORDER BY u.email
         """);
@@ -50,9 +52,9 @@ public sealed class ListUsers(Database db) : Endpoint<ListUsersRequest, IReadOnl
     public override async Task HandleAsync(ListUsersRequest req, CancellationToken ct)
     {
         await using var session = await db.OpenAsync(ct);
-        var users = await session.QueryAsync<UserResponse>(Users, new { Pattern = Like.Containing(req.Search), req.StaffOnly, Limit }, ct);
+        var users = await session.QueryAsync<UserRow>(Users, new { Pattern = Like.Containing(req.Search), req.StaffOnly, Limit }, ct);
         var departments = (await session.QueryAsync<(Guid UserId, string Code)>(Assignments, null, ct)).ToLookup(a => a.UserId, a => a.Code);
-        await Send.OkAsync(users.Select(u => u with { DepartmentCodes = departments[u.Id].ToList() }).ToList(), ct);
+        await Send.OkAsync(users.Select(u => u.ToResponse() with { DepartmentCodes = departments[u.Id].ToList() }).ToList(), ct);
     }
 
     public sealed class Validator : Validator<ListUsersRequest>
