@@ -702,6 +702,7 @@ export class IdentityClient {
 
     /**
      * Read the audit log
+     * @param kind (optional) 
      * @param action (optional) 
      * @param actorId (optional) 
      * @param entityType (optional) 
@@ -712,8 +713,12 @@ export class IdentityClient {
      * @param pageSize (optional) 
      * @return OK
      */
-    listAudit(action?: string | undefined, actorId?: string | undefined, entityType?: string | undefined, entityId?: string | undefined, from?: string | null | undefined, to?: string | null | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AuditEntryResponsePaged> {
+    listAudit(kind?: AuditKind | undefined, action?: string | undefined, actorId?: string | undefined, entityType?: string | undefined, entityId?: string | undefined, from?: string | null | undefined, to?: string | null | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AuditEntryResponsePaged> {
         let url_ = this.baseUrl + "/api/audit?";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (action === null)
             throw new globalThis.Error("The parameter 'action' cannot be null.");
         else if (action !== undefined)
@@ -3868,14 +3873,22 @@ export interface AuditEntryResponse {
     actorType: string;
     /** The user or key id. */
     actorId?: string | undefined;
-    /** The user's address or the key's name. */
+    /** Who acted, to show: a person's name (else their address), a key's name; null for the system, an anonymous
+caller and an erased person. */
     actorName?: string | undefined;
+    /** The actor is a person erased since: show "erased person". */
+    actorErased: boolean;
     /** What was done. */
     action: string;
+    kind?: AuditKind;
     /** The kind of thing acted on. */
     entityType?: string | undefined;
     /** Its id. */
     entityId?: string | undefined;
+    /** The name of the person, member or key acted on, where known and not erased. */
+    entityName?: string | undefined;
+    /** The member or person acted on has been erased since: show "erased person". */
+    entityErased: boolean;
     /** Where the request came from. */
     clientIp?: string | undefined;
     /** `success`, `failure` or `denied`. */
@@ -3896,6 +3909,9 @@ export interface AuditEntryResponsePaged {
     /** False when more match than `total` says. */
     totalExact: boolean;
 }
+
+/** The kinds of event in the audit log, for filtering. */
+export type AuditKind = "signIn" | "members" | "imports" | "departments" | "people" | "apiKeys" | "recruitment";
 
 /** What a visitor of a recruitment link sees. */
 export interface CampaignLandingResponse {
@@ -4312,6 +4328,14 @@ export interface RequestCodeRequest {
 export interface ScopeResponse {
     /** The scope, e.g. `departments:write`. */
     name: string;
+    /** What the scope is called, in the request's language. */
+    label: string;
+    /** What a key with it may do, in the request's language. */
+    description: string;
+    /** The area it belongs to, e.g. `members`, for grouping. */
+    area: string;
+    /** The area's name, in the request's language. */
+    areaLabel: string;
     /** The operations it lets a key call. */
     operations: string[];
 }
@@ -4420,8 +4444,12 @@ export interface UserResponse {
     id: string;
     /** The address they sign in with. */
     email: string;
-    /** Their name, where known. */
+    /** Their name as given when they were added, where known. */
     displayName?: string | undefined;
+    /** The name to show: the name they were given, else their name as a member; null when neither is known or they are erased. */
+    name?: string | undefined;
+    /** Erased at their request: their address and name are gone (show "erased person"). */
+    erased: boolean;
     /** A central admin. */
     isAdmin: boolean;
     /** Codes of the departments they coordinate. */
