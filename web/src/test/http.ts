@@ -184,7 +184,7 @@ const AT = '2025-05-01T08:00:00Z';
 
 /** A person who can sign in, as the admin's people list shows them. */
 export function user(fields: Pick<UserResponse, 'email'> & Partial<UserResponse>): UserResponse {
-  return { id: testId(), isAdmin: false, departmentCodes: [], createdAt: AT, ...fields };
+  return { id: testId(), isAdmin: false, erased: false, departmentCodes: [], createdAt: AT, name: fields.displayName, ...fields };
 }
 
 /** The people of a Development database: the demo admin, a coordinator of DSV and an alumna. */
@@ -243,9 +243,40 @@ function pageOf<T>(items: T[], info: Partial<PageInfo> = {}): { items: T[] } & P
 
 // ----- API keys and audit -----
 
+/** The scopes as the API lists them in Swedish (the tests' default language). */
 export const SCOPES: ScopeResponse[] = [
-  { name: 'audit:read', operations: ['identity_listAudit'] },
-  { name: 'departments:write', operations: ['departments_create', 'departments_update'] },
+  {
+    name: 'audit:read',
+    label: 'Läsa granskningsloggen',
+    description: 'Läsa vem som loggat in, vem som ändrat roller och nycklar och vem som läst eller ändrat medlemmars personuppgifter.',
+    area: 'audit',
+    areaLabel: 'Granskningslogg',
+    operations: ['identity_listAudit'],
+  },
+  {
+    name: 'departments:write',
+    label: 'Hantera institutioner',
+    description: 'Lägga till institutioner och fakulteter, ändra deras namn och koder och aktivera eller avaktivera dem.',
+    area: 'departments',
+    areaLabel: 'Institutioner',
+    operations: ['departments_create', 'departments_update'],
+  },
+  {
+    name: 'members:read',
+    label: 'Läsa medlemmar',
+    description: 'Söka, läsa och exportera medlemmar och deras personuppgifter.',
+    area: 'members',
+    areaLabel: 'Medlemmar',
+    operations: ['members_get', 'members_search'],
+  },
+  {
+    name: 'members:write',
+    label: 'Ändra medlemmar',
+    description: 'Ändra medlemmars profiler och lägga till anteckningar om dem.',
+    area: 'members',
+    areaLabel: 'Medlemmar',
+    operations: ['members_update'],
+  },
 ];
 
 export function apiKey(fields: Pick<ApiKeyResponse, 'name'> & Partial<ApiKeyResponse>): ApiKeyResponse {
@@ -253,7 +284,17 @@ export function apiKey(fields: Pick<ApiKeyResponse, 'name'> & Partial<ApiKeyResp
 }
 
 export function auditEntry(fields: Partial<AuditEntryResponse> = {}): AuditEntryResponse {
-  return { id: testId(), at: AT, actorType: 'user', action: 'auth.sign-in', outcome: 'success', ...fields };
+  return {
+    id: testId(),
+    at: AT,
+    actorType: 'user',
+    actorErased: false,
+    action: 'auth.sign-in',
+    kind: 'signIn',
+    outcome: 'success',
+    entityErased: false,
+    ...fields,
+  };
 }
 
 export function auditPage(items: AuditEntryResponse[], info: Partial<PageInfo> = {}): AuditEntryResponsePaged {

@@ -1,7 +1,11 @@
+import type { AuditKind } from '../../api/generated';
 import { localDayToIso } from '../../lib/format';
+import { isAuditKind } from './audit-text';
 
 /** The audit log's filters as the page holds them (and the address carries them): all optional. */
 export interface AuditFilters {
+  /** A kind of event, or '' for every kind. */
+  kind: AuditKind | '';
   action: string;
   entityType: string;
   /** First day, yyyy-mm-dd (local). */
@@ -13,25 +17,7 @@ export interface AuditFilters {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export const EMPTY_AUDIT_FILTERS: AuditFilters = { action: '', entityType: '', from: '', to: '', page: 1 };
-
-/** Actions the API writes to the log today (suggestions; any action can be typed). */
-export const KNOWN_AUDIT_ACTIONS = [
-  'auth.sign-in',
-  'auth.sign-out',
-  'session.revoke',
-  'session.revoke-all',
-  'user.create',
-  'role.grant-admin',
-  'role.revoke-admin',
-  'role.assign-department',
-  'role.unassign-department',
-  'api-key.create',
-  'api-key.revoke',
-] as const;
-
-/** Kinds of entity the log is about today (suggestions). */
-export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key'] as const;
+export const EMPTY_AUDIT_FILTERS: AuditFilters = { kind: '', action: '', entityType: '', from: '', to: '', page: 1 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -41,7 +27,9 @@ export function filtersFromParams(params: URLSearchParams): AuditFilters {
     const value = params.get(name) ?? '';
     return DAY.test(value) ? value : '';
   };
+  const kind = params.get('kind') ?? '';
   return {
+    kind: isAuditKind(kind) ? kind : '',
     action: (params.get('action') ?? '').trim(),
     entityType: (params.get('entityType') ?? '').trim(),
     from: day('from'),
@@ -52,6 +40,7 @@ export function filtersFromParams(params: URLSearchParams): AuditFilters {
 
 export function filtersToParams(filters: AuditFilters): URLSearchParams {
   const params = new URLSearchParams();
+  if (filters.kind) params.set('kind', filters.kind);
   if (filters.action.trim()) params.set('action', filters.action.trim());
   if (filters.entityType.trim()) params.set('entityType', filters.entityType.trim());
   if (filters.from) params.set('from', filters.from);
@@ -62,6 +51,7 @@ export function filtersToParams(filters: AuditFilters): URLSearchParams {
 
 /** The arguments of `listAudit` for these filters: whole local days, the last one included. */
 export interface AuditQuery {
+  kind?: AuditKind;
   action?: string;
   entityType?: string;
   from?: string;
@@ -72,6 +62,7 @@ export interface AuditQuery {
 
 export function auditQuery(filters: AuditFilters, pageSize: number = AUDIT_PAGE_SIZE): AuditQuery {
   return {
+    kind: filters.kind || undefined,
     action: filters.action.trim() || undefined,
     entityType: filters.entityType.trim() || undefined,
     from: filters.from ? localDayToIso(filters.from) : undefined,

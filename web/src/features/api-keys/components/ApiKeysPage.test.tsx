@@ -54,10 +54,10 @@ describe('ApiKeysPage', () => {
 
     const form = await openForm(user);
     await user.type(within(form).getByRole('textbox', { name: 'Namn' }), 'Ladok import');
-    const scope = await within(form).findByRole('checkbox', { name: 'departments:write' });
+    const scope = await within(form).findByRole('checkbox', { name: 'Hantera institutioner' });
     expect(scope.getAttribute('aria-describedby')).toBeTruthy();
     expect(document.getElementById(scope.getAttribute('aria-describedby')!)!.textContent).toBe(
-      'Tillåter: departments_create, departments_update',
+      'Lägga till institutioner och fakulteter, ändra deras namn och koder och aktivera eller avaktivera dem.',
     );
     await user.click(scope);
     await user.click(within(form).getByRole('button', { name: 'Skapa nyckel' }));
@@ -92,7 +92,7 @@ describe('ApiKeysPage', () => {
     const user = userEvent.setup();
     renderApp({ me: ADMIN, path: '/admin/api-keys' });
     const form = await openForm(user);
-    await within(form).findByRole('checkbox', { name: 'audit:read' });
+    await within(form).findByRole('checkbox', { name: 'Läsa granskningsloggen' });
     await user.type(within(form).getByLabelText('Upphör (valfritt)'), '2001-01-01T10:00');
     await user.click(within(form).getByRole('button', { name: 'Skapa nyckel' }));
     const summary = await within(form).findByRole('alert');
@@ -111,7 +111,7 @@ describe('ApiKeysPage', () => {
     expect(requestsTo(sent, 'POST', '/api/admin/api-keys')).toHaveLength(0);
 
     // Choosing a scope takes its message away.
-    await user.click(within(form).getByRole('checkbox', { name: 'audit:read' }));
+    await user.click(within(form).getByRole('checkbox', { name: 'Läsa granskningsloggen' }));
     expect(scopes.getAttribute('aria-describedby')).toBeNull();
   });
 
@@ -123,7 +123,7 @@ describe('ApiKeysPage', () => {
     renderApp({ me: ADMIN, path: '/admin/api-keys' });
     const form = await openForm(user);
     await user.type(within(form).getByRole('textbox', { name: 'Namn' }), 'Ladok import');
-    await user.click(await within(form).findByRole('checkbox', { name: 'audit:read' }));
+    await user.click(await within(form).findByRole('checkbox', { name: 'Läsa granskningsloggen' }));
     await user.type(within(form).getByLabelText('Upphör (valfritt)'), '2999-01-01T10:00');
     await user.click(within(form).getByRole('button', { name: 'Skapa nyckel' }));
     const summary = await within(form).findByRole('alert');
@@ -161,7 +161,32 @@ describe('ApiKeysPage', () => {
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Nyckeln ”Old sync” har återkallats.'));
     const row = screen.getByRole('rowheader', { name: 'Old sync' }).closest('tr')!;
     await waitFor(() => expect(row.textContent).toContain('Återkallad'));
+    expect(within(row).getByText('Läsa granskningsloggen')).toBeTruthy();
     expect(within(row).queryByRole('button')).toBeNull();
     expect(requestsTo(sent, 'DELETE', `/api/admin/api-keys/${old.id}`)[0].headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
+  });
+
+  it('groups the scopes by area, with labels and descriptions, and the operations only as detail', async () => {
+    const user = userEvent.setup();
+    renderApp({ me: ADMIN, path: '/admin/api-keys' });
+    const form = await openForm(user);
+    const members = await within(form).findByRole('group', { name: 'Medlemmar' });
+
+    const areas = within(form).getAllByRole('group').filter((group) => group.classList.contains('scope-area'));
+    expect(areas.map((group) => group.querySelector('h3')?.textContent)).toEqual([
+      'Granskningslogg',
+      'Institutioner',
+      'Medlemmar',
+    ]);
+    expect(within(members).getAllByRole('checkbox').map((box) => box.getAttribute('value'))).toEqual(['members:read', 'members:write']);
+    const read = within(members).getByRole('checkbox', { name: 'Läsa medlemmar' });
+    expect(document.getElementById(read.getAttribute('aria-describedby')!)!.textContent).toBe(
+      'Söka, läsa och exportera medlemmar och deras personuppgifter.',
+    );
+    const operations = within(members).getByText('Operationer (members:read)').closest('details')!;
+    expect(operations.open).toBe(false);
+    await user.click(within(operations).getByText('Operationer (members:read)'));
+    expect(operations.open).toBe(true);
+    expect(within(operations).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['members_get', 'members_search']);
   });
 });

@@ -7,8 +7,9 @@ import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { apiKeyState, useApiKeys, useRevokeApiKey } from '../api/api-keys';
+import { apiKeyState, useApiKeys, useRevokeApiKey, useScopes } from '../api/api-keys';
 import { CreateApiKeyForm } from './CreateApiKeyForm';
+import './api-keys.css';
 import { NewApiKeySecret } from './NewApiKeySecret';
 
 const NEW_BUTTON_ID = 'new-api-key-button';
@@ -34,6 +35,8 @@ export function ApiKeysPage() {
   const language = currentLanguage(i18n);
   useDocumentTitle(t('apiKeys.title'));
   const keys = useApiKeys();
+  const scopes = useScopes();
+  const scopeLabels = new Map((scopes.data ?? []).map((scope) => [scope.name, scope.label]));
   const revoke = useRevokeApiKey();
   const [creating, setCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKeyResponse | null>(null);
@@ -175,9 +178,11 @@ export function ApiKeysPage() {
         ) : keys.data.length === 0 ? (
           <p>{t('apiKeys.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="api-keys-caption" tabIndex={0}>
             <table className="data-table">
-              <caption className="visually-hidden">{t('apiKeys.tableCaption')}</caption>
+              <caption className="visually-hidden" id="api-keys-caption">
+                {t('apiKeys.tableCaption')}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('apiKeys.columns.name')}</th>
@@ -202,11 +207,13 @@ export function ApiKeysPage() {
                         <code>{key.prefix}</code>
                       </td>
                       <td>
-                        <span className="code-list">
+                        <ul className="scope-labels">
                           {key.scopes.map((scope) => (
-                            <code key={scope}>{scope}</code>
+                            <li key={scope}>
+                              {scopeLabels.get(scope) ?? <code>{scope}</code>}
+                            </li>
                           ))}
-                        </span>
+                        </ul>
                       </td>
                       <td>{formatDateTime(key.createdAt, language)}</td>
                       <td>{key.expiresAt ? formatDateTime(key.expiresAt, language) : t('apiKeys.never')}</td>

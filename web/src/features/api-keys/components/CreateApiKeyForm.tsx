@@ -8,7 +8,7 @@ import { fieldErrorId, TextInputField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { toProblem } from '../../../lib/problem-details';
-import { useCreateApiKey, useScopes } from '../api/api-keys';
+import { scopesByArea, useCreateApiKey, useScopes } from '../api/api-keys';
 import { API_KEY_ROUTES, apiKeySchema, EMPTY_API_KEY, toCreateApiKeyRequest, type ApiKeyValues } from '../api-key-form';
 
 const ID_PREFIX = 'new-api-key';
@@ -126,40 +126,59 @@ export function CreateApiKeyForm({ onCreated, onCancel }: CreateApiKeyFormProps)
               control={control}
               name="scopes"
               render={({ field }) => (
-                <ul className="checkbox-list">
-                  {scopes.data.map((scope) => {
-                    const id = scopeCheckboxId(scope.name);
-                    return (
-                      <li key={scope.name} className="checkbox-list__item">
-                        <input
-                          id={id}
-                          type="checkbox"
-                          className="checkbox"
-                          name="scopes"
-                          value={scope.name}
-                          checked={field.value.includes(scope.name)}
-                          onChange={(event) =>
-                            field.onChange(
-                              event.target.checked
-                                ? [...field.value, scope.name]
-                                : field.value.filter((chosen) => chosen !== scope.name),
-                            )
-                          }
-                          aria-describedby={`${id}-operations`}
-                          aria-invalid={scopeErrors.length ? true : undefined}
-                        />
-                        <label htmlFor={id}>
-                          <code>{scope.name}</code>
-                        </label>
-                        <p className="field__hint checkbox-list__hint" id={`${id}-operations`}>
-                          {scope.operations.length > 0
-                            ? t('apiKeys.form.operations', { operations: scope.operations.join(', ') })
-                            : t('apiKeys.form.noOperations')}
-                        </p>
-                      </li>
-                    );
-                  })}
-                </ul>
+                <div className="scope-areas">
+                  {scopesByArea(scopes.data).map((area) => (
+                    <div key={area.area} role="group" aria-labelledby={`${SCOPES_ID}-area-${area.area}`} className="scope-area">
+                      <h3 className="scope-area__title" id={`${SCOPES_ID}-area-${area.area}`}>
+                        {area.label}
+                      </h3>
+                      <ul className="checkbox-list">
+                        {area.scopes.map((scope) => {
+                          const id = scopeCheckboxId(scope.name);
+                          return (
+                            <li key={scope.name} className="checkbox-list__item">
+                              <input
+                                id={id}
+                                type="checkbox"
+                                className="checkbox"
+                                name="scopes"
+                                value={scope.name}
+                                checked={field.value.includes(scope.name)}
+                                onChange={(event) =>
+                                  field.onChange(
+                                    event.target.checked
+                                      ? [...field.value, scope.name]
+                                      : field.value.filter((chosen) => chosen !== scope.name),
+                                  )
+                                }
+                                aria-describedby={`${id}-description`}
+                                aria-invalid={scopeErrors.length ? true : undefined}
+                              />
+                              <label htmlFor={id}>{scope.label}</label>
+                              <p className="field__hint checkbox-list__hint" id={`${id}-description`}>
+                                {scope.description}
+                              </p>
+                              <details className="scope-operations checkbox-list__hint">
+                                <summary>{t('apiKeys.form.operationsSummary', { scope: scope.name })}</summary>
+                                {scope.operations.length > 0 ? (
+                                  <ul className="scope-operations__list">
+                                    {scope.operations.map((operation) => (
+                                      <li key={operation}>
+                                        <code>{operation}</code>
+                                      </li>
+                                    ))}
+                                  </ul>
+                                ) : (
+                                  <p>{t('apiKeys.form.noOperations')}</p>
+                                )}
+                              </details>
+                            </li>
+                          );
+                        })}
+                      </ul>
+                    </div>
+                  ))}
+                </div>
               )}
             />
           )}

@@ -15,6 +15,7 @@ export function useAuditPage(query: AuditQuery) {
     queryKey: auditKeys.page(query),
     queryFn: ({ signal }) =>
       identity.listAudit(
+        query.kind,
         query.action,
         undefined,
         query.entityType,

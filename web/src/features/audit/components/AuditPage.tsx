@@ -1,5 +1,6 @@
 import { useMemo, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField } from '../../../components/FormField';
 import { Pager } from '../../../components/Pager';
@@ -10,17 +11,22 @@ import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useAuditPage } from '../api/audit';
+import { auditQuery, EMPTY_AUDIT_FILTERS, filtersFromParams, filtersToParams, pageCount } from '../audit-filters';
 import {
-  auditQuery,
-  EMPTY_AUDIT_FILTERS,
-  filtersFromParams,
-  filtersToParams,
+  actionLabel,
+  actorLabel,
+  AUDIT_KINDS,
+  detailItems,
+  entityLink,
+  entityText,
+  entityTypeLabel,
+  isAuditKind,
   KNOWN_AUDIT_ACTIONS,
   KNOWN_AUDIT_ENTITY_TYPES,
-  pageCount,
-} from '../audit-filters';
+} from '../audit-text';
+import './AuditPage.css';
 
-const FIELDS = ['action', 'entityType', 'from', 'to'] as const;
+const FIELDS = ['kind', 'action', 'entityType', 'from', 'to'] as const;
 type FilterField = (typeof FIELDS)[number];
 const ID_PREFIX = 'audit-filter';
 const AUDIT_FILTERS = { fromParams: filtersFromParams, toParams: filtersToParams };
@@ -31,7 +37,10 @@ function outcomeClass(outcome: string): string {
   return 'badge badge--inactive';
 }
 
-/** Admin page: the audit log, newest first, filtered by action, entity type and days, a page at a time. */
+/**
+ * Admin page: the audit log, newest first, a page at a time: who did what to which object, by name and in words,
+ * filtered by kind of event and days (and, as an advanced option, by exact action and object type).
+ */
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -43,6 +52,7 @@ export function AuditPage() {
   const problem = useMemo(() => (audit.error ? toProblem(audit.error) : null), [audit.error]);
   const errors = problem ? placeServerErrors(problem, FIELDS) : null;
   const labels: Record<FilterField, string> = {
+    kind: t('audit.filters.kind'),
     action: t('audit.filters.action'),
     entityType: t('audit.filters.entityType'),
     from: t('audit.filters.from'),
@@ -73,46 +83,26 @@ export function AuditPage() {
         </h2>
         <form className="filter-form" noValidate onSubmit={submit}>
           <div className="filter-form__fields">
-            <FormField id={`${ID_PREFIX}-action`} name="action" label={labels.action} errors={errors?.fields.action}>
+            <FormField id={`${ID_PREFIX}-kind`} name="kind" label={labels.kind} errors={errors?.fields.kind}>
               {(control) => (
-                <input
+                <select
                   {...control}
-                  type="text"
                   className="input"
-                  list={`${ID_PREFIX}-actions`}
-                  value={draft.action}
-                  onChange={(event) => setDraft((d) => ({ ...d, action: event.target.value }))}
-                  autoComplete="off"
-                  spellCheck={false}
-                  maxLength={100}
-                />
+                  value={draft.kind}
+                  onChange={(event) => {
+                    const kind = event.target.value;
+                    setDraft((d) => ({ ...d, kind: isAuditKind(kind) ? kind : '' }));
+                  }}
+                >
+                  <option value="">{t('audit.kinds.all')}</option>
+                  {AUDIT_KINDS.map((kind) => (
+                    <option key={kind} value={kind}>
+                      {t(`audit.kinds.${kind}`)}
+                    </option>
+                  ))}
+                </select>
               )}
             </FormField>
-            <datalist id={`${ID_PREFIX}-actions`}>
-              {KNOWN_AUDIT_ACTIONS.map((action) => (
-                <option key={action} value={action} />
-              ))}
-            </datalist>
-            <FormField id={`${ID_PREFIX}-entityType`} name="entityType" label={labels.entityType} errors={errors?.fields.entityType}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  className="input"
-                  list={`${ID_PREFIX}-entity-types`}
-                  value={draft.entityType}
-                  onChange={(event) => setDraft((d) => ({ ...d, entityType: event.target.value }))}
-                  autoComplete="off"
-                  spellCheck={false}
-                  maxLength={100}
-                />
-              )}
-            </FormField>
-            <datalist id={`${ID_PREFIX}-entity-types`}>
-              {KNOWN_AUDIT_ENTITY_TYPES.map((type) => (
-                <option key={type} value={type} />
-              ))}
-            </datalist>
             <FormField id={`${ID_PREFIX}-from`} name="from" label={labels.from} errors={errors?.fields.from}>
               {(control) => (
                 <input
@@ -142,6 +132,51 @@ export function AuditPage() {
               )}
             </FormField>
           </div>
+          <details className="audit-advanced" open={!!(applied.action || applied.entityType) || undefined}>
+            <summary>{t('audit.filters.advanced')}</summary>
+            <div className="filter-form__fields">
+                <FormField id={`${ID_PREFIX}-action`} name="action" label={labels.action} errors={errors?.fields.action}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="text"
+                      className="input"
+                      list={`${ID_PREFIX}-actions`}
+                      value={draft.action}
+                      onChange={(event) => setDraft((d) => ({ ...d, action: event.target.value }))}
+                      autoComplete="off"
+                      spellCheck={false}
+                      maxLength={100}
+                    />
+                  )}
+                </FormField>
+                <datalist id={`${ID_PREFIX}-actions`}>
+                  {KNOWN_AUDIT_ACTIONS.map((action) => (
+                    <option key={action} value={action} />
+                  ))}
+                </datalist>
+                <FormField id={`${ID_PREFIX}-entityType`} name="entityType" label={labels.entityType} errors={errors?.fields.entityType}>
+                  {(control) => (
+                    <input
+                      {...control}
+                      type="text"
+                      className="input"
+                      list={`${ID_PREFIX}-entity-types`}
+                      value={draft.entityType}
+                      onChange={(event) => setDraft((d) => ({ ...d, entityType: event.target.value }))}
+                      autoComplete="off"
+                      spellCheck={false}
+                      maxLength={100}
+                    />
+                  )}
+                </FormField>
+                <datalist id={`${ID_PREFIX}-entity-types`}>
+                  {KNOWN_AUDIT_ENTITY_TYPES.map((type) => (
+                    <option key={type} value={type} />
+                  ))}
+                </datalist>
+            </div>
+          </details>
           <div className="form-actions">
             <button type="submit" className="button button--primary">
               {t('audit.filters.apply')}
@@ -173,9 +208,9 @@ export function AuditPage() {
           <p>{t('audit.none')}</p>
         ) : (
           <>
-            <div className="table-wrap">
+            <div className="table-wrap audit-table" role="region" aria-labelledby="audit-caption" tabIndex={0}>
               <table className="data-table">
-                <caption className="data-table__caption">
+                <caption className="data-table__caption" id="audit-caption">
                   {t('audit.tableCaption', { first, last, total: data.total })}
                 </caption>
                 <thead>
@@ -185,36 +220,56 @@ export function AuditPage() {
                     <th scope="col">{t('audit.columns.action')}</th>
                     <th scope="col">{t('audit.columns.entity')}</th>
                     <th scope="col">{t('audit.columns.outcome')}</th>
-                    <th scope="col">{t('audit.columns.clientIp')}</th>
                     <th scope="col">{t('audit.columns.detail')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {data.items.map((entry) => (
-                    <tr key={entry.id}>
-                      <th scope="row" className="nowrap">
-                        <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
-                      </th>
-                      <td>
-                        {entry.actorName ?? entry.actorId ?? ''}
-                        <span className="muted"> ({entry.actorType})</span>
-                      </td>
-                      <td>
-                        <code>{entry.action}</code>
-                      </td>
-                      <td>
-                        {entry.entityType ? <code>{entry.entityType}</code> : null}
-                        {entry.entityId ? <span className="break-all"> {entry.entityId}</span> : null}
-                      </td>
-                      <td>
-                        <span className={outcomeClass(entry.outcome)}>
-                          {t(`audit.outcome.${entry.outcome === 'success' || entry.outcome === 'failure' || entry.outcome === 'denied' ? entry.outcome : 'other'}`)}
-                        </span>
-                      </td>
-                      <td>{entry.clientIp ?? ''}</td>
-                      <td className="break-all">{entry.detail ?? ''}</td>
-                    </tr>
-                  ))}
+                  {data.items.map((entry) => {
+                    const link = entityLink(entry);
+                    const details = detailItems(t, entry);
+                    const object = entityText(t, entry);
+                    return (
+                      <tr key={entry.id}>
+                        <th scope="row" className="nowrap">
+                          <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
+                        </th>
+                        <td className={entry.actorErased ? 'muted' : undefined}>{actorLabel(t, entry)}</td>
+                        <td>
+                          {actionLabel(t, entry.action)}
+                          {entry.kind ? <span className="audit-kind muted">{t(`audit.kinds.${entry.kind}`)}</span> : null}
+                        </td>
+                        <td className="audit-object">
+                          {entry.entityType ? (
+                            <span className="audit-object__type muted">{entityTypeLabel(t, entry.entityType)}</span>
+                          ) : null}
+                          {object ? (
+                            link ? (
+                              <Link to={link}>{object}</Link>
+                            ) : (
+                              <span className={entry.entityErased ? 'muted' : undefined}>{object}</span>
+                            )
+                          ) : null}
+                        </td>
+                        <td>
+                          <span className={outcomeClass(entry.outcome)}>
+                            {t(`audit.outcome.${entry.outcome === 'success' || entry.outcome === 'failure' || entry.outcome === 'denied' ? entry.outcome : 'other'}`)}
+                          </span>
+                        </td>
+                        <td>
+                          {details.length > 0 ? (
+                            <dl className="audit-details">
+                              {details.map((item, i) => (
+                                <div key={i} className="audit-details__item">
+                                  <dt>{item.label}</dt>
+                                  <dd>{item.value}</dd>
+                                </div>
+                              ))}
+                            </dl>
+                          ) : null}
+                        </td>
+                      </tr>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

@@ -55,12 +55,15 @@ beforeEach(() => {
   );
 });
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The row of the person with this address (its header holds their name and the address). */
 function row(email: string) {
-  return screen.getByRole('rowheader', { name: email }).closest('tr')!;
+  return screen.getByRole('rowheader', { name: new RegExp(`${escape(email)}$`) }).closest('tr')!;
 }
 
 async function openRoles(user: ReturnType<typeof userEvent.setup>, email: string) {
-  await user.click(await screen.findByRole('button', { name: `Hantera roller för ${email}` }));
+  await user.click(await screen.findByRole('button', { name: new RegExp(`^Hantera roller för (.* \\()?${escape(email)}\\)?$`) }));
   return screen.getByRole('region', { name: new RegExp(`^Roller för .*${email.replace('.', '\\.')}`) });
 }
 
@@ -70,9 +73,9 @@ describe('PeoplePage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Personer' })).toBeTruthy();
     const table = await screen.findByRole('table', { name: 'Personer' });
     expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual([
-      ADMIN.email,
-      'alumna@example.org',
-      COORDINATOR.email,
+      `Demo Admin${ADMIN.email}`,
+      'Ada Alumnaalumna@example.org',
+      `Demo Coordinator${COORDINATOR.email}`,
     ]);
     expect(within(row(ADMIN.email)).getByText('Ja')).toBeTruthy();
     expect(within(row(COORDINATOR.email)).getByText('DSV')).toBeTruthy();
@@ -119,7 +122,7 @@ describe('PeoplePage', () => {
     await user.click(within(form).getByRole('button', { name: 'Lägg till' }));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('new.person@su.se har lagts till.'));
     expect(screen.getByRole('region', { name: 'Roller för Ny Person (new.person@su.se)' })).toBeTruthy();
-    expect(await screen.findByRole('rowheader', { name: 'new.person@su.se' })).toBeTruthy();
+    expect(await screen.findByRole('rowheader', { name: 'Ny Personnew.person@su.se' })).toBeTruthy();
     const [add] = requestsTo(sent, 'POST', '/api/admin/users');
     expect(await add.json()).toEqual({ email: 'new.person@su.se', displayName: 'Ny Person' });
     expect(add.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
@@ -233,5 +236,22 @@ describe('PeoplePage', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'Ingen behörighet' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
     expect(within(nav).queryByRole('link', { name: 'Personer' })).toBeNull();
+  });
+
+  it('shows an erased person as only that, never their left-over address', async () => {
+    server.use(
+      http.get('/api/admin/users', () =>
+        json([
+          person({ email: 'erased-0123456789abcdef0123456789abcdef@erased.invalid', erased: true }),
+          person({ email: 'no.name@su.se' }),
+        ]),
+      ),
+    );
+    renderApp({ me: ADMIN, path: '/admin/people' });
+    const table = await screen.findByRole('table', { name: 'Personer' });
+
+    expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Raderad person', 'no.name@su.se']);
+    expect(table.textContent).not.toContain('erased.invalid');
+    expect(screen.getByRole('button', { name: 'Hantera roller för Raderad person' })).toBeTruthy();
   });
 });

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { UserResponse } from '../../../api/generated';
 import { ProblemMessage } from '../../../components/ProblemMessage';
@@ -30,6 +31,25 @@ const PEOPLE_FILTERS = {
     return params;
   },
 };
+
+/** A person as the list shows them: their name with the address beneath, the address alone, or only "erased person". */
+function PersonName({ user }: { user: UserResponse }) {
+  const { t } = useTranslation();
+  if (user.erased) return <span className="muted">{t('people.erased')}</span>;
+  if (!user.name) return <span className="person-name__email">{user.email}</span>;
+  return (
+    <span className="person-name">
+      <span className="person-name__name">{user.name}</span>
+      <span className="person-name__email muted">{user.email}</span>
+    </span>
+  );
+}
+
+/** A person in one line of text: "Name (address)", the address alone, or "erased person". */
+function personLabel(t: TFunction, user: UserResponse): string {
+  if (user.erased) return t('people.erased');
+  return user.name ? `${user.name} (${user.email})` : user.email;
+}
 
 export function manageButtonId(userId: string): string {
   return `manage-person-${userId}`;
@@ -144,15 +164,14 @@ export function PeoplePage() {
         ) : users.data.length === 0 ? (
           <p>{applied.q ? t('people.noMatches', { search: applied.q }) : t('people.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" role="region" aria-labelledby="people-caption" tabIndex={0}>
             <table className="data-table">
-              <caption className="visually-hidden">
+              <caption className="visually-hidden" id="people-caption">
                 {applied.q ? t('people.tableCaptionSearch', { search: applied.q }) : t('people.tableCaption')}
               </caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('people.columns.email')}</th>
-                  <th scope="col">{t('people.columns.name')}</th>
+                  <th scope="col">{t('people.columns.person')}</th>
                   <th scope="col">{t('people.columns.admin')}</th>
                   <th scope="col">{t('people.columns.departments')}</th>
                   <th scope="col">
@@ -163,8 +182,9 @@ export function PeoplePage() {
               <tbody>
                 {users.data.map((user) => (
                   <tr key={user.id} className={selectedUser?.id === user.id ? 'is-editing' : undefined}>
-                    <th scope="row">{user.email}</th>
-                    <td>{user.displayName ?? ''}</td>
+                    <th scope="row">
+                      <PersonName user={user} />
+                    </th>
                     <td>{user.isAdmin ? t('common.yes') : t('common.no')}</td>
                     <td>
                       {user.departmentCodes.length > 0 ? (
@@ -190,7 +210,9 @@ export function PeoplePage() {
                         }}
                       >
                         <span aria-hidden="true">{t('people.actions.manage')}</span>
-                        <span className="visually-hidden">{t('people.actions.manageNamed', { email: user.email })}</span>
+                        <span className="visually-hidden">
+                          {t('people.actions.manageNamed', { email: personLabel(t, user) })}
+                        </span>
                       </button>
                     </td>
                   </tr>

@@ -27,7 +27,7 @@ export function PersonRolesPanel({ user, faculties, onChanged, onClose }: Person
   const headingRef = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   const pickerId = useId();
-  const who = user.displayName ? `${user.displayName} (${user.email})` : user.email;
+  const who = user.erased ? t('people.erased') : user.name ? `${user.name} (${user.email})` : user.email;
 
   useEffect(() => {
     headingRef.current?.focus();

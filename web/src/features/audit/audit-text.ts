@@ -1,0 +1,153 @@
+import type { TFunction } from 'i18next';
+import type { AuditEntryResponse, AuditKind } from '../../api/generated';
+
+/** Every kind of event, in the order the filter offers them (the record fails to compile when a kind is missing). */
+const KIND_ORDER: Record<AuditKind, number> = {
+  signIn: 0,
+  members: 1,
+  imports: 2,
+  departments: 3,
+  people: 4,
+  apiKeys: 5,
+  recruitment: 6,
+};
+
+export const AUDIT_KINDS = (Object.keys(KIND_ORDER) as AuditKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
+
+export function isAuditKind(value: string): value is AuditKind {
+  return Object.prototype.hasOwnProperty.call(KIND_ORDER, value);
+}
+
+/** Actions the API writes to the log today, each with a text in `audit.actions` (a test holds them to it). */
+export const KNOWN_AUDIT_ACTIONS = [
+  'auth.code-request',
+  'auth.sign-in',
+  'auth.sign-out',
+  'session.revoke',
+  'session.revoke-all',
+  'user.create',
+  'role.grant-admin',
+  'role.revoke-admin',
+  'role.assign-department',
+  'role.unassign-department',
+  'api-key.create',
+  'api-key.revoke',
+  'member.read',
+  'member.update',
+  'member.note',
+  'member.export',
+  'member.erase',
+  'member.import',
+  'campaign.create',
+] as const;
+
+/** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
+export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department'] as const;
+
+const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
+  !!value && (list as readonly string[]).includes(value);
+
+/** The action as a readable label; an action the web does not know yet is shown as its id. */
+export function actionLabel(t: TFunction, action: string): string {
+  return known(KNOWN_AUDIT_ACTIONS, action) ? t(`audit.actions.${action}`) : action;
+}
+
+export function entityTypeLabel(t: TFunction, type: string): string {
+  return known(KNOWN_AUDIT_ENTITY_TYPES, type) ? t(`audit.entityTypes.${type}`) : type;
+}
+
+/** Who acted, as a reader says it. */
+export function actorLabel(t: TFunction, entry: AuditEntryResponse): string {
+  if (entry.actorErased) return t('audit.actor.erased');
+  switch (entry.actorType) {
+    case 'user':
+      return entry.actorName ?? entry.actorId ?? t('audit.actor.unknownPerson');
+    case 'key':
+      return t('audit.actor.key', { name: entry.actorName ?? entry.actorId ?? '' });
+    case 'system':
+      return t('audit.actor.system');
+    default:
+      return t('audit.actor.anonymous');
+  }
+}
+
+/** Where staff can open the object of an entry, or null. */
+export function entityLink(entry: AuditEntryResponse): string | null {
+  if (entry.entityErased || !entry.entityType) return null;
+  const id = entry.entityId ?? '';
+  const isId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
+  switch (entry.entityType) {
+    case 'member':
+      return isId ? `/staff/members/${id}` : null;
+    case 'import':
+      return isId ? `/staff/imports/${id}` : null;
+    case 'department':
+      return '/departments';
+    case 'user':
+      return entry.entityName ? `/admin/people?${new URLSearchParams({ q: entry.entityName }).toString()}` : null;
+    case 'api-key':
+      return '/admin/api-keys';
+    case 'campaign':
+      return '/staff/campaigns';
+    default:
+      return null;
+  }
+}
+
+/** The object of an entry as text: its name, "erased person", or its id. */
+export function entityText(t: TFunction, entry: AuditEntryResponse): string {
+  if (entry.entityErased) return t('audit.actor.erased');
+  return entry.entityName ?? entry.entityId ?? '';
+}
+
+type DetailKey =
+  | 'session'
+  | 'reason'
+  | 'sessions'
+  | 'keyPrefix'
+  | 'scopes'
+  | 'department'
+  | 'address'
+  | 'how'
+  | 'mode'
+  | 'filters'
+  | 'note'
+  | 'clientIp';
+
+const CODE_CHECKS = ['NoLiveCode', 'Wrong', 'TooManyTries'] as const;
+const isCodeCheck = (value: string): value is (typeof CODE_CHECKS)[number] => (CODE_CHECKS as readonly string[]).includes(value);
+
+export interface DetailItem {
+  label: string;
+  value: string;
+}
+
+/** The entry's detail as labelled values, read the way each action writes it; anything else as one "Detail". */
+export function detailItems(t: TFunction, entry: AuditEntryResponse): DetailItem[] {
+  const items: DetailItem[] = [];
+  const detail = entry.detail?.trim() ?? '';
+  const add = (key: DetailKey, value: string) => items.push({ label: t(`audit.detail.${key}`), value });
+  if (detail) {
+    const session = /^session (\S+)$/.exec(detail);
+    const sessions = /^(\d+) sessions$/.exec(detail);
+    const key = /^(alk_\w+): (.*)$/.exec(detail);
+    if (entry.action === 'auth.sign-in' && session) add('session', session[1]);
+    else if (entry.action === 'auth.sign-in' && isCodeCheck(detail)) add('reason', t(`audit.reasons.${detail}`));
+    else if (entry.action === 'auth.code-request' && detail === 'address ceiling') add('reason', t('audit.reasons.addressCeiling'));
+    else if (entry.action === 'session.revoke-all' && sessions) add('sessions', sessions[1]);
+    else if (entry.action === 'api-key.create' && key) {
+      add('keyPrefix', key[1]);
+      add('scopes', key[2].split(' ').filter(Boolean).join(', '));
+    } else if (entry.action === 'role.assign-department' || entry.action === 'role.unassign-department') add('department', detail);
+    else if (entry.action === 'user.create' || entry.action === 'role.grant-admin') add('address', detail);
+    else if (entry.action === 'member.erase' && (detail === 'on request' || detail === 'by the member'))
+      add('how', t(detail === 'on request' ? 'audit.reasons.erasedOnRequest' : 'audit.reasons.erasedByMember'));
+    else if (entry.action === 'member.import' && detail === 'dry run') add('mode', t('audit.reasons.dryRun'));
+    else if (entry.action === 'member.export') {
+      const filters = [...new URLSearchParams(detail.replace(/^\?/, '')).entries()].map(([name, value]) => `${name}: ${value}`);
+      add('filters', filters.length > 0 ? filters.join(', ') : t('audit.reasons.noFilters'));
+    } else add('note', detail);
+  }
+  if (entry.clientIp) add('clientIp', entry.clientIp);
+  return items;
+}
