@@ -148,7 +148,7 @@ describe('pages that need a sign-in', () => {
       }),
     );
     const { router } = renderApp({ me: () => (sessionLive ? ADMIN : null), path: '/admin/people' });
-    await screen.findByRole('rowheader', { name: COORDINATOR.email });
+    await screen.findByRole('rowheader', { name: `Demo Coordinator${COORDINATOR.email}` });
 
     sessionLive = false; // the session ends on the server
     await user.type(screen.getByRole('searchbox', { name: 'Sök på adress eller namn' }), 'ada');
@@ -162,7 +162,7 @@ describe('pages that need a sign-in', () => {
     await signInOnPage(user, ADMIN, () => {
       sessionLive = true;
     });
-    expect(await screen.findByRole('rowheader', { name: 'alumna@example.org' })).toBeTruthy();
+    expect(await screen.findByRole('rowheader', { name: 'Ada Alumnaalumna@example.org' })).toBeTruthy();
     expect(router.state.location.search).toBe('?q=ada');
     expect(requestsTo(sent, 'GET', '/api/admin/users').at(-1)!.query).toEqual({ search: 'ada' });
   });

@@ -121,7 +121,7 @@ export function PeoplePage() {
         />
       ) : null}
 
-      <form className="toolbar" role="search" aria-label={t('people.search.label')} onSubmit={applySearch}>
+      <form className="toolbar people-search" role="search" aria-label={t('people.search.label')} onSubmit={applySearch}>
         <div className="toolbar__group">
           <label htmlFor={searchId}>{t('people.search.field')}</label>
           <input
