@@ -165,20 +165,33 @@ public abstract partial class AuditNamesTests(ApiFixture api)
     private static string Wrong(string code) => code[0] == 'A' ? "B" + code[1..] : "A" + code[1..];
 }
 
-/// <summary>The kinds of audit event: every action the code writes has one, and a kind's SQL is its own actions only.</summary>
+/// <summary>
+/// The kinds of audit event: every action the code writes has one and a text in the web's both languages, and a
+/// kind's SQL is its own actions only. Every scope has its texts.
+/// </summary>
 public sealed partial class AuditKindTests
 {
     [Fact]
     public void Every_action_the_code_writes_has_a_kind()
     {
-        var actions = Directory.EnumerateFiles(Repo.File("api"), "*.cs", SearchOption.AllDirectories)
-            .SelectMany(f => ActionWritten().Matches(File.ReadAllText(f)).Select(m => m.Groups["action"].Value))
-            .Distinct()
-            .ToList();
+        var actions = ActionsWritten();
 
         Assert.Contains("auth.sign-in", actions);
         Assert.Contains("member.import", actions);
         Assert.DoesNotContain(actions, a => AuditKinds.Of(a) is null);
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public void Every_action_the_code_writes_has_a_text_in_the_web(string language)
+    {
+        using var texts = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Repo.File("web", "src", "i18n", $"{language}.json")));
+        var actions = texts.RootElement.GetProperty("audit").GetProperty("actions");
+
+        Assert.DoesNotContain(ActionsWritten(), a =>
+            !(actions.TryGetProperty(a.Split('.')[0], out var group) && group.TryGetProperty(a.Split('.')[1], out var text)
+              && text.GetString() is { Length: > 0 }));
     }
 
     [Fact]
@@ -197,6 +210,12 @@ public sealed partial class AuditKindTests
         Assert.Equal("(a.action LIKE 'auth.%' OR a.action LIKE 'session.%')", AuditKinds.Condition(AuditKind.SignIn));
         Assert.Contains("WHERE (a.action LIKE 'api-key.%')", ListAudit.Query(new ListAuditRequest { Kind = AuditKind.ApiKeys }).Rows.SqlServer, StringComparison.Ordinal);
     }
+
+    private static List<string> ActionsWritten() =>
+        Directory.EnumerateFiles(Repo.File("api"), "*.cs", SearchOption.AllDirectories)
+            .SelectMany(f => ActionWritten().Matches(File.ReadAllText(f)).Select(m => m.Groups["action"].Value))
+            .Distinct()
+            .ToList();
 
     [GeneratedRegex(@"new AuditEvent\(\s*""(?<action>[a-z-]+\.[a-z-]+)""")]
     private static partial Regex ActionWritten();
