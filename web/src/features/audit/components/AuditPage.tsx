@@ -230,32 +230,38 @@ export function AuditPage() {
                     const object = entityText(t, entry);
                     return (
                       <tr key={entry.id}>
-                        <th scope="row" className="nowrap">
+                        <th scope="row" className="nowrap" data-label={t('audit.columns.at')}>
                           <time dateTime={entry.at}>{formatDateTime(entry.at, language)}</time>
                         </th>
-                        <td className={entry.actorErased ? 'muted' : undefined}>{actorLabel(t, entry)}</td>
-                        <td>
-                          {actionLabel(t, entry.action)}
-                          {entry.kind ? <span className="audit-kind muted">{t(`audit.kinds.${entry.kind}`)}</span> : null}
+                        <td className={entry.actorErased ? 'muted' : undefined} data-label={t('audit.columns.actor')}>
+                          {actorLabel(t, entry)}
                         </td>
-                        <td className="audit-object">
-                          {entry.entityType ? (
-                            <span className="audit-object__type muted">{entityTypeLabel(t, entry.entityType)}</span>
-                          ) : null}
-                          {object ? (
-                            link ? (
-                              <Link to={link}>{object}</Link>
-                            ) : (
-                              <span className={entry.entityErased ? 'muted' : undefined}>{object}</span>
-                            )
-                          ) : null}
+                        <td data-label={t('audit.columns.action')}>
+                          <span>
+                            {actionLabel(t, entry.action)}
+                            {entry.kind ? <span className="audit-kind muted">{t(`audit.kinds.${entry.kind}`)}</span> : null}
+                          </span>
                         </td>
-                        <td>
+                        <td className="audit-object" data-label={t('audit.columns.entity')}>
+                          <span>
+                            {entry.entityType ? (
+                              <span className="audit-object__type muted">{entityTypeLabel(t, entry.entityType)}</span>
+                            ) : null}
+                            {object ? (
+                              link ? (
+                                <Link to={link}>{object}</Link>
+                              ) : (
+                                <span className={entry.entityErased ? 'muted' : undefined}>{object}</span>
+                              )
+                            ) : null}
+                          </span>
+                        </td>
+                        <td data-label={t('audit.columns.outcome')}>
                           <span className={outcomeClass(entry.outcome)}>
                             {t(`audit.outcome.${entry.outcome === 'success' || entry.outcome === 'failure' || entry.outcome === 'denied' ? entry.outcome : 'other'}`)}
                           </span>
                         </td>
-                        <td>
+                        <td data-label={t('audit.columns.detail')}>
                           {details.length > 0 ? (
                             <dl className="audit-details">
                               {details.map((item, i) => (
