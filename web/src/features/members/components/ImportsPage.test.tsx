@@ -1,7 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { File as NodeFile } from 'node:buffer';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ImportJobResponse } from '../../../api/generated';
 import { ProblemTypes } from '../../../lib/problem-details';
@@ -70,8 +69,8 @@ function answerUploads() {
 }
 
 async function chooseFile(user: ReturnType<typeof userEvent.setup>, name = 'ladok.csv', text = CSV) {
-  // Node's File: the test's fetch (Node's) sends it as the body, as a browser sends the chosen file.
-  const file = new NodeFile([text], name, { type: 'text/csv' }) as unknown as File;
+  // The tests' fetch is Node's: it sends its own Blob as a body (not jsdom's File), as a browser sends the chosen file.
+  const file = Object.assign(await new Response(text).blob(), { name, lastModified: 0, webkitRelativePath: '' }) as unknown as File;
   await user.upload(await screen.findByLabelText('Importfil (CSV eller NDJSON)'), file);
 }
 
