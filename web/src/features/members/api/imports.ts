@@ -28,13 +28,15 @@ export function isFinished(job: Pick<ImportJobResponse, 'status'> | undefined): 
   return job?.status === 'succeeded' || job?.status === 'failed';
 }
 
-/** The past imports, newest first. */
+/** The past imports, newest first: read whenever the list is shown, and every second while one of them runs. */
 export function useImports(page: number) {
   const { members } = useApiClients();
   return useQuery<ImportSummaryPaged>({
     queryKey: importKeys.list(page),
     queryFn: ({ signal }) => members.listImports(page, IMPORTS_PAGE_SIZE, signal),
     placeholderData: keepPreviousData,
+    staleTime: 0,
+    refetchInterval: (query) => (query.state.data?.items.some((item) => !isFinished(item)) ? IMPORT_POLL_MS : false),
   });
 }
 

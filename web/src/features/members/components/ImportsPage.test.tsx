@@ -104,7 +104,7 @@ describe('ImportsPage', () => {
     const done = await screen.findByRole('region', { name: 'Importrapport' }, { timeout: 5000 });
     expect(within(done).getByText('Klart: 2 rader lästa, 1 avvisade.')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
-    const download = within(done).getByRole('link', { name: 'Ladda ned den avvisade raden (CSV)' });
+    const download = within(done).getByRole('link', { name: 'Ladda ner den avvisade raden (CSV)' });
     expect(download.getAttribute('href')).toBe(`/api/members/imports/${router.state.location.pathname.split('/').at(-1)}/rejected`);
     expect(download.hasAttribute('download')).toBe(true);
   });
