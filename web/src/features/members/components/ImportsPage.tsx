@@ -228,7 +228,7 @@ function PastImports() {
         <p>{t('imports.list.none')}</p>
       ) : (
         <>
-          <div className="table-wrap">
+          <div className="table-wrap import-table-wrap">
             <table className="data-table data-table--dense import-table">
               <caption className="data-table__caption">{t('imports.list.caption', { first, last, total: data.total })}</caption>
               <thead>
@@ -247,21 +247,33 @@ function PastImports() {
               <tbody>
                 {data.items.map((item) => (
                   <tr key={item.id}>
-                    <th scope="row" className="nowrap">
+                    <th scope="row" className="nowrap" data-label={t('imports.list.columns.when')}>
                       <Link to={importPath(item.id)}>
                         <time dateTime={item.createdAt}>{formatDateTime(item.createdAt, language)}</time>
                       </Link>
                     </th>
-                    <td className="break-all">{item.fileName ?? t('imports.list.noFileName')}</td>
-                    <td>{who(item)}</td>
-                    <td>{t(item.dryRun ? 'imports.list.dryRun' : 'imports.list.import')}</td>
-                    <td>
+                    <td className="import-table__file" data-label={t('imports.list.columns.file')}>
+                      {item.fileName ?? t('imports.list.noFileName')}
+                    </td>
+                    <td className="import-table__who" data-label={t('imports.list.columns.who')}>
+                      {who(item)}
+                    </td>
+                    <td data-label={t('imports.list.columns.kind')}>{t(item.dryRun ? 'imports.list.dryRun' : 'imports.list.import')}</td>
+                    <td data-label={t('imports.list.columns.status')}>
                       <span className={statusClass(item.status)}>{t(`imports.status.${statusKey(item.status)}`)}</span>
                     </td>
-                    <td className="num">{item.rowsRead}</td>
-                    <td className="num">{item.inserted}</td>
-                    <td className="num">{item.updated}</td>
-                    <td className="num">{item.rejected}</td>
+                    <td className="num" data-label={t('imports.counts.rowsRead')}>
+                      {item.rowsRead}
+                    </td>
+                    <td className="num" data-label={t('imports.counts.inserted')}>
+                      {item.inserted}
+                    </td>
+                    <td className="num" data-label={t('imports.counts.updated')}>
+                      {item.updated}
+                    </td>
+                    <td className="num" data-label={t('imports.counts.rejected')}>
+                      {item.rejected}
+                    </td>
                   </tr>
                 ))}
               </tbody>
