@@ -25,6 +25,9 @@ const CSV =
   'external_id,first_name,last_name,department_code,degree_type,credits\nS1,Anna,Berg,DSV,master,120\nS2,Bo,Ek,NOPE,master,90\n';
 const REJECTED = '\uFEFFrow,reason\r\n3,"department_code: no department has the code ""NOPE"""\r\n';
 
+/** The first look at a page waits for its lazily loaded route, which is slow on a busy machine. */
+const LOADED = { timeout: 10_000 };
+
 let sent: SentRequest[];
 let jobs: Map<string, ImportJobResponse[]>;
 let uploads: { query: Record<string, string>; key: string | null; type: string | null; body: string }[];
@@ -71,7 +74,7 @@ function answerUploads() {
 async function chooseFile(user: ReturnType<typeof userEvent.setup>, name = 'ladok.csv', text = CSV) {
   // The tests' fetch is Node's: it sends its own Blob as a body (not jsdom's File), as a browser sends the chosen file.
   const file = Object.assign(await new Response(text).blob(), { name, lastModified: 0, webkitRelativePath: '' }) as unknown as File;
-  await user.upload(await screen.findByLabelText('Importfil (CSV eller NDJSON)'), file);
+  await user.upload(await screen.findByLabelText('Importfil (CSV eller NDJSON)', {}, LOADED), file);
 }
 
 describe('ImportsPage', () => {
@@ -82,26 +85,26 @@ describe('ImportsPage', () => {
     await chooseFile(user);
     await user.click(screen.getByRole('button', { name: 'Kontrollera filen (provkörning)' }));
 
-    const report = await screen.findByRole('region', { name: 'Rapport från provkörningen' }, { timeout: 5000 });
+    const report = await screen.findByRole('region', { name: 'Rapport från provkörningen' }, LOADED);
     expect(within(report).getByText('Provkörningen är klar: 2 rader lästa, 1 skulle avvisas. Inget har sparats.')).toBeTruthy();
     expect(within(report).getByText('Skulle bli nya medlemmar').nextElementSibling?.textContent).toBe('1');
-    expect(await within(report).findByText('department_code: no department has the code "NOPE"')).toBeTruthy();
+    expect(await within(report).findByText('department_code: no department has the code "NOPE"', {}, LOADED)).toBeTruthy();
     expect(within(report).getByText('Rad 3:')).toBeTruthy();
     expect(uploads[0]).toEqual({ query: { dryRun: 'true', fileName: 'ladok.csv' }, key: null, type: 'text/csv', body: CSV });
 
     const start = screen.getByRole('button', { name: 'Starta importen' });
     await user.dblClick(start);
 
-    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/admin\/imports\/.+/));
+    await waitFor(() => expect(router.state.location.pathname).toMatch(/^\/admin\/imports\/.+/), LOADED);
     expect(uploads.length).toBe(2);
     expect(uploads[1].query).toEqual({ dryRun: 'false', fileName: 'ladok.csv' });
     expect(uploads[1].key).toMatch(/.{8,}/);
     expect(uploads[1].body).toBe(CSV);
     expect(requestsTo(sent, 'POST', '/api/members/imports').every((r) => r.headers.get('X-CSRF-Token') === ADMIN.csrfToken)).toBe(true);
 
-    const progress = await screen.findByRole('progressbar', { name: 'Importens förlopp' });
+    const progress = await screen.findByRole('progressbar', { name: 'Importens förlopp' }, LOADED);
     expect(progress.getAttribute('max')).toBe('2');
-    const done = await screen.findByRole('region', { name: 'Importrapport' }, { timeout: 5000 });
+    const done = await screen.findByRole('region', { name: 'Importrapport' }, LOADED);
     expect(within(done).getByText('Klart: 2 rader lästa, 1 avvisade.')).toBeTruthy();
     expect(screen.queryByRole('progressbar')).toBeNull();
     const download = within(done).getByRole('link', { name: 'Ladda ner den avvisade raden (CSV)' });
@@ -117,13 +120,13 @@ describe('ImportsPage', () => {
     );
     const user = userEvent.setup();
     renderApp({ me: ADMIN, path: '/admin/imports' });
-    await user.click(await screen.findByRole('button', { name: 'Kontrollera filen (provkörning)' }));
+    await user.click(await screen.findByRole('button', { name: 'Kontrollera filen (provkörning)' }, LOADED));
     expect(screen.getByText('Välj en fil att importera.')).toBeTruthy();
 
     await chooseFile(user, 'bad.csv', 'fist_name\nx\n');
     await user.click(screen.getByRole('button', { name: 'Kontrollera filen (provkörning)' }));
 
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, LOADED);
     expect(within(alert).getByText('Filen togs inte emot.')).toBeTruthy();
     expect(within(alert).getByText('Unknown column "fist_name".')).toBeTruthy();
     expect(within(alert).getByText('Missing column "first_name".')).toBeTruthy();
@@ -145,11 +148,11 @@ describe('ImportsPage', () => {
     renderApp({ me: ADMIN, path: '/admin/imports' });
     await chooseFile(user, 'big.ndjson', '{"externalId":"S1"}\n');
     await user.click(screen.getByRole('button', { name: 'Kontrollera filen (provkörning)' }));
-    expect(within(await screen.findByRole('alert')).getByText('The file is larger than 2147483648 bytes.')).toBeTruthy();
+    expect(within(await screen.findByRole('alert', {}, LOADED)).getByText('The file is larger than 2147483648 bytes.')).toBeTruthy();
 
     status = 415;
     await user.click(screen.getByRole('button', { name: 'Kontrollera filen (provkörning)' }));
-    expect(await screen.findByText('Send the file as text/csv or application/x-ndjson.')).toBeTruthy();
+    expect(await screen.findByText('Send the file as text/csv or application/x-ndjson.', {}, LOADED)).toBeTruthy();
     expect(types).toEqual(['application/x-ndjson', 'application/x-ndjson']);
   });
 
@@ -161,7 +164,7 @@ describe('ImportsPage', () => {
     const user = userEvent.setup();
     const { router } = renderApp({ me: ADMIN, path: '/admin/imports' });
 
-    const table = await screen.findByRole('table', { name: 'Import 1–2 av 2, nyaste först' });
+    const table = await screen.findByRole('table', { name: 'Import 1–2 av 2, nyaste först' }, LOADED);
     const first = within(table).getAllByRole('row')[1];
     expect(within(first).getByText('ladok-2025.csv')).toBeTruthy();
     expect(within(first).getByText('Ada Admin')).toBeTruthy();
@@ -175,14 +178,14 @@ describe('ImportsPage', () => {
 
     await user.click(within(first).getByRole('link'));
     expect(router.state.location.pathname).toBe(`/admin/imports/${byPerson.id}`);
-    const report = await screen.findByRole('region', { name: 'Importrapport' });
+    const report = await screen.findByRole('region', { name: 'Importrapport' }, LOADED);
     expect(within(report).getByText('Nya medlemmar').nextElementSibling?.textContent).toBe('100');
     expect(within(report).getByText(/ladok-2025\.csv/)).toBeTruthy();
   });
 
   it('is for admins: a coordinator is told they have no access and the menu has no imports', async () => {
     renderApp({ me: me('coordinator'), path: '/admin/imports' });
-    expect(await screen.findByRole('heading', { level: 1, name: 'Ingen behörighet' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Ingen behörighet' }, LOADED)).toBeTruthy();
     expect(screen.queryByLabelText('Importfil (CSV eller NDJSON)')).toBeNull();
     expect(screen.queryByRole('link', { name: 'Importer' })).toBeNull();
     expect(requestsTo(sent, 'GET', '/api/members/imports')).toEqual([]);
@@ -190,7 +193,7 @@ describe('ImportsPage', () => {
 
   it('is in the admin menu', async () => {
     renderApp({ me: ADMIN, path: '/admin/imports' });
-    expect((await screen.findByRole('link', { name: 'Importer' })).getAttribute('href')).toBe('/admin/imports');
+    expect((await screen.findByRole('link', { name: 'Importer' }, LOADED)).getAttribute('href')).toBe('/admin/imports');
   });
 });
 

@@ -17,7 +17,7 @@ describe('MemberExport', () => {
   it('downloads exactly the filters applied, in the chosen order, without the page', async () => {
     renderApp({ me: me('admin'), path: '/staff/members?q=anna&department=DSV&graduatedFrom=2010&status=active&sort=created&page=3' });
 
-    const link = await screen.findByRole('link', { name: 'Exportera de hittade medlemmarna (CSV)' }, { timeout: 5000 });
+    const link = await screen.findByRole('link', { name: 'Exportera de hittade medlemmarna (CSV)' }, { timeout: 10_000 });
     const url = new URL(link.getAttribute('href')!, 'http://localhost');
     expect(url.pathname).toBe('/api/members/export');
     expect(Object.fromEntries(url.searchParams)).toEqual({ q: 'anna', department: 'DSV', graduatedFrom: '2010', status: 'active', sort: 'created' });
@@ -30,7 +30,7 @@ describe('MemberExport', () => {
 
   it('exports everyone the caller may see when nothing is filtered', async () => {
     renderApp({ me: me('coordinator'), path: '/staff/members' });
-    const link = await screen.findByRole('link', { name: 'Exportera alla medlemmar (CSV)' }, { timeout: 5000 });
+    const link = await screen.findByRole('link', { name: 'Exportera alla medlemmar (CSV)' }, { timeout: 10_000 });
     expect(link.getAttribute('href')).toBe('/api/members/export?sort=name');
     expect(memberExportUrl(memberSearchQuery(EMPTY_MEMBER_FILTERS))).toBe('/api/members/export?sort=name');
   });
