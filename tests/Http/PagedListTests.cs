@@ -1,5 +1,6 @@
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
+using Alumni.Api.Features.Members.Import;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -78,6 +79,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("/api/members?pageSize=201", "pageSize")]
     [InlineData("/api/members?sort=surname", "sort")]
     [InlineData("/api/audit?pageSize=0", "pageSize")]
+    [InlineData("/api/members/imports?page=0", "page")]
     public async Task A_bad_page_request_is_a_field_error(string url, string field)
     {
         var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
@@ -101,6 +103,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["audit, everything"] = (ListAudit.Query(audit), audit),
             ["directory, nothing"] = (SearchDirectory.Query(new SearchDirectoryRequest()), new SearchDirectoryRequest()),
             ["directory, everything"] = (SearchDirectory.Query(directory), directory),
+            ["imports, an admin"] = (ListImports.Query(null), new ListImportsRequest()),
+            ["imports, a key's own"] = (ListImports.Query(Guid.NewGuid()), new ListImportsRequest { Page = 2, PageSize = 10 }),
         };
     }
 }

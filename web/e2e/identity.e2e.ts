@@ -131,6 +131,7 @@ describe('signing in and the admin pages', () => {
       'People',
       'API keys',
       'Audit log',
+      'Imports',
       'Dev mailbox',
     ]);
     await page.getByRole('button', { name: 'New department' }).waitFor();

@@ -13,10 +13,14 @@ public sealed class IdentityModule : ISliceModule
     public const string SignInLimit = "identity-sign-in";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> OwnedTables { get; } = ["users", "user_departments", "sign_in_codes", "sessions", "api_keys", "audit_log"];
+    public IReadOnlyList<string> OwnedTables { get; } = ["users", "user_departments", "sign_in_codes", "sessions", "api_keys", "audit_log", "caller_names"];
 
     /// <inheritdoc />
-    public IReadOnlyList<Published> Published { get; } = [Infrastructure.Hosting.Published.Fragment("StaffScope.CallerDepartments", StaffScope.CallerDepartments)];
+    public IReadOnlyList<Published> Published { get; } =
+    [
+        Infrastructure.Hosting.Published.Fragment("StaffScope.CallerDepartments", StaffScope.CallerDepartments),
+        Infrastructure.Hosting.Published.View("caller_names"),
+    ];
 
     public void Add(WebApplicationBuilder builder)
     {

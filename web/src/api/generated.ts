@@ -3333,16 +3333,93 @@ export class MembersClient {
     }
 
     /**
+     * List past imports
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    listImports(page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<ImportSummaryPaged> {
+        let url_ = this.baseUrl + "/api/members/imports?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListImports(_response);
+        });
+    }
+
+    protected processListImports(response: Response): Promise<ImportSummaryPaged> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportSummaryPaged;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportSummaryPaged>(null as any);
+    }
+
+    /**
      * Import former students (CSV or NDJSON)
      * @param dryRun (optional) 
+     * @param fileName (optional) 
      * @return Accepted
      */
-    startImport(body: string, dryRun?: boolean | undefined, signal?: AbortSignal): Promise<ImportJobResponse> {
+    startImport(body: string, dryRun?: boolean | undefined, fileName?: string | undefined, signal?: AbortSignal): Promise<ImportJobResponse> {
         let url_ = this.baseUrl + "/api/members/imports?";
         if (dryRun === null)
             throw new globalThis.Error("The parameter 'dryRun' cannot be null.");
         else if (dryRun !== undefined)
             url_ += "dryRun=" + encodeURIComponent("" + dryRun) + "&";
+        if (fileName === null)
+            throw new globalThis.Error("The parameter 'fileName' cannot be null.");
+        else if (fileName !== undefined)
+            url_ += "fileName=" + encodeURIComponent("" + fileName) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
@@ -4131,6 +4208,8 @@ export interface ImportJobResponse {
     dryRun: boolean;
     /** `csv` or `ndjson`. */
     format: string;
+    /** The file's name as the uploader gave it; null when none was given. */
+    fileName?: string | undefined;
     /** Data rows read so far. */
     rowsRead: number;
     /** New members. */
@@ -4146,6 +4225,42 @@ export interface ImportJobResponse {
     finishedAt?: string | undefined;
     /** Why the job failed, when it did. */
     error?: string | undefined;
+}
+
+/** One past import in the list: who ran it, when, on which file, and its counts. */
+export interface ImportSummary {
+    id: string;
+    /** `queued`, `running`, `succeeded` or `failed`. */
+    status: string;
+    dryRun: boolean;
+    /** `csv` or `ndjson`. */
+    format: string;
+    /** The file's name as the uploader gave it; null when none was given. */
+    fileName?: string | undefined;
+    /** Who ran it: the person's name (display name, else e-mail address) or the API key's name; null when unknown. */
+    runBy?: string | undefined;
+    /** True when an API key ran it, false when a signed-in person did. */
+    runByKey: boolean;
+    rowsRead: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    rejected: number;
+    createdAt: string;
+    finishedAt?: string | undefined;
+}
+
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface ImportSummaryPaged {
+    items: ImportSummary[];
+    /** This page's number, from 1. */
+    page: number;
+    /** Items per page. */
+    pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
 }
 
 /** Who is signed in. */

@@ -13,6 +13,8 @@ import { StaffRoute } from './routes/staff';
 const AdminPeopleRoute = lazy(() => import('./routes/admin-people'));
 const AdminApiKeysRoute = lazy(() => import('./routes/admin-api-keys'));
 const AdminAuditRoute = lazy(() => import('./routes/admin-audit'));
+const AdminImportsRoute = lazy(() => import('./routes/admin-imports'));
+const AdminImportRoute = lazy(() => import('./routes/admin-import'));
 const MySessionsRoute = lazy(() => import('./routes/my-sessions'));
 const DevMailboxRoute = lazy(() => import('./routes/dev-mailbox'));
 const MyProfileRoute = lazy(() => import('./routes/my-profile'));
@@ -75,6 +77,8 @@ export const routes: RouteObject[] = [
           { path: 'people', element: <AdminPeopleRoute /> },
           { path: 'api-keys', element: <AdminApiKeysRoute /> },
           { path: 'audit', element: <AdminAuditRoute /> },
+          { path: 'imports', element: <AdminImportsRoute /> },
+          { path: 'imports/:id', element: <AdminImportRoute /> },
         ],
       },
       { path: 'dev/mailbox', element: <DevMailboxRoute /> },

@@ -15,6 +15,9 @@ import type {
   DirectoryEntry,
   DirectoryEntryPaged,
   FacultyResponse,
+  ImportJobResponse,
+  ImportSummary,
+  ImportSummaryPaged,
   MemberSummaryPaged,
   MemberResponse,
   MemberSummary,
@@ -376,6 +379,43 @@ export function directoryPage(items: DirectoryEntry[], info: Partial<PageInfo> =
 
 export function myDataExport(record: MemberResponse): MyDataExport {
   return { exportedAt: AT, member: record, consentHistory: [] };
+}
+
+export function importJob(fields: Partial<ImportJobResponse> = {}): ImportJobResponse {
+  return {
+    id: testId(),
+    status: 'queued',
+    dryRun: false,
+    format: 'csv',
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    createdAt: AT,
+    ...fields,
+  };
+}
+
+export function importSummary(fields: Partial<ImportSummary> = {}): ImportSummary {
+  return {
+    id: testId(),
+    status: 'succeeded',
+    dryRun: false,
+    format: 'csv',
+    runByKey: false,
+    rowsRead: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    createdAt: AT,
+    ...fields,
+  };
+}
+
+export function importPage(items: ImportSummary[], info: Partial<PageInfo> = {}): ImportSummaryPaged {
+  return pageOf(items, info);
 }
 
 export function campaign(fields: Pick<CampaignResponse, 'departmentCode' | 'channel' | 'label'> & Partial<CampaignResponse>): CampaignResponse {

@@ -7,7 +7,7 @@ namespace Alumni.Api.Features.Members.Import;
 internal static class ImportJobs
 {
     public static readonly Sql ById = Sql.Portable("""
-        SELECT j.id AS Id, j.status AS Status, i.dry_run AS DryRun, i.format AS Format, i.rows_read AS RowsRead,
+        SELECT j.id AS Id, j.status AS Status, i.dry_run AS DryRun, i.format AS Format, i.original_name AS FileName, i.rows_read AS RowsRead,
                i.inserted AS Inserted, i.updated AS Updated, i.unchanged AS Unchanged, i.rejected AS Rejected,
                j.created_at AS CreatedAt, j.started_at AS StartedAt, j.finished_at AS FinishedAt, j.error AS Error
         FROM import_jobs i

@@ -34,8 +34,8 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         """);
 
     private static readonly Sql Insert = Sql.Portable("""
-        INSERT INTO import_jobs (id, idempotency_key, idempotency_caller, body_sha256, file_name, format, dry_run, created_by)
-        VALUES (@Id, @Key, @Caller, @BodySha256, @FileName, @Format, @DryRun, @CreatedBy)
+        INSERT INTO import_jobs (id, idempotency_key, idempotency_caller, body_sha256, file_name, original_name, format, dry_run, created_by, created_by_key)
+        VALUES (@Id, @Key, @Caller, @BodySha256, @FileName, @OriginalName, @Format, @DryRun, @CreatedBy, @CreatedByKey)
         """);
 
     public override void Configure()
@@ -47,7 +47,8 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
             .WithSummary("Import former students (CSV or NDJSON)")
             .WithDescription("The body is the file (text/csv or application/x-ndjson), streamed. Answers 202 at once with the job; follow it at "
                 + "members_getImport. dryRun=true validates and reports without writing. Send an Idempotency-Key header to make a retry safe: "
-                + "the same key from the same caller with the same body and options answers the first job; with another body or options it is a 422.")
+                + "the same key from the same caller with the same body and options answers the first job; with another body or options it is a 422. "
+                + "fileName is the file's name as the uploader knows it, shown in members_listImports.")
             .ClearDefaultAccepts()
             .Accepts<string>("text/csv", "application/x-ndjson")
             .ClearDefaultProduces(StatusCodes.Status200OK)
@@ -117,9 +118,11 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
                 Caller = idempotent ? caller : null,
                 BodySha256 = bodySha256,
                 FileName = fileName,
+                OriginalName = TextRules.Clean(req.FileName),
                 Format = format,
                 req.DryRun,
                 CreatedBy = User.PersonId(),
+                CreatedByKey = User.ApiKeyId(),
             }, ct);
             await audit.WriteAsync(session, HttpContext, new AuditEvent("member.import", "import", id.ToString(), Detail: req.DryRun ? "dry run" : null), ct);
             var job = (await ImportJobs.GetAsync(session, id, ct))!;
@@ -198,6 +201,11 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         }
 
         return (null, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    public sealed class Validator : Validator<StartImportRequest>
+    {
+        public Validator() => RuleFor(r => r.FileName).IsOptionalText(200);
     }
 
     private sealed record Earlier

@@ -14,6 +14,7 @@ const NAV_LABELS = {
   people: 'nav.people',
   apiKeys: 'nav.apiKeys',
   audit: 'nav.audit',
+  imports: 'nav.imports',
   devMailbox: 'nav.devMailbox',
   profile: 'nav.profile',
   directory: 'nav.directory',

@@ -16,18 +16,20 @@ describe('navigationFor', () => {
     expect(paths(navigationFor(me(['coordinator']), { devMailbox: false }))).toEqual(['/departments']);
   });
 
-  it('adds people, API keys and the audit log for admins', () => {
+  it('adds people, API keys, the audit log and imports for admins', () => {
     expect(paths(navigationFor(me(['admin']), { devMailbox: false }))).toEqual([
       '/departments',
       '/admin/people',
       '/admin/api-keys',
       '/admin/audit',
+      '/admin/imports',
     ]);
     expect(navigationFor(me(['coordinator', 'admin']), { devMailbox: false }).map((i) => i.key)).toEqual([
       'departments',
       'people',
       'apiKeys',
       'audit',
+      'imports',
     ]);
   });
 

@@ -6,6 +6,7 @@ export type NavKey =
   | 'people'
   | 'apiKeys'
   | 'audit'
+  | 'imports'
   | 'devMailbox'
   | 'profile'
   | 'directory'
@@ -22,6 +23,7 @@ export const NAV_PATHS: Record<NavKey, string> = {
   people: '/admin/people',
   apiKeys: '/admin/api-keys',
   audit: '/admin/audit',
+  imports: '/admin/imports',
   devMailbox: '/dev/mailbox',
   profile: '/me/profile',
   directory: '/directory',
@@ -35,12 +37,12 @@ export interface NavigationContext {
 }
 
 /**
- * The main menu for this person: everyone browses departments; admins also manage people, API keys
- * and read the audit log; the development mailbox shows wherever the API serves one.
+ * The main menu for this person: everyone browses departments; admins also manage people, API keys,
+ * read the audit log and import former students; the development mailbox shows wherever the API serves one.
  */
 export function navigationFor(me: MeResponse | null | undefined, context: NavigationContext): NavItem[] {
   const keys: NavKey[] = ['departments'];
-  if (hasRole(me, 'admin')) keys.push('people', 'apiKeys', 'audit');
+  if (hasRole(me, 'admin')) keys.push('people', 'apiKeys', 'audit', 'imports');
   if (context.devMailbox) keys.push('devMailbox');
   return keys.map((key) => ({ key, to: NAV_PATHS[key] }));
 }

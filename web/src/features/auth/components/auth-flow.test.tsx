@@ -66,7 +66,7 @@ describe('header and menu by role', () => {
     expect(await within(banner).findByText(ADMIN.email)).toBeTruthy();
     expect(within(banner).getByRole('button', { name: 'Logga ut' })).toBeTruthy();
     expect(within(banner).getByRole('link', { name: 'Mina sessioner' })).toBeTruthy();
-    expect(menuLinks()).toEqual(['Fakulteter och institutioner', 'Personer', 'API-nycklar', 'Granskningslogg']);
+    expect(menuLinks()).toEqual(['Fakulteter och institutioner', 'Personer', 'API-nycklar', 'Granskningslogg', 'Importer']);
   });
 
   it('shows a coordinator no admin menu and no department edit controls', async () => {

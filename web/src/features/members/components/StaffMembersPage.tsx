@@ -25,6 +25,7 @@ import {
 } from '../member-search';
 import { CONSENT_CHANNELS, MEMBER_OFFERS, MEMBER_SORTS, MEMBER_STATUSES, type MemberSort } from '../options';
 import { DepartmentSelect } from './DepartmentSelect';
+import { MemberExport } from './MemberExport';
 import './network.css';
 import './staff.css';
 
@@ -276,6 +277,8 @@ export function StaffMembersPage() {
           </div>
         </form>
       </section>
+
+      <MemberExport query={query} filtered={active > 0} />
 
       {problem && errors ? (
         <ErrorSummary

@@ -1,0 +1,5 @@
+import { ImportJobPage } from '../../features/members/components/ImportJobPage';
+
+export default function AdminImportRoute() {
+  return <ImportJobPage />;
+}
