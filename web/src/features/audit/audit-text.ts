@@ -80,7 +80,7 @@ export function entityLink(entry: AuditEntryResponse): string | null {
     case 'member':
       return isId ? `/staff/members/${id}` : null;
     case 'import':
-      return isId ? `/staff/imports/${id}` : null;
+      return isId ? `/admin/imports/${id}` : null;
     case 'department':
       return '/departments';
     case 'user':

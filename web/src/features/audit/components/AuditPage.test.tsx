@@ -139,7 +139,7 @@ describe('AuditPage', () => {
 
     const started = rowOf('Startade en import');
     expect(within(started).getByText('API-nyckel Ladok')).toBeTruthy();
-    expect(within(started).getByRole('link').getAttribute('href')).toBe(`/staff/imports/${importId}`);
+    expect(within(started).getByRole('link').getAttribute('href')).toBe(`/admin/imports/${importId}`);
     expect(within(started).getByText('Läge').nextElementSibling!.textContent).toBe('Provkörning (inget sparades)');
 
     const erased = rowOf('Loggade in');
