@@ -4,10 +4,12 @@ using System.Text.RegularExpressions;
 using Alumni.Api.Features.Identity;
 using Alumni.Api.Features.Identity.ApiKeys;
 using Alumni.Api.Features.Identity.Audit;
+using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Infrastructure;
 using Alumni.Api.Tests.Members;
 using Alumni.Contracts;
 using Alumni.Contracts.Identity;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alumni.Api.Tests.Identity;
 
@@ -123,6 +125,40 @@ public abstract partial class AuditNamesTests(ApiFixture api)
         Assert.Equal((null, true), (signIn.ActorName, signIn.ActorErased));
         Assert.Equal((null, true), (signIn.EntityName, signIn.EntityErased));
         Assert.Equal((me.UserId, null, true), (person.Id, person.Name, person.Erased));
+    }
+
+    [Fact]
+    public async Task Erasure_takes_the_persons_address_out_of_the_audit_log_and_keeps_what_happened()
+    {
+        api.SkipIfUnavailable();
+        var email = NewEmail("forgotten");
+        using (var client = api.NewClient())
+        {
+            // Tried before the address had an account: the entry holds the address as actor and subject.
+            var code = await Infrastructure.Identity.RequestCodeAsync(client, api.Mail, email);
+            await (await client.PostAsJsonAsync("/api/auth/session", new SignInRequest { Email = email, Code = Wrong(code) }, Ct)).ProblemAsync(400);
+        }
+
+        var member = await MemberClients.ActiveMemberAsync(api, email);
+        var profile = await MemberClients.ProfileAsync(member);
+        var me = await (await member.GetAsync("/api/me", Ct)).ReadAsync<MeResponse>();
+        var before = await AuditRowsHoldingAsync(email);
+        var admin = await api.AdminAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/members/{profile.Id}/erase", null, Ct)).StatusCode);
+
+        var signIns = (await AuditAsync($"action=auth.sign-in&entityId={me.UserId}")).Items;
+        Assert.True(before >= 2, $"the address was in {before} entries before erasure");
+        Assert.Equal(0, await AuditRowsHoldingAsync(email));
+        Assert.Contains(signIns, e => e.Outcome == "failure" && e.ActorName is null);
+        Assert.Contains(signIns, e => e.Outcome == "success" && e.ActorName is null && e.ActorErased);
+    }
+
+    private async Task<int> AuditRowsHoldingAsync(string email)
+    {
+        await using var session = await api.Services.GetRequiredService<Database>().OpenAsync(Ct);
+        return await session.ExecuteScalarAsync<int>(Sql.Portable("""
+            SELECT COUNT(*) FROM audit_log WHERE actor_name = @Email OR entity_id = @Email OR detail = @Email
+            """), new { Email = email }, Ct);
     }
 
     [Fact]

@@ -26,6 +26,20 @@ public sealed class Accounts(Database db, SignInCodes codes) : IAccounts
         DELETE FROM sign_in_codes WHERE email = (SELECT email FROM users WHERE id = @Id)
         """);
 
+    // The audit log is append-only except here: erasure keeps what happened and when, but takes the person's address
+    // out of it: as the name of the actor of what they did, as the subject of sign-ins and code requests written
+    // before the address was known to be theirs, and as the detail of their account's creation. The entries then name
+    // the person by id only, which the log shows as an erased person.
+    private static readonly Sql ForgetInAudit = Sql.Portable("""
+        UPDATE audit_log
+        SET actor_name = CASE WHEN actor_id = @IdText OR actor_name = @Email THEN NULL ELSE actor_name END,
+            entity_id = CASE WHEN entity_type = 'user' AND entity_id = @Email THEN @IdText ELSE entity_id END,
+            detail = CASE WHEN detail = @Email THEN NULL ELSE detail END
+        WHERE actor_id = @IdText OR actor_name = @Email OR entity_id = @Email OR detail = @Email
+        """);
+
+    private static readonly Sql EmailOf = Sql.Portable("SELECT email FROM users WHERE id = @Id");
+
     public async Task<bool> ConsumeCodeAsync(string email, string code, CancellationToken ct)
     {
         var presented = await codes.HashAsync(email, code, ct);
@@ -40,6 +54,8 @@ public sealed class Accounts(Database db, SignInCodes codes) : IAccounts
         await SessionRevocation.RevokeAllAsync(session, userId, now, ct);
         await session.ExecuteAsync(DropCodes, new { Id = userId }, ct);
         await session.ExecuteAsync(DropDepartments, new { Id = userId }, ct);
+        var email = await session.ExecuteScalarAsync<string>(EmailOf, new { Id = userId }, ct);
+        await session.ExecuteAsync(ForgetInAudit, new { IdText = userId.ToString(), Email = email }, ct);
         await session.ExecuteAsync(Anonymise, new { Id = userId, ErasedEmail = $"erased-{userId:N}{ErasedDomain}", Now = now }, ct);
     }
 }
