@@ -58,7 +58,7 @@ beforeEach(() => {
     city: 'Uppsala',
     country: 'SE',
     affiliations: [affiliation({ departmentCode: 'DSV', endYear: 2016 })],
-    consents: consents(['eventInvitations']),
+    consents: consents(['eventInvitations'], ['centralNewsletter']),
   });
   sent = recordRequests();
   server.use(
@@ -104,7 +104,7 @@ describe('StaffMembersPage', () => {
     await screen.findByRole('table');
     await user.type(screen.getByRole('searchbox', { name: 'Sök' }), 'dag');
     await user.type(screen.getByRole('textbox', { name: 'Examen från (år)' }), '2015');
-    await user.type(screen.getByRole('textbox', { name: 'Land' }), 'se');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Land' }), 'SE');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'active');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Har samtyckt till' }), 'eventInvitations');
     await user.click(screen.getByRole('button', { name: 'Sök' }));
@@ -203,7 +203,13 @@ describe('MemberDetailPage', () => {
     renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
     const record = await screen.findByRole('region', { name: 'Uppgifter' });
     expect(within(record).getByText('dag@example.org')).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Samtycken för Dag Dsvsson' })).getAllByText('Givet')).toHaveLength(1);
+    // A consent given and taken back is withdrawn; one never given says so, not "withdrawn".
+    const consentRows = within(screen.getByRole('table', { name: 'Samtycken för Dag Dsvsson' }));
+    expect(consentRows.getByRole('row', { name: /^Evenemangsinbjudningar/ }).textContent).toContain('Lämnat');
+    expect(consentRows.getAllByText('Lämnat')).toHaveLength(1);
+    expect(consentRows.getAllByText('Återkallat')).toHaveLength(1);
+    expect(consentRows.getAllByText('Inte lämnat')).toHaveLength(3);
+    expect(within(record).getByText('Uppsala, Sverige')).toBeTruthy();
     // Erasing is for admins.
     expect(screen.queryByRole('button', { name: /^Radera medlemmen/ })).toBeNull();
 
@@ -217,7 +223,7 @@ describe('MemberDetailPage', () => {
     expect(update.headers.get('If-Match')).toBe('"1"');
     expect(update.headers.get('X-CSRF-Token')).toBe(COORDINATOR.csrfToken);
     expect(await update.json()).toMatchObject({ firstName: 'Dag', lastName: 'Dsvsson', city: 'Lund', country: 'SE' });
-    expect(within(screen.getByRole('region', { name: 'Uppgifter' })).getByText('Lund, SE')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Uppgifter' })).getByText('Lund, Sverige')).toBeTruthy();
 
     const notes = screen.getByRole('region', { name: 'Anteckningar' });
     await user.type(within(notes).getByRole('textbox', { name: 'Ny anteckning' }), 'Wants to mentor.');
