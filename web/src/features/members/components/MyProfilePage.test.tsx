@@ -78,6 +78,34 @@ describe('MyProfilePage consents', () => {
     expect(screen.getAllByRole('switch')).toHaveLength(CONSENT_CHANNELS.length);
   });
 
+  it('says “not given” for a consent never given, and “withdrawn” only for one given and taken back', async () => {
+    record = { ...record, consents: consents(['eventInvitations'], ['centralNewsletter']) };
+    renderApp({ me: ALUMNA, path: '/me/profile' });
+    await screen.findByRole('heading', { level: 2, name: 'Det du hör från oss' });
+    const hint = (label: string) => document.getElementById(consentSwitch(label).getAttribute('aria-describedby')!)!.textContent;
+    expect(hint('Stockholms universitets alumninyhetsbrev')).toMatch(/Återkallat /);
+    expect(hint('Inbjudningar till alumnievenemang')).toMatch(/Lämnat /);
+    for (const label of ['Nyheter från institutionerna där jag har studerat', 'Att synas i alumnikatalogen']) {
+      expect(hint(label), label).toMatch(/Inte lämnat\.$/);
+      expect(hint(label), label).not.toMatch(/Återkallat/);
+    }
+  });
+
+  it('offers the countries by name in the UI language’s order, and keeps the code', async () => {
+    record = { ...record, country: 'SE' };
+    renderApp({ me: ALUMNA, path: '/me/profile' });
+    const country = (await screen.findByRole('combobox', { name: 'Land' })) as HTMLSelectElement;
+    expect(country.value).toBe('SE');
+    expect(country.selectedOptions[0].textContent).toBe('Sverige');
+    const names = Array.from(country.options).map((option) => option.textContent);
+    expect(names[0]).toBe('Inget land angivet');
+    expect(names).toHaveLength(250);
+    // Swedish order: Å, Ä and Ö after Z.
+    expect(names.indexOf('Zimbabwe')).toBeLessThan(names.indexOf('Åland'));
+    expect(names.indexOf('Åland')).toBeLessThan(names.indexOf('Österrike'));
+    expect(Array.from(country.options).find((option) => option.textContent === 'El Salvador')!.value).toBe('SV');
+  });
+
   it('turns one consent on and off at a time, and says so', async () => {
     const user = userEvent.setup();
     renderApp({ me: ALUMNA, path: '/me/profile' });

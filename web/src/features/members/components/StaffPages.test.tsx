@@ -126,6 +126,53 @@ describe('StaffMembersPage', () => {
     expect(screen.getByRole('heading', { level: 2, name: /^Filter/ }).textContent).toContain('5 filter används');
   });
 
+  it('shows the common filters first and the rest under “more filters”, and countries by name', async () => {
+    renderApp({ me: COORDINATOR, path: '/staff/members' });
+    await screen.findByRole('table');
+    const fold = screen.getByRole('heading', { level: 2, name: /^Filter/ }).closest('details')!;
+    expect(fold.open).toBe(true);
+    const more = within(fold).getByText('Fler filter').closest('details')!;
+    expect(more.open).toBe(false);
+    for (const name of ['Fakultet', 'Ort', 'Språk', 'Status', 'Intresse']) {
+      expect(more.contains(within(fold).getByLabelText(name)), name).toBe(true);
+    }
+    for (const name of ['Sök', 'Institution', 'Examen från (år)', 'Examen till (år)', 'Land']) {
+      expect(more.contains(within(fold).getByLabelText(name)), name).toBe(false);
+    }
+    expect(within(screen.getByRole('table')).getByText('Uppsala, Sverige')).toBeTruthy();
+  });
+
+  it('opens “more filters” when one of them is set', async () => {
+    renderApp({ me: COORDINATOR, path: '/staff/members?city=Lund' });
+    await screen.findByRole('table');
+    expect(screen.getByText('Fler filter').closest('details')!.open).toBe(true);
+  });
+
+  it('explains a bad year from the address on its field and searches nothing until it is fixed', async () => {
+    const user = userEvent.setup();
+    renderApp({ me: COORDINATOR, path: '/staff/members?graduatedFrom=20x&graduatedTo=2015' });
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Filtren behöver rättas');
+    expect(within(summary).getByRole('link').textContent).toBe('Examen från (år): Skriv året med fyra siffror, t.ex. 2015.');
+    const from = screen.getByRole('textbox', { name: 'Examen från (år)' });
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect((from as HTMLInputElement).value).toBe('20x');
+    expect(searches()).toHaveLength(0);
+
+    await user.clear(from);
+    await user.type(from, '2016');
+    await user.click(screen.getByRole('button', { name: 'Sök' }));
+    expect(await screen.findByText('Till-året kan inte vara före från-året.', { selector: '.field__error-line' })).toBeTruthy();
+    expect(searches()).toHaveLength(0);
+
+    await user.clear(from);
+    await user.type(from, '2010');
+    await user.click(screen.getByRole('button', { name: 'Sök' }));
+    await waitFor(() => expect(searches()).toHaveLength(1));
+    expect(searches()[0].query).toMatchObject({ graduatedFrom: '2010', graduatedTo: '2015' });
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('sorts by a column header and shows the order', async () => {
     const user = userEvent.setup();
     renderApp({ me: COORDINATOR, path: '/staff/members' });
@@ -172,6 +219,13 @@ describe('StaffMembersPage', () => {
     await user.click(await screen.findByRole('link', { name: 'Dsvsson, Dag' }));
     expect(await screen.findByRole('heading', { level: 1, name: /^Dag Dsvsson/ })).toBeTruthy();
     expect(router.state.location.pathname).toBe(`/staff/members/${dag.id}`);
+  });
+
+  it('says “no such member” in the UI language for an address whose id is no id, and asks the API nothing', async () => {
+    renderApp({ me: COORDINATOR, path: '/staff/members/not-a-guid' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Medlem' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe('Det finns ingen sådan medlem, eller så hör medlemmen till en annan institution.');
+    expect(requestsTo(sent, 'GET', '/api/members/not-a-guid')).toHaveLength(0);
   });
 
   it('is not for alumni', async () => {
