@@ -152,7 +152,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
         {member.affiliations.length === 0 ? (
           <p>{t('studies.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data-table data-table--dense">
               <caption className="visually-hidden">{t('memberDetail.studiesCaption', { name })}</caption>
               <thead>
@@ -193,7 +193,8 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
         <h2 id="member-consents-heading" className="panel__title">
           {t('memberDetail.consents')}
         </h2>
-        <div className="table-wrap">
+        {/* Focusable: on a phone the table scrolls sideways, also by keyboard. */}
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table data-table--dense">
             <caption className="visually-hidden">{t('memberDetail.consentsCaption', { name })}</caption>
             <thead>
