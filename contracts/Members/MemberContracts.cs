@@ -42,12 +42,15 @@ public sealed record AffiliationInput
     [Required] public decimal Credits { get; init; }
 }
 
-/// <summary>The state of one consent.</summary>
+/// <summary>The state of one consent (a channel not listed was never answered: not given).</summary>
 public sealed record ConsentResponse
 {
     [Required] public ConsentChannel Channel { get; init; }
 
     [Required] public bool Granted { get; init; }
+
+    /// <summary>Given; withdrawn (given once, then taken back); or not given (never given).</summary>
+    [Required] public ConsentState State { get; init; }
 
     [Required] public DateTimeOffset ChangedAt { get; init; }
 }

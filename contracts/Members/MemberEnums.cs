@@ -55,6 +55,19 @@ public enum ConsentChannel
     ContactAboutOffers,
 }
 
+/// <summary>Where one consent stands.</summary>
+public enum ConsentState
+{
+    /// <summary>Never given (the member said no, or was never asked).</summary>
+    NotGiven,
+
+    /// <summary>Given and in force.</summary>
+    Given,
+
+    /// <summary>Given once, then withdrawn.</summary>
+    Withdrawn,
+}
+
 /// <summary>How a consent was given or withdrawn.</summary>
 public enum ConsentMethod
 {

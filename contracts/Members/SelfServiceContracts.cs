@@ -90,10 +90,20 @@ public sealed record AffiliationByIdRequest
     [Required] public Guid Id { get; init; }
 }
 
-/// <summary>Erases me, confirmed by a fresh sign-in code sent to my address.</summary>
+/// <summary>The erasure code is on its way.</summary>
+public sealed record ErasureCodeResponse
+{
+    /// <summary>What to tell me: look for the code in my mail.</summary>
+    [Required] public string Message { get; init; } = "";
+
+    /// <summary>How long the code lasts (0 when none could be sent now).</summary>
+    [Required] public int ExpiresInMinutes { get; init; }
+}
+
+/// <summary>Erases me, confirmed by a fresh code sent to my address.</summary>
 public sealed record EraseMeRequest
 {
-    /// <summary>A code from <c>identity_requestCode</c>, asked for just before.</summary>
+    /// <summary>A code from <c>members_requestErasureCode</c> (or <c>identity_requestCode</c>), asked for just before.</summary>
     [Required] public string Code { get; init; } = "";
 }
 
@@ -102,10 +112,29 @@ public sealed record MyDataExport
 {
     [Required] public DateTimeOffset ExportedAt { get; init; }
 
-    [Required] public MemberResponse Member { get; init; } = new();
+    /// <summary>A short account, in my language, of what the export holds.</summary>
+    [Required] public string Summary { get; init; } = "";
 
+    /// <summary>My record: profile, studies (<c>affiliations</c>) and consents as they stand.</summary>
+    [Required] public MemberResponse Profile { get; init; } = new();
+
+    /// <summary>Every change of my consents, oldest first.</summary>
     [Required] public IReadOnlyList<ConsentHistoryResponse> ConsentHistory { get; init; } = [];
+
+    /// <summary>What staff have noted about me, oldest first.</summary>
+    [Required] public IReadOnlyList<ExportedNote> Notes { get; init; } = [];
 
     /// <summary>The recruitment campaign I signed up through, if any.</summary>
     public string? Campaign { get; init; }
+}
+
+/// <summary>A staff note about me, as my data export shows it.</summary>
+public sealed record ExportedNote
+{
+    [Required] public DateTimeOffset WrittenAt { get; init; }
+
+    /// <summary>Who wrote it, by role (alumni staff, or a connected system): staff's own addresses are not disclosed.</summary>
+    [Required] public string WrittenBy { get; init; } = "";
+
+    [Required] public string Text { get; init; } = "";
 }

@@ -129,7 +129,7 @@ public abstract class SelfServiceTests(ApiFixture api)
         var updated = await (await Send(member, HttpMethod.Put, "/api/me/profile", change, $"\"{profile.Version}\"")).ReadAsync<MemberResponse>();
 
         Assert.Equal(("King", "SE", "sv"), (updated.LastName, updated.Country, updated.PreferredLanguage));
-        Assert.Equal(["mathematics", "poetry"], updated.Interests);
+        Assert.Equal(["Mathematics", "poetry"], updated.Interests);
         Assert.Equal([MemberOffer.Mentor, MemberOffer.GuestLecture], updated.Offers);
         Assert.Contains(updated.Consents, c => c.Channel == ConsentChannel.Directory && c.Granted);
         Assert.Equal(["ada@example.org"], updated.OtherEmails);
@@ -183,7 +183,7 @@ public abstract class SelfServiceTests(ApiFixture api)
         Assert.Contains(export.ConsentHistory, h => h.Channel == ConsentChannel.EventInvitations && h.Granted && h.Method == ConsentMethod.ProfilePage);
         Assert.Contains(export.ConsentHistory, h => h.Channel == ConsentChannel.CentralNewsletter && h.Granted && h.Method == ConsentMethod.SignUpForm);
         Assert.Contains(export.ConsentHistory, h => h.Channel == ConsentChannel.CentralNewsletter && !h.Granted);
-        Assert.Equal(unsubscribed.Id, export.Member.Id);
+        Assert.Equal(unsubscribed.Id, export.Profile.Id);
     }
 
     [Fact]

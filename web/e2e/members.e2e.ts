@@ -17,6 +17,7 @@ import {
   describeViolations,
   launchChromium,
   readCodeFromMailboxPage,
+  readErasureCodeFromMailboxPage,
   seriousAxeViolations,
   signInThroughApp,
 } from './support';
@@ -293,13 +294,17 @@ describe('joining through an invitation link, self-service and the staff pages',
     expect(download.suggestedFilename()).toBe('my-alumni-data.json');
     const path = await download.path();
     const data = JSON.parse(readFileSync(path, 'utf8')) as {
-      member: { email: string; employer?: string; affiliations: Array<{ departmentCode: string }> };
+      summary: string;
+      profile: { email: string; employer?: string; affiliations: Array<{ departmentCode: string }> };
       consentHistory: unknown[];
+      notes: unknown[];
       campaign?: string;
     };
-    expect(data.member.email).toBe(visitor.email);
-    expect(data.member.employer).toBe('Acme AB');
-    expect(data.member.affiliations.map((a) => a.departmentCode)).toEqual(['DSV']);
+    expect(data.profile.email).toBe(visitor.email);
+    expect(data.profile.employer).toBe('Acme AB');
+    expect(data.profile.affiliations.map((a) => a.departmentCode)).toEqual(['DSV']);
+    expect(data.summary).toContain(visitor.email);
+    expect(Array.isArray(data.notes)).toBe(true);
     expect(data.campaign).toBe(campaignLabel);
     expect(data.consentHistory.length).toBeGreaterThan(0);
     await page.getByRole('status').filter({ hasText: 'Dina uppgifter har laddats ner som my-alumni-data.json.' }).waitFor();
@@ -316,7 +321,8 @@ describe('joining through an invitation link, self-service and the staff pages',
     await codeField.waitFor();
 
     const mail = await visitorContext!.newPage();
-    const code = await readCodeFromMailboxPage(mail, baseUrl, visitor.email);
+    // The erasure's own mail (what is erased, and that ignoring it keeps the data), not a sign-in code.
+    const code = await readErasureCodeFromMailboxPage(mail, baseUrl, visitor.email);
     await mail.close();
 
     await codeField.fill(code);

@@ -98,6 +98,28 @@ export async function readCodeFromMailboxPage(page: Page, baseUrl: string, email
   return match[1];
 }
 
+/** The subject of the mail that confirms a member's erasure of their data, in either language. */
+const ERASURE_SUBJECT = /^(Bekräfta att dina uppgifter raderas|Confirm the erasure of your data)$/;
+
+/** The code in an erasure mail's text: a line of its own. */
+const CODE_LINE = /^([A-HJ-NP-Z2-9]{6})$/m;
+
+/**
+ * Reads the code of the newest erasure confirmation mail to an address from the dev mailbox page (its subject says
+ * what it is for; the code is in the text). Leaves the page on the mailbox.
+ */
+export async function readErasureCodeFromMailboxPage(page: Page, baseUrl: string, email: string): Promise<string> {
+  await page.goto(`${baseUrl}/dev/mailbox`);
+  await page.getByRole('heading', { level: 1, name: /^(Utvecklarpost|Dev mailbox)$/ }).waitFor();
+  const newest = page.getByRole('article').filter({ hasText: email }).first();
+  await newest.waitFor();
+  const subject = ((await newest.getByRole('heading', { level: 2 }).textContent()) ?? '').trim();
+  if (!ERASURE_SUBJECT.test(subject)) throw new Error(`The newest mail to ${email} is not an erasure confirmation: "${subject}"`);
+  const match = CODE_LINE.exec((await newest.locator('pre').textContent()) ?? '');
+  if (!match) throw new Error(`No code in the erasure mail to ${email}`);
+  return match[1];
+}
+
 /**
  * Signs in through the web app: on the sign-in page (already open, or opened here), asks for a code,
  * reads it from the dev mailbox page, goes back to the sign-in page (which remembers the address)

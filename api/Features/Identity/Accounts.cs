@@ -1,10 +1,13 @@
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
+using Alumni.Api.Infrastructure.Text;
+using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Identity;
 
 /// <summary>The Identity slice's service to other slices: fresh-code confirmation and erasure of a person.</summary>
-public sealed class Accounts(Database db, SignInCodes codes) : IAccounts
+public sealed class Accounts(Database db, SignInCodes codes, IdentitySecrets secrets, IAuditLog audit, TimeProvider time,
+    IOptions<IdentityOptions> options) : IAccounts
 {
     /// <summary>The domain an erased person's address is replaced with (<c>erased-{id}@erased.invalid</c>).</summary>
     public const string ErasedDomain = "@erased.invalid";
@@ -47,6 +50,13 @@ public sealed class Accounts(Database db, SignInCodes codes) : IAccounts
         var check = await codes.CheckAsync(session, email, presented, ct);
         await session.CommitAsync(ct);
         return check == CodeCheck.Accepted;
+    }
+
+    public async Task<IssuedCode?> IssueCodeAsync(HttpContext http, string email, CancellationToken ct)
+    {
+        var settings = options.Value;
+        var code = await Auth.RequestCode.IssueAsync(db, secrets, audit, http, settings, time.GetUtcNow(), TextRules.NormaliseEmail(email), ct);
+        return code is null ? null : new IssuedCode(code, settings.CodeLifetimeMinutes);
     }
 
     public async Task EraseUserAsync(DbSession session, Guid userId, DateTimeOffset now, CancellationToken ct)

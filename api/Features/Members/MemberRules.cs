@@ -43,9 +43,7 @@ internal static partial class MemberRules
             RuleFor(p => p.OtherEmails).Must(e => e.Count <= MaxOtherEmails)
                 .WithMessage(_ => Texts.Get("members.atMostOtherAddresses", MaxOtherEmails));
             RuleForEach(p => p.OtherEmails).Must(TextRules.IsEmailAddress).WithMessage(_ => TextRules.InvalidEmail);
-            RuleFor(p => p.Country!).Must(c => CountryCode().IsMatch(c.Trim().ToUpperInvariant()))
-                .WithMessage(_ => Texts.Get("members.useATwoLetterCountry"))
-                .When(p => !string.IsNullOrWhiteSpace(p.Country));
+            RuleFor(p => p.Country).IsCountry();
             RuleFor(p => p.City).IsOptionalText(100);
             RuleFor(p => p.Employer).IsOptionalText(200);
             RuleFor(p => p.JobTitle).IsOptionalText(200);
@@ -84,12 +82,14 @@ internal static partial class MemberRules
         }
     }
 
+    /// <summary>Blank, or a current ISO 3166-1 alpha-2 code in any case (stored upper-cased): "Sverige" or "SW" is refused.</summary>
+    public static IRuleBuilderOptions<T, string?> IsCountry<T>(this IRuleBuilderInitial<T, string?> rule) => rule
+        .Must(c => string.IsNullOrWhiteSpace(c) || Countries.IsKnown(c))
+        .WithMessage(_ => Texts.Get("members.chooseAKnownCountry"));
+
     public static IRuleBuilderOptions<T, string> IsLanguage<T>(this IRuleBuilderInitial<T, string> rule) => rule
         .Must(l => Languages.Contains(l))
         .WithMessage(_ => Texts.Get("members.chooseSvOrEn"));
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryCode();
 
     [GeneratedRegex(@"^https://([a-z]{2,3}\.)?linkedin\.com/(in|pub)/[A-Za-z0-9\-_%]{2,100}/?$")]
     private static partial Regex LinkedIn();

@@ -67,11 +67,19 @@ internal static class MemberSql
         ORDER BY a.end_year DESC, d.code
         """);
 
+    /// <summary>
+    /// Each answered channel and its state: given; withdrawn (given once, then taken back); or not given (answered no,
+    /// never given, as a sign-up leaves the channels it did not tick).
+    /// </summary>
     private static readonly Sql Consents = Sql.Portable("""
-        SELECT channel AS Channel, granted AS Granted, changed_at AS ChangedAt
-        FROM member_consents
-        WHERE member_id = @Id
-        ORDER BY channel
+        SELECT c.channel AS Channel, c.granted AS Granted, c.changed_at AS ChangedAt,
+               CASE WHEN c.granted = 1 THEN 'Given'
+                    WHEN EXISTS (SELECT 1 FROM member_consent_history h
+                                 WHERE h.member_id = c.member_id AND h.channel = c.channel AND h.granted = 1) THEN 'Withdrawn'
+                    ELSE 'NotGiven' END AS State
+        FROM member_consents c
+        WHERE c.member_id = @Id
+        ORDER BY c.channel
         """);
 
     private static readonly Sql UpdateProfile = Sql.Portable("""
@@ -90,7 +98,7 @@ internal static class MemberSql
 
     private static readonly Sql DeleteInterests = Sql.Portable("DELETE FROM member_interests WHERE member_id = @Id");
 
-    private static readonly Sql InsertInterest = Sql.Portable("INSERT INTO member_interests (member_id, tag) VALUES (@Id, @Tag)");
+    private static readonly Sql InsertInterest = Sql.Portable("INSERT INTO member_interests (member_id, tag, tag_key) VALUES (@Id, @Tag, @TagKey)");
 
     private static readonly Sql CurrentConsent = Sql.Portable("""
         SELECT granted FROM member_consents WHERE member_id = @Id AND channel = @Channel
@@ -167,7 +175,7 @@ internal static class MemberSql
     public static async Task SaveProfileAsync(DbSession session, Guid id, string email, ProfileInput profile, int version, DateTimeOffset now, CancellationToken ct)
     {
         var otherEmails = profile.OtherEmails.Select(TextRules.NormaliseEmail).Where(e => e != email).Distinct().ToList();
-        var interests = profile.Interests.Select(t => t.Trim().ToLowerInvariant()).Distinct().ToList();
+        var interests = profile.Interests.Select(t => t.Trim()).DistinctBy(InterestKey).ToList();
         var changed = await session.ExecuteAsync(UpdateProfile, new
         {
             Id = id,
@@ -175,7 +183,7 @@ internal static class MemberSql
             FirstName = profile.FirstName.Trim(),
             LastName = profile.LastName.Trim(),
             profile.PreferredLanguage,
-            Country = TextRules.Clean(profile.Country)?.ToUpperInvariant(),
+            Country = Countries.Normalise(profile.Country),
             City = TextRules.Clean(profile.City),
             Employer = TextRules.Clean(profile.Employer),
             JobTitle = TextRules.Clean(profile.JobTitle),
@@ -202,7 +210,7 @@ internal static class MemberSql
         await session.ExecuteAsync(DeleteInterests, new { Id = id }, ct);
         foreach (var tag in interests)
         {
-            await session.ExecuteAsync(InsertInterest, new { Id = id, Tag = tag }, ct);
+            await session.ExecuteAsync(InsertInterest, new { Id = id, Tag = tag, TagKey = InterestKey(tag) }, ct);
         }
     }
 
@@ -254,6 +262,12 @@ internal static class MemberSql
             Verified = verified,
             Now = now,
         }, ct);
+
+    /// <summary>
+    /// What an interest is matched and de-duplicated by: its lower-cased form (<c>member_interests.tag_key</c>). The tag
+    /// itself keeps the member's spelling ("AI" stays "AI").
+    /// </summary>
+    public static string InterestKey(string tag) => tag.Trim().ToLowerInvariant();
 
     /// <summary>The lower-cased text free-text search looks in: names, addresses, employer.</summary>
     public static string SearchText(string first, string last, string email, IEnumerable<string> otherEmails, string? employer) =>

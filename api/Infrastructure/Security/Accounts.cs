@@ -20,9 +20,19 @@ public interface IAccounts
     /// </summary>
     Task<bool> ConsumeCodeAsync(string email, string code, CancellationToken ct);
 
+    /// <summary>
+    /// Makes a fresh one-time code for the address, within the same limits as a sign-in code (429 past them), for the
+    /// calling slice to send in its own words; null when the address's ceiling is reached and nothing may be sent.
+    /// Call it outside a transaction.
+    /// </summary>
+    Task<IssuedCode?> IssueCodeAsync(HttpContext http, string email, CancellationToken ct);
+
     /// <summary>Erases a person who signs in: every session revoked, the address and name removed.</summary>
     Task EraseUserAsync(DbSession session, Guid userId, DateTimeOffset now, CancellationToken ct);
 }
+
+/// <summary>A fresh one-time code and how many minutes it lasts.</summary>
+public sealed record IssuedCode(string Code, int LifetimeMinutes);
 
 /// <summary>
 /// Adds claims to a signed-in person's identity at each request (the Members slice says whether they are an active

@@ -27,6 +27,12 @@ public static class Texts
         return args.Length == 0 ? text : string.Format(CultureInfo.CurrentCulture, text, args);
     }
 
+    /// <summary>
+    /// Until disposed, messages are in this language (sv or en) rather than the request's: for text written to a person
+    /// in their own language, such as an e-mail to them.
+    /// </summary>
+    public static IDisposable In(string language) => new LanguageScope(language == "sv" ? "sv" : "en");
+
     /// <summary>The keys of a language's catalogue.</summary>
     public static IReadOnlyCollection<string> Keys(string language) => (IReadOnlyCollection<string>)Catalogues[language].Keys;
 
@@ -37,5 +43,23 @@ public static class Texts
             ?? throw new InvalidOperationException($"The message catalogue {name} is not embedded.");
         return JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
             ?? throw new InvalidOperationException($"The message catalogue {name} is empty.");
+    }
+
+    private sealed class LanguageScope : IDisposable
+    {
+        private readonly CultureInfo culture = CultureInfo.CurrentCulture;
+        private readonly CultureInfo uiCulture = CultureInfo.CurrentUICulture;
+
+        public LanguageScope(string language)
+        {
+            CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        }
+
+        public void Dispose()
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+        }
     }
 }

@@ -189,7 +189,7 @@ public static class Seeder
                 "start_year", "end_year", "credits", "verified", "created_at");
             consent = new PreparedInsert(connection, "member_consents", "member_id", "channel", "granted", "changed_at");
             history = new PreparedInsert(connection, "member_consent_history", "id", "member_id", "channel", "granted", "method", "changed_at");
-            interest = new PreparedInsert(connection, "member_interests", "member_id", "tag");
+            interest = new PreparedInsert(connection, "member_interests", "member_id", "tag", "tag_key");
             otherEmail = new PreparedInsert(connection, "member_emails", "member_id", "email");
         }
 
@@ -236,7 +236,7 @@ public static class Seeder
 
             foreach (var tag in m.Interests)
             {
-                interest.Run(id, tag);
+                interest.Run(id, tag, tag.ToLowerInvariant());
                 counts.Interests++;
             }
 

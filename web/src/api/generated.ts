@@ -2231,6 +2231,74 @@ export class MembersClient {
     }
 
     /**
+     * Send me the code that confirms erasing me
+     * @return Accepted
+     */
+    requestErasureCode(signal?: AbortSignal): Promise<ErasureCodeResponse> {
+        let url_ = this.baseUrl + "/api/me/erase/code";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRequestErasureCode(_response);
+        });
+    }
+
+    protected processRequestErasureCode(response: Response): Promise<ErasureCodeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ErasureCodeResponse;
+            return result202;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Too Many Requests", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ErasureCodeResponse>(null as any);
+    }
+
+    /**
      * Download everything held about me
      * @return OK
      */
@@ -4049,12 +4117,16 @@ export interface ConsentHistoryResponse {
 /** How a consent was given or withdrawn. */
 export type ConsentMethod = "signUpForm" | "profilePage" | "unsubscribeLink" | "staffOnRequest";
 
-/** The state of one consent. */
+/** The state of one consent (a channel not listed was never answered: not given). */
 export interface ConsentResponse {
     channel: ConsentChannel;
     granted: boolean;
+    state: ConsentState;
     changedAt: string;
 }
+
+/** Where one consent stands. */
+export type ConsentState = "notGiven" | "given" | "withdrawn";
 
 /** A new API key. */
 export interface CreateApiKeyRequest {
@@ -4182,10 +4254,26 @@ export interface DirectoryEntryPaged {
 /** Profile fields a directory-listed member may choose to show other members. */
 export type DirectoryField = "email" | "country" | "city" | "employer" | "jobTitle" | "industry" | "linkedInUrl" | "bio" | "interests" | "offers" | "affiliations";
 
-/** Erases me, confirmed by a fresh sign-in code sent to my address. */
+/** Erases me, confirmed by a fresh code sent to my address. */
 export interface EraseMeRequest {
-    /** A code from `identity_requestCode`, asked for just before. */
+    /** A code from `members_requestErasureCode` (or `identity_requestCode`), asked for just before. */
     code: string;
+}
+
+/** The erasure code is on its way. */
+export interface ErasureCodeResponse {
+    /** What to tell me: look for the code in my mail. */
+    message: string;
+    /** How long the code lasts (0 when none could be sent now). */
+    expiresInMinutes: number;
+}
+
+/** A staff note about me, as my data export shows it. */
+export interface ExportedNote {
+    writtenAt: string;
+    /** Who wrote it, by role (alumni staff, or a connected system): staff's own addresses are not disclosed. */
+    writtenBy: string;
+    text: string;
 }
 
 /** A faculty (fakultet / område) with its departments. */
@@ -4356,8 +4444,13 @@ export interface MemberSummaryPaged {
 /** Everything the university holds about me (GDPR access). */
 export interface MyDataExport {
     exportedAt: string;
-    member: MemberResponse;
+    /** A short account, in my language, of what the export holds. */
+    summary: string;
+    profile: MemberResponse;
+    /** Every change of my consents, oldest first. */
     consentHistory: ConsentHistoryResponse[];
+    /** What staff have noted about me, oldest first. */
+    notes: ExportedNote[];
     /** The recruitment campaign I signed up through, if any. */
     campaign?: string | undefined;
 }

@@ -314,9 +314,14 @@ export const CONSENT_CHANNELS: ConsentChannel[] = [
   'contactAboutOffers',
 ];
 
-/** Every consent channel, granted for the ones named. */
-export function consents(granted: ConsentChannel[] = []): ConsentResponse[] {
-  return CONSENT_CHANNELS.map((channel) => ({ channel, granted: granted.includes(channel), changedAt: AT }));
+/** Every consent channel: given for the ones named, withdrawn for the second list, the rest never given. */
+export function consents(granted: ConsentChannel[] = [], withdrawn: ConsentChannel[] = []): ConsentResponse[] {
+  return CONSENT_CHANNELS.map((channel) => ({
+    channel,
+    granted: granted.includes(channel),
+    state: granted.includes(channel) ? 'given' : withdrawn.includes(channel) ? 'withdrawn' : 'notGiven',
+    changedAt: AT,
+  }));
 }
 
 export function affiliation(fields: Pick<AffiliationResponse, 'departmentCode'> & Partial<AffiliationResponse>): AffiliationResponse {
@@ -377,8 +382,8 @@ export function directoryPage(items: DirectoryEntry[], info: Partial<PageInfo> =
   return pageOf(items, { pageSize: 24, ...info });
 }
 
-export function myDataExport(record: MemberResponse): MyDataExport {
-  return { exportedAt: AT, member: record, consentHistory: [] };
+export function myDataExport(record: MemberResponse, summary: string = 'Profile: Ada Lovelace.'): MyDataExport {
+  return { exportedAt: AT, summary, profile: record, consentHistory: [], notes: [] };
 }
 
 export function importJob(fields: Partial<ImportJobResponse> = {}): ImportJobResponse {

@@ -84,9 +84,28 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
     {
         var address = TextRules.NormaliseEmail(req.Email);
         var settings = options.Value;
-        var now = time.GetUtcNow();
+        var code = await IssueAsync(db, secrets, audit, HttpContext, settings, time.GetUtcNow(), address, ct);
+        if (code is not null)
+        {
+            await email.SendAsync(Message(address, code, settings.CodeLifetimeMinutes), ct);
+        }
+
+        await Send.ResponseAsync(new CodeRequestedResponse
+        {
+            Message = Texts.Get("identity.ifThisAddressCanSign", settings.CodeLifetimeMinutes),
+            ExpiresInMinutes = settings.CodeLifetimeMinutes,
+        }, StatusCodes.Status202Accepted, ct);
+    }
+
+    /// <summary>
+    /// Makes a new code for the address within the limits (429 past the client's), and returns it for the caller to
+    /// send; null past the address's ceiling, when nothing may be sent (the owner's codes already sent still work).
+    /// </summary>
+    internal static async Task<string?> IssueAsync(Database db, IdentitySecrets secrets, IAuditLog audit, HttpContext http,
+        IdentityOptions settings, DateTimeOffset now, string address, CancellationToken ct)
+    {
         var window = TimeSpan.FromMinutes(settings.RateLimitWindowMinutes);
-        var clientIp = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var clientIp = http.Connection.RemoteIpAddress?.ToString();
         var code = IdentitySecrets.NewCode();
         var codeHash = await secrets.HashCodeAsync(address, code, ct);
         var send = true;
@@ -104,7 +123,7 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
                 // The address's ceiling: send nothing, answer as always (the owner's codes already sent still work).
                 send = false;
                 var known = await session.ExecuteScalarAsync<Guid?>(IdentitySql.UserIdByEmail, new { Email = address }, ct);
-                await audit.WriteAsync(session, HttpContext, new AuditEvent(
+                await audit.WriteAsync(session, http, new AuditEvent(
                     "auth.code-request", "user", known?.ToString() ?? address, AuditEvent.Denied, "address ceiling", new AuditActor(known, address)), ct);
             }
             else
@@ -124,16 +143,7 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
             await session.CommitAsync(ct);
         }
 
-        if (send)
-        {
-            await email.SendAsync(Message(address, code, settings.CodeLifetimeMinutes), ct);
-        }
-
-        await Send.ResponseAsync(new CodeRequestedResponse
-        {
-            Message = Texts.Get("identity.ifThisAddressCanSign", settings.CodeLifetimeMinutes),
-            ExpiresInMinutes = settings.CodeLifetimeMinutes,
-        }, StatusCodes.Status202Accepted, ct);
+        return send ? code : null;
     }
 
     private static EmailMessage Message(string to, string code, int minutes)

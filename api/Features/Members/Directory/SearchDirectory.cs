@@ -166,6 +166,7 @@ public sealed class SearchDirectory(Database db) : Endpoint<SearchDirectoryReque
             this.ValidatePage();
             RuleFor(r => r.Q).MaximumLength(200)
                 .WithMessage(_ => Texts.Get("members.atMost200Characters"));
+            RuleFor(r => r.Country).IsCountry();
         }
     }
 }

@@ -8,7 +8,7 @@ using FluentValidation;
 namespace Alumni.Api.Features.Members.Me;
 
 /// <summary>
-/// Erases me, irreversibly, confirmed by a fresh code sent to my address (identity_requestCode just before).
+/// Erases me, irreversibly, confirmed by a fresh code sent to my address (members_requestErasureCode just before).
 /// My personal data is removed, my studies stay only as anonymous counts, my sessions end, nothing more is sent.
 /// </summary>
 [Access(Caller.SignedIn)]
@@ -20,7 +20,7 @@ public sealed class EraseMe(Database db, IAccounts accounts, IAuditLog audit, Ti
         Description(b => b
             .WithName("members_eraseMe")
             .WithSummary("Erase me")
-            .WithDescription("Irreversible. Ask for a code first (identity_requestCode with my address) and send it here.")
+            .WithDescription("Irreversible. Ask for a code first (members_requestErasureCode) and send it here.")
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblems(StatusCodes.Status404NotFound));

@@ -49,7 +49,7 @@ internal sealed class MemberSearch
     private const string Language = "m.preferred_language = @Language";
     private const string Industry = "LOWER(m.industry) = @Industry";
     private const string Consent = "m.id IN (SELECT c.member_id FROM member_consents c WHERE c.channel = @Consent AND c.granted = 1)";
-    private const string Tag = "m.id IN (SELECT i.member_id FROM member_interests i WHERE i.tag = @Tag)";
+    private const string Tag = "m.id IN (SELECT i.member_id FROM member_interests i WHERE i.tag_key = @Tag)";
 
     private readonly bool hasOwnNameOrder;
     private readonly string sqliteCountSource;
@@ -152,7 +152,7 @@ internal sealed class MemberSearch
             .Add(Consent, "Consent", req.Consent?.ToString())
             .Add(MemberSql.OfferCondition(req.Offers))
             .Add(Industry, "Industry", Lower(req.Industry))
-            .Add(Tag, "Tag", Lower(req.Tag));
+            .Add(Tag, "Tag", string.IsNullOrWhiteSpace(req.Tag) ? null : MemberSql.InterestKey(req.Tag));
         return new MemberSearch(where, hasOwnNameOrder: Upper(req.Country) is not null || req.Offers is not null);
     }
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentResponse, MemberResponse } from '../../api/generated';
-import { consentChange, grantedChannels, isGranted, shownGranted } from './consents';
+import { consentChange, consentState, grantedChannels, isGranted, shownGranted } from './consents';
 import { freshDraft, profileValuesOf, rebaseDraft, splitList, toggleChoice, toProfileInput } from './profile-form';
 import { DIRECTORY_FIELDS } from './options';
 
 const consents: ConsentResponse[] = [
-  { channel: 'eventInvitations', granted: true, changedAt: '2025-06-01T08:00:00Z' },
-  { channel: 'centralNewsletter', granted: false, changedAt: '2025-06-01T08:00:00Z' },
-  { channel: 'directory', granted: true, changedAt: '2025-06-01T08:00:00Z' },
+  { channel: 'eventInvitations', granted: true, state: 'given', changedAt: '2025-06-01T08:00:00Z' },
+  { channel: 'centralNewsletter', granted: false, state: 'withdrawn', changedAt: '2025-06-01T08:00:00Z' },
+  { channel: 'directory', granted: true, state: 'given', changedAt: '2025-06-01T08:00:00Z' },
+  { channel: 'departmentMailings', granted: false, state: 'notGiven', changedAt: '2025-06-01T08:00:00Z' },
 ];
 
 const member: MemberResponse = {
@@ -38,6 +39,13 @@ describe('consents', () => {
     expect(isGranted(consents, 'centralNewsletter')).toBe(false);
     expect(isGranted(consents, 'contactAboutOffers')).toBe(false);
     expect(grantedChannels({ consents })).toEqual(['eventInvitations', 'directory']);
+  });
+
+  it('tell a consent never given from one withdrawn (a channel with no answer is not given)', () => {
+    expect(consentState(consents, 'eventInvitations')).toBe('given');
+    expect(consentState(consents, 'centralNewsletter')).toBe('withdrawn');
+    expect(consentState(consents, 'departmentMailings')).toBe('notGiven');
+    expect(consentState(consents, 'contactAboutOffers')).toBe('notGiven');
   });
 
   it('toggle one channel per request', () => {

@@ -1,4 +1,4 @@
-import type { ConsentChannel, ConsentResponse, MemberResponse, UpdateConsentsRequest } from '../../api/generated';
+import type { ConsentChannel, ConsentResponse, ConsentState, MemberResponse, UpdateConsentsRequest } from '../../api/generated';
 import { CONSENT_CHANNELS } from './options';
 
 /** Whether the member has given this consent (a channel never answered counts as not given). */
@@ -27,4 +27,12 @@ export function shownGranted(
 ): boolean {
   const change = pending?.changes.find((c) => c.channel === channel);
   return change ? change.granted : isGranted(consents, channel);
+}
+
+/**
+ * Where a consent stands: given, withdrawn (given once and taken back) or not given (never given: the member said no,
+ * or was never asked, and then there is no answer at all).
+ */
+export function consentState(consents: readonly ConsentResponse[], channel: ConsentChannel): ConsentState {
+  return consents.find((consent) => consent.channel === channel)?.state ?? 'notGiven';
 }

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import type { TFunction } from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createI18n } from '../../lib/i18n';
 import {
   directoryFiltersFromParams,
   directoryFiltersToParams,
@@ -9,12 +11,20 @@ import {
   activeFilterCount,
   EMPTY_MEMBER_FILTERS,
   MEMBER_PAGE_SIZE,
+  memberFilterProblems,
   memberFiltersFromParams,
   memberFiltersToParams,
   memberSearchQuery,
   pageCount,
   type MemberFilters,
 } from './member-search';
+
+let t: TFunction;
+beforeAll(async () => {
+  const i18n = createI18n({ storage: null, document: null });
+  await i18n.changeLanguage('en');
+  t = i18n.t;
+});
 
 const everything: MemberFilters = {
   q: ' ada ',
@@ -98,11 +108,27 @@ describe('member filters in the address', () => {
     expect(memberFiltersToParams(EMPTY_MEMBER_FILTERS).toString()).toBe('');
   });
 
-  it('drop anything unknown or unreadable', () => {
+  it('drop unknown choices but keep a year that is not one, to explain it', () => {
     const filters = memberFiltersFromParams(
       new URLSearchParams('status=deleted&consent=spam&offers=cake&language=de&sort=age&page=-2&graduatedFrom=1x&graduatedTo=2020'),
     );
-    expect(filters).toEqual({ ...EMPTY_MEMBER_FILTERS, graduatedTo: '2020' });
+    expect(filters).toEqual({ ...EMPTY_MEMBER_FILTERS, graduatedFrom: '1x', graduatedTo: '2020' });
+    expect(memberFiltersToParams(filters).toString()).toBe('graduatedFrom=1x&graduatedTo=2020');
+    expect(memberSearchQuery(filters).graduatedFrom).toBeUndefined();
+  });
+
+  it('explain a graduation year that is not one, out of range, or before the other', () => {
+    const now = new Date('2026-06-01T12:00:00Z');
+    const problems = (from: string, to: string) => memberFilterProblems({ ...EMPTY_MEMBER_FILTERS, graduatedFrom: from, graduatedTo: to }, t, now);
+    expect(problems('', '')).toEqual({});
+    expect(problems('2010', '2020')).toEqual({});
+    expect(problems('1x', '')).toEqual({ graduatedFrom: ['Write the year with four digits, e.g. 2015.'] });
+    expect(problems('', '20')).toEqual({ graduatedTo: ['Write the year with four digits, e.g. 2015.'] });
+    expect(problems('1899', '2037')).toEqual({
+      graduatedFrom: ['A year from 1900 to 2036.'],
+      graduatedTo: ['A year from 1900 to 2036.'],
+    });
+    expect(problems('2020', '2010')).toEqual({ graduatedTo: ['The "until" year cannot be before the "from" year.'] });
   });
 
   it('count the filters in use', () => {

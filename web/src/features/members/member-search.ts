@@ -1,4 +1,5 @@
 import type { ConsentChannel, MemberOffer, MemberStatus } from '../../api/generated';
+import type { Translate } from '../../lib/text-rules';
 import { CONSENT_CHANNELS, isOneOf, MEMBER_OFFERS, MEMBER_SORTS, MEMBER_STATUSES, type MemberSort } from './options';
 
 /** The staff member search's filters as the page holds them (and the address carries them). */
@@ -6,7 +7,7 @@ export interface MemberFilters {
   q: string;
   department: string;
   faculty: string;
-  /** Graduated (a study ended) in this year or later; four digits or empty. */
+  /** Graduated (a study ended) in this year or later; four digits or empty (anything else is kept, and explained). */
   graduatedFrom: string;
   graduatedTo: string;
   country: string;
@@ -51,10 +52,19 @@ function pageOf(value: string | null): number {
   return Number.isInteger(page) && page >= 1 ? page : 1;
 }
 
-/** Reads the filters from the address; anything unknown or unreadable is left out. */
+/** The filters shown first; the rest are under "more filters". */
+export const COMMON_FILTERS = ['q', 'department', 'graduatedFrom', 'graduatedTo', 'country'] as const;
+
+/** The most of a year filter kept from the address (enough to show what was wrong with it). */
+const YEAR_KEPT = 12;
+
+/**
+ * Reads the filters from the address; an unknown choice is left out, but a year that is not one is kept as it is,
+ * so that the page can say what is wrong with it rather than quietly search without it.
+ */
 export function memberFiltersFromParams(params: URLSearchParams): MemberFilters {
   const text = (name: string) => (params.get(name) ?? '').trim();
-  const year = (name: string) => (YEAR.test(text(name)) ? text(name) : '');
+  const year = (name: string) => text(name).slice(0, YEAR_KEPT);
   const choice = <T extends string>(name: string, options: readonly T[]): T | '' => {
     const value = text(name);
     return isOneOf(options, value) ? value : '';
@@ -86,8 +96,8 @@ export function memberFiltersToParams(filters: MemberFilters): URLSearchParams {
     const value = filters[name].trim();
     if (value) params.set(name, value);
   }
-  if (YEAR.test(filters.graduatedFrom.trim())) params.set('graduatedFrom', filters.graduatedFrom.trim());
-  if (YEAR.test(filters.graduatedTo.trim())) params.set('graduatedTo', filters.graduatedTo.trim());
+  if (filters.graduatedFrom.trim()) params.set('graduatedFrom', filters.graduatedFrom.trim());
+  if (filters.graduatedTo.trim()) params.set('graduatedTo', filters.graduatedTo.trim());
   if (filters.language) params.set('language', filters.language);
   if (filters.status) params.set('status', filters.status);
   if (filters.consent) params.set('consent', filters.consent);
@@ -138,6 +148,34 @@ export function memberSearchQuery(filters: MemberFilters, pageSize: number = MEM
     page: filters.page,
     pageSize,
   };
+}
+
+export type YearFilter = 'graduatedFrom' | 'graduatedTo';
+
+/** The years a graduation filter may name (MemberRules: from 1900 to ten years ahead). */
+export function yearBounds(now: Date = new Date()): { min: number; max: number } {
+  return { min: 1900, max: now.getFullYear() + 10 };
+}
+
+/**
+ * What is wrong with the graduation years, per field (empty when nothing is): a year is four digits within
+ * {@link yearBounds}, and "until" is not before "from". The search does not run while one is wrong.
+ */
+export function memberFilterProblems(filters: MemberFilters, t: Translate, now: Date = new Date()): Partial<Record<YearFilter, string[]>> {
+  const { min, max } = yearBounds(now);
+  const problems: Partial<Record<YearFilter, string[]>> = {};
+  const years: Partial<Record<YearFilter, number>> = {};
+  for (const field of ['graduatedFrom', 'graduatedTo'] as const) {
+    const value = filters[field].trim();
+    if (!value) continue;
+    if (!YEAR.test(value)) problems[field] = [t('validation.yearFormat')];
+    else if (Number(value) < min || Number(value) > max) problems[field] = [t('validation.yearRange', { min, max })];
+    else years[field] = Number(value);
+  }
+  if (years.graduatedFrom !== undefined && years.graduatedTo !== undefined && years.graduatedTo < years.graduatedFrom) {
+    problems.graduatedTo = [t('validation.yearOrder')];
+  }
+  return problems;
 }
 
 /** How many filters (beyond the order and page) are set: shown next to the filter panel's title. */

@@ -56,7 +56,7 @@ describe('profileSchema', () => {
       firstName: 'Enter a name.',
       preferredLanguage: 'Choose Swedish or English.',
       otherEmails: 'Enter a valid e-mail address, like name@example.org.',
-      country: 'Use a two-letter country code, like SE.',
+      country: 'Choose a country from the list.',
       city: 'Use at most 100 characters.',
       employer: 'Cannot contain < or >.',
       linkedInUrl: 'Use the address of a LinkedIn profile, like https://www.linkedin.com/in/your-name.',

@@ -1,5 +1,6 @@
 import type { DirectoryField, MemberOffer, MemberResponse, ProfileInput } from '../../api/generated';
 import { z } from 'zod';
+import { isCountryCode } from '../../lib/countries';
 import { isLanguage } from '../../lib/i18n';
 import { hasMarkup, isEmailAddress, optionalText, personName, type Translate } from '../../lib/text-rules';
 import { DIRECTORY_FIELDS, isOneOf, MEMBER_OFFERS } from './options';
@@ -118,12 +119,11 @@ export { isOneOf };
 /** The API's limits on a profile (MemberRules). */
 export const PROFILE_RULES = { maxOtherEmails: 5, maxInterests: 20, interestMax: 50 } as const;
 
-const COUNTRY = /^[A-Z]{2}$/;
 const LINKED_IN = /^https:\/\/([a-z]{2,3}\.)?linkedin\.com\/(in|pub)\/[A-Za-z0-9\-_%]{2,100}\/?$/;
 
 /**
  * The profile's rules, as the API's ProfileValidator has them, on the values as typed: names, sv or
- * en, up to 5 other valid addresses, a two-letter country code, a LinkedIn profile address, the
+ * en, up to 5 other valid addresses, a country from the ISO 3166-1 list, a LinkedIn profile address, the
  * lengths of the free texts and up to 20 interests of 1–50 characters.
  */
 export function profileSchema(t: Translate) {
@@ -136,7 +136,7 @@ export function profileSchema(t: Translate) {
       .string()
       .refine((text) => splitList(text, /[\n,;]+/).length <= maxOtherEmails, t('validation.otherEmailsMax', { max: maxOtherEmails }))
       .refine((text) => splitList(text, /[\n,;]+/).every(isEmailAddress), t('validation.email')),
-    country: z.string().refine((text) => text.trim() === '' || COUNTRY.test(text.trim().toUpperCase()), t('validation.country')),
+    country: z.string().refine((text) => text.trim() === '' || isCountryCode(text), t('validation.country')),
     city: optionalText(t, 100),
     employer: optionalText(t, 200),
     jobTitle: optionalText(t, 200),

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  ErasureCodeResponse,
   AffiliationInput,
   EraseMeRequest,
   MemberResponse,
@@ -99,6 +100,14 @@ export function useExportMyData() {
   const { members } = useApiClients();
   return useMutation<MyDataExport, unknown, void>({
     mutationFn: () => members.exportMyData(),
+  });
+}
+
+/** Asks for the code that confirms erasing me: it comes in a mail of its own, in my language. */
+export function useRequestErasureCode() {
+  const { members } = useApiClients();
+  return useMutation<ErasureCodeResponse, unknown, void>({
+    mutationFn: () => members.requestErasureCode(),
   });
 }
 

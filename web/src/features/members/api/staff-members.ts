@@ -6,11 +6,15 @@ import { versionETag } from '../../../lib/etag';
 import type { MemberSearchQuery } from '../member-search';
 import { memberKeys } from './keys';
 
-/** One page of the staff member search (a coordinator's results are limited to their departments by the API). */
-export function useMemberSearch(query: MemberSearchQuery) {
+/**
+ * One page of the staff member search (a coordinator's results are limited to their departments by the API); not
+ * run while `enabled` is false (the filters have a mistake the page explains).
+ */
+export function useMemberSearch(query: MemberSearchQuery, enabled: boolean = true) {
   const { members } = useApiClients();
   return useQuery<MemberSummaryPaged>({
     queryKey: memberKeys.search(query),
+    enabled,
     queryFn: ({ signal }) =>
       members.search(
         query.q,
@@ -39,10 +43,11 @@ export function useMemberSearch(query: MemberSearchQuery) {
  * A member's record and notes, as staff see it. Every read is audited by the API, so it is read when
  * the page opens and after changes, not on focus; the edit form keeps the version it started from.
  */
-export function useStaffMember(id: string) {
+export function useStaffMember(id: string, enabled: boolean = true) {
   const { members } = useApiClients();
   return useQuery<StaffMemberResponse>({
     queryKey: memberKeys.detail(id),
+    enabled,
     queryFn: ({ signal }) => members.get(id, signal),
     staleTime: Infinity,
     refetchOnMount: 'always',

@@ -103,16 +103,14 @@ export function ConsentsSection({ member, announce, onRecord }: ConsentsSectionP
               <label htmlFor={id}>{t(`members.consent.${channel}.label`)}</label>
               <p className="field__hint checkbox-list__hint" id={`${id}-hint`}>
                 {t(`members.consent.${channel}.hint`)}
-                {consent ? (
-                  <>
-                    {' '}
-                    <span className="nowrap">
-                      {t(consent.granted ? 'consents.givenAt' : 'consents.withdrawnAt', {
+                {' '}
+                <span className="nowrap">
+                  {consent && consent.state !== 'notGiven'
+                    ? t(consent.state === 'given' ? 'consents.givenAt' : 'consents.withdrawnAt', {
                         at: formatDateTime(consent.changedAt, language),
-                      })}
-                    </span>
-                  </>
-                ) : null}
+                      })
+                    : t('consents.notGiven')}
+                </span>
               </p>
             </li>
           );

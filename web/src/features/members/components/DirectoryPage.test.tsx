@@ -59,7 +59,7 @@ describe('DirectoryPage', () => {
     await screen.findByRole('article', { name: 'Lisa Listad' });
     await user.type(screen.getByRole('searchbox', { name: 'Namn' }), 'lis');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Institution' }), 'DSV');
-    await user.type(screen.getByRole('textbox', { name: 'Land' }), 'no');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Land' }), 'NO');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Erbjuder' }), 'mentor');
     await user.click(screen.getByRole('button', { name: 'Sök' }));
     expect(await screen.findByText('Inga medlemmar matchar sökningen.')).toBeTruthy();

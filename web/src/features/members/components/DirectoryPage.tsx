@@ -19,6 +19,8 @@ import {
 import { pageCount } from '../member-search';
 import { MEMBER_OFFERS } from '../options';
 import { DepartmentSelect } from './DepartmentSelect';
+import { CountrySelect } from '../../../components/CountrySelect';
+import { useCountryName } from '../../../lib/countries';
 import './network.css';
 import './directory.css';
 
@@ -99,16 +101,13 @@ export function DirectoryPage() {
                 />
               )}
             </FormField>
-            <FormField id={`${ID}-country`} name="country" label={t('directory.search.country')} hint={t('directory.search.countryHint')}>
+            <FormField id={`${ID}-country`} name="country" label={t('directory.search.country')}>
               {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  className="input input--year input--code"
+                <CountrySelect
+                  control={control}
                   value={draft.country}
-                  onChange={(event) => setDraft((d) => ({ ...d, country: event.target.value.toUpperCase() }))}
-                  maxLength={2}
-                  autoComplete="off"
+                  onChange={(country) => setDraft((d) => ({ ...d, country }))}
+                  emptyLabel={t('directory.search.anyCountry')}
                 />
               )}
             </FormField>
@@ -180,9 +179,10 @@ export function DirectoryPage() {
 /** One member: the name, and only the fields the API returned (those the member chose to show). */
 function DirectoryCard({ entry }: { entry: DirectoryEntry }) {
   const { t } = useTranslation();
+  const countryName = useCountryName();
   const headingId = useId();
   const name = `${entry.firstName} ${entry.lastName}`.trim();
-  const location = [entry.city, entry.country].filter(Boolean).join(', ');
+  const location = [entry.city, countryName(entry.country)].filter(Boolean).join(', ');
   const work = [entry.jobTitle, entry.employer].filter(Boolean).join(', ');
   const rows: Array<{ key: string; label: string; value: ReactNode }> = [];
   if (work) rows.push({ key: 'work', label: t('directory.card.work'), value: work });

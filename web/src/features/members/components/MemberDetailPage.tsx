@@ -8,6 +8,7 @@ import type { MemberResponse, NoteResponse, StaffMemberResponse } from '../../..
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
+import { useCountryName } from '../../../lib/countries';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
@@ -19,6 +20,7 @@ import { useFaculties } from '../../../lib/departments/faculties';
 import { memberKeys } from '../api/keys';
 import { useAddNote, useEraseMember, useStaffMember, useUpdateMember } from '../api/staff-members';
 import { NOTE_FIELDS, noteSchema, type NoteValues } from '../note-form';
+import { consentState } from '../consents';
 import { CONSENT_CHANNELS } from '../options';
 import { toProfileInput } from '../profile-form';
 import { ProfileForm } from './ProfileForm';
@@ -32,12 +34,16 @@ import './staff.css';
 
 const MEMBERS_PATH = '/staff/members';
 const EDIT_BUTTON_ID = 'edit-member-button';
+/** A member id: a GUID, as the API writes them. */
+const MEMBER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Staff: one member's record, its edit form (If-Match), the staff notes and, for admins, erasure on request. */
 export function MemberDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const record = useStaffMember(id);
+  // An address whose id is no id at all names no member: say so, rather than show the API's complaint about the id.
+  const wellFormed = MEMBER_ID.test(id);
+  const record = useStaffMember(id, wellFormed);
   const problem = record.error ? toProblem(record.error) : null;
   const member = record.data?.member;
   useDocumentTitle(member ? `${member.firstName} ${member.lastName}` : t('memberDetail.title'));
@@ -47,7 +53,14 @@ export function MemberDetailPage() {
       <p className="back-link">
         <Link to={MEMBERS_PATH}>{t('memberDetail.back')}</Link>
       </p>
-      {record.isPending ? (
+      {!wellFormed ? (
+        <>
+          <h1>{t('memberDetail.title')}</h1>
+          <div className="notice notice--error" role="alert">
+            <span className="problem__message">{t('memberDetail.notFound')}</span>
+          </div>
+        </>
+      ) : record.isPending ? (
         <p className="loading">{t('common.loading')}</p>
       ) : problem && !record.data ? (
         <>
@@ -78,6 +91,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
   const auth = useAuth();
   const faculties = useFaculties(false);
   const { member, notes } = data;
+  const countryName = useCountryName();
   const [status, setStatus] = useState('');
   const [editing, setEditing] = useState(false);
   const name = `${member.firstName ?? ''} ${member.lastName ?? ''}`.trim() || t('memberDetail.noName');
@@ -116,7 +130,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
           <Fact label={t('memberDetail.updated')}>{formatDateTime(member.updatedAt, language)}</Fact>
           <Fact label={t('profileForm.employer')}>{[member.jobTitle, member.employer].filter(Boolean).join(', ')}</Fact>
           <Fact label={t('profileForm.industry')}>{member.industry ?? ''}</Fact>
-          <Fact label={t('directory.card.location')}>{[member.city, member.country].filter(Boolean).join(', ')}</Fact>
+          <Fact label={t('directory.card.location')}>{[member.city, countryName(member.country)].filter(Boolean).join(', ')}</Fact>
           <Fact label={t('profileForm.linkedInUrl')}>{member.linkedInUrl ?? ''}</Fact>
           <Fact label={t('profileForm.interests')}>{member.interests.join(', ')}</Fact>
           <Fact label={t('profileForm.offersStaff')}>{member.offers.map((offer) => t(`members.offer.${offer}`)).join(', ')}</Fact>
@@ -138,7 +152,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
         {member.affiliations.length === 0 ? (
           <p>{t('studies.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0}>
             <table className="data-table data-table--dense">
               <caption className="visually-hidden">{t('memberDetail.studiesCaption', { name })}</caption>
               <thead>
@@ -179,7 +193,8 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
         <h2 id="member-consents-heading" className="panel__title">
           {t('memberDetail.consents')}
         </h2>
-        <div className="table-wrap">
+        {/* Focusable: on a phone the table scrolls sideways, also by keyboard. */}
+        <div className="table-wrap" tabIndex={0}>
           <table className="data-table data-table--dense">
             <caption className="visually-hidden">{t('memberDetail.consentsCaption', { name })}</caption>
             <thead>
@@ -192,17 +207,16 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
             <tbody>
               {CONSENT_CHANNELS.map((channel) => {
                 const consent = member.consents.find((c) => c.channel === channel);
+                const state = consentState(member.consents, channel);
                 return (
                   <tr key={channel}>
                     <th scope="row">{t(`members.consentShort.${channel}`)}</th>
                     <td>
-                      {consent?.granted ? (
-                        <span className="badge badge--active">{t('memberDetail.granted')}</span>
-                      ) : (
-                        <span className="badge badge--inactive">{t('memberDetail.notGranted')}</span>
-                      )}
+                      <span className={state === 'given' ? 'badge badge--active' : 'badge badge--inactive'}>
+                        {t(`memberDetail.consentStates.${state}`)}
+                      </span>
                     </td>
-                    <td>{consent ? formatDateTime(consent.changedAt, language) : ''}</td>
+                    <td>{consent && state !== 'notGiven' ? formatDateTime(consent.changedAt, language) : ''}</td>
                   </tr>
                 );
               })}

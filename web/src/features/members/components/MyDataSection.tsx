@@ -8,12 +8,12 @@ import { ErrorSummary } from '../../../components/ErrorSummary';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { toProblem } from '../../../lib/problem-details';
-import { markSignedOut, useRequestCode } from '../../../lib/auth/sign-in';
+import { markSignedOut } from '../../../lib/auth/sign-in';
 import { CODE_FIELDS, codeSchema, type CodeValues } from '../../../lib/auth/code-form';
 import { CodeField } from '../../../components/CodeField';
 import { normaliseCode } from '../../../lib/auth/sign-in-state';
 import { useDevMailboxAvailable } from '../../../lib/dev-mailbox';
-import { useEraseMe, useExportMyData } from '../api/my-profile';
+import { useEraseMe, useExportMyData, useRequestErasureCode } from '../api/my-profile';
 import { EXPORT_FILE_NAME, saveJsonFile } from '../download';
 import { focusSoon } from '../../../lib/focus';
 import './network.css';
@@ -27,6 +27,7 @@ export interface ErasedState {
 
 const ERASE_BUTTON_ID = 'erase-me-button';
 const CODE_ID = 'erase-code';
+const SUMMARY_HEADING_ID = 'my-data-summary-heading';
 
 export interface MyDataSectionProps {
   /** The address the erasure code goes to: the one I sign in with. */
@@ -37,7 +38,8 @@ export interface MyDataSectionProps {
 }
 
 /**
- * My data: download everything held about me (a JSON file), or erase it. Erasing is confirmed, then a
+ * My data: see a short summary of everything held about me (in my language, from the export), download it all
+ * (a JSON file), or erase it. Erasing is confirmed, then a
  * fresh code is e-mailed and entered; afterwards the session is gone and the person lands on a page
  * that says their data has been erased.
  */
@@ -51,15 +53,21 @@ export function MyDataSection({ email, announce, save = saveJsonFile }: MyDataSe
     if (step === 'confirm') headingRef.current?.focus();
   }, [step]);
 
-  const download = () => {
+  /** Reads the export; saves it as a file too, or only shows its summary. */
+  const read = (saveFile: boolean) => {
     if (exportData.isPending) return;
     announce('');
     exportData.mutate(undefined, {
       onSuccess: (data) => {
+        if (!saveFile) {
+          focusSoon(SUMMARY_HEADING_ID);
+          return;
+        }
         announce(save(data, EXPORT_FILE_NAME) ? t('myData.downloaded', { file: EXPORT_FILE_NAME }) : t('myData.downloadUnsupported'));
       },
     });
   };
+  const summary = exportData.data;
 
   const cancel = () => {
     setStep('idle');
@@ -78,7 +86,10 @@ export function MyDataSection({ email, announce, save = saveJsonFile }: MyDataSe
         </div>
       ) : null}
       <div className="form-actions">
-        <button type="button" className="button" onClick={download} aria-disabled={exportData.isPending || undefined}>
+        <button type="button" className="button" onClick={() => read(false)} aria-disabled={exportData.isPending || undefined}>
+          {t('myData.showSummary')}
+        </button>
+        <button type="button" className="button" onClick={() => read(true)} aria-disabled={exportData.isPending || undefined}>
           {exportData.isPending ? t('myData.downloading') : t('myData.download')}
         </button>
         {step === 'idle' ? (
@@ -95,6 +106,23 @@ export function MyDataSection({ email, announce, save = saveJsonFile }: MyDataSe
           </button>
         ) : null}
       </div>
+
+      {summary ? (
+        <section className="panel panel--nested export-summary" aria-labelledby={SUMMARY_HEADING_ID}>
+          <h3 id={SUMMARY_HEADING_ID} className="panel__title" tabIndex={-1}>
+            {t('myData.summaryTitle')}
+          </h3>
+          <ul className="export-summary__lines" lang={summary.profile.preferredLanguage}>
+            {summary.summary
+              .split('\n')
+              .filter((line) => line.trim() !== '')
+              .map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+          </ul>
+          <p className="field__hint">{t('myData.summaryFile', { file: EXPORT_FILE_NAME })}</p>
+        </section>
+      ) : null}
 
       {step !== 'idle' ? (
         <section className="panel panel--danger panel--nested" aria-labelledby="erase-me-heading">
@@ -125,7 +153,7 @@ function EraseSteps({
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const devMailbox = useDevMailboxAvailable();
-  const requestCode = useRequestCode();
+  const requestCode = useRequestErasureCode();
   const erase = useEraseMe();
   const [sentNote, setSentNote] = useState('');
   const requestProblem = useMemo(() => (requestCode.error ? toProblem(requestCode.error) : null), [requestCode.error]);
@@ -147,18 +175,15 @@ function EraseSteps({
   const sendCode = () => {
     if (requestCode.isPending) return;
     erase.reset();
-    requestCode.mutate(
-      { email },
-      {
+    requestCode.mutate(undefined, {
         onSuccess: (answer) => {
           // A new code: the old one and its messages are done with.
           reset({ code: '' });
           clear();
-          setSentNote(t('myData.codeSent', { email, minutes: answer?.expiresInMinutes ?? 10 }));
+          setSentNote(t('myData.codeSent', { email, minutes: answer?.expiresInMinutes || 10 }));
           onCodeStep();
         },
-      },
-    );
+    });
   };
 
   const send = (values: CodeValues) => {

@@ -6,7 +6,6 @@ import type { AffiliationInput, MemberResponse, ProfileInput, UpdateConsentsRequ
 import { ProblemTypes } from '../../../lib/problem-details';
 import {
   affiliation,
-  codeRequested,
   consents,
   CONSENT_CHANNELS,
   demoFaculties,
@@ -77,6 +76,34 @@ describe('MyProfilePage consents', () => {
     renderApp({ me: ALUMNA, path: '/me/profile' });
     await screen.findByRole('heading', { level: 2, name: 'Det du hör från oss' });
     expect(screen.getAllByRole('switch')).toHaveLength(CONSENT_CHANNELS.length);
+  });
+
+  it('says “not given” for a consent never given, and “withdrawn” only for one given and taken back', async () => {
+    record = { ...record, consents: consents(['eventInvitations'], ['centralNewsletter']) };
+    renderApp({ me: ALUMNA, path: '/me/profile' });
+    await screen.findByRole('heading', { level: 2, name: 'Det du hör från oss' });
+    const hint = (label: string) => document.getElementById(consentSwitch(label).getAttribute('aria-describedby')!)!.textContent;
+    expect(hint('Stockholms universitets alumninyhetsbrev')).toMatch(/Återkallat /);
+    expect(hint('Inbjudningar till alumnievenemang')).toMatch(/Lämnat /);
+    for (const label of ['Nyheter från institutionerna där jag har studerat', 'Att synas i alumnikatalogen']) {
+      expect(hint(label), label).toMatch(/Inte lämnat\.$/);
+      expect(hint(label), label).not.toMatch(/Återkallat/);
+    }
+  });
+
+  it('offers the countries by name in the UI language’s order, and keeps the code', async () => {
+    record = { ...record, country: 'SE' };
+    renderApp({ me: ALUMNA, path: '/me/profile' });
+    const country = (await screen.findByRole('combobox', { name: 'Land' })) as HTMLSelectElement;
+    expect(country.value).toBe('SE');
+    expect(country.selectedOptions[0].textContent).toBe('Sverige');
+    const names = Array.from(country.options).map((option) => option.textContent);
+    expect(names[0]).toBe('Inget land angivet');
+    expect(names).toHaveLength(250);
+    // Swedish order: Å, Ä and Ö after Z.
+    expect(names.indexOf('Zimbabwe')).toBeLessThan(names.indexOf('Åland'));
+    expect(names.indexOf('Åland')).toBeLessThan(names.indexOf('Österrike'));
+    expect(Array.from(country.options).find((option) => option.textContent === 'El Salvador')!.value).toBe('SV');
   });
 
   it('turns one consent on and off at a time, and says so', async () => {
@@ -190,22 +217,23 @@ describe('MyProfilePage profile', () => {
       http.put('/api/me/profile', () =>
         validationProblem({
           // What only the server can judge: messages for values the form's own rules passed.
-          country: ['No country has the code XX.'],
+          country: ['Choose a country from the list.'],
           'otherEmails[1]': ['This address belongs to another member.'],
         }),
       ),
     );
     const user = userEvent.setup();
     renderApp({ me: ALUMNA, path: '/me/profile' });
-    await user.type(await screen.findByRole('textbox', { name: 'Land' }), 'XX');
+    await user.selectOptions(await screen.findByRole('combobox', { name: 'Land' }), 'SV');
     await user.type(screen.getByRole('textbox', { name: 'Andra e-postadresser' }), 'fine@example.org\nother@example.org');
     await user.click(screen.getByRole('button', { name: 'Spara min profil' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Profilen kunde inte sparas');
-    expect(screen.getByRole('textbox', { name: 'Land' }).getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByRole('combobox', { name: 'Land' }).getAttribute('aria-invalid')).toBe('true');
     expect(screen.getByRole('textbox', { name: 'Andra e-postadresser' }).getAttribute('aria-invalid')).toBe('true');
     expect(await requestsTo(sent, 'PUT', '/api/me/profile')[0].json()).toMatchObject({
       otherEmails: ['fine@example.org', 'other@example.org'],
+      country: 'SV',
     });
   });
 
@@ -299,13 +327,29 @@ describe('MyProfilePage my data', () => {
     expect(clicked[0].download).toBe('my-alumni-data.json');
     expect(clicked[0].href).toBe('blob:alumni-export');
     const blob = createObjectURL.mock.calls[0][0];
-    const data = JSON.parse(await blob.text()) as { member: { email: string } };
-    expect(data.member.email).toBe(ALUMNA.email);
+    const data = JSON.parse(await blob.text()) as { profile: { email: string } };
+    expect(data.profile.email).toBe(ALUMNA.email);
+  });
+
+  it('shows a summary of the export in the member’s language, beside the download', async () => {
+    const summary = 'Everything the alumni network holds about you.\nStaff notes about you: 2 (in full under "notes").';
+    server.use(http.get('/api/me/export', () => json(myDataExport({ ...record, preferredLanguage: 'en' }, summary))));
+    const user = userEvent.setup();
+    const save = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    renderApp({ me: ALUMNA, path: '/me/profile' });
+    await user.click(await screen.findByRole('button', { name: 'Visa en sammanfattning' }));
+    const shown = await screen.findByRole('region', { name: 'Det här har vi om dig' });
+    const lines = within(shown).getAllByRole('listitem').map((item) => item.textContent);
+    expect(lines).toEqual(['Everything the alumni network holds about you.', 'Staff notes about you: 2 (in full under "notes").']);
+    expect(within(shown).getByRole('list').getAttribute('lang')).toBe('en');
+    expect(within(shown).getByText(/my-alumni-data\.json/)).toBeTruthy();
+    // Showing is not downloading.
+    expect(save).not.toHaveBeenCalled();
   });
 
   it('erases me after a confirmation and a fresh code, and signs me out', async () => {
     server.use(
-      http.post('/api/auth/code', () => json(codeRequested())),
+      http.post('/api/me/erase/code', () => json({ message: 'We have sent a code.', expiresInMinutes: 10 }, 202)),
       // The first code typed is wrong; the next one erases.
       http.post('/api/me/erase', () => validationProblem({ code: ['The code is wrong or has expired. Ask for a new one.'] }), {
         once: true,
@@ -319,8 +363,9 @@ describe('MyProfilePage my data', () => {
     expect(within(confirm).getByText(`För att vara säkra på att det är du mejlar vi först en kod till ${ALUMNA.email}.`)).toBeTruthy();
     await user.click(within(confirm).getByRole('button', { name: 'Mejla mig en kod' }));
     const code = await within(confirm).findByRole('textbox', { name: 'Kod från mejlet' });
-    const codes = requestsTo(sent, 'POST', '/api/auth/code');
-    expect(await Promise.all(codes.map((r) => r.json()))).toEqual([{ email: ALUMNA.email }]);
+    // The erasure's own code (a mail that says what is erased), not a sign-in code.
+    expect(requestsTo(sent, 'POST', '/api/me/erase/code')).toHaveLength(1);
+    expect(requestsTo(sent, 'POST', '/api/auth/code')).toHaveLength(0);
 
     // No code: the form says so and erases nothing.
     await user.click(within(confirm).getByRole('button', { name: 'Radera mina uppgifter för gott' }));

@@ -3,6 +3,7 @@ import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { DirectoryField, MemberOffer } from '../../../api/generated';
+import { CountrySelect } from '../../../components/CountrySelect';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { fieldErrorId, FormField, TextInputField } from '../../../components/FormField';
 import { LANGUAGES } from '../../../lib/i18n';
@@ -85,7 +86,6 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
   };
   const hints: Partial<Record<ProfileField, string>> = {
     otherEmails: t('profileForm.otherEmailsHint'),
-    country: t('profileForm.countryHint'),
     linkedInUrl: t('profileForm.linkedInUrlHint'),
     bio: t('profileForm.bioHint'),
     interests: t('profileForm.interestsHint'),
@@ -120,9 +120,8 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
         errors={errorsOf(field)}
         className={options.wide ? 'form-grid__wide' : 'form-grid__name'}
         type={field === 'linkedInUrl' ? 'url' : 'text'}
-        inputClassName={field === 'country' ? 'input input--year input--code' : 'input'}
         value={value}
-        onValueChange={(typed) => change(field === 'country' ? typed.toUpperCase() : typed)}
+        onValueChange={change}
         autoComplete={options.autoComplete ?? 'off'}
         maxLength={options.maxLength ?? 200}
       />
@@ -203,7 +202,19 @@ export function ProfileForm({ idPrefix, values, onChange, error, pending, onSubm
           {text('jobTitle', { autoComplete: audience === 'member' ? 'organization-title' : 'off' })}
           {text('industry', { maxLength: 100 })}
           {text('city', { maxLength: 100, autoComplete: audience === 'member' ? 'address-level2' : 'off' })}
-          {text('country', { maxLength: 2 })}
+          {bind('country', (value, change) => (
+            <FormField id={id('country')} name="country" label={labels.country} errors={errorsOf('country')} className="form-grid__name">
+              {(controlProps) => (
+                <CountrySelect
+                  control={controlProps}
+                  value={value}
+                  onChange={change}
+                  emptyLabel={t('profileForm.noCountry')}
+                  autoComplete={audience === 'member' ? 'country' : 'off'}
+                />
+              )}
+            </FormField>
+          ))}
           {text('linkedInUrl', { maxLength: 300, wide: true })}
         </div>
       </fieldset>

@@ -1,10 +1,12 @@
-import { useMemo, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import type { ConsentChannel, MemberOffer, MemberStatus } from '../../../api/generated';
+import { CountrySelect } from '../../../components/CountrySelect';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField, TextInputField } from '../../../components/FormField';
 import { Pager } from '../../../components/Pager';
+import { useCountryName } from '../../../lib/countries';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage, localName } from '../../../lib/i18n';
 import { placeServerErrors } from '../../../lib/form-errors';
@@ -16,7 +18,9 @@ import { useFaculties } from '../../../lib/departments/faculties';
 import { useMemberSearch } from '../api/staff-members';
 import {
   activeFilterCount,
+  COMMON_FILTERS,
   EMPTY_MEMBER_FILTERS,
+  memberFilterProblems,
   memberFiltersFromParams,
   memberFiltersToParams,
   memberSearchQuery,
@@ -49,6 +53,20 @@ const FILTER_FIELDS = [
 type FilterField = (typeof FILTER_FIELDS)[number];
 const MEMBER_FILTERS = { fromParams: memberFiltersFromParams, toParams: memberFiltersToParams };
 
+/** Wide enough to show the filters open from the start; on a phone they start folded. */
+const WIDE = '(min-width: 48em)';
+
+function startsOpen(): boolean {
+  return typeof window === 'undefined' || typeof window.matchMedia !== 'function' || window.matchMedia(WIDE).matches;
+}
+
+/** A filter under "more filters" that is set: the fold then starts open, so that nothing set is hidden. */
+function hasMoreFilters(filters: MemberFilters): boolean {
+  return FILTER_FIELDS.some(
+    (field) => !(COMMON_FILTERS as readonly string[]).includes(field) && field !== 'sort' && String(filters[field]).trim() !== '',
+  );
+}
+
 export function memberPath(id: string): string {
   return `/staff/members/${encodeURIComponent(id)}`;
 }
@@ -71,10 +89,21 @@ export function StaffMembersPage() {
   const navigate = useNavigate();
   const { applied, draft, setDraft, apply, linkTo } = useUrlFilters(MEMBER_FILTERS);
   const query = useMemo(() => memberSearchQuery(applied), [applied]);
-  const search = useMemberSearch(query);
+  // A mistake in the years (typed, or in the address) is explained on its field, and nothing is searched until fixed.
+  const mistakes = useMemo(() => memberFilterProblems(applied, t), [applied, t]);
+  const mistaken = Object.keys(mistakes).length > 0;
+  const search = useMemberSearch(query, !mistaken);
   const faculties = useFaculties(false);
+  const countryName = useCountryName();
+  const [open, setOpen] = useState(startsOpen);
+  const [moreOpen, setMoreOpen] = useState(() => hasMoreFilters(applied));
   const problem = useMemo(() => (search.error ? toProblem(search.error) : null), [search.error]);
-  const errors = problem ? placeServerErrors(problem, FILTER_FIELDS) : null;
+  const serverErrors = problem ? placeServerErrors(problem, FILTER_FIELDS) : null;
+  const errors = mistaken ? { fields: mistakes as Partial<Record<FilterField, string[]>>, form: [] as string[] } : serverErrors;
+  // A message on a field under "more filters" opens that fold, so that the summary's link reaches the field.
+  const moreMistaken = FILTER_FIELDS.some(
+    (field) => !(COMMON_FILTERS as readonly string[]).includes(field) && (errors?.fields[field]?.length ?? 0) > 0,
+  );
   const coordinatorOnly = !hasRole(auth.me, 'admin');
   const ownDepartments = coordinatorOnly ? (auth.me?.departments ?? []).map((d) => d.code) : undefined;
 
@@ -135,9 +164,9 @@ export function StaffMembersPage() {
       inputMode="numeric"
       inputClassName="input input--year"
       value={draft[field]}
-      onValueChange={(value) => set(field, value.replace(/\D/g, '').slice(0, 4))}
+      onValueChange={(value) => set(field, value)}
       autoComplete="off"
-      maxLength={4}
+      maxLength={12}
     />
   );
   const selectFilter = <K extends 'language' | 'status' | 'consent' | 'offers'>(
@@ -185,104 +214,110 @@ export function StaffMembersPage() {
         <p className="page__intro">{coordinatorOnly ? t('staffMembers.introCoordinator') : t('staffMembers.intro')}</p>
       </div>
 
-      <section className="panel" aria-labelledby={`${ID}-heading`}>
-        <h2 id={`${ID}-heading`} className="panel__title">
-          {t('staffMembers.filters.title')}
-          {active > 0 ? <span className="badge badge--inline badge--inactive">{t('staffMembers.filters.active', { count: active })}</span> : null}
-        </h2>
-        <form className="filter-form" role="search" aria-labelledby={`${ID}-heading`} noValidate onSubmit={submit}>
-          <div className="filter-form__fields filter-form__fields--dense">
-            {textFilter('q', { hint: t('staffMembers.filters.qHint'), type: 'search' })}
-            <FormField id={`${ID}-department`} name="department" label={labels.department} errors={errors?.fields.department}>
-              {(control) => (
-                <DepartmentSelect
-                  control={control}
-                  value={draft.department}
-                  onChange={(department) => set('department', department)}
-                  faculties={faculties.data}
-                  only={ownDepartments}
-                  emptyLabel={t('staffMembers.filters.anyDepartment')}
-                />
-              )}
-            </FormField>
-            <FormField id={`${ID}-faculty`} name="faculty" label={labels.faculty} errors={errors?.fields.faculty}>
-              {(control) => (
-                <select {...control} className="input" value={draft.faculty} onChange={(event) => set('faculty', event.target.value)}>
-                  <option value="">{t('staffMembers.filters.anyFaculty')}</option>
-                  {(faculties.data ?? []).map((faculty) => (
-                    <option key={faculty.code} value={faculty.code}>
-                      {localName(faculty, language)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-            {yearFilter('graduatedFrom')}
-            {yearFilter('graduatedTo')}
-            <FormField id={`${ID}-country`} name="country" label={labels.country} hint={t('staffMembers.filters.countryHint')} errors={errors?.fields.country}>
-              {(control) => (
-                <input
-                  {...control}
-                  type="text"
-                  className="input input--year input--code"
-                  value={draft.country}
-                  onChange={(event) => set('country', event.target.value.toUpperCase())}
-                  autoComplete="off"
-                  maxLength={2}
-                />
-              )}
-            </FormField>
-            {textFilter('city')}
-            {selectFilter(
-              'language',
-              t('staffMembers.filters.anyLanguage'),
-              (['sv', 'en'] as const).map((lng) => ({ value: lng, label: t(`language.${lng}`) })),
-            )}
-            {selectFilter(
-              'status',
-              t('staffMembers.filters.anyStatus'),
-              MEMBER_STATUSES.map((status: MemberStatus) => ({ value: status, label: t(`members.status.${status}`) })),
-            )}
-            {selectFilter(
-              'consent',
-              t('staffMembers.filters.anyConsent'),
-              CONSENT_CHANNELS.map((channel: ConsentChannel) => ({ value: channel, label: t(`members.consentShort.${channel}`) })),
-            )}
-            {selectFilter(
-              'offers',
-              t('staffMembers.filters.anyOffer'),
-              MEMBER_OFFERS.map((offer: MemberOffer) => ({ value: offer, label: t(`members.offer.${offer}`) })),
-            )}
-            {textFilter('industry')}
-            {textFilter('tag')}
-            <FormField id={`${ID}-sort`} name="sort" label={labels.sort} errors={errors?.fields.sort}>
-              {(control) => (
-                <select {...control} className="input" value={draft.sort} onChange={(event) => set('sort', event.target.value as MemberSort)}>
-                  {MEMBER_SORTS.map((sort) => (
-                    <option key={sort} value={sort}>
-                      {t(`staffMembers.sort.${sort}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </FormField>
-          </div>
-          <div className="form-actions">
-            <button type="submit" className="button button--primary">
-              {t('staffMembers.filters.apply')}
-            </button>
-            <button type="button" className="button" onClick={() => apply(EMPTY_MEMBER_FILTERS)}>
-              {t('staffMembers.filters.clear')}
-            </button>
-          </div>
-        </form>
+      <section className="panel filter-panel" aria-labelledby={`${ID}-heading`}>
+        <details className="filter-panel__fold" open={open || !!errors} onToggle={(event) => setOpen(event.currentTarget.open)}>
+          <summary className="filter-panel__summary">
+            <h2 id={`${ID}-heading`} className="panel__title">
+              {t('staffMembers.filters.title')}
+              {active > 0 ? <span className="badge badge--inline badge--inactive">{t('staffMembers.filters.active', { count: active })}</span> : null}
+            </h2>
+          </summary>
+          <form className="filter-form" role="search" aria-labelledby={`${ID}-heading`} noValidate onSubmit={submit}>
+            <div className="filter-form__fields filter-form__fields--dense">
+              {textFilter('q', { hint: t('staffMembers.filters.qHint'), type: 'search' })}
+              <FormField id={`${ID}-department`} name="department" label={labels.department} errors={errors?.fields.department}>
+                {(control) => (
+                  <DepartmentSelect
+                    control={control}
+                    value={draft.department}
+                    onChange={(department) => set('department', department)}
+                    faculties={faculties.data}
+                    only={ownDepartments}
+                    emptyLabel={t('staffMembers.filters.anyDepartment')}
+                  />
+                )}
+              </FormField>
+              {yearFilter('graduatedFrom')}
+              {yearFilter('graduatedTo')}
+              <FormField id={`${ID}-country`} name="country" label={labels.country} errors={errors?.fields.country}>
+                {(control) => (
+                  <CountrySelect
+                    control={control}
+                    value={draft.country}
+                    onChange={(country) => set('country', country)}
+                    emptyLabel={t('staffMembers.filters.anyCountry')}
+                  />
+                )}
+              </FormField>
+            </div>
+            <details className="filter-form__more" open={moreOpen || moreMistaken} onToggle={(event) => setMoreOpen(event.currentTarget.open)}>
+              <summary>{t('staffMembers.filters.more')}</summary>
+              <div className="filter-form__fields filter-form__fields--dense">
+                <FormField id={`${ID}-faculty`} name="faculty" label={labels.faculty} errors={errors?.fields.faculty}>
+                  {(control) => (
+                    <select {...control} className="input" value={draft.faculty} onChange={(event) => set('faculty', event.target.value)}>
+                      <option value="">{t('staffMembers.filters.anyFaculty')}</option>
+                      {(faculties.data ?? []).map((faculty) => (
+                        <option key={faculty.code} value={faculty.code}>
+                          {localName(faculty, language)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </FormField>
+                {textFilter('city')}
+                {selectFilter(
+                  'language',
+                  t('staffMembers.filters.anyLanguage'),
+                  (['sv', 'en'] as const).map((lng) => ({ value: lng, label: t(`language.${lng}`) })),
+                )}
+                {selectFilter(
+                  'status',
+                  t('staffMembers.filters.anyStatus'),
+                  MEMBER_STATUSES.map((status: MemberStatus) => ({ value: status, label: t(`members.status.${status}`) })),
+                )}
+                {selectFilter(
+                  'consent',
+                  t('staffMembers.filters.anyConsent'),
+                  CONSENT_CHANNELS.map((channel: ConsentChannel) => ({ value: channel, label: t(`members.consentShort.${channel}`) })),
+                )}
+                {selectFilter(
+                  'offers',
+                  t('staffMembers.filters.anyOffer'),
+                  MEMBER_OFFERS.map((offer: MemberOffer) => ({ value: offer, label: t(`members.offer.${offer}`) })),
+                )}
+                {textFilter('industry')}
+                {textFilter('tag')}
+                <FormField id={`${ID}-sort`} name="sort" label={labels.sort} errors={errors?.fields.sort}>
+                  {(control) => (
+                    <select {...control} className="input" value={draft.sort} onChange={(event) => set('sort', event.target.value as MemberSort)}>
+                      {MEMBER_SORTS.map((sort) => (
+                        <option key={sort} value={sort}>
+                          {t(`staffMembers.sort.${sort}`)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </FormField>
+              </div>
+            </details>
+            <div className="form-actions">
+              <button type="submit" className="button button--primary">
+                {t('staffMembers.filters.apply')}
+              </button>
+              <button type="button" className="button" onClick={() => apply(EMPTY_MEMBER_FILTERS)}>
+                {t('staffMembers.filters.clear')}
+              </button>
+            </div>
+          </form>
+        </details>
       </section>
 
-      <MemberExport query={query} filtered={active > 0} />
+      {mistaken ? null : <MemberExport query={query} filtered={active > 0} />}
 
-      {problem && errors ? (
+      {(problem || mistaken) && errors ? (
         <ErrorSummary
-          title={t('staffMembers.loadError')}
+          title={t(mistaken ? 'staffMembers.filters.mistake' : 'staffMembers.loadError')}
           problem={problem}
           fields={FILTER_FIELDS.map((field) => ({ id: `${ID}-${field}`, label: labels[field], messages: errors.fields[field] ?? [] }))}
           formMessages={errors.form}
@@ -290,7 +325,7 @@ export function StaffMembersPage() {
       ) : null}
 
       <div aria-busy={search.isFetching || undefined}>
-        {search.isPending ? (
+        {mistaken ? null : search.isPending ? (
           <p className="loading">{t('common.loading')}</p>
         ) : !data ? null : data.items.length === 0 ? (
           <p role="status">{t('staffMembers.none')}</p>
@@ -338,7 +373,7 @@ export function StaffMembersPage() {
                           </span>
                         </td>
                         <td>{member.graduationYear ?? ''}</td>
-                        <td>{[member.city, member.country].filter(Boolean).join(', ')}</td>
+                        <td>{[member.city, countryName(member.country)].filter(Boolean).join(', ')}</td>
                         <td>{member.employer ?? ''}</td>
                         <td>
                           <span className={statusClass(member.status)}>{t(`members.status.${member.status}`)}</span>

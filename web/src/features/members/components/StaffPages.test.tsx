@@ -58,7 +58,7 @@ beforeEach(() => {
     city: 'Uppsala',
     country: 'SE',
     affiliations: [affiliation({ departmentCode: 'DSV', endYear: 2016 })],
-    consents: consents(['eventInvitations']),
+    consents: consents(['eventInvitations'], ['centralNewsletter']),
   });
   sent = recordRequests();
   server.use(
@@ -104,7 +104,7 @@ describe('StaffMembersPage', () => {
     await screen.findByRole('table');
     await user.type(screen.getByRole('searchbox', { name: 'Sök' }), 'dag');
     await user.type(screen.getByRole('textbox', { name: 'Examen från (år)' }), '2015');
-    await user.type(screen.getByRole('textbox', { name: 'Land' }), 'se');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Land' }), 'SE');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'active');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Har samtyckt till' }), 'eventInvitations');
     await user.click(screen.getByRole('button', { name: 'Sök' }));
@@ -124,6 +124,53 @@ describe('StaffMembersPage', () => {
       pageSize: '25',
     });
     expect(screen.getByRole('heading', { level: 2, name: /^Filter/ }).textContent).toContain('5 filter används');
+  });
+
+  it('shows the common filters first and the rest under “more filters”, and countries by name', async () => {
+    renderApp({ me: COORDINATOR, path: '/staff/members' });
+    await screen.findByRole('table');
+    const fold = screen.getByRole('heading', { level: 2, name: /^Filter/ }).closest('details')!;
+    expect(fold.open).toBe(true);
+    const more = within(fold).getByText('Fler filter').closest('details')!;
+    expect(more.open).toBe(false);
+    for (const name of ['Fakultet', 'Ort', 'Språk', 'Status', 'Intresse']) {
+      expect(more.contains(within(fold).getByLabelText(name)), name).toBe(true);
+    }
+    for (const name of ['Sök', 'Institution', 'Examen från (år)', 'Examen till (år)', 'Land']) {
+      expect(more.contains(within(fold).getByLabelText(name)), name).toBe(false);
+    }
+    expect(within(screen.getByRole('table')).getByText('Uppsala, Sverige')).toBeTruthy();
+  });
+
+  it('opens “more filters” when one of them is set', async () => {
+    renderApp({ me: COORDINATOR, path: '/staff/members?city=Lund' });
+    await screen.findByRole('table');
+    expect(screen.getByText('Fler filter').closest('details')!.open).toBe(true);
+  });
+
+  it('explains a bad year from the address on its field and searches nothing until it is fixed', async () => {
+    const user = userEvent.setup();
+    renderApp({ me: COORDINATOR, path: '/staff/members?graduatedFrom=20x&graduatedTo=2015' });
+    const summary = await screen.findByRole('alert');
+    expect(summary.textContent).toContain('Filtren behöver rättas');
+    expect(within(summary).getByRole('link').textContent).toBe('Examen från (år): Skriv året med fyra siffror, t.ex. 2015.');
+    const from = screen.getByRole('textbox', { name: 'Examen från (år)' });
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect((from as HTMLInputElement).value).toBe('20x');
+    expect(searches()).toHaveLength(0);
+
+    await user.clear(from);
+    await user.type(from, '2016');
+    await user.click(screen.getByRole('button', { name: 'Sök' }));
+    expect(await screen.findByText('Till-året kan inte vara före från-året.', { selector: '.field__error-line' })).toBeTruthy();
+    expect(searches()).toHaveLength(0);
+
+    await user.clear(from);
+    await user.type(from, '2010');
+    await user.click(screen.getByRole('button', { name: 'Sök' }));
+    await waitFor(() => expect(searches()).toHaveLength(1));
+    expect(searches()[0].query).toMatchObject({ graduatedFrom: '2010', graduatedTo: '2015' });
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('sorts by a column header and shows the order', async () => {
@@ -174,6 +221,13 @@ describe('StaffMembersPage', () => {
     expect(router.state.location.pathname).toBe(`/staff/members/${dag.id}`);
   });
 
+  it('says “no such member” in the UI language for an address whose id is no id, and asks the API nothing', async () => {
+    renderApp({ me: COORDINATOR, path: '/staff/members/not-a-guid' });
+    expect(await screen.findByRole('heading', { level: 1, name: 'Medlem' })).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe('Det finns ingen sådan medlem, eller så hör medlemmen till en annan institution.');
+    expect(requestsTo(sent, 'GET', '/api/members/not-a-guid')).toHaveLength(0);
+  });
+
   it('is not for alumni', async () => {
     renderApp({ me: me('alumnus'), path: '/staff/members' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Ingen behörighet' })).toBeTruthy();
@@ -203,7 +257,13 @@ describe('MemberDetailPage', () => {
     renderApp({ me: COORDINATOR, path: `/staff/members/${dag.id}` });
     const record = await screen.findByRole('region', { name: 'Uppgifter' });
     expect(within(record).getByText('dag@example.org')).toBeTruthy();
-    expect(within(screen.getByRole('table', { name: 'Samtycken för Dag Dsvsson' })).getAllByText('Givet')).toHaveLength(1);
+    // A consent given and taken back is withdrawn; one never given says so, not "withdrawn".
+    const consentRows = within(screen.getByRole('table', { name: 'Samtycken för Dag Dsvsson' }));
+    expect(consentRows.getByRole('row', { name: /^Evenemangsinbjudningar/ }).textContent).toContain('Lämnat');
+    expect(consentRows.getAllByText('Lämnat')).toHaveLength(1);
+    expect(consentRows.getAllByText('Återkallat')).toHaveLength(1);
+    expect(consentRows.getAllByText('Inte lämnat')).toHaveLength(3);
+    expect(within(record).getByText('Uppsala, Sverige')).toBeTruthy();
     // Erasing is for admins.
     expect(screen.queryByRole('button', { name: /^Radera medlemmen/ })).toBeNull();
 
@@ -217,7 +277,7 @@ describe('MemberDetailPage', () => {
     expect(update.headers.get('If-Match')).toBe('"1"');
     expect(update.headers.get('X-CSRF-Token')).toBe(COORDINATOR.csrfToken);
     expect(await update.json()).toMatchObject({ firstName: 'Dag', lastName: 'Dsvsson', city: 'Lund', country: 'SE' });
-    expect(within(screen.getByRole('region', { name: 'Uppgifter' })).getByText('Lund, SE')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Uppgifter' })).getByText('Lund, Sverige')).toBeTruthy();
 
     const notes = screen.getByRole('region', { name: 'Anteckningar' });
     await user.type(within(notes).getByRole('textbox', { name: 'Ny anteckning' }), 'Wants to mentor.');
