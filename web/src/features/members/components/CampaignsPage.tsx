@@ -115,7 +115,7 @@ export function CampaignsPage() {
   };
 
   return (
-    <div className="page page--wide">
+    <div className="page page--wide campaigns-page">
       <div className="page__header">
         <h1>{t('campaigns.title')}</h1>
         <p className="page__intro">{t('campaigns.intro')}</p>
