@@ -211,6 +211,31 @@ public sealed record CampaignResponse
     [Required] public int Verified { get; init; }
 
     [Required] public DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the campaign was closed; null while its link is open. A closed link counts no visits or sign-ups.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>Concurrency version; the <c>ETag</c> header carries it quoted, and changes send it back in <c>If-Match</c>.</summary>
+    [Required] public int Version { get; init; }
+}
+
+/// <summary>Addresses one recruitment campaign.</summary>
+public sealed record CampaignByIdRequest
+{
+    [Required] public Guid Id { get; init; }
+}
+
+/// <summary>Staff's change of a campaign's channel and label (If-Match required). Its department and link stay.</summary>
+public sealed record UpdateCampaignRequest
+{
+    /// <summary>The campaign (from the route).</summary>
+    [Required] public Guid Id { get; init; }
+
+    /// <summary>Where the link is spread.</summary>
+    [Required] public string Channel { get; init; } = "";
+
+    /// <summary>A label for staff.</summary>
+    [Required] public string Label { get; init; } = "";
 }
 
 /// <summary>Addresses a campaign by its link token.</summary>
@@ -229,4 +254,7 @@ public sealed record CampaignLandingResponse
     [Required] public string DepartmentNameEn { get; init; } = "";
 
     [Required] public string Label { get; init; } = "";
+
+    /// <summary>The campaign is closed: this visit was not counted, and a sign-up through the link is not counted either.</summary>
+    [Required] public bool Closed { get; init; }
 }

@@ -186,7 +186,7 @@ describe('faculties and departments', () => {
     await form.getByRole('textbox', { name: 'Code' }).fill(newCode);
     await form.getByRole('button', { name: 'Create department' }).click();
 
-    const status = page.getByRole('status');
+    const status = page.getByRole('status').first();
     await expect.poll(() => textOf(status)).toBe(`Department ${newCode} – ${newNameEn} has been created.`);
     expect(await form.count()).toBe(0);
     const table = page.getByRole('table', { name: 'Departments of the Faculty of Humanities' });
@@ -205,7 +205,7 @@ describe('faculties and departments', () => {
     await panel.getByRole('combobox', { name: 'Faculty' }).selectOption('SOC');
     await panel.getByRole('button', { name: 'Save changes' }).click();
 
-    await expect.poll(() => textOf(page.getByRole('status'))).toBe(`Changes to ${newCode} – ${editedNameEn} have been saved.`);
+    await expect.poll(() => textOf(page.getByRole('status').first())).toBe(`Changes to ${newCode} – ${editedNameEn} have been saved.`);
     const soc = page.getByRole('table', { name: 'Departments of the Faculty of Social Sciences' });
     await soc.getByRole('rowheader', { name: editedNameEn }).waitFor();
     const hum = page.getByRole('table', { name: 'Departments of the Faculty of Humanities' });
@@ -241,13 +241,21 @@ describe('faculties and departments', () => {
     // Put the name back, from the reloaded version.
     await panel.getByRole('textbox', { name: 'Name in English' }).fill(editedNameEn);
     await panel.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(() => textOf(page.getByRole('status'))).toBe(`Changes to ${newCode} – ${editedNameEn} have been saved.`);
+    await expect.poll(() => textOf(page.getByRole('status').first())).toBe(`Changes to ${newCode} – ${editedNameEn} have been saved.`);
   });
 
   it('deactivates the department, and shows it as inactive on request', async () => {
     await page.getByRole('button', { name: `Deactivate ${editedNameEn}` }).click();
-    await expect.poll(() => textOf(page.getByRole('status'))).toBe(`${newCode} – ${editedNameEn} has been deactivated.`);
-    await expect.poll(() => page.getByRole('rowheader', { name: editedNameEn }).count()).toBe(0);
+    // Asked first, below the row.
+    const confirm = page.getByRole('region', { name: `Deactivate ${newCode} – ${editedNameEn}?` });
+    await confirm.getByRole('button', { name: `Deactivate ${newCode}` }).click();
+    // Said beside the row, which stays in its place (inactive) though inactive departments are hidden; the focus is on its reactivate button.
+    const kept = page.getByRole('row', { name: new RegExp(`^${newCode} ${editedNameEn}`) });
+    await expect.poll(() => textOf(kept.getByRole('status'))).toBe(`${newCode} – ${editedNameEn} has been deactivated.`);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.textContent?.replace(/\s+/g, ' ').trim()))
+      .toBe(`ReactivateReactivate ${editedNameEn}`);
+    expect(await textOf(kept)).toContain('Inactive');
 
     await page.getByRole('checkbox', { name: 'Show inactive departments' }).check();
     const row = page.getByRole('row', { name: new RegExp(editedNameEn) });
@@ -263,8 +271,8 @@ describe('faculties and departments', () => {
 
   it('reactivates the department', async () => {
     await page.getByRole('button', { name: `Reactivate ${editedNameEn}` }).click();
-    await expect.poll(() => textOf(page.getByRole('status'))).toBe(`${newCode} – ${editedNameEn} has been reactivated.`);
     const row = page.getByRole('row', { name: new RegExp(editedNameEn) });
+    await expect.poll(() => textOf(row.getByRole('status'))).toBe(`${newCode} – ${editedNameEn} has been reactivated.`);
     await expect.poll(() => textOf(row)).toContain('Active');
     await row.getByRole('button', { name: `Deactivate ${editedNameEn}` }).waitFor();
   });

@@ -88,6 +88,12 @@ async function expectNoSeriousViolations(page: Page, where: string) {
   expect(violations, `${where}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
+/** A campaign's funnel, step by step, as its row says it. */
+async function funnelOf(row: Locator): Promise<string[]> {
+  const steps = await row.getByRole('list', { name: 'From visit to member' }).getByRole('listitem').allTextContents();
+  return steps.map((step) => step.replace(/\s+/g, ' ').trim());
+}
+
 async function linksOf(nav: Locator): Promise<string[]> {
   return (await nav.getByRole('link').allTextContents()).map((t) => t.trim());
 }
@@ -140,17 +146,20 @@ describe('joining through an invitation link, self-service and the staff pages',
     await expectNoSeriousViolations(staff, 'campaigns page with the form filled in');
     await form.getByRole('button', { name: 'Create campaign' }).click();
 
-    await expect.poll(() => textOf(staff.getByRole('status'))).toContain(`The campaign “${campaignLabel}” has been created.`);
-    const row = staff.getByRole('row', { name: new RegExp(campaignLabel) });
+    await expect.poll(() => textOf(staff.getByRole('status').first())).toContain(`The campaign “${campaignLabel}” has been created.`);
+    const row = staff.getByRole('row', { name: new RegExp(`^${campaignLabel} `) });
     await row.waitFor();
     const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
-    expect(cells.slice(0, 2)).toEqual(['DSV', 'LinkedIn']);
-    expect(cells.slice(3, 6)).toEqual(['0', '0', '0']);
+    expect(cells.slice(0, 2)).toEqual(['DepartmentDSV', 'ChannelLinkedIn']);
+    expect(await funnelOf(row)).toEqual(['0 visits', '0 sign-ups', '0 verified']);
 
-    invitationLink = await row.getByRole('textbox', { name: `Invitation link of ${campaignLabel}` }).inputValue();
+    // The new campaign's link and QR code are open below its row.
+    invitationLink = await staff.getByRole('textbox', { name: `Invitation link of ${campaignLabel}` }).inputValue();
     expect(invitationLink).toMatch(new RegExp(`^${baseUrl.replace(/[.]/g, '\\.')}/join/[0-9a-f]{24}$`));
-    await row.getByRole('button', { name: `Copy the link of ${campaignLabel}` }).click();
-    await expect.poll(() => textOf(staff.getByRole('status'))).toBe(`The link of “${campaignLabel}” has been copied.`);
+    await staff.getByRole('button', { name: `Copy the link of ${campaignLabel}` }).click();
+    await expect
+      .poll(() => textOf(staff.getByRole('status').filter({ hasText: 'copied' })))
+      .toBe(`The link of “${campaignLabel}” has been copied.`);
     expect(await staff.evaluate(() => navigator.clipboard.readText())).toBe(invitationLink);
     await expectNoSeriousViolations(staff, 'campaigns page with the new campaign');
   });
@@ -337,11 +346,10 @@ describe('joining through an invitation link, self-service and the staff pages',
 
   it('shows the coordinator the campaign’s visit, sign-up and verified member', async () => {
     await staff.reload();
-    const row = staff.getByRole('row', { name: new RegExp(campaignLabel) });
+    const row = staff.getByRole('row', { name: new RegExp(`^${campaignLabel} `) });
     await row.waitFor();
-    const cells = (await row.getByRole('cell').allTextContents()).map((c) => c.trim());
     // Visits, sign-ups, verified: the one visitor, who verified before erasing themselves.
-    expect(cells.slice(3, 6)).toEqual(['1', '1', '1']);
+    expect(await funnelOf(row)).toEqual(['1 visit', '1 sign-up (100% of visits)', '1 verified (100% of sign-ups)']);
   });
 
   it('lists only members of DSV in the coordinator’s search; the list passes axe', async () => {

@@ -13,7 +13,7 @@ namespace Alumni.Api.Features.Members;
 /// pending member holding the names, studies and the consents asked for, none of them granted, until the owner of the
 /// address signs in with the e-mailed code and confirms it (<c>members_confirmMyPendingSignUp</c>). A new sign-up for
 /// an address whose sign-up is still unconfirmed replaces it; an address that is already a member creates nothing; the
-/// answer is the same in every case.
+/// answer is the same in every case. A sign-up through a closed campaign's link is taken, but not counted for the campaign.
 /// </summary>
 [Access(Caller.Anonymous)]
 public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequest, SignUpResponse>
@@ -28,7 +28,7 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
 
     [Unscoped("finds a public invitation link by its token")]
     private static readonly Sql CampaignByToken = Sql.Portable("""
-        SELECT id FROM recruitment_campaigns WHERE token = @Token
+        SELECT id AS Id, closed_at AS ClosedAt FROM recruitment_campaigns WHERE token = @Token
         """);
 
     private static readonly Sql Insert = Sql.Portable("""
@@ -71,11 +71,14 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
         Guid? campaign = null;
         if (!string.IsNullOrWhiteSpace(req.CampaignToken))
         {
-            campaign = await session.ExecuteScalarAsync<Guid?>(CampaignByToken, new { Token = req.CampaignToken.Trim() }, ct);
-            if (campaign is null)
+            var link = await session.QuerySingleOrDefaultAsync<CampaignLink>(CampaignByToken, new { Token = req.CampaignToken.Trim() }, ct);
+            if (link is null)
             {
                 AddError(r => r.CampaignToken!, Texts.Get("members.thisInvitationLinkIsNot"));
             }
+
+            // A closed campaign counts no more sign-ups: the person joins all the same, through no campaign.
+            campaign = link is { ClosedAt: null } ? link.Id : null;
         }
 
         ThrowIfAnyErrors();
@@ -139,6 +142,12 @@ public sealed class SignUp(Database db, TimeProvider time) : Endpoint<SignUpRequ
                 .WithMessage(_ => Texts.Get("members.confirmThatYouHaveEarned"));
             RuleFor(r => r.CampaignToken).MaximumLength(64);
         }
+    }
+
+    private sealed record CampaignLink
+    {
+        public Guid Id { get; init; }
+        public DateTimeOffset? ClosedAt { get; init; }
     }
 
     private sealed record ExistingMember

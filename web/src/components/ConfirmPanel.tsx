@@ -7,6 +7,8 @@ export interface ConfirmPanelProps {
   headingId: string;
   /** The heading, focusable so it can be focused when the panel opens. */
   headingRef?: Ref<HTMLHeadingElement>;
+  /** The heading's level: 2 (a panel of the page, the default) or 3 (inside a section, e.g. below a table row). */
+  headingLevel?: 2 | 3;
   title: ReactNode;
   body: ReactNode;
   confirmLabel: ReactNode;
@@ -16,13 +18,25 @@ export interface ConfirmPanelProps {
 }
 
 /** A danger panel asking to confirm an irreversible action, with confirm and cancel buttons. */
-export function ConfirmPanel({ id, headingId, headingRef, title, body, confirmLabel, pending, onConfirm, onCancel }: ConfirmPanelProps) {
+export function ConfirmPanel({
+  id,
+  headingId,
+  headingRef,
+  headingLevel = 2,
+  title,
+  body,
+  confirmLabel,
+  pending,
+  onConfirm,
+  onCancel,
+}: ConfirmPanelProps) {
   const { t } = useTranslation();
+  const Heading = headingLevel === 3 ? 'h3' : 'h2';
   return (
     <section id={id} className="panel panel--danger" aria-labelledby={headingId}>
-      <h2 id={headingId} className="panel__title" tabIndex={-1} ref={headingRef}>
+      <Heading id={headingId} className="panel__title" tabIndex={-1} ref={headingRef}>
         {title}
-      </h2>
+      </Heading>
       <p>{body}</p>
       <div className="form-actions">
         <button type="button" className="button button--danger" aria-disabled={pending || undefined} onClick={onConfirm}>

@@ -424,11 +424,11 @@ export function importPage(items: ImportSummary[], info: Partial<PageInfo> = {})
 }
 
 export function campaign(fields: Pick<CampaignResponse, 'departmentCode' | 'channel' | 'label'> & Partial<CampaignResponse>): CampaignResponse {
-  return { id: testId(), token: 'tok00001abcdef', visits: 0, signUps: 0, verified: 0, createdAt: AT, ...fields };
+  return { id: testId(), token: 'tok00001abcdef', visits: 0, signUps: 0, verified: 0, createdAt: AT, version: 1, ...fields };
 }
 
-export function campaignLanding(department: DepartmentRef, label: string): CampaignLandingResponse {
-  return { departmentCode: department.code, departmentNameSv: department.nameSv, departmentNameEn: department.nameEn, label };
+export function campaignLanding(department: DepartmentRef, label: string, closed = false): CampaignLandingResponse {
+  return { departmentCode: department.code, departmentNameSv: department.nameSv, departmentNameEn: department.nameEn, label, closed };
 }
 
 /** The answer to `POST /api/members/sign-up` (the same for a new and a known address). */

@@ -69,10 +69,8 @@ public sealed class CreateCampaign(Database db, IAuditLog audit, TimeProvider ti
         public Validator()
         {
             RuleFor(r => r.DepartmentCode).NotEmpty().WithMessage(_ => Texts.Get("members.chooseADepartment"));
-            RuleFor(r => r.Channel).Must(c => !string.IsNullOrWhiteSpace(c) && c.Trim().Length <= 100 && c.IndexOfAny(['<', '>']) < 0)
-                .WithMessage(_ => Texts.Get("members.nameTheChannel1100"));
-            RuleFor(r => r.Label).Must(l => !string.IsNullOrWhiteSpace(l) && l.Trim().Length <= 200 && l.IndexOfAny(['<', '>']) < 0)
-                .WithMessage(_ => Texts.Get("members.giveALabel1200"));
+            RuleFor(r => r.Channel).Must(RecruitmentRules.IsChannel).WithMessage(_ => Texts.Get("members.nameTheChannel1100"));
+            RuleFor(r => r.Label).Must(RecruitmentRules.IsLabel).WithMessage(_ => Texts.Get("members.giveALabel1200"));
         }
     }
 }

@@ -32,3 +32,13 @@ export function campaignSchema(t: Translate) {
     label: shortText(200, t('validation.label')),
   }) satisfies z.ZodType<CampaignValues, CampaignValues>;
 }
+
+/** The change of a campaign: its channel and label (its department and link stay). */
+export type EditCampaignValues = Pick<CampaignValues, 'channel' | 'label'>;
+
+export const EDIT_CAMPAIGN_FIELDS = ['channel', 'label'] as const;
+
+/** The change's rules: those of a new campaign for the channel and the label. */
+export function editCampaignSchema(t: Translate) {
+  return campaignSchema(t).pick({ channel: true, label: true }) satisfies z.ZodType<EditCampaignValues, EditCampaignValues>;
+}

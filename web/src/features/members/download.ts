@@ -6,9 +6,13 @@ export const EXPORT_FILE_NAME = 'my-alumni-data.json';
  * hidden link with the `download` attribute, then let go. False where the browser cannot (no object URLs).
  */
 export function saveJsonFile(data: unknown, fileName: string, doc: Document = document): boolean {
+  return saveFile(new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' }), fileName, doc);
+}
+
+/** Offers a Blob as a file download, as {@link saveJsonFile} does; false where the browser cannot. */
+export function saveFile(blob: Blob, fileName: string, doc: Document = document): boolean {
   const url = typeof URL.createObjectURL === 'function' ? URL : null;
   if (!url) return false;
-  const blob = new Blob([`${JSON.stringify(data, null, 2)}\n`], { type: 'application/json' });
   const href = url.createObjectURL(blob);
   const link = doc.createElement('a');
   link.href = href;

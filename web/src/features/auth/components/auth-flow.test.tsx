@@ -172,6 +172,7 @@ describe('pages that need a sign-in', () => {
     const user = userEvent.setup();
     const { router } = renderApp({ me: ADMIN });
     await user.click(await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' }));
+    await user.click(screen.getByRole('button', { name: 'Inaktivera ENG' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'));
     expect(await screen.findByRole('heading', { level: 1, name: 'Logga in' })).toBeTruthy();
   });

@@ -74,6 +74,13 @@ function table(facultyNamePattern: RegExp) {
   return screen.getByRole('table', { name: facultyNamePattern });
 }
 
+/** The page's status region, above the tables (each row with buttons has one of its own). */
+async function pageStatus() {
+  const [first] = await screen.findAllByRole('status');
+  expect(first.closest('table')).toBeNull();
+  return first;
+}
+
 async function openCreateForm(user: ReturnType<typeof userEvent.setup>) {
   await screen.findByRole('table', { name: /Humanistiska fakulteten/ });
   await user.click(screen.getByRole('button', { name: 'Ny institution' }));
@@ -253,7 +260,7 @@ describe('DepartmentsPage', () => {
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Fakultet' }), 'HUM');
     await user.click(within(form).getByRole('button', { name: 'Skapa institution' }));
 
-    const status = await screen.findByRole('status');
+    const status = await pageStatus();
     await waitFor(() => expect(status.textContent).toBe('Institutionen GE-2 – Institutionen för genus har skapats.'));
     expect(screen.queryByRole('region', { name: 'Ny institution' })).toBeNull();
     expect(await within(table(/Humanistiska/)).findByRole('rowheader', { name: 'Institutionen för genus' })).toBeTruthy();
@@ -287,7 +294,7 @@ describe('DepartmentsPage', () => {
     await user.type(nameSv, 'Historiska institutionen (ny)');
     await user.click(within(panel).getByRole('button', { name: 'Spara ändringar' }));
 
-    await waitFor(() => expect(screen.getByRole('status').textContent).toContain('Ändringarna i HIST'));
+    await waitFor(async () => expect((await pageStatus()).textContent).toContain('Ändringarna i HIST'));
     const [update] = requestsTo(sent, 'PUT', '/api/departments/HIST');
     expect(update.headers.get('If-Match')).toBe('"1"');
     expect(update.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
@@ -339,7 +346,7 @@ describe('DepartmentsPage', () => {
     expect(requestsTo(sent, 'PUT', '/api/departments/ENG').map((r) => r.headers.get('If-Match'))).toEqual(['"1"', '"2"']);
   });
 
-  it('deactivates and reactivates a department', async () => {
+  it('deactivates after a confirmation, says so beside the row and keeps the focus on the row’s reactivate button', async () => {
     const setActive = (isActive: boolean) => () => {
       const current = departments.find((d) => d.code === 'ENG')!;
       const changed = { ...current, isActive, version: current.version + 1 };
@@ -352,29 +359,65 @@ describe('DepartmentsPage', () => {
     );
     const user = userEvent.setup();
     renderApp({ me: ADMIN });
-    await user.click(screen.getByRole('checkbox', { name: 'Visa inaktiva institutioner' }));
-    await user.click(await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' }));
-    await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('ENG – Engelska institutionen har inaktiverats.'),
-    );
-    const row = (await screen.findByRole('button', { name: 'Återaktivera Engelska institutionen' })).closest('tr')!;
-    expect(within(row).getByText('Inaktiv')).toBeTruthy();
+    const button = await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' });
 
-    await user.click(within(row).getByRole('button', { name: 'Återaktivera Engelska institutionen' }));
-    await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe('ENG – Engelska institutionen har återaktiverats.'),
-    );
-    expect(await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' })).toBeTruthy();
-    const [deactivate] = requestsTo(sent, 'POST', '/api/departments/ENG/deactivate');
-    const [reactivate] = requestsTo(sent, 'POST', '/api/departments/ENG/reactivate');
-    expect([deactivate.headers.get('If-Match'), reactivate.headers.get('If-Match')]).toEqual(['"1"', '"2"']);
-    expect([deactivate.headers.get('X-CSRF-Token'), reactivate.headers.get('X-CSRF-Token')]).toEqual([
+    // Asked first: cancelling sends nothing and gives the focus back.
+    await user.click(button);
+    const confirm = screen.getByRole('region', { name: 'Inaktivera ENG – Engelska institutionen?' });
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(button.getAttribute('aria-controls')).toBe(confirm.id);
+    await waitFor(() => expect(document.activeElement).toBe(within(confirm).getByRole('heading', { level: 3 })));
+    await user.click(within(confirm).getByRole('button', { name: 'Avbryt' }));
+    expect(screen.queryByRole('region', { name: /^Inaktivera ENG/ })).toBeNull();
+    await waitFor(() => expect(document.activeElement).toBe(button));
+    expect(requestsTo(sent, 'POST', '/api/departments/ENG/deactivate')).toHaveLength(0);
+
+    await user.click(button);
+    await user.click(within(screen.getByRole('region', { name: /^Inaktivera ENG/ })).getByRole('button', { name: 'Inaktivera ENG' }));
+    // Inactive departments are hidden, yet the row stays in its place, inactive, its button now reactivating.
+    const row = screen.getByRole('row', { name: /Engelska institutionen/ });
+    await waitFor(() => expect(within(row).getByRole('status').textContent).toBe('ENG – Engelska institutionen har inaktiverats.'));
+    expect(within(row).getByText('Inaktiv')).toBeTruthy();
+    const reactivate = within(row).getByRole('button', { name: 'Återaktivera Engelska institutionen' });
+    await waitFor(() => expect(document.activeElement).toBe(reactivate));
+    expect(within(table(/Humanistiska fakulteten/)).getAllByRole('rowheader').map((cell) => cell.textContent)).toEqual([
+      'Engelska institutionen',
+      'Historiska institutionen',
+    ]);
+
+    // Reactivating needs no confirmation; the focus stays on the same button.
+    await user.click(reactivate);
+    await waitFor(() => expect(within(row).getByRole('status').textContent).toBe('ENG – Engelska institutionen har återaktiverats.'));
+    expect(within(row).getByText('Aktiv')).toBeTruthy();
+    expect(document.activeElement).toBe(within(row).getByRole('button', { name: 'Inaktivera Engelska institutionen' }));
+    const [deactivated] = requestsTo(sent, 'POST', '/api/departments/ENG/deactivate');
+    const [reactivated] = requestsTo(sent, 'POST', '/api/departments/ENG/reactivate');
+    expect([deactivated.headers.get('If-Match'), reactivated.headers.get('If-Match')]).toEqual(['"1"', '"2"']);
+    expect([deactivated.headers.get('X-CSRF-Token'), reactivated.headers.get('X-CSRF-Token')]).toEqual([
       ADMIN.csrfToken,
       ADMIN.csrfToken,
     ]);
   });
 
-  it('shows a server error with its trace id', async () => {
+  it('shows inactive departments after a deactivation when asked, the reactivate button in the row', async () => {
+    server.use(
+      http.post('/api/departments/ENG/deactivate', () => {
+        const changed = { ...ENG, isActive: false, version: 2 };
+        replace(changed);
+        return jsonWithETag(changed);
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp({ me: ADMIN });
+    await user.click(screen.getByRole('checkbox', { name: 'Visa inaktiva institutioner' }));
+    await user.click(await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' }));
+    await user.click(screen.getByRole('button', { name: 'Inaktivera ENG' }));
+    const row = (await screen.findByRole('button', { name: 'Återaktivera Engelska institutionen' })).closest('tr')!;
+    await waitFor(() => expect(document.activeElement).toBe(within(row).getByRole('button', { name: 'Återaktivera Engelska institutionen' })));
+    expect(within(row).getByRole('status').textContent).toBe('ENG – Engelska institutionen har inaktiverats.');
+  });
+
+  it('shows a server error with its trace id beside the row', async () => {
     server.use(
       http.post('/api/departments/ENG/deactivate', () =>
         problem(500, ProblemTypes.internalError, 'An unexpected error occurred.', {
@@ -384,11 +427,15 @@ describe('DepartmentsPage', () => {
     );
     const user = userEvent.setup();
     renderApp({ me: ADMIN });
-    await user.click(await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' }));
-    const alert = await screen.findByRole('alert');
+    const button = await screen.findByRole('button', { name: 'Inaktivera Engelska institutionen' });
+    await user.click(button);
+    await user.click(screen.getByRole('button', { name: 'Inaktivera ENG' }));
+    const row = button.closest('tr')!;
+    const alert = await within(row).findByRole('alert');
     expect(alert.textContent).toContain('ENG kunde inte ändras.');
     expect(alert.textContent).toContain('Ett oväntat fel inträffade på servern.');
     expect(alert.textContent).toContain('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01');
+    await waitFor(() => expect(document.activeElement).toBe(button));
   });
 
   it('offers a retry when the list cannot be loaded', async () => {

@@ -1,9 +1,9 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DepartmentResponse } from '../../../api/generated';
+import type { DepartmentResponse, FacultyResponse } from '../../../api/generated';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { currentLanguage, localName } from '../../../lib/i18n';
-import { toProblem, type Problem } from '../../../lib/problem-details';
+import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useAuth } from '../../../lib/auth/me';
@@ -11,7 +11,7 @@ import { useFaculties } from '../../../lib/departments/faculties';
 import { useDeactivateDepartment, useReactivateDepartment } from '../api/set-department-active';
 import { CreateDepartmentPanel } from './CreateDepartmentPanel';
 import { EditDepartmentPanel } from './EditDepartmentPanel';
-import { editButtonId, FacultySection } from './FacultySection';
+import { activationButtonId, editButtonId, FacultySection, type ActivationFeedback } from './FacultySection';
 
 type Panel = { kind: 'create' } | { kind: 'edit'; department: DepartmentResponse } | null;
 
@@ -27,9 +27,28 @@ const DEPARTMENTS_VIEW = {
   toParams: ({ includeInactive }: DepartmentsView) => new URLSearchParams(includeInactive ? { [INACTIVE_PARAM]: 'true' } : {}),
 };
 
+/** A department just deactivated while inactive ones are hidden: kept in its place, to be reactivated at once. */
+interface Kept {
+  department: DepartmentResponse;
+  index: number;
+}
+
+/** The faculty's departments as listed, with the kept one back in its place when the list leaves it out. */
+function withKept(faculty: FacultyResponse, kept: Kept | null): FacultyResponse {
+  if (!kept || kept.department.facultyCode !== faculty.code || faculty.departments.some((d) => d.code === kept.department.code)) {
+    return faculty;
+  }
+  const departments = [...faculty.departments];
+  departments.splice(Math.min(kept.index, departments.length), 0, kept.department);
+  return { ...faculty, departments };
+}
+
 /**
  * The faculties with their departments, for everyone to browse; admins also create, edit, deactivate
- * and reactivate departments here.
+ * (after a confirmation) and reactivate departments here. What came of a deactivation or
+ * reactivation is said beside the row's buttons, and the focus stays on the row: a department
+ * deactivated while inactive ones are hidden stays in its place until the view changes, so it can
+ * be reactivated at once.
  */
 export function DepartmentsPage() {
   const { t, i18n } = useTranslation();
@@ -47,10 +66,14 @@ export function DepartmentsPage() {
 
   const [panel, setPanel] = useState<Panel>(null);
   const [status, setStatus] = useState('');
-  const [actionError, setActionError] = useState<{ code: string; problem: Problem } | null>(null);
+  const [feedback, setFeedback] = useState<ActivationFeedback | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [kept, setKept] = useState<Kept | null>(null);
   // Where focus goes back to when a panel closes (the button that opened it).
   const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
-  const actionErrorRef = useRef<HTMLDivElement>(null);
+  // The row's activation button, focused once a confirmation has gone.
+  const [focusActivation, setFocusActivation] = useState<string | null>(null);
+  const confirmHeadingRef = useRef<HTMLHeadingElement>(null);
   const inactiveToggleId = useId();
 
   useEffect(() => {
@@ -62,8 +85,15 @@ export function DepartmentsPage() {
   }, [panel, returnFocusTo]);
 
   useEffect(() => {
-    if (actionError) actionErrorRef.current?.focus();
-  }, [actionError]);
+    if (confirming) confirmHeadingRef.current?.focus();
+  }, [confirming]);
+
+  useEffect(() => {
+    if (!focusActivation || confirming) return;
+    document.getElementById(activationButtonId(focusActivation))?.focus();
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- a DOM effect (focus back on the row once the confirmation has gone); the reset only marks it done
+    setFocusActivation(null);
+  }, [focusActivation, confirming]);
 
   const facultyOptions = useMemo(
     () => (faculties.data ?? []).map(({ code, nameSv, nameEn }) => ({ code, nameSv, nameEn })),
@@ -82,26 +112,43 @@ export function DepartmentsPage() {
   };
 
   const announce = (message: string) => {
-    setActionError(null);
+    setFeedback(null);
     setStatus(message);
   };
 
   const setActive = (department: DepartmentResponse, active: boolean) => {
     if (busyCode) return;
     setStatus('');
-    setActionError(null);
+    setFeedback(null);
     const mutation = active ? reactivate : deactivate;
+    const index = (faculties.data ?? [])
+      .find((f) => f.code === department.facultyCode)
+      ?.departments.findIndex((d) => d.code === department.code);
     mutation.mutate(
       { code: department.code, version: department.version },
       {
-        onSuccess: (changed) =>
-          announce(
-            t(active ? 'departments.messages.reactivated' : 'departments.messages.deactivated', {
+        onSuccess: (changed) => {
+          if (!includeInactive && (!active || kept?.department.code === changed.code)) {
+            setKept({ department: changed, index: kept?.department.code === changed.code ? kept.index : Math.max(index ?? 0, 0) });
+          }
+          setFeedback({
+            code: changed.code,
+            message: t(active ? 'departments.messages.reactivated' : 'departments.messages.deactivated', {
               code: changed.code,
               name: localName(changed, language),
             }),
-          ),
-        onError: (error) => setActionError({ code: department.code, problem: toProblem(error) }),
+          });
+        },
+        onError: (error) =>
+          setFeedback({
+            code: department.code,
+            message: t('departments.messages.actionFailed', { code: department.code }),
+            problem: toProblem(error),
+          }),
+        onSettled: () => {
+          setConfirming(null);
+          setFocusActivation(department.code);
+        },
       },
     );
   };
@@ -122,6 +169,7 @@ export function DepartmentsPage() {
             checked={includeInactive}
             onChange={(event) => {
               const next = { includeInactive: event.target.checked };
+              setKept(null);
               view.setDraft(next);
               view.apply(next, { replace: true });
             }}
@@ -155,18 +203,6 @@ export function DepartmentsPage() {
       <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
         {status ? <p className="notice notice--success">{status}</p> : null}
       </div>
-
-      {actionError ? (
-        <div className="notice notice--error" role="alert" tabIndex={-1} ref={actionErrorRef}>
-          <ProblemMessage
-            problem={actionError.problem}
-            lead={t('departments.messages.actionFailed', { code: actionError.code })}
-          />
-          <button type="button" className="button button--small notice__dismiss" onClick={() => setActionError(null)}>
-            {t('common.dismiss')}
-          </button>
-        </div>
-      ) : null}
 
       {isAdmin && panel?.kind === 'create' ? (
         <CreateDepartmentPanel
@@ -208,7 +244,7 @@ export function DepartmentsPage() {
           faculties.data.map((faculty) => (
             <FacultySection
               key={faculty.code}
-              faculty={faculty}
+              faculty={withKept(faculty, kept)}
               language={language}
               busyCode={busyCode}
               canEdit={isAdmin}
@@ -217,7 +253,19 @@ export function DepartmentsPage() {
                 setStatus('');
                 setPanel({ kind: 'edit', department });
               }}
-              onDeactivate={(department) => setActive(department, false)}
+              confirmingCode={confirming ?? undefined}
+              confirmHeadingRef={confirmHeadingRef}
+              feedback={feedback}
+              onDeactivate={(department) => {
+                setFeedback(null);
+                setConfirming(confirming === department.code ? null : department.code);
+                if (confirming === department.code) setFocusActivation(department.code);
+              }}
+              onConfirmDeactivate={(department) => setActive(department, false)}
+              onCancelDeactivate={(department) => {
+                setConfirming(null);
+                setFocusActivation(department.code);
+              }}
               onReactivate={(department) => setActive(department, true)}
             />
           ))

@@ -1,7 +1,19 @@
+import { Fragment, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DepartmentResponse, FacultyResponse } from '../../../api/generated';
+import { ConfirmPanel } from '../../../components/ConfirmPanel';
+import { ProblemMessage } from '../../../components/ProblemMessage';
 import { localName, type Language } from '../../../lib/i18n';
+import type { Problem } from '../../../lib/problem-details';
 import './departments.css';
+
+/** What was last done to a department's activation, said beside its buttons. */
+export interface ActivationFeedback {
+  code: string;
+  message: string;
+  /** Set when it failed: the message leads the problem's own. */
+  problem?: Problem;
+}
 
 export interface FacultySectionProps {
   faculty: FacultyResponse;
@@ -12,8 +24,16 @@ export interface FacultySectionProps {
   canEdit: boolean;
   /** Code of the department open in the edit panel, if any. */
   editingCode?: string;
+  /** Code of the department whose deactivation waits for confirmation, if any. */
+  confirmingCode?: string;
+  /** The confirmation's heading, focused when it opens. */
+  confirmHeadingRef?: RefObject<HTMLHeadingElement | null>;
+  feedback?: ActivationFeedback | null;
   onEdit: (department: DepartmentResponse) => void;
+  /** Asks to deactivate: the confirmation opens below the row. */
   onDeactivate: (department: DepartmentResponse) => void;
+  onConfirmDeactivate: (department: DepartmentResponse) => void;
+  onCancelDeactivate: (department: DepartmentResponse) => void;
   onReactivate: (department: DepartmentResponse) => void;
 }
 
@@ -31,15 +51,33 @@ export function editButtonId(code: string): string {
   return `edit-department-${code}`;
 }
 
-/** One faculty: its name as a heading and its departments in a table. */
+/** The id of a department's one activation button (deactivate, or reactivate once inactive). */
+export function activationButtonId(code: string): string {
+  return `department-activation-${code}`;
+}
+
+function confirmId(code: string): string {
+  return `deactivate-${code}`;
+}
+
+/**
+ * One faculty: its name as a heading and its departments in a table. Deactivating asks first, in a
+ * confirmation below the row; what came of it is said beside the row's buttons (a live region).
+ * On a narrow screen the rows stack.
+ */
 export function FacultySection({
   faculty,
   language,
   busyCode,
   canEdit,
   editingCode,
+  confirmingCode,
+  confirmHeadingRef,
+  feedback,
   onEdit,
   onDeactivate,
+  onConfirmDeactivate,
+  onCancelDeactivate,
   onReactivate,
 }: FacultySectionProps) {
   const { t } = useTranslation();
@@ -59,8 +97,8 @@ export function FacultySection({
       {faculty.departments.length === 0 ? (
         <p className="faculty__empty">{t('departments.noDepartments')}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="data-table">
+        <div className="table-wrap department-table-wrap">
+          <table className="data-table department-table">
             <caption className="visually-hidden">{t('departments.tableCaption', { faculty: facultyName })}</caption>
             <colgroup>
               <col className="data-table__col-code" />
@@ -84,61 +122,87 @@ export function FacultySection({
               {faculty.departments.map((department) => {
                 const name = localName(department, language);
                 const busy = busyCode === department.code;
+                const confirming = confirmingCode === department.code;
+                const said = feedback?.code === department.code ? feedback : null;
                 return (
-                  <tr
-                    key={department.code}
-                    className={[
-                      department.isActive ? '' : 'is-inactive',
-                      editingCode === department.code ? 'is-editing' : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' ') || undefined}
-                  >
-                    <td className="data-table__code">
-                      <code>{department.code}</code>
-                    </td>
-                    <th scope="row" className="data-table__name">
-                      {name}
-                    </th>
-                    <td>
-                      <span className={department.isActive ? 'badge badge--active' : 'badge badge--inactive'}>
-                        {department.isActive ? t('departments.status.active') : t('departments.status.inactive')}
-                      </span>
-                    </td>
-                    {canEdit ? (
-                      <td className="data-table__actions">
-                        <button
-                          type="button"
-                          id={editButtonId(department.code)}
-                          className="button button--small"
-                          onClick={() => onEdit(department)}
-                          aria-expanded={editingCode === department.code}
-                          aria-controls={editingCode === department.code ? 'edit-department' : undefined}
-                        >
-                          <ActionLabel action={t('departments.actions.edit')} name={name} />
-                        </button>
-                        {department.isActive ? (
-                          <button
-                            type="button"
-                            className="button button--small button--danger"
-                            onClick={() => onDeactivate(department)}
-                            aria-disabled={busy || undefined}
-                          >
-                            <ActionLabel action={t('departments.actions.deactivate')} name={name} />
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            className="button button--small"
-                            onClick={() => onReactivate(department)}
-                            aria-disabled={busy || undefined}
-                          >
-                            <ActionLabel action={t('departments.actions.reactivate')} name={name} />
-                          </button>
-                        )}
+                  <Fragment key={department.code}>
+                    <tr
+                      className={
+                        [department.isActive ? '' : 'is-inactive', editingCode === department.code ? 'is-editing' : '']
+                          .filter(Boolean)
+                          .join(' ') || undefined
+                      }
+                    >
+                      <td className="data-table__code">
+                        <code>{department.code}</code>
                       </td>
+                      <th scope="row" className="data-table__name">
+                        {name}
+                      </th>
+                      <td className="data-table__status">
+                        <span className={department.isActive ? 'badge badge--active' : 'badge badge--inactive'}>
+                          {department.isActive ? t('departments.status.active') : t('departments.status.inactive')}
+                        </span>
+                      </td>
+                      {canEdit ? (
+                        <td className="data-table__actions">
+                          <div className="department-actions">
+                            <button
+                              type="button"
+                              id={editButtonId(department.code)}
+                              className="button button--small"
+                              onClick={() => onEdit(department)}
+                              aria-expanded={editingCode === department.code}
+                              aria-controls={editingCode === department.code ? 'edit-department' : undefined}
+                            >
+                              <ActionLabel action={t('departments.actions.edit')} name={name} />
+                            </button>
+                            {/* One button for both directions: the focus stays on it when the department turns. */}
+                            <button
+                              type="button"
+                              id={activationButtonId(department.code)}
+                              className={department.isActive ? 'button button--small button--danger' : 'button button--small'}
+                              onClick={() => (department.isActive ? onDeactivate(department) : onReactivate(department))}
+                              aria-disabled={busy || undefined}
+                              aria-expanded={department.isActive ? confirming : undefined}
+                              aria-controls={department.isActive && confirming ? confirmId(department.code) : undefined}
+                            >
+                              <ActionLabel
+                                action={t(department.isActive ? 'departments.actions.deactivate' : 'departments.actions.reactivate')}
+                                name={name}
+                              />
+                            </button>
+                          </div>
+                          <div className="row-feedback" role="status" aria-live="polite" aria-atomic="true">
+                            {said && !said.problem ? <p className="row-feedback__message">{said.message}</p> : null}
+                          </div>
+                          {said?.problem ? (
+                            <p className="row-feedback__message row-feedback__message--error" role="alert">
+                              <ProblemMessage problem={said.problem} lead={said.message} />
+                            </p>
+                          ) : null}
+                        </td>
+                      ) : null}
+                    </tr>
+                    {canEdit && confirming ? (
+                      <tr className="department-table__confirm">
+                        <td colSpan={4}>
+                          <ConfirmPanel
+                            id={confirmId(department.code)}
+                            headingId={`${confirmId(department.code)}-heading`}
+                            headingRef={confirmHeadingRef}
+                            headingLevel={3}
+                            title={t('departments.confirmDeactivate.title', { code: department.code, name })}
+                            body={t('departments.confirmDeactivate.body')}
+                            confirmLabel={t('departments.confirmDeactivate.confirm', { code: department.code })}
+                            pending={busy}
+                            onConfirm={() => onConfirmDeactivate(department)}
+                            onCancel={() => onCancelDeactivate(department)}
+                          />
+                        </td>
+                      </tr>
                     ) : null}
-                  </tr>
+                  </Fragment>
                 );
               })}
             </tbody>

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Fragment, useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResponse, FacultyResponse } from '../../../api/generated';
@@ -9,18 +9,21 @@ import { ProblemMessage } from '../../../components/ProblemMessage';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
-import { toProblem } from '../../../lib/problem-details';
+import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAuth } from '../../../lib/auth/me';
 import { JOIN_PATH } from '../../../lib/paths';
 import { useFaculties } from '../../../lib/departments/faculties';
-import { useCampaigns, useCreateCampaign } from '../api/campaigns';
+import { useCampaigns, useCreateCampaign, useSetCampaignClosed } from '../api/campaigns';
 import { CAMPAIGN_FIELDS, campaignSchema, toCreateCampaignRequest, type CampaignValues } from '../campaign-form';
-import { copyText } from '../download';
+import { CampaignFunnel } from './CampaignFunnel';
+import { CampaignShare } from './CampaignShare';
 import { DepartmentSelect } from './DepartmentSelect';
+import { EditCampaignForm } from './EditCampaignForm';
 import { departmentName } from './study-format';
 import './network.css';
 import './staff.css';
+import './campaigns.css';
 
 const ID = 'new-campaign';
 type Field = keyof CampaignValues;
@@ -33,14 +36,28 @@ export function invitationLink(token: string, origin: string = window.location.o
   return `${origin}${JOIN_PATH}/${encodeURIComponent(token)}`;
 }
 
-function linkFieldId(campaign: CampaignResponse): string {
-  return `campaign-link-${campaign.id}`;
+/** What is open below a campaign's row: its link and QR code, or the change of its channel and label. */
+type Open = { id: string; kind: 'share' | 'edit' } | null;
+
+/** Feedback beside a campaign's buttons, about the last thing done there. */
+type RowFeedback = { id: string; message: string; problem?: Problem } | null;
+
+const COLUMNS = 7;
+
+function detailsId(campaign: CampaignResponse): string {
+  return `campaign-details-${campaign.id}`;
+}
+
+function editButtonId(campaign: CampaignResponse): string {
+  return `campaign-edit-${campaign.id}`;
 }
 
 /**
  * Staff: recruitment campaigns. Create an invitation link for one of my departments (any department
- * for admins) and a channel; the table shows each link with a copy button and its figures: visits,
- * sign-ups and verified members.
+ * for admins) and a channel; the table shows each campaign's status and its funnel (visits, sign-ups,
+ * verified members). Below a row open its link and QR code (PNG and SVG), or change its channel and
+ * label; close a campaign (its link then says so and counts nothing) and reopen it. On a narrow
+ * screen the rows stack.
  */
 export function CampaignsPage() {
   const { t, i18n } = useTranslation();
@@ -49,9 +66,11 @@ export function CampaignsPage() {
   const auth = useAuth();
   const campaigns = useCampaigns();
   const faculties = useFaculties(false);
+  const setClosed = useSetCampaignClosed();
   const [status, setStatus] = useState('');
-  const [copyFailed, setCopyFailed] = useState<string | null>(null);
   const [newest, setNewest] = useState<string | null>(null);
+  const [open, setOpen] = useState<Open>(null);
+  const [feedback, setFeedback] = useState<RowFeedback>(null);
   const departments = auth.isAdmin ? undefined : (auth.me?.departments ?? []).map((d) => d.code);
 
   const focusedNewest = useRef<string | null>(null);
@@ -63,23 +82,40 @@ export function CampaignsPage() {
     if (!field) return;
     focusedNewest.current = newest;
     field.focus();
-  }, [newest, campaigns.data]);
+  }, [newest, campaigns.data, open]);
 
-  const copy = async (campaign: CampaignResponse) => {
-    setStatus('');
-    setCopyFailed(null);
-    const link = invitationLink(campaign.token);
-    if (await copyText(link)) setStatus(t('campaigns.copied', { label: campaign.label }));
-    else {
-      setCopyFailed(campaign.id);
-      const field = document.getElementById(linkFieldId(campaign)) as HTMLInputElement | null;
-      field?.focus();
-      field?.select();
-    }
+  const toggle = (campaign: CampaignResponse, kind: 'share' | 'edit') => {
+    setFeedback(null);
+    setOpen(open?.id === campaign.id && open.kind === kind ? null : { id: campaign.id, kind });
+  };
+
+  const closeEdit = (campaign: CampaignResponse) => {
+    setOpen(null);
+    // The edit button was the way in: focus goes back to it once the form has gone.
+    requestAnimationFrame(() => document.getElementById(editButtonId(campaign))?.focus());
+  };
+
+  const changeClosed = (campaign: CampaignResponse) => {
+    if (setClosed.isPending) return;
+    const closing = !campaign.closedAt;
+    setFeedback(null);
+    setClosed.mutate(
+      { id: campaign.id, version: campaign.version, closed: closing },
+      {
+        onSuccess: (changed) =>
+          setFeedback({ id: changed.id, message: t(closing ? 'campaigns.closed' : 'campaigns.reopened', { label: changed.label }) }),
+        onError: (error) =>
+          setFeedback({
+            id: campaign.id,
+            message: t(closing ? 'campaigns.closeFailed' : 'campaigns.reopenFailed', { label: campaign.label }),
+            problem: toProblem(error),
+          }),
+      },
+    );
   };
 
   return (
-    <div className="page page--wide">
+    <div className="page page--wide campaigns-page">
       <div className="page__header">
         <h1>{t('campaigns.title')}</h1>
         <p className="page__intro">{t('campaigns.intro')}</p>
@@ -88,19 +124,15 @@ export function CampaignsPage() {
       <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
         {status ? <p className="notice notice--success">{status}</p> : null}
       </div>
-      {copyFailed ? (
-        <p className="notice notice--warning" role="alert">
-          {t('campaigns.copyFailed')}
-        </p>
-      ) : null}
 
       <CreateCampaignForm
         faculties={faculties.data}
         only={departments}
         onCreated={(created) => {
-          setCopyFailed(null);
+          setFeedback(null);
           setStatus(t('campaigns.created', { label: created.label }));
           setNewest(created.id);
+          setOpen({ id: created.id, kind: 'share' });
         }}
       />
 
@@ -121,8 +153,8 @@ export function CampaignsPage() {
           ) : campaigns.data.length === 0 ? (
             <p>{t('campaigns.none')}</p>
           ) : (
-            <div className="table-wrap">
-              <table className="data-table data-table--dense">
+            <div className="table-wrap campaign-table-wrap">
+              <table className="data-table data-table--dense campaign-table">
                 <caption className="data-table__caption">{t('campaigns.summary', { count: campaigns.data.length })}</caption>
                 <thead>
                   <tr>
@@ -130,54 +162,123 @@ export function CampaignsPage() {
                     <th scope="col">{t('campaigns.columns.department')}</th>
                     <th scope="col">{t('campaigns.columns.channel')}</th>
                     <th scope="col">{t('campaigns.columns.created')}</th>
-                    <th scope="col" className="numeric">
-                      {t('campaigns.columns.visits')}
+                    <th scope="col">{t('campaigns.columns.status')}</th>
+                    <th scope="col">{t('campaigns.columns.funnel')}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('campaigns.columns.actions')}</span>
                     </th>
-                    <th scope="col" className="numeric">
-                      {t('campaigns.columns.signUps')}
-                    </th>
-                    <th scope="col" className="numeric">
-                      {t('campaigns.columns.verified')}
-                    </th>
-                    <th scope="col">{t('campaigns.columns.link')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {campaigns.data.map((campaign) => (
-                    <tr key={campaign.id} className={campaign.id === newest ? 'is-new' : undefined}>
-                      <th scope="row">{campaign.label}</th>
-                      <td>
-                        <abbr title={departmentName(campaign.departmentCode, faculties.data, language)}>{campaign.departmentCode}</abbr>
-                      </td>
-                      <td>{campaign.channel}</td>
-                      <td className="nowrap">
-                        <time dateTime={campaign.createdAt}>{formatDateTime(campaign.createdAt, language)}</time>
-                      </td>
-                      <td className="numeric">{campaign.visits}</td>
-                      <td className="numeric">{campaign.signUps}</td>
-                      <td className="numeric">{campaign.verified}</td>
-                      <td>
-                        <div className="secret secret--compact">
-                          <label className="visually-hidden" htmlFor={linkFieldId(campaign)}>
-                            {t('campaigns.link', { label: campaign.label })}
-                          </label>
-                          <input
-                            id={linkFieldId(campaign)}
-                            type="text"
-                            className="input secret__value campaign-link"
-                            value={invitationLink(campaign.token)}
-                            readOnly
-                            spellCheck={false}
-                            onFocus={(event) => event.currentTarget.select()}
-                          />
-                          <button type="button" className="button button--small" onClick={() => void copy(campaign)}>
-                            <span aria-hidden="true">{t('campaigns.copy')}</span>
-                            <span className="visually-hidden">{t('campaigns.copyNamed', { label: campaign.label })}</span>
-                          </button>
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
+                  {campaigns.data.map((campaign) => {
+                    const opened = open?.id === campaign.id ? open.kind : null;
+                    const busy = setClosed.isPending && setClosed.variables?.id === campaign.id;
+                    const rowFeedback = feedback?.id === campaign.id ? feedback : null;
+                    return (
+                      <Fragment key={campaign.id}>
+                        <tr
+                          className={
+                            [campaign.id === newest ? 'is-new' : '', campaign.closedAt ? 'is-inactive' : ''].filter(Boolean).join(' ') ||
+                            undefined
+                          }
+                        >
+                          <th scope="row" className="campaign-table__label">
+                            {campaign.label}
+                          </th>
+                          <td>
+                            <span className="cell-label">{t('campaigns.columns.department')}</span>
+                            <abbr title={departmentName(campaign.departmentCode, faculties.data, language)}>{campaign.departmentCode}</abbr>
+                          </td>
+                          <td>
+                            <span className="cell-label">{t('campaigns.columns.channel')}</span>
+                            {campaign.channel}
+                          </td>
+                          <td className="nowrap">
+                            <span className="cell-label">{t('campaigns.columns.created')}</span>
+                            <time dateTime={campaign.createdAt}>{formatDateTime(campaign.createdAt, language)}</time>
+                          </td>
+                          <td>
+                            <span className="cell-label">{t('campaigns.columns.status')}</span>
+                            {campaign.closedAt ? (
+                              <span className="badge badge--inactive" title={formatDateTime(campaign.closedAt, language)}>
+                                {t('campaigns.status.closed')}
+                              </span>
+                            ) : (
+                              <span className="badge badge--active">{t('campaigns.status.open')}</span>
+                            )}
+                          </td>
+                          <td className="campaign-table__funnel">
+                            <CampaignFunnel campaign={campaign} />
+                          </td>
+                          <td className="campaign-table__actions">
+                            <div className="campaign-actions">
+                              <button
+                                type="button"
+                                className="button button--small"
+                                aria-expanded={opened === 'share'}
+                                aria-controls={opened === 'share' ? detailsId(campaign) : undefined}
+                                onClick={() => toggle(campaign, 'share')}
+                              >
+                                <span aria-hidden="true">{t('campaigns.actions.share')}</span>
+                                <span className="visually-hidden">{t('campaigns.actions.shareNamed', { label: campaign.label })}</span>
+                              </button>
+                              <button
+                                type="button"
+                                id={editButtonId(campaign)}
+                                className="button button--small"
+                                aria-expanded={opened === 'edit'}
+                                aria-controls={opened === 'edit' ? detailsId(campaign) : undefined}
+                                onClick={() => toggle(campaign, 'edit')}
+                              >
+                                <span aria-hidden="true">{t('campaigns.actions.edit')}</span>
+                                <span className="visually-hidden">{t('campaigns.actions.editNamed', { label: campaign.label })}</span>
+                              </button>
+                              {/* One button for both directions, so the focus stays on it when it turns. */}
+                              <button
+                                type="button"
+                                className={campaign.closedAt ? 'button button--small' : 'button button--small button--danger'}
+                                aria-disabled={busy || undefined}
+                                onClick={() => changeClosed(campaign)}
+                              >
+                                <span aria-hidden="true">{t(campaign.closedAt ? 'campaigns.actions.reopen' : 'campaigns.actions.close')}</span>
+                                <span className="visually-hidden">
+                                  {t(campaign.closedAt ? 'campaigns.actions.reopenNamed' : 'campaigns.actions.closeNamed', {
+                                    label: campaign.label,
+                                  })}
+                                </span>
+                              </button>
+                            </div>
+                            <div className="row-feedback" role="status" aria-live="polite" aria-atomic="true">
+                              {rowFeedback && !rowFeedback.problem ? <p className="row-feedback__message">{rowFeedback.message}</p> : null}
+                            </div>
+                            {rowFeedback?.problem ? (
+                              <p className="row-feedback__message row-feedback__message--error" role="alert">
+                                <ProblemMessage problem={rowFeedback.problem} lead={rowFeedback.message} />
+                              </p>
+                            ) : null}
+                          </td>
+                        </tr>
+                        {opened ? (
+                          <tr id={detailsId(campaign)} className="campaign-table__details">
+                            <td colSpan={COLUMNS}>
+                              {opened === 'share' ? (
+                                <CampaignShare campaign={campaign} link={invitationLink(campaign.token)} />
+                              ) : (
+                                <EditCampaignForm
+                                  campaign={campaign}
+                                  onSaved={(saved) => {
+                                    setFeedback({ id: saved.id, message: t('campaigns.edit.saved', { label: saved.label }) });
+                                    closeEdit(saved);
+                                  }}
+                                  onCancel={() => closeEdit(campaign)}
+                                />
+                              )}
+                            </td>
+                          </tr>
+                        ) : null}
+                      </Fragment>
+                    );
+                  })}
                 </tbody>
               </table>
             </div>

@@ -187,6 +187,26 @@ describe('JoinPage with an invitation link', () => {
     expect(body).toMatchObject({ affiliations: [{ departmentCode: 'ENG' }] });
     expect(body).not.toHaveProperty('campaignToken');
   });
+
+  it('says a closed campaign’s link is closed, and signs up without its token (nothing more is counted)', async () => {
+    server.use(http.post(`/api/recruitment/links/${TOKEN}/visits`, () => json(campaignLanding(DSV, 'Graduation 2026', true))));
+    const user = userEvent.setup();
+    renderApp({ me: null, path: `/join/${TOKEN}` });
+    expect(
+      await screen.findByText(
+        'Inbjudan från Institutionen för data- och systemvetenskap har stängts. Du är ändå välkommen att bli medlem i alumninätverket nedan.',
+      ),
+    ).toBeTruthy();
+    expect(screen.queryByText(/^Inbjuden av/)).toBeNull();
+    // The department it came from still starts the first study.
+    expect((screen.getByRole('combobox', { name: 'Institution' }) as HTMLSelectElement).value).toBe('DSV');
+    await fillIn(user);
+    await user.click(screen.getByRole('button', { name: 'Bli medlem' }));
+    await screen.findByRole('textbox', { name: 'Kod' });
+    const body = (await requestsTo(sent, 'POST', '/api/members/sign-up')[0].json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ affiliations: [{ departmentCode: 'DSV' }] });
+    expect(body).not.toHaveProperty('campaignToken');
+  });
 });
 
 describe('JoinPage field errors', () => {

@@ -58,7 +58,9 @@ export function JoinPage() {
   // A verification step restored from this tab's storage: the visit was counted when the link was opened.
   const landing = useCampaignLanding(token, { enabled: !verification && !verifiedHere && !confirming });
   const landingProblem = landing.error ? toProblem(landing.error) : null;
-  const validToken = landing.data ? token : undefined;
+  // A closed campaign's link says so; the visitor joins all the same, through no campaign.
+  const closedInvitation = landing.data?.closed === true;
+  const validToken = landing.data && !closedInvitation ? token : undefined;
 
   const sendCode = (email: string, again: boolean) => {
     if (requestCode.isPending) return;
@@ -137,7 +139,7 @@ export function JoinPage() {
   return (
     <div className="page page--medium join">
       <div className="page__header">
-        {invitedBy ? (
+        {invitedBy && !closedInvitation ? (
           <p className="invited-by">
             <span className="badge badge--active">{t('join.invitation')}</span> {t('join.invitedBy', { department: invitedBy })}
           </p>
@@ -166,6 +168,9 @@ export function JoinPage() {
       ) : (
         <>
           {token && landing.isPending ? <p className="loading">{t('common.loading')}</p> : null}
+          {closedInvitation ? (
+            <p className="notice notice--warning">{t('join.invitationClosed', { department: invitedBy })}</p>
+          ) : null}
           {landingProblem ? (
             <div className="notice notice--warning" role="alert">
               {landingProblem.kind === 'not-found' ? (

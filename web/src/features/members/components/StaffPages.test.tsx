@@ -1,11 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AddNoteRequest, CampaignResponse, CreateCampaignRequest, MemberResponse, UpdateMemberRequest } from '../../../api/generated';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AddNoteRequest, MemberResponse, UpdateMemberRequest } from '../../../api/generated';
 import {
   affiliation,
-  campaign,
   consents,
   demoFaculties,
   etag,
@@ -386,113 +385,5 @@ describe('MemberDetailPage', () => {
     expect(router.state.location.pathname).toBe('/staff/members');
     const [erase] = requestsTo(sent, 'POST', `/api/members/${xena.id}/erase`);
     expect(erase.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
-  });
-});
-
-describe('CampaignsPage', () => {
-  it('creates a campaign for the coordinator’s department and copies its full link', async () => {
-    let campaigns: CampaignResponse[] = [];
-    server.use(
-      http.get('/api/recruitment/campaigns', () => json(campaigns)),
-      http.post('/api/recruitment/campaigns', async ({ request }) => {
-        const created = campaign({ ...((await request.json()) as CreateCampaignRequest), token: 'tok00001abcdef' });
-        campaigns = [created];
-        return json(created, 201);
-      }),
-    );
-    const user = userEvent.setup();
-    const writeText = vi.fn(async (_text: string) => undefined);
-    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
-    renderApp({ me: COORDINATOR, path: '/staff/campaigns' });
-    expect(await screen.findByText('Inga kampanjer ännu.')).toBeTruthy();
-    const form = screen.getByRole('region', { name: 'Ny kampanj' });
-    const department = within(form).getByRole('combobox', { name: 'Institution' }) as HTMLSelectElement;
-    await waitFor(() => expect(within(department).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['', 'DSV']));
-    expect(department.value).toBe('DSV');
-    await user.type(within(form).getByRole('combobox', { name: 'Kanal' }), 'LinkedIn');
-    await user.type(within(form).getByRole('textbox', { name: 'Etikett' }), 'Examen 2026');
-    await user.click(within(form).getByRole('button', { name: 'Skapa kampanj' }));
-
-    expect(await screen.findByText('Kampanjen ”Examen 2026” har skapats. Dess länk finns i tabellen.')).toBeTruthy();
-    expect(await requestsTo(sent, 'POST', '/api/recruitment/campaigns')[0].json()).toEqual({
-      departmentCode: 'DSV',
-      channel: 'LinkedIn',
-      label: 'Examen 2026',
-    });
-    const row = screen.getByRole('row', { name: /Examen 2026/ });
-    const cells = within(row).getAllByRole('cell').map((cell) => cell.textContent);
-    expect(cells.slice(0, 2)).toEqual(['DSV', 'LinkedIn']);
-    expect(cells.slice(3, 6)).toEqual(['0', '0', '0']);
-    const link = within(row).getByRole('textbox', { name: 'Inbjudningslänk för Examen 2026' }) as HTMLInputElement;
-    expect(link.value).toBe(`${window.location.origin}/join/tok00001abcdef`);
-    await waitFor(() => expect(document.activeElement).toBe(link));
-
-    await user.click(within(row).getByRole('button', { name: 'Kopiera länken för Examen 2026' }));
-    expect(await screen.findByText('Länken för ”Examen 2026” har kopierats.')).toBeTruthy();
-    expect(writeText).toHaveBeenCalledWith(link.value);
-  });
-
-  it('checks the campaign’s rules before sending it', async () => {
-    server.use(http.get('/api/recruitment/campaigns', () => json([])));
-    const user = userEvent.setup();
-    renderApp({ me: COORDINATOR, path: '/staff/campaigns' });
-    const form = await screen.findByRole('region', { name: 'Ny kampanj' });
-    const department = within(form).getByRole('combobox', { name: 'Institution' });
-    await waitFor(() => expect((department as HTMLSelectElement).value).toBe('DSV'));
-    await user.selectOptions(department, '');
-    await user.type(within(form).getByRole('textbox', { name: 'Etikett' }), '<script>');
-    await user.click(within(form).getByRole('button', { name: 'Skapa kampanj' }));
-    const summary = await within(form).findByRole('alert');
-    expect(within(summary).getAllByRole('link').map((link) => link.textContent)).toEqual([
-      'Institution: Välj en institution.',
-      'Kanal: Ange kanalen: 1–100 tecken, utan < eller >.',
-      'Etikett: Ange en etikett: 1–200 tecken, utan < eller >.',
-    ]);
-    expect(department.getAttribute('aria-invalid')).toBe('true');
-    expect(within(form).getByRole('textbox', { name: 'Etikett' }).getAttribute('aria-invalid')).toBe('true');
-    expect(requestsTo(sent, 'POST', '/api/recruitment/campaigns')).toHaveLength(0);
-  });
-
-  it('puts the server’s refusal on the department field', async () => {
-    server.use(
-      http.get('/api/recruitment/campaigns', () => json([])),
-      http.post('/api/recruitment/campaigns', () =>
-        validationProblem({ departmentCode: ['Choose one of your active departments.'] }),
-      ),
-    );
-    const user = userEvent.setup();
-    renderApp({ me: COORDINATOR, path: '/staff/campaigns' });
-    const form = await screen.findByRole('region', { name: 'Ny kampanj' });
-    const department = within(form).getByRole('combobox', { name: 'Institution' });
-    await waitFor(() => expect((department as HTMLSelectElement).value).toBe('DSV'));
-    await user.type(within(form).getByRole('combobox', { name: 'Kanal' }), 'LinkedIn');
-    await user.type(within(form).getByRole('textbox', { name: 'Etikett' }), 'Examen 2026');
-    await user.click(within(form).getByRole('button', { name: 'Skapa kampanj' }));
-    await waitFor(() => expect(department.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(department.getAttribute('aria-describedby')!.split(' ')[0])!.textContent).toBe(
-      'Choose one of your active departments.',
-    );
-    expect(within(within(form).getByRole('alert')).getByRole('link').textContent).toBe(
-      'Institution: Choose one of your active departments.',
-    );
-    expect(within(form).getByRole('textbox', { name: 'Etikett' }).getAttribute('aria-invalid')).toBeNull();
-    expect(await requestsTo(sent, 'POST', '/api/recruitment/campaigns')[0].json()).toEqual({
-      departmentCode: 'DSV',
-      channel: 'LinkedIn',
-      label: 'Examen 2026',
-    });
-  });
-
-  it('offers an admin every department and shows the figures', async () => {
-    server.use(
-      http.get('/api/recruitment/campaigns', () =>
-        json([campaign({ departmentCode: 'LAW', channel: 'Event', label: 'Law day', visits: 2, signUps: 1, verified: 0 })]),
-      ),
-    );
-    renderApp({ me: ADMIN, path: '/staff/campaigns' });
-    const row = await screen.findByRole('row', { name: /Law day/ });
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent).slice(3, 6)).toEqual(['2', '1', '0']);
-    const department = screen.getByRole('combobox', { name: 'Institution' });
-    await waitFor(() => expect(within(department).getAllByRole('option')).toHaveLength(5));
   });
 });
