@@ -38,7 +38,10 @@ internal static class CampaignClosing
                 scope.ScopeAll,
                 scope.ScopeUserId,
             }, ct));
-            await audit.WriteAsync(session, context, new AuditEvent(close ? "campaign.close" : "campaign.reopen", "campaign", id.ToString()), ct);
+            var entry = close
+                ? new AuditEvent("campaign.close", "campaign", id.ToString())
+                : new AuditEvent("campaign.reopen", "campaign", id.ToString());
+            await audit.WriteAsync(session, context, entry, ct);
             campaign = await RecruitmentSql.GetAsync(session, id, scope, ct);
             await session.CommitAsync(ct);
         }

@@ -39,6 +39,9 @@ export const KNOWN_AUDIT_ACTIONS = [
   'member.erase',
   'member.import',
   'campaign.create',
+  'campaign.update',
+  'campaign.close',
+  'campaign.reopen',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
