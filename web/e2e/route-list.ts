@@ -16,6 +16,8 @@ export interface RouteVisit {
   as: RouteVisitor;
   /** The heading (level 1) the page shows once loaded, in English (the suite works in English). */
   heading: RegExp;
+  /** Navigation state the page needs: the erased page shows only right after an erasure. */
+  state?: Record<string, unknown>;
 }
 
 export const ROUTE_VISITS: readonly RouteVisit[] = [
@@ -25,7 +27,7 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/sign-in', path: '/sign-in', as: 'visitor', heading: /^Sign in$/ },
   { pattern: '/join', path: '/join', as: 'visitor', heading: /^Join the alumni network$/ },
   { pattern: '/join/:token', path: '/join/:campaignToken', as: 'visitor', heading: /^Join the alumni network$/ },
-  { pattern: '/erased', path: '/erased', as: 'visitor', heading: /^Your data has been erased$/ },
+  { pattern: '/erased', path: '/erased', as: 'visitor', heading: /^Your data has been erased$/, state: { erased: true } },
   { pattern: '/me', path: '/me', as: 'alumnus', heading: /^Welcome, / },
   { pattern: '/me/profile', path: '/me/profile', as: 'alumnus', heading: /^My profile$/ },
   { pattern: '/me/sessions', path: '/me/sessions', as: 'alumnus', heading: /^My sessions$/ },

@@ -10,6 +10,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { apiKeyState, useApiKeys, useRevokeApiKey } from '../api/api-keys';
 import { CreateApiKeyForm } from './CreateApiKeyForm';
 import { NewApiKeySecret } from './NewApiKeySecret';
+import { TableScroll } from '../../../components/TableScroll';
 
 const NEW_BUTTON_ID = 'new-api-key-button';
 
@@ -175,7 +176,7 @@ export function ApiKeysPage() {
         ) : keys.data.length === 0 ? (
           <p>{t('apiKeys.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t('apiKeys.tableCaption')}>
             <table className="data-table">
               <caption className="visually-hidden">{t('apiKeys.tableCaption')}</caption>
               <thead>
@@ -244,7 +245,7 @@ export function ApiKeysPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </div>
     </div>

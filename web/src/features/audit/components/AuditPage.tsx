@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField } from '../../../components/FormField';
 import { Pager } from '../../../components/Pager';
+import { TableScroll } from '../../../components/TableScroll';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { placeServerErrors } from '../../../lib/form-errors';
@@ -173,7 +174,7 @@ export function AuditPage() {
           <p>{t('audit.none')}</p>
         ) : (
           <>
-            <div className="table-wrap">
+            <TableScroll label={t('audit.title')}>
               <table className="data-table">
                 <caption className="data-table__caption">
                   {t('audit.tableCaption', { first, last, total: data.total })}
@@ -217,7 +218,7 @@ export function AuditPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager label={t('audit.pager.label')} page={data.page} pages={pages} linkTo={pageLink} showSinglePage />
           </>
         )}

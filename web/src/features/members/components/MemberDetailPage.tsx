@@ -29,6 +29,7 @@ import './network.css';
 import './profile.css';
 import './directory.css';
 import './staff.css';
+import { TableScroll } from '../../../components/TableScroll';
 
 const MEMBERS_PATH = '/staff/members';
 const EDIT_BUTTON_ID = 'edit-member-button';
@@ -138,7 +139,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
         {member.affiliations.length === 0 ? (
           <p>{t('studies.none')}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t('memberDetail.studiesCaption', { name })}>
             <table className="data-table data-table--dense">
               <caption className="visually-hidden">{t('memberDetail.studiesCaption', { name })}</caption>
               <thead>
@@ -171,7 +172,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
@@ -179,7 +180,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
         <h2 id="member-consents-heading" className="panel__title">
           {t('memberDetail.consents')}
         </h2>
-        <div className="table-wrap">
+        <TableScroll label={t('memberDetail.consentsCaption', { name })}>
           <table className="data-table data-table--dense">
             <caption className="visually-hidden">{t('memberDetail.consentsCaption', { name })}</caption>
             <thead>
@@ -208,7 +209,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       {member.status === 'erased' ? null : editing ? (
