@@ -85,6 +85,32 @@ async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
 }
 
+/** A few more members of DSV for the README's screenshot of the member search (sign-ups through the public API). */
+async function signUpDemoMembers() {
+  const people = [
+    ['Sara', 'Lindqvist', 'master', 2014, 2019, 300],
+    ['Johan', 'Berg', 'bachelor', 2009, 2012, 180],
+    ['Amira', 'Haddad', 'phD', 2016, 2021, 240],
+    ['Erik', 'Nyström', 'none', 2020, 2020, 15],
+  ] as const;
+  for (const [firstName, lastName, degreeType, startYear, endYear, credits] of people) {
+    const response = await fetch(`${baseUrl}/api/members/sign-up`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'Accept-Language': 'en' },
+      body: JSON.stringify({
+        firstName,
+        lastName,
+        email: `${firstName}.${lastName}-${suffix}@example.org`.toLowerCase().replace('ö', 'o'),
+        preferredLanguage: 'sv',
+        affiliations: [{ departmentCode: 'DSV', degreeType, startYear, endYear, credits }],
+        consents: ['centralNewsletter'],
+        confirmsCredits: true,
+      }),
+    });
+    expect(response.status).toBe(202);
+  }
+}
+
 /** The address of a visit, its placeholders filled in. */
 function addressOf(visit: RouteVisit): string {
   return visit.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
@@ -199,12 +225,17 @@ describe('staff sign in once and land on the staff start page', () => {
 
   it('searches members from the staff start page', async () => {
     const page = await pageFor('coordinator');
+    if (takeScreenshots) await signUpDemoMembers();
     await page.goto(`${baseUrl}/staff`);
     await page.getByRole('searchbox', { name: 'Search members' }).fill(alumnus.lastName);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.waitForURL(`${baseUrl}/staff/members?q=${alumnus.lastName}`);
     await page.getByRole('link', { name: new RegExp(alumnus.lastName) }).first().waitFor();
-    await screenshot(page, 'staff-members-search');
+    if (takeScreenshots) {
+      await page.goto(`${baseUrl}/staff/members?department=DSV`);
+      await page.getByRole('link', { name: /Lindqvist/ }).waitFor();
+      await screenshot(page, 'staff-members-search');
+    }
   });
 });
 
@@ -253,7 +284,8 @@ describe('the header on a phone', () => {
     const link = page.getByRole('banner').getByRole('link', { name: who === 'visitor' ? 'Join' : 'Directory', exact: true });
     await link.click();
     await page.waitForURL(who === 'visitor' ? `${baseUrl}/join` : `${baseUrl}/directory`);
-    expect(await button.getAttribute('aria-expanded')).toBe('false');
+    await page.getByRole('heading', { level: 1, name: who === 'visitor' ? 'Join the alumni network' : 'Alumni directory' }).waitFor();
+    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     await page.setViewportSize(DESKTOP);
   });
 
