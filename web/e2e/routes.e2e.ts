@@ -33,7 +33,7 @@ const takeScreenshots = process.env.E2E_SCREENSHOTS === '1';
 
 // Unique per run, so the suite also passes against a long-lived API (E2E_BASE_URL).
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
-const alumnus = { email: `route-${suffix.toLowerCase()}@example.org`, firstName: 'Astrid', lastName: `Alumn${suffix}` };
+const alumnus = { email: `astrid-${suffix.toLowerCase()}@example.org`, firstName: 'Astrid', lastName: 'Ekström' };
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -79,10 +79,10 @@ async function expectNoSidewaysScroll(page: Page, where: string) {
   expect(overflow, `${where} is ${overflow}px wider than the window:\n    ${widest.join('\n    ')}`).toBeLessThanOrEqual(0);
 }
 
-async function screenshot(page: Page, name: string) {
+async function screenshot(page: Page, name: string, fullPage = false) {
   if (!takeScreenshots) return;
   mkdirSync(screenshotsDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotsDir, `${name}.png`) });
+  await page.screenshot({ path: join(screenshotsDir, `${name}.png`), fullPage });
 }
 
 /** A few more members of DSV for the README's screenshot of the member search (sign-ups through the public API). */
@@ -229,12 +229,12 @@ describe('staff sign in once and land on the staff start page', () => {
     await page.goto(`${baseUrl}/staff`);
     await page.getByRole('searchbox', { name: 'Search members' }).fill(alumnus.lastName);
     await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.waitForURL(`${baseUrl}/staff/members?q=${alumnus.lastName}`);
+    await page.waitForURL(`${baseUrl}/staff/members?${new URLSearchParams({ q: alumnus.lastName }).toString()}`);
     await page.getByRole('link', { name: new RegExp(alumnus.lastName) }).first().waitFor();
     if (takeScreenshots) {
       await page.goto(`${baseUrl}/staff/members?department=DSV`);
       await page.getByRole('link', { name: /Lindqvist/ }).waitFor();
-      await screenshot(page, 'staff-members-search');
+      await screenshot(page, 'staff-members-search', true);
     }
   });
 });
