@@ -88,8 +88,8 @@ async function apiJson<T>(path: string, init?: RequestInit): Promise<{ status: n
 describe('faculties and departments', () => {
   it('signs in as the admin (department writes need one)', async () => {
     await signInThroughApp(page, baseUrl, DEMO_ADMIN);
-    await page.waitForURL(`${baseUrl}/departments`);
-    const menu = page.getByRole('navigation', { name: 'Huvudmeny' });
+    await page.waitForURL(`${baseUrl}/staff`);
+    const menu = page.getByRole('navigation', { name: 'Administration' });
     await menu.getByRole('link', { name: 'Personer' }).waitFor();
   });
 
@@ -101,14 +101,16 @@ describe('faculties and departments', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('sv');
     expect(await page.title()).toBe('Fakulteter och institutioner – Alumni, Stockholms universitet');
     await page.getByRole('banner').getByText('Alumni').first().waitFor();
-    await page.getByRole('navigation', { name: 'Huvudmeny' }).waitFor();
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Fakulteter och institutioner' }).waitFor();
     const faculties = await page.getByRole('heading', { level: 2 }).allTextContents();
     expect(faculties).toContain('Humanistiska fakulteten');
     expect(faculties.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('redirects / to /departments', async () => {
+  it('leads the signed-in admin from / to the staff start page, and from its admin menu to the departments', async () => {
     await page.goto(`${baseUrl}/`);
+    await page.waitForURL(`${baseUrl}/staff`);
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Fakulteter och institutioner' }).click();
     await page.waitForURL(`${baseUrl}/departments`);
     await page.getByRole('rowheader', { name: 'Engelska institutionen' }).waitFor();
   });

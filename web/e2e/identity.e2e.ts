@@ -71,18 +71,24 @@ function menu(): Locator {
   return page.getByRole('navigation', { name: 'Main menu' });
 }
 
-async function menuLinks(): Promise<string[]> {
-  return (await menu().getByRole('link').allTextContents()).map((t) => t.trim());
+/** The admins' menu: the departments, people, API keys and the audit log. */
+function adminMenu(): Locator {
+  return page.getByRole('navigation', { name: 'Administration' });
+}
+
+async function menuLinks(nav: Locator = menu()): Promise<string[]> {
+  return (await nav.getByRole('link').allTextContents()).map((t) => t.trim());
 }
 
 describe('signing in and the admin pages', () => {
   it('shows the signed-out header and a sign-in page that passes axe', async () => {
-    await page.goto(`${baseUrl}/departments`);
+    await page.goto(`${baseUrl}/`);
     const banner = page.getByRole('banner');
     await banner.getByRole('link', { name: 'Sign in' }).waitFor();
     // The API serves the dev mailbox in Development, so the menu links to it.
     await menu().getByRole('link', { name: 'Dev mailbox' }).waitFor();
-    expect(await menuLinks()).toEqual(['Faculties and departments', 'Dev mailbox']);
+    expect(await menuLinks()).toEqual(['Dev mailbox']);
+    expect(await adminMenu().count()).toBe(0);
 
     await banner.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
@@ -118,27 +124,23 @@ describe('signing in and the admin pages', () => {
 
   it('signs in as the admin with the code from the dev mailbox page', async () => {
     await signInThroughApp(page, baseUrl, DEMO_ADMIN);
-    await page.waitForURL(`${baseUrl}/departments`);
+    // Staff start on the staff start page.
+    await page.waitForURL(`${baseUrl}/staff`);
     const banner = page.getByRole('banner');
     await banner.getByRole('button', { name: 'Sign out' }).waitFor();
     expect(await banner.getByRole('link', { name: 'Sign in' }).count()).toBe(0);
   });
 
   it('shows the admin menu', async () => {
-    await menu().getByRole('link', { name: 'People' }).waitFor();
-    expect(await menuLinks()).toEqual([
-      'Faculties and departments',
-      'People',
-      'API keys',
-      'Audit log',
-      'Imports',
-      'Dev mailbox',
-    ]);
+    await adminMenu().getByRole('link', { name: 'People' }).waitFor();
+    expect(await menuLinks(adminMenu())).toEqual(['Faculties and departments', 'People', 'API keys', 'Audit log', 'Imports']);
+    expect(await menuLinks()).toEqual(['Dev mailbox']);
+    await adminMenu().getByRole('link', { name: 'Faculties and departments' }).click();
     await page.getByRole('button', { name: 'New department' }).waitFor();
   });
 
   it('lists the demo people with their roles, and the page passes axe', async () => {
-    await menu().getByRole('link', { name: 'People' }).click();
+    await adminMenu().getByRole('link', { name: 'People' }).click();
     await page.getByRole('heading', { level: 1, name: 'People' }).waitFor();
     const coordinator = page.getByRole('row', { name: new RegExp(DEMO_COORDINATOR) });
     await coordinator.waitFor();
@@ -153,7 +155,7 @@ describe('signing in and the admin pages', () => {
   });
 
   it('creates an API key and shows its secret once', async () => {
-    await menu().getByRole('link', { name: 'API keys' }).click();
+    await adminMenu().getByRole('link', { name: 'API keys' }).click();
     await page.getByRole('heading', { level: 1, name: 'API keys' }).waitFor();
     await page.getByRole('button', { name: 'New API key' }).click();
     const form = page.getByRole('region', { name: 'New API key' });
@@ -201,7 +203,7 @@ describe('signing in and the admin pages', () => {
   });
 
   it('shows the audit log, filters it, and the page passes axe', async () => {
-    await menu().getByRole('link', { name: 'Audit log' }).click();
+    await adminMenu().getByRole('link', { name: 'Audit log' }).click();
     await page.getByRole('heading', { level: 1, name: 'Audit log' }).waitFor();
     await page.getByRole('table', { name: /^Audit log, entries 1–\d+ of \d+$/ }).waitFor();
     await page.getByRole('navigation', { name: 'Audit log pages' }).getByText(/^Page 1 of \d+$/).waitFor();
@@ -229,18 +231,22 @@ describe('signing in and the admin pages', () => {
 
   it('signs out and shows the signed-out header', async () => {
     await signOutThroughApp(page);
-    await page.waitForURL(`${baseUrl}/departments`);
+    // The front page, which a signed-out person stays on.
+    await page.waitForURL(`${baseUrl}/`);
     await page.getByText('You have signed out.').waitFor();
     expect(await page.getByRole('banner').getByText(DEMO_ADMIN).count()).toBe(0);
-    expect(await menuLinks()).toEqual(['Faculties and departments', 'Dev mailbox']);
+    expect(await menuLinks()).toEqual(['Dev mailbox']);
+    expect(await adminMenu().count()).toBe(0);
     expect((await context.cookies(baseUrl)).some((c) => c.name === 'alumni_session')).toBe(false);
   });
 
   it('shows a coordinator no admin menu and no department edit controls', async () => {
     await signInThroughApp(page, baseUrl, DEMO_COORDINATOR);
-    await page.waitForURL(`${baseUrl}/departments`);
+    await page.waitForURL(`${baseUrl}/staff`);
+    expect(await adminMenu().count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Staff tools' }).getByRole('link', { name: 'Faculties and departments' }).click();
     await page.getByRole('rowheader', { name: 'Department of Computer and Systems Sciences' }).waitFor();
-    expect(await menuLinks()).toEqual(['Faculties and departments', 'Dev mailbox']);
+    expect(await menuLinks()).toEqual(['Dev mailbox']);
     expect(await page.getByRole('button', { name: 'New department' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^(Edit|Deactivate|Reactivate) / }).count()).toBe(0);
 

@@ -122,13 +122,15 @@ async function signUpThroughApi(person: { email: string; firstName: string; last
 describe('joining through an invitation link, self-service and the staff pages', () => {
   it('shows the coordinator the staff tools and the alumni network menus', async () => {
     await signInThroughApp(staff, baseUrl, DEMO_COORDINATOR);
-    await staff.waitForURL(`${baseUrl}/departments`);
+    // Staff start on the staff start page.
+    await staff.waitForURL(`${baseUrl}/staff`);
     const staffTools = staff.getByRole('navigation', { name: 'Staff tools' });
     await staffTools.getByRole('link', { name: 'Members' }).waitFor();
-    expect(await linksOf(staffTools)).toEqual(['Members', 'Campaigns']);
-    expect(await linksOf(staff.getByRole('navigation', { name: 'Alumni network' }))).toEqual(['My profile', 'Directory']);
-    // The main menu is as it was: no admin pages for a coordinator.
-    expect(await linksOf(staff.getByRole('navigation', { name: 'Main menu' }))).toEqual(['Faculties and departments', 'Dev mailbox']);
+    expect(await linksOf(staffTools)).toEqual(['Members', 'Campaigns', 'Faculties and departments']);
+    expect(await linksOf(staff.getByRole('navigation', { name: 'Alumni network' }))).toEqual(['My page', 'My profile', 'Directory']);
+    // No admin pages for a coordinator.
+    expect(await staff.getByRole('navigation', { name: 'Administration' }).count()).toBe(0);
+    expect(await linksOf(staff.getByRole('navigation', { name: 'Main menu' }))).toEqual(['Dev mailbox']);
   });
 
   it('lets the coordinator create a campaign for DSV only, and copy its link; the page passes axe', async () => {
@@ -235,14 +237,16 @@ describe('joining through an invitation link, self-service and the staff pages',
     await expectNoSeriousViolations(page, 'join page, confirmation step');
   });
 
-  it('confirms with the consents ticked and lands on the profile with a welcome', async () => {
+  it('confirms with the consents ticked and lands on the start page with a welcome, then opens the profile', async () => {
     const page = visitorPage();
     const step = page.getByRole('region', { name: 'Är det här du?' });
     await step.getByRole('checkbox', { name: 'Inbjudningar till alumnievenemang' }).check();
     await step.getByRole('button', { name: 'Ja, det är jag – bli medlem' }).click();
-    await page.waitForURL(`${baseUrl}/me/profile`);
+    await page.waitForURL(`${baseUrl}/me`);
     await page.getByText('Välkommen till alumninätverket!', { exact: false }).waitFor();
     await page.getByRole('banner').getByText(visitor.email, { exact: true }).waitFor();
+    await page.getByRole('heading', { level: 1, name: `Välkommen, ${visitor.firstName}` }).waitFor();
+    await page.getByRole('link', { name: 'Ändra min profil' }).click();
     await page.getByRole('heading', { level: 1, name: 'Min profil' }).waitFor();
     await page.getByRole('textbox', { name: 'Förnamn' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Förnamn' }).inputValue()).toBe(visitor.firstName);

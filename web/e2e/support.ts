@@ -1,6 +1,8 @@
 import axe from 'axe-core';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** The machine's Chromium (playwright-core downloads no browsers); CHROMIUM_PATH overrides. */
 export function chromiumPath(): string {
@@ -164,4 +166,77 @@ export async function sessionHeaders(page: Page, baseUrl: string): Promise<Recor
     Cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; '),
     'X-CSRF-Token': csrf,
   };
+}
+
+/** The folder where the suites leave a screenshot of each failed test (web/e2e-artifacts, not committed). */
+export const ARTIFACTS_DIR = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'e2e-artifacts');
+
+export interface AppContextOptions {
+  /** The UI language from the first page on (the language switch stores its choice in local storage). */
+  language?: 'sv' | 'en';
+  viewport?: { width: number; height: number };
+  acceptDownloads?: boolean;
+}
+
+/** A browser context for the app: its locale and UI language, and a viewport (1280×900 unless told). */
+export async function newAppContext(browser: Browser, options: AppContextOptions = {}): Promise<BrowserContext> {
+  const language = options.language ?? 'sv';
+  const context = await browser.newContext({
+    locale: language === 'en' ? 'en-GB' : 'sv-SE',
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    acceptDownloads: options.acceptDownloads,
+  });
+  await context.addInitScript((lang) => window.localStorage.setItem('alumni.language', lang), language);
+  return context;
+}
+
+/**
+ * Collects a page's script errors and console errors (a 4xx answer the app handles is not one) into
+ * `errors`, each prefixed with `who`; and gives the page a 15 s default timeout.
+ */
+export function watchPageErrors(page: Page, errors: string[], who = ''): void {
+  const prefix = who ? `${who}: ` : '';
+  page.setDefaultTimeout(15_000);
+  page.on('pageerror', (error) => errors.push(`${prefix}${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) errors.push(`${prefix}${message.text()}`);
+  });
+}
+
+/** Saves a full-page screenshot of each page under ARTIFACTS_DIR, named after the test (for a failed test). */
+export async function saveFailureScreenshots(testName: string, pages: Record<string, Page | undefined>): Promise<void> {
+  mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const name = testName.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
+  for (const [who, page] of Object.entries(pages)) {
+    await page?.screenshot({ path: join(ARTIFACTS_DIR, `${name}-${who}.png`), fullPage: true }).catch(() => undefined);
+  }
+}
+
+/**
+ * How far the page is wider than the window (0 when nothing scrolls sideways), and the outermost
+ * elements that stick out (not those inside a region that scrolls by itself).
+ */
+export async function sidewaysOverflow(page: Page): Promise<{ overflow: number; widest: string[] }> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const overflow = document.documentElement.scrollWidth - width;
+    const widest: string[] = [];
+    const scrollsItself = (element: Element) => {
+      // Positioned out of the flow, an element escapes a scrolling parent that is not its containing block.
+      if (['absolute', 'fixed'].includes(getComputedStyle(element).position)) return false;
+      for (let parent = element.parentElement; parent && parent !== document.body; parent = parent.parentElement) {
+        const style = getComputedStyle(parent);
+        if (style.overflowX !== 'visible' || parent.getBoundingClientRect().right > width + 1) return true;
+      }
+      return false;
+    };
+    if (overflow > 0) {
+      for (const element of Array.from(document.querySelectorAll('body *'))) {
+        if (widest.length >= 8 || element.getBoundingClientRect().right <= width + 1 || scrollsItself(element)) continue;
+        const classes = typeof element.className === 'string' && element.className.trim() ? `.${element.className.trim().split(/\s+/).join('.')}` : '';
+        widest.push(`${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}${classes} right=${Math.round(element.getBoundingClientRect().right)}`);
+      }
+    }
+    return { overflow, widest };
+  });
 }

@@ -4,6 +4,7 @@ import { AppLayout } from './layout/AppLayout';
 import { RequireSignIn } from '../features/auth/components/RequireSignIn';
 import { AdminRoute } from './routes/admin';
 import { DepartmentsRoute } from './routes/departments';
+import { HomeRoute } from './routes/home';
 import { JoinRoute } from './routes/join';
 import { NotFoundRoute } from './routes/not-found';
 import { SignInRoute } from './routes/sign-in';
@@ -23,18 +24,28 @@ const DirectoryRoute = lazy(() => import('./routes/directory'));
 const StaffMembersRoute = lazy(() => import('./routes/staff-members'));
 const StaffMemberRoute = lazy(() => import('./routes/staff-member'));
 const StaffCampaignsRoute = lazy(() => import('./routes/staff-campaigns'));
+const StaffStartRoute = lazy(() => import('./routes/staff-start'));
+const MyStartRoute = lazy(() => import('./routes/my-start'));
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
   {
     element: <AppLayout />,
     children: [
-      { index: true, element: <Navigate to="/departments" replace /> },
+      { index: true, element: <HomeRoute /> },
       { path: 'departments', element: <DepartmentsRoute /> },
       { path: 'sign-in', element: <SignInRoute /> },
       { path: 'join', element: <JoinRoute /> },
       { path: 'join/:token', element: <JoinRoute /> },
       { path: 'erased', element: <ErasedRoute /> },
+      {
+        path: 'me',
+        element: (
+          <RequireSignIn>
+            <MyStartRoute />
+          </RequireSignIn>
+        ),
+      },
       {
         path: 'me/profile',
         element: (
@@ -55,7 +66,7 @@ export const routes: RouteObject[] = [
         path: 'staff',
         element: <StaffRoute />,
         children: [
-          { index: true, element: <Navigate to="/staff/members" replace /> },
+          { index: true, element: <StaffStartRoute /> },
           { path: 'members', element: <StaffMembersRoute /> },
           { path: 'members/:id', element: <StaffMemberRoute /> },
           { path: 'campaigns', element: <StaffCampaignsRoute /> },

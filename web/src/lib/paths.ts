@@ -1,5 +1,5 @@
 /** The public sign-up page (and, with a token, an invitation link: /join/<token>). */
 export const JOIN_PATH = '/join';
 
-/** Where a sign-out leaves the user: a public page. */
-export const SIGNED_OUT_PATH = '/departments';
+/** Where a sign-out leaves the user: the public front page (which, given the sign-out's notice, stays there). */
+export const SIGNED_OUT_PATH = '/';

@@ -36,11 +36,12 @@ describe('signInPath', () => {
   it('carries where to come back to, encoded', () => {
     expect(signInPath('/admin/people?q=a%20b')).toBe('/sign-in?returnTo=%2Fadmin%2Fpeople%3Fq%3Da%2520b');
     expect(signInPath('/me/sessions')).toBe('/sign-in?returnTo=%2Fme%2Fsessions');
+    expect(signInPath('/departments')).toBe('/sign-in?returnTo=%2Fdepartments');
   });
 
   it('leaves out the start page and anything unsafe', () => {
     expect(signInPath()).toBe('/sign-in');
-    expect(signInPath('/departments')).toBe('/sign-in');
+    expect(signInPath('/')).toBe('/sign-in');
     expect(signInPath('//evil.example')).toBe('/sign-in');
   });
 

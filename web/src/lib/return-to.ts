@@ -6,7 +6,8 @@
 
 export const SIGN_IN_PATH = '/sign-in';
 export const RETURN_TO_PARAM = 'returnTo';
-export const DEFAULT_RETURN_TO = '/departments';
+// The front page, which sends a signed-in person on to their start page (see lib/start-page.ts).
+export const DEFAULT_RETURN_TO = '/';
 
 // Any origin will do: it only has to be one a relative path cannot leave without saying so.
 const PROBE_ORIGIN = 'https://alumni.invalid';

@@ -1,5 +1,5 @@
-import { Suspense } from 'react';
-import { NavLink, Outlet, useLocation } from 'react-router';
+import { Suspense, useState, type KeyboardEvent } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../lib/auth/me';
 import { AccountArea } from '../../features/auth/components/AccountArea';
@@ -8,6 +8,7 @@ import { UnauthorizedRedirect } from '../../features/auth/components/Unauthorize
 import { navigationFor, networkNavigationFor, type NavItem, type NavKey } from '../../features/auth/navigation';
 import { useDevMailboxAvailable } from '../../lib/dev-mailbox';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { HOME_PATH } from '../../lib/start-page';
 
 const NAV_LABELS = {
   departments: 'nav.departments',
@@ -16,55 +17,90 @@ const NAV_LABELS = {
   audit: 'nav.audit',
   imports: 'nav.imports',
   devMailbox: 'nav.devMailbox',
+  myPage: 'nav.myPage',
   profile: 'nav.profile',
   directory: 'nav.directory',
   members: 'nav.members',
   campaigns: 'nav.campaigns',
 } as const satisfies Record<NavKey, string>;
 
+const MENU_ID = 'app-menu';
+const SUBNAV_ID = 'app-subnav';
+const MENU_BUTTON_ID = 'app-menu-button';
+
 /**
- * The frame of every page: skip link, header with product name, main menu (by role), account and
- * language switch, the alumni network's menus (my profile and the directory for everyone signed in;
- * members and campaigns for staff), footer. Also sends the user to sign in when an API call answers 401.
+ * The frame of every page: skip link, header with product name (a link to the front page, which leads
+ * a signed-in person on to their start page), main menu, account and language switch, the alumni
+ * network's menus (my page, my profile and the directory for everyone signed in; members and campaigns
+ * for staff; departments, people, API keys and the audit log for admins), footer. On a narrow screen
+ * the menus, account and language fold behind a menu button (a disclosure: Escape closes it and
+ * returns to the button, and every navigation closes it). Also sends the user to sign in when an API
+ * call answers 401.
  */
 export function AppLayout() {
   const { t } = useTranslation();
   const me = useMe();
+  const location = useLocation();
   const devMailbox = useDevMailboxAvailable();
   const items = navigationFor(me.data, { devMailbox });
   const network = networkNavigationFor(me.data);
+  const hasSubnav = network.personal.length > 0 || network.staff.length > 0 || network.admin.length > 0;
+  // Open for the location it was opened on: any navigation closes it.
+  const [openAt, setOpenAt] = useState<string | null>(null);
+  const menuOpen = openAt === location.key;
+  const closeOnEscape = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key !== 'Escape' || !menuOpen) return;
+    setOpenAt(null);
+    document.getElementById(MENU_BUTTON_ID)?.focus();
+  };
   return (
     <div className="app">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
       <UnauthorizedRedirect />
-      <header className="app-header">
+      <header className="app-header" data-menu={menuOpen ? 'open' : 'closed'} onKeyDown={closeOnEscape}>
         <div className="app-header__inner">
-          <NavLink to="/departments" className="brand" aria-label={t('app.homeLink')}>
+          <Link to={HOME_PATH} className="brand" aria-label={t('app.homeLink')}>
             <span className="brand__product">{t('app.product')}</span>
             <span className="brand__separator" aria-hidden="true">
               –
             </span>
             <span className="brand__university">{t('app.university')}</span>
-          </NavLink>
-          <nav className="main-nav" aria-label={t('app.mainNav')}>
-            <ul>
-              {items.map((item) => (
-                <li key={item.key}>
-                  <NavLink to={item.to}>{t(NAV_LABELS[item.key])}</NavLink>
-                </li>
-              ))}
-            </ul>
-          </nav>
-          <AccountArea />
-          <LanguageSwitch />
+          </Link>
+          <button
+            type="button"
+            id={MENU_BUTTON_ID}
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls={hasSubnav ? `${MENU_ID} ${SUBNAV_ID}` : MENU_ID}
+            onClick={() => setOpenAt(menuOpen ? null : location.key)}
+          >
+            <span className="menu-button__icon" aria-hidden="true" />
+            {t('nav.menu')}
+          </button>
+          <div id={MENU_ID} className="app-menu">
+            {items.length > 0 ? (
+              <nav className="main-nav" aria-label={t('app.mainNav')}>
+                <ul>
+                  {items.map((item) => (
+                    <li key={item.key}>
+                      <NavLink to={item.to}>{t(NAV_LABELS[item.key])}</NavLink>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
+            ) : null}
+            <AccountArea />
+            <LanguageSwitch />
+          </div>
         </div>
-        {network.personal.length > 0 || network.staff.length > 0 ? (
-          <div className="app-subnav">
+        {hasSubnav ? (
+          <div id={SUBNAV_ID} className="app-subnav">
             <div className="app-subnav__inner">
               <SubMenu label={t('app.networkNav')} items={network.personal} />
               <SubMenu label={t('app.staffNav')} items={network.staff} />
+              <SubMenu label={t('app.adminNav')} items={network.admin} />
             </div>
           </div>
         ) : null}
@@ -94,7 +130,10 @@ function SubMenu({ label, items }: { label: string; items: NavItem[] }) {
       <ul>
         {items.map((item) => (
           <li key={item.key}>
-            <NavLink to={item.to}>{t(NAV_LABELS[item.key])}</NavLink>
+            {/* "My page" (/me) is not current on the pages under it (/me/profile has its own item). */}
+            <NavLink to={item.to} end={item.key === 'myPage'}>
+              {t(NAV_LABELS[item.key])}
+            </NavLink>
           </li>
         ))}
       </ul>

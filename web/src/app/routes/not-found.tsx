@@ -10,7 +10,7 @@ export function NotFoundRoute() {
       <h1>{t('notFound.title')}</h1>
       <p>{t('notFound.body')}</p>
       <p>
-        <Link to="/departments">{t('notFound.back')}</Link>
+        <Link to="/">{t('notFound.back')}</Link>
       </p>
     </div>
   );

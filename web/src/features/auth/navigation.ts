@@ -8,6 +8,7 @@ export type NavKey =
   | 'audit'
   | 'imports'
   | 'devMailbox'
+  | 'myPage'
   | 'profile'
   | 'directory'
   | 'members'
@@ -25,6 +26,7 @@ export const NAV_PATHS: Record<NavKey, string> = {
   audit: '/admin/audit',
   imports: '/admin/imports',
   devMailbox: '/dev/mailbox',
+  myPage: '/me',
   profile: '/me/profile',
   directory: '/directory',
   members: '/staff/members',
@@ -37,12 +39,12 @@ export interface NavigationContext {
 }
 
 /**
- * The main menu for this person: everyone browses departments; admins also manage people, API keys,
- * read the audit log and import former students; the development mailbox shows wherever the API serves one.
+ * The main menu, beside the brand (which leads to the front page, and so to the person's start page):
+ * the development mailbox wherever the API serves one. What a person works with is in the network's
+ * menus (networkNavigationFor).
  */
-export function navigationFor(me: MeResponse | null | undefined, context: NavigationContext): NavItem[] {
-  const keys: NavKey[] = ['departments'];
-  if (hasRole(me, 'admin')) keys.push('people', 'apiKeys', 'audit', 'imports');
+export function navigationFor(_me: MeResponse | null | undefined, context: NavigationContext): NavItem[] {
+  const keys: NavKey[] = [];
   if (context.devMailbox) keys.push('devMailbox');
   return keys.map((key) => ({ key, to: NAV_PATHS[key] }));
 }
@@ -52,25 +54,31 @@ export function isStaff(me: MeResponse | null | undefined): boolean {
   return hasRole(me, 'admin') || hasRole(me, 'coordinator');
 }
 
-/** The alumni network's menus, beside the main menu: for each person, and for staff. */
+/** The alumni network's menus, beside the main menu: for each person, for staff, and for admins. */
 export interface NetworkNavigation {
-  /** Anyone signed in: their member profile and the alumni directory. */
+  /** Anyone signed in: their start page, their member profile and the alumni directory. */
   personal: NavItem[];
-  /** Admins and coordinators: member search and recruitment campaigns. */
+  /** Admins and coordinators: member search and recruitment campaigns (coordinators: also the departments). */
   staff: NavItem[];
+  /** Admins: the departments, people, API keys, the audit log and imports. */
+  admin: NavItem[];
 }
 
 /**
- * The alumni network's menus for this person: signed-in people reach their profile and the directory
- * (the directory itself tells those who are not active members yet what to do); staff (admins and
- * coordinators) also search members and run recruitment campaigns. Signed out: nothing (the header
- * offers "Join" and "Sign in").
+ * The alumni network's menus for this person: signed-in people reach their start page, their profile
+ * and the directory (the directory itself tells those who are not active members yet what to do);
+ * staff (admins and coordinators) also search members and run recruitment campaigns; the faculties and
+ * departments are under the staff menu for coordinators and under the admin menu for admins, who also
+ * manage people, API keys, read the audit log and import former students. Signed out: nothing (the header offers "Join" and
+ * "Sign in").
  */
 export function networkNavigationFor(me: MeResponse | null | undefined): NetworkNavigation {
-  if (!me) return { personal: [], staff: [] };
-  const item = (key: NavKey): NavItem => ({ key, to: NAV_PATHS[key] });
+  if (!me) return { personal: [], staff: [], admin: [] };
+  const items = (...keys: NavKey[]): NavItem[] => keys.map((key) => ({ key, to: NAV_PATHS[key] }));
+  const admin = hasRole(me, 'admin');
   return {
-    personal: [item('profile'), item('directory')],
-    staff: isStaff(me) ? [item('members'), item('campaigns')] : [],
+    personal: items('myPage', 'profile', 'directory'),
+    staff: isStaff(me) ? items('members', 'campaigns', ...(admin ? [] : (['departments'] as NavKey[]))) : [],
+    admin: admin ? items('departments', 'people', 'apiKeys', 'audit', 'imports') : [],
   };
 }

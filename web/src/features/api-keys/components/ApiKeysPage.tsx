@@ -11,6 +11,7 @@ import { apiKeyState, useApiKeys, useRevokeApiKey, useScopes } from '../api/api-
 import { CreateApiKeyForm } from './CreateApiKeyForm';
 import './api-keys.css';
 import { NewApiKeySecret } from './NewApiKeySecret';
+import { TableScroll } from '../../../components/TableScroll';
 
 const NEW_BUTTON_ID = 'new-api-key-button';
 
@@ -178,7 +179,7 @@ export function ApiKeysPage() {
         ) : keys.data.length === 0 ? (
           <p>{t('apiKeys.none')}</p>
         ) : (
-          <div className="table-wrap" role="region" aria-labelledby="api-keys-caption" tabIndex={0}>
+          <TableScroll label={t('apiKeys.tableCaption')}>
             <table className="data-table">
               <caption className="visually-hidden" id="api-keys-caption">
                 {t('apiKeys.tableCaption')}
@@ -251,7 +252,7 @@ export function ApiKeysPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </div>
     </div>

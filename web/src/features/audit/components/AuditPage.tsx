@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField } from '../../../components/FormField';
 import { Pager } from '../../../components/Pager';
+import { TableScroll } from '../../../components/TableScroll';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { placeServerErrors } from '../../../lib/form-errors';
@@ -208,7 +209,7 @@ export function AuditPage() {
           <p>{t('audit.none')}</p>
         ) : (
           <>
-            <div className="table-wrap audit-table" role="region" aria-labelledby="audit-caption" tabIndex={0}>
+            <TableScroll label={t('audit.title')} className="audit-table">
               <table className="data-table">
                 <caption className="data-table__caption" id="audit-caption">
                   {t('audit.tableCaption', { first, last, total: data.total })}
@@ -278,7 +279,7 @@ export function AuditPage() {
                   })}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <Pager label={t('audit.pager.label')} page={data.page} pages={pages} linkTo={pageLink} showSinglePage />
           </>
         )}

@@ -59,7 +59,7 @@ function NoAccess({ staff }: { staff: boolean }) {
       <h1>{t('auth.noAccessTitle')}</h1>
       <p>{staff ? t('auth.noAccessStaffBody') : t('auth.noAccessBody')}</p>
       <p>
-        <Link to="/departments">{t('notFound.back')}</Link>
+        <Link to="/">{t('notFound.back')}</Link>
       </p>
     </div>
   );

@@ -74,7 +74,7 @@ describe('SessionsPage', () => {
     expect(requestsTo(sent, 'DELETE', '/api/me/sessions')).toHaveLength(0);
     await user.click(within(confirm).getByRole('button', { name: 'Ja, logga ut överallt' }));
     expect(await screen.findByText('Du har loggats ut i alla webbläsare.')).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/departments');
+    expect(router.state.location.pathname).toBe('/');
     await within(screen.getByRole('banner')).findByRole('link', { name: 'Logga in' });
     const [revokeAll] = requestsTo(sent, 'DELETE', '/api/me/sessions');
     expect(revokeAll.headers.get('X-CSRF-Token')).toBe(COORDINATOR.csrfToken);

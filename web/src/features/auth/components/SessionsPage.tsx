@@ -14,6 +14,7 @@ import { markSignedOut } from '../../../lib/auth/sign-in';
 import { describeUserAgent } from '../user-agent';
 import type { FlashState } from '../../../lib/flash';
 import { SIGNED_OUT_PATH } from '../../../lib/paths';
+import { TableScroll } from '../../../components/TableScroll';
 
 /** "My sessions": the browsers I am signed in on; sign one out, or sign out everywhere. */
 export function SessionsPage() {
@@ -132,7 +133,7 @@ export function SessionsPage() {
             </button>
           </div>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t('sessions.tableCaption')}>
             <table className="data-table">
               <caption className="visually-hidden">{t('sessions.tableCaption')}</caption>
               <thead>
@@ -185,7 +186,7 @@ export function SessionsPage() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </div>
     </div>

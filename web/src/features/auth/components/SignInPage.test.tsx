@@ -170,7 +170,8 @@ describe('SignInPage', () => {
     await sendCode(user, ADMIN.email);
     await user.type(await screen.findByRole('textbox', { name: 'Kod' }), 'ABC234');
     await user.click(screen.getByRole('button', { name: 'Logga in' }));
-    await waitFor(() => expect(router.state.location.pathname).toBe('/departments'));
+    // Not there, but to the start page: an admin's is the staff start page.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/staff'));
   });
 
   it('sends someone already signed in straight on', async () => {

@@ -8,6 +8,7 @@ import { TextInputField } from '../../../components/FormField';
 import { messagesAt, placeServerErrors, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { RETURN_TO_PARAM, sanitizeReturnTo } from '../../../lib/return-to';
+import { HOME_PATH, startPathFor } from '../../../lib/start-page';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useDevMailboxAvailable } from '../../../lib/dev-mailbox';
 import { useAuth } from '../../../lib/auth/me';
@@ -26,7 +27,8 @@ export interface SignInLocationState {
 
 /**
  * Passwordless sign-in in two steps: the address gets a one-time code by e-mail, then the code signs
- * in. Afterwards the user goes back to `?returnTo=` (a path of this app only).
+ * in. Afterwards the user goes back to `?returnTo=` (a path of this app only), or without one to their
+ * start page (staff to /staff, everyone else to /me, which leads on to a sign-up waiting to be confirmed).
  */
 export function SignInPage() {
   const { t } = useTranslation();
@@ -57,7 +59,9 @@ export function SignInPage() {
 
   // Signed in (just now, or already when the page was opened) – on to where the user was going. After a
   // 401 the old `me` may linger for a moment; the page then waits for the sign-out to land.
-  if (signedIn || (auth.me && !expired)) return <Navigate to={returnTo} replace />;
+  if (signedIn || (auth.me && !expired)) {
+    return <Navigate to={returnTo === HOME_PATH ? startPathFor(auth.me) : returnTo} replace />;
+  }
 
   const sendCode = (address: string, again: boolean) => {
     if (requestCode.isPending) return;

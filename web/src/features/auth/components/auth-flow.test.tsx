@@ -30,8 +30,10 @@ beforeEach(() => {
   );
 });
 
-function menuLinks() {
-  const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
+/** The links of a header menu by its name (the main menu by default); none when the menu is not there. */
+function menuLinks(name = 'Huvudmeny') {
+  const nav = screen.queryByRole('navigation', { name });
+  if (!nav) return [];
   return within(nav)
     .getAllByRole('link')
     .map((link) => link.textContent);
@@ -57,7 +59,8 @@ describe('header and menu by role', () => {
     renderApp({ me: null, path: '/departments?inactive=true' });
     const link = await within(screen.getByRole('banner')).findByRole('link', { name: 'Logga in' });
     expect(link.getAttribute('href')).toBe('/sign-in?returnTo=%2Fdepartments%3Finactive%3Dtrue');
-    expect(menuLinks()).toEqual(['Fakulteter och institutioner']);
+    expect(menuLinks()).toEqual([]);
+    expect(menuLinks('Administration')).toEqual([]);
   });
 
   it('shows admins the admin menu, and the address and "Sign out"', async () => {
@@ -66,14 +69,16 @@ describe('header and menu by role', () => {
     expect(await within(banner).findByText(ADMIN.email)).toBeTruthy();
     expect(within(banner).getByRole('button', { name: 'Logga ut' })).toBeTruthy();
     expect(within(banner).getByRole('link', { name: 'Mina sessioner' })).toBeTruthy();
-    expect(menuLinks()).toEqual(['Fakulteter och institutioner', 'Personer', 'API-nycklar', 'Granskningslogg', 'Importer']);
+    expect(menuLinks('Administration')).toEqual(['Fakulteter och institutioner', 'Personer', 'API-nycklar', 'Granskningslogg', 'Importer']);
+    expect(menuLinks('Personalens verktyg')).toEqual(['Medlemmar', 'Kampanjer']);
   });
 
   it('shows a coordinator no admin menu and no department edit controls', async () => {
     renderApp({ me: COORDINATOR });
     expect(await within(screen.getByRole('banner')).findByText(COORDINATOR.email)).toBeTruthy();
     await screen.findByRole('rowheader', { name: 'Engelska institutionen' });
-    expect(menuLinks()).toEqual(['Fakulteter och institutioner']);
+    expect(menuLinks('Administration')).toEqual([]);
+    expect(menuLinks('Personalens verktyg')).toEqual(['Medlemmar', 'Kampanjer', 'Fakulteter och institutioner']);
     expect(screen.queryByRole('button', { name: 'Ny institution' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Redigera / })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Inaktivera / })).toBeNull();
@@ -89,12 +94,12 @@ describe('header and menu by role', () => {
     renderApp({ me: null });
     await waitFor(() => expect(requestsTo(sent, 'GET', '/api/dev/mailbox')).toHaveLength(before + 1));
     await screen.findByRole('rowheader', { name: 'Engelska institutionen' });
-    expect(menuLinks()).toEqual(['Fakulteter och institutioner']);
+    expect(menuLinks()).toEqual([]);
     expect(screen.queryByRole('alert')).toBeNull();
     expect(requestsTo(sent, 'GET', '/api/dev/mailbox').at(-1)!.query).toEqual({ limit: '1' });
   });
 
-  it('signs out, leaves for the departments page and says so', async () => {
+  it('signs out, leaves for the front page and says so', async () => {
     server.use(http.delete('/api/auth/session', () => noContent()));
     const user = userEvent.setup();
     const { router } = renderApp({ me: ADMIN, path: '/admin/people' });
@@ -103,10 +108,11 @@ describe('header and menu by role', () => {
 
     const notice = await screen.findByText('Du har loggat ut.');
     expect(notice.getAttribute('role')).toBe('status');
-    expect(router.state.location.pathname).toBe('/departments');
+    expect(router.state.location.pathname).toBe('/');
     await within(screen.getByRole('banner')).findByRole('link', { name: 'Logga in' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Stockholms universitets alumninätverk' })).toBeTruthy();
     expect(screen.queryByText(ADMIN.email)).toBeNull();
-    expect(menuLinks()).toEqual(['Fakulteter och institutioner']);
+    expect(menuLinks('Administration')).toEqual([]);
     const [signOut] = requestsTo(sent, 'DELETE', '/api/auth/session');
     expect(signOut.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
   });

@@ -33,7 +33,7 @@ export function ErasedPage() {
           <Link to={JOIN_PATH}>{t('erased.rejoin')}</Link>
         </li>
         <li>
-          <Link to="/departments">{t('notFound.back')}</Link>
+          <Link to="/">{t('notFound.back')}</Link>
         </li>
       </ul>
     </div>

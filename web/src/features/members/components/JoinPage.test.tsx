@@ -85,7 +85,7 @@ describe('JoinPage with an invitation link', () => {
     expect(visits()).toHaveLength(1);
   });
 
-  it('signs up with the token, sends the code, verifies it, confirms with the consents ticked and lands on the profile', async () => {
+  it('signs up with the token, sends the code, verifies it, confirms with the consents ticked and lands on the start page', async () => {
     const user = userEvent.setup();
     const { router } = renderApp({ me: null, path: `/join/${TOKEN}` });
     await screen.findByText(/^Inbjuden av/);
@@ -136,13 +136,13 @@ describe('JoinPage with an invitation link', () => {
     expect(await confirm.json()).toEqual({ consents: ['eventInvitations'] });
     // The link's visit was counted once, before the code step.
     expect(visits()).toHaveLength(1);
-    expect(router.state.location.pathname).toBe('/me/profile');
+    expect(router.state.location.pathname).toBe('/me');
     expect(await within(screen.getByRole('banner')).findByText('vera@example.org')).toBeTruthy();
-    expect(await screen.findByRole('heading', { level: 2, name: 'Om dig' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 2, name: 'Din profil i korthet' })).toBeTruthy();
     expect(await requestsTo(sent, 'POST', '/api/auth/session')[0].json()).toEqual({ email: 'vera@example.org', code: 'ABC234' });
   });
 
-  it('goes straight to the profile when no sign-up waits (the address was already a member’s)', async () => {
+  it('goes straight to the start page when no sign-up waits (the address was already a member’s)', async () => {
     server.use(http.get('/api/me/pending-sign-up', () => notFound()));
     const user = userEvent.setup();
     const { router } = renderApp({ me: null, path: '/join' });
@@ -153,7 +153,7 @@ describe('JoinPage with an invitation link', () => {
     await user.click(screen.getByRole('button', { name: 'Bekräfta min adress' }));
 
     expect(await screen.findByText(/^Välkommen till alumninätverket!/)).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/me/profile');
+    expect(router.state.location.pathname).toBe('/me');
     expect(requestsTo(sent, 'POST', '/api/me/pending-sign-up/confirm')).toHaveLength(0);
   });
 

@@ -13,6 +13,7 @@ import { readPendingSignIn, storePendingSignIn, type PendingSignIn } from '../..
 import { useFaculties } from '../../../lib/departments/faculties';
 import { useCampaignLanding, useSignUp } from '../api/join';
 import { useFetchMyPendingSignUp, useMyPendingSignUp } from '../api/pending-sign-up';
+import { MY_START_PATH } from '../../../lib/start-page';
 import { JOIN_VERIFICATION_KEY, type SignUpValues } from '../sign-up-form';
 import { emptyStudy } from '../study-form';
 import { ConfirmSignUpStep } from './ConfirmSignUpStep';
@@ -36,7 +37,7 @@ function storeVerification(pending: PendingSignIn | null): void {
  * and the person verifies the address by entering it, which signs them in. Anyone can sign up with
  * any address, so signing in activates nothing: the person then sees what was signed up for the
  * address and confirms it, ticking each consent they give (or rejects it), and lands on their
- * profile with a welcome. Someone signed in with a sign-up waiting comes straight to that step.
+ * start page with a welcome. Someone signed in with a sign-up waiting comes straight to that step.
  */
 export function JoinPage() {
   const { t, i18n } = useTranslation();
@@ -100,11 +101,11 @@ export function JoinPage() {
 
   const welcome = async () => {
     const state: FlashState = { flash: 'welcome' };
-    await navigate(PROFILE_PATH, { state, replace: true });
+    await navigate(MY_START_PATH, { state, replace: true });
   };
 
   // Signed in: on to what was signed up for the address; without one (the address was already a
-  // member's), straight to the profile.
+  // member's), straight to the start page.
   const verified = async () => {
     storeVerification(null);
     setStatus('');

@@ -31,6 +31,7 @@ import './network.css';
 import './profile.css';
 import './directory.css';
 import './staff.css';
+import { TableScroll } from '../../../components/TableScroll';
 
 const MEMBERS_PATH = '/staff/members';
 const EDIT_BUTTON_ID = 'edit-member-button';
@@ -152,7 +153,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
         {member.affiliations.length === 0 ? (
           <p>{t('studies.none')}</p>
         ) : (
-          <div className="table-wrap" tabIndex={0}>
+          <TableScroll label={t('memberDetail.studiesCaption', { name })}>
             <table className="data-table data-table--dense">
               <caption className="visually-hidden">{t('memberDetail.studiesCaption', { name })}</caption>
               <thead>
@@ -185,7 +186,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
@@ -193,8 +194,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
         <h2 id="member-consents-heading" className="panel__title">
           {t('memberDetail.consents')}
         </h2>
-        {/* Focusable: on a phone the table scrolls sideways, also by keyboard. */}
-        <div className="table-wrap" tabIndex={0}>
+        <TableScroll label={t('memberDetail.consentsCaption', { name })}>
           <table className="data-table data-table--dense">
             <caption className="visually-hidden">{t('memberDetail.consentsCaption', { name })}</caption>
             <thead>
@@ -222,7 +222,7 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       {member.status === 'erased' ? null : editing ? (

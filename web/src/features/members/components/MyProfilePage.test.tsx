@@ -394,8 +394,8 @@ describe('MyProfilePage my data', () => {
     expect(erasures[1].headers.get('X-CSRF-Token')).toBe(ALUMNA.csrfToken);
   });
 
-  it('sends a visit of the erased page without an erasure home', async () => {
+  it('sends a visit of the erased page without an erasure home (and so on to the start page)', async () => {
     const { router } = renderApp({ me: ALUMNA, path: '/erased' });
-    await waitFor(() => expect(router.state.location.pathname).toBe('/departments'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/me'));
   });
 });

@@ -15,6 +15,7 @@ import { StudyFields, studyFieldId } from './StudyFields';
 import { focusSoon } from '../../../lib/focus';
 import './network.css';
 import './profile.css';
+import { TableScroll } from '../../../components/TableScroll';
 
 const ADD_PREFIX = 'add-study';
 const ADD_BUTTON_ID = 'add-study-button';
@@ -70,7 +71,7 @@ export function MyStudiesSection({ member, faculties, announce }: MyStudiesSecti
       {member.affiliations.length === 0 ? (
         <p>{t('studies.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t('studies.caption')}>
           <table className="data-table">
             <caption className="visually-hidden">{t('studies.caption')}</caption>
             <thead>
@@ -121,7 +122,7 @@ export function MyStudiesSection({ member, faculties, announce }: MyStudiesSecti
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {adding ? (
         <AddStudyForm

@@ -24,10 +24,11 @@ describe('the alumni network menus in the header', () => {
     expect(screen.queryByRole('navigation', { name: 'Personalens verktyg' })).toBeNull();
   });
 
-  it('show an alumnus their profile and the directory', async () => {
+  it('show an alumnus their start page, profile and the directory', async () => {
     renderApp({ me: me('alumnus') });
     await screen.findByRole('navigation', { name: 'Alumninätverket' });
     expect(linksOf('Alumninätverket')).toEqual([
+      ['Min sida', '/me'],
       ['Min profil', '/me/profile'],
       ['Katalog', '/directory'],
     ]);
@@ -38,10 +39,14 @@ describe('the alumni network menus in the header', () => {
   it.each<TestRole>(['coordinator', 'admin'])('show a %s the staff tools too', async (role) => {
     renderApp({ me: me(role) });
     await screen.findByRole('navigation', { name: 'Personalens verktyg' });
-    expect(linksOf('Personalens verktyg')).toEqual([
+    const staff = [
       ['Medlemmar', '/staff/members'],
       ['Kampanjer', '/staff/campaigns'],
-    ]);
-    await waitFor(() => expect(linksOf('Alumninätverket')).toHaveLength(2));
+    ];
+    // The departments are a coordinator's staff tool, and under an admin's administration menu.
+    const departments = ['Fakulteter och institutioner', '/departments'];
+    expect(linksOf('Personalens verktyg')).toEqual(role === 'coordinator' ? [...staff, departments] : staff);
+    if (role === 'admin') expect(linksOf('Administration')[0]).toEqual(departments);
+    await waitFor(() => expect(linksOf('Alumninätverket')).toHaveLength(3));
   });
 });

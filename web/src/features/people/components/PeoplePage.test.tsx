@@ -234,8 +234,8 @@ describe('PeoplePage', () => {
     const panel = await openRoles(user, ADMIN.email);
     await user.click(within(panel).getByRole('button', { name: 'Ta bort administratörsrollen' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Ingen behörighet' })).toBeTruthy();
-    const nav = screen.getByRole('navigation', { name: 'Huvudmeny' });
-    expect(within(nav).queryByRole('link', { name: 'Personer' })).toBeNull();
+    expect(screen.queryByRole('navigation', { name: 'Administration' })).toBeNull();
+    expect(within(screen.getByRole('banner')).queryByRole('link', { name: 'Personer' })).toBeNull();
   });
 
   it('shows an erased person as only that, never their left-over address', async () => {

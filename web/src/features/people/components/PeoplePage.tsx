@@ -10,6 +10,7 @@ import { useFaculties } from '../../../lib/departments/faculties';
 import { useUsers } from '../api/users';
 import { AddPersonForm } from './AddPersonForm';
 import { PersonRolesPanel, ROLES_PANEL_ID } from './PersonRolesPanel';
+import { TableScroll } from '../../../components/TableScroll';
 
 const SEARCH_PARAM = 'q';
 const STAFF_PARAM = 'staff';
@@ -164,7 +165,7 @@ export function PeoplePage() {
         ) : users.data.length === 0 ? (
           <p>{applied.q ? t('people.noMatches', { search: applied.q }) : t('people.none')}</p>
         ) : (
-          <div className="table-wrap" role="region" aria-labelledby="people-caption" tabIndex={0}>
+          <TableScroll label={applied.q ? t('people.tableCaptionSearch', { search: applied.q }) : t('people.tableCaption')}>
             <table className="data-table">
               <caption className="visually-hidden" id="people-caption">
                 {applied.q ? t('people.tableCaptionSearch', { search: applied.q }) : t('people.tableCaption')}
@@ -219,7 +220,7 @@ export function PeoplePage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </div>
     </div>

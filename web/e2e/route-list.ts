@@ -1,0 +1,46 @@
+/**
+ * Every route of the web app (src/app/router.tsx), with who visits it in the end-to-end route suite
+ * (routes.e2e.ts) and the address it opens. The one list of the app's pages: src/app/routes.test.ts
+ * fails when the router has a path that is missing here, so a new page cannot be left out of the
+ * width and accessibility checks. Plain data: no imports, read by the unit tests and the e2e suite.
+ */
+
+/** Who opens the page: signed out, an active member, the demo coordinator of DSV, the demo admin. */
+export type RouteVisitor = 'visitor' | 'alumnus' | 'coordinator' | 'admin';
+
+export interface RouteVisit {
+  /** The router's path pattern, in full from the root (`/staff/members/:id`; `*` is the not-found page). */
+  pattern: string;
+  /** The address to open; `:memberId` and `:campaignToken` are filled in with demo data the suite makes. */
+  path: string;
+  as: RouteVisitor;
+  /** The heading (level 1) the page shows once loaded, in English (the suite works in English). */
+  heading: RegExp;
+  /** Navigation state the page needs: the erased page shows only right after an erasure. */
+  state?: Record<string, unknown>;
+}
+
+export const ROUTE_VISITS: readonly RouteVisit[] = [
+  { pattern: '/', path: '/', as: 'visitor', heading: /^Stockholm University's alumni network$/ },
+  { pattern: '/departments', path: '/departments', as: 'visitor', heading: /^Faculties and departments$/ },
+  { pattern: '/departments', path: '/departments', as: 'admin', heading: /^Faculties and departments$/ },
+  { pattern: '/sign-in', path: '/sign-in', as: 'visitor', heading: /^Sign in$/ },
+  { pattern: '/join', path: '/join', as: 'visitor', heading: /^Join the alumni network$/ },
+  { pattern: '/join/:token', path: '/join/:campaignToken', as: 'visitor', heading: /^Join the alumni network$/ },
+  { pattern: '/erased', path: '/erased', as: 'visitor', heading: /^Your data has been erased$/, state: { erased: true } },
+  { pattern: '/me', path: '/me', as: 'alumnus', heading: /^Welcome, / },
+  { pattern: '/me/profile', path: '/me/profile', as: 'alumnus', heading: /^My profile$/ },
+  { pattern: '/me/sessions', path: '/me/sessions', as: 'alumnus', heading: /^My sessions$/ },
+  { pattern: '/directory', path: '/directory', as: 'alumnus', heading: /^Alumni directory$/ },
+  { pattern: '/staff', path: '/staff', as: 'coordinator', heading: /./ },
+  { pattern: '/staff', path: '/staff', as: 'admin', heading: /./ },
+  { pattern: '/staff/members', path: '/staff/members', as: 'coordinator', heading: /^Members$/ },
+  { pattern: '/staff/members/:id', path: '/staff/members/:memberId', as: 'coordinator', heading: /./ },
+  { pattern: '/staff/campaigns', path: '/staff/campaigns', as: 'coordinator', heading: /^Recruitment campaigns$/ },
+  { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
+  { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
+  { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },
+  { pattern: '/admin/audit', path: '/admin/audit', as: 'admin', heading: /^Audit log$/ },
+  { pattern: '/dev/mailbox', path: '/dev/mailbox', as: 'visitor', heading: /^Dev mailbox$/ },
+  { pattern: '*', path: '/no-such-page', as: 'visitor', heading: /^Page not found$/ },
+];

@@ -1,0 +1,5 @@
+import { HomePage } from '../../features/start/components/HomePage';
+
+export function HomeRoute() {
+  return <HomePage />;
+}

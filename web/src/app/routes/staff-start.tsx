@@ -1,0 +1,5 @@
+import { StaffStartPage } from '../../features/start/components/StaffStartPage';
+
+export default function StaffStartRoute() {
+  return <StaffStartPage />;
+}
