@@ -11,7 +11,7 @@ export type RouteVisitor = 'visitor' | 'alumnus' | 'coordinator' | 'admin';
 export interface RouteVisit {
   /** The router's path pattern, in full from the root (`/staff/members/:id`; `*` is the not-found page). */
   pattern: string;
-  /** The address to open; `:memberId` and `:campaignToken` are filled in with demo data the suite makes. */
+  /** The address to open; `:memberId`, `:campaignToken` and `:importId` are filled in with demo data the suite makes. */
   path: string;
   as: RouteVisitor;
   /** The heading (level 1) the page shows once loaded, in English (the suite works in English). */
@@ -41,6 +41,8 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },
   { pattern: '/admin/audit', path: '/admin/audit', as: 'admin', heading: /^Audit log$/ },
+  { pattern: '/admin/imports', path: '/admin/imports', as: 'admin', heading: /^Import former students$/ },
+  { pattern: '/admin/imports/:id', path: '/admin/imports/:importId', as: 'admin', heading: /^Import$/ },
   { pattern: '/dev/mailbox', path: '/dev/mailbox', as: 'visitor', heading: /^Dev mailbox$/ },
   { pattern: '*', path: '/no-such-page', as: 'visitor', heading: /^Page not found$/ },
 ];

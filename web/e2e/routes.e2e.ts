@@ -223,6 +223,19 @@ describe('staff sign in once and land on the staff start page', () => {
     placeholders.campaignToken = campaign.token;
   });
 
+  it('makes a dry-run import for the import report route, through the API as the admin', async () => {
+    const page = await pageFor('admin');
+    const response = await fetch(`${baseUrl}/api/members/imports?dryRun=true&fileName=routes-${suffix.toLowerCase()}.csv`, {
+      method: 'POST',
+      headers: { ...(await sessionHeaders(page, baseUrl)), 'Content-Type': 'text/csv', Accept: 'application/json' },
+      body:
+        'external_id,first_name,last_name,email,department_code,degree_type,start_year,end_year,credits\n' +
+        `RT${suffix}1,Rut,Routesson,,DSV,master,2015,2017,120\n`,
+    });
+    expect(response.status).toBe(202);
+    placeholders.importId = ((await response.json()) as { id: string }).id;
+  });
+
   it('searches members from the staff start page', async () => {
     const page = await pageFor('coordinator');
     if (takeScreenshots) await signUpDemoMembers();
