@@ -11,7 +11,8 @@
  *   dotnet run --no-build --no-launch-profile --project ../api/Alumni.Api.csproj -- --urls http://127.0.0.1:<port>
  * with ASPNETCORE_ENVIRONMENT=Development, ConnectionStrings__Alumni=Data Source=<tmp>/alumni.db,
  * Database__Provider=Sqlite, Web__DistPath=<web/dist>, Alumni__DemoUsers=true (the API then seeds
- * admin@example.org, an admin, and coordinator@example.org, coordinator of DSV) and
+ * admin@example.org, an admin, and coordinator@example.org, coordinator of DSV), Identity__* rate limits
+ * raised for the one client every suite signs in from, and
  * Smtp__MailDirectory=<tmp>/mail without Smtp__Host (mail goes to files, which the dev mailbox
  * serves: the tests read sign-in codes there), waits until GET /health/ready answers 200
  * (E2E_API_START_TIMEOUT_MS, default 60 s) and hands the address to the tests as `inject('baseUrl')`.
@@ -147,6 +148,12 @@ export default async function setup(project: TestProject) {
         Web__DistPath: distDir,
         Alumni__DemoUsers: 'true',
         Smtp__MailDirectory: join(dataDir, 'mail'),
+        // Every suite signs the demo people in from this one client (127.0.0.1), more often in a quarter of an hour
+        // than the rate limits let one person do; the limits themselves are tested in the API's suite.
+        Identity__CodeRequestsPerAddressAndClient: '200',
+        Identity__CodeRequestsPerAddress: '200',
+        Identity__CodeRequestsPerClient: '500',
+        Identity__SignInAttemptsPerClient: '500',
         DOTNET_NOLOGO: '1',
         DOTNET_CLI_TELEMETRY_OPTOUT: '1',
         DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1',

@@ -86,7 +86,7 @@ async function expectNoSidewaysScroll(where: string) {
 describe('imports and export', () => {
   it('the admin checks a CSV file with a dry run and reads its report', async () => {
     await signInThroughApp(page, baseUrl, DEMO_ADMIN);
-    await page.getByRole('navigation', { name: /main/i }).getByRole('link', { name: 'Imports' }).click();
+    await page.getByRole('navigation', { name: 'Administration' }).getByRole('link', { name: 'Imports' }).click();
     await page.getByRole('heading', { level: 1, name: 'Import former students' }).waitFor();
 
     const chooser = page.waitForEvent('filechooser');

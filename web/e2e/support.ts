@@ -125,7 +125,7 @@ export async function readErasureCodeFromMailboxPage(page: Page, baseUrl: string
 /**
  * Signs in through the web app: on the sign-in page (already open, or opened here), asks for a code,
  * reads it from the dev mailbox page, goes back to the sign-in page (which remembers the address)
- * and enters it. Waits until the header shows the address.
+ * and enters it. Waits until the header holds the address (folded behind the menu button on a phone).
  */
 export async function signInThroughApp(page: Page, baseUrl: string, email: string): Promise<void> {
   if (new URL(page.url()).pathname !== '/sign-in') await page.goto(`${baseUrl}/sign-in`);
@@ -144,7 +144,8 @@ export async function signInThroughApp(page: Page, baseUrl: string, email: strin
   await page.goto(signInUrl);
   await codeField.fill(code);
   await page.getByRole('button', { name: SIGN_IN_BUTTON }).click();
-  await page.getByRole('banner').getByText(email, { exact: true }).waitFor();
+  // Attached, not visible: on a phone the account area is folded behind the header's menu button.
+  await page.getByRole('banner').getByText(email, { exact: true }).waitFor({ state: 'attached' });
 }
 
 /** Signs out with the header's button and waits for the signed-out header. */

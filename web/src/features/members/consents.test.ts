@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ConsentResponse, MemberResponse } from '../../api/generated';
 import { consentChange, consentState, grantedChannels, isGranted, shownGranted } from './consents';
-import { freshDraft, profileValuesOf, rebaseDraft, splitList, toggleChoice, toProfileInput } from './profile-form';
+import { toggleChoice } from './choice';
+import { freshDraft, profileValuesOf, rebaseDraft, splitList, toProfileInput } from './profile-form';
 import { DIRECTORY_FIELDS } from './options';
 
 const consents: ConsentResponse[] = [

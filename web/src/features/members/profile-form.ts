@@ -106,14 +106,6 @@ export function toProfileInput(values: ProfileValues): ProfileInput {
   };
 }
 
-/** Adds or removes one item of a multiple choice, keeping the options' order. */
-export function toggleChoice<T extends string>(options: readonly T[], chosen: readonly T[], item: T, on: boolean): T[] {
-  const next = new Set(chosen);
-  if (on) next.add(item);
-  else next.delete(item);
-  return options.filter((option) => next.has(option));
-}
-
 export { isOneOf };
 
 /** The API's limits on a profile (MemberRules). */

@@ -9,7 +9,8 @@ import { fieldErrorId, FormField, TextInputField } from '../../../components/For
 import { LANGUAGES } from '../../../lib/i18n';
 import { messagesAt, showsSummary, useFormFailure, type FieldRoute } from '../../../lib/form-errors';
 import { DIRECTORY_FIELDS, MEMBER_OFFERS } from '../options';
-import { PROFILE_FIELDS, profileSchema, toggleChoice, type ProfileField, type ProfileValues } from '../profile-form';
+import { toggleChoice } from '../choice';
+import { PROFILE_FIELDS, profileSchema, type ProfileField, type ProfileValues } from '../profile-form';
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
 import './network.css';
 import './sign-up.css';

@@ -10,7 +10,7 @@ import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-erro
 import { LANGUAGES } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { CONSENT_CHANNELS } from '../options';
-import { toggleChoice } from '../profile-form';
+import { toggleChoice } from '../choice';
 import { signUpFieldResolver, signUpSchema, toSignUpRequest, type SignUpValues } from '../sign-up-form';
 import { emptyStudy, STUDY_FIELDS, type StudyField } from '../study-form';
 import { ChoiceGroup, choiceId } from './ChoiceGroup';
