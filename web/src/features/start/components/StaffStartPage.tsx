@@ -9,7 +9,7 @@ import './start.css';
 
 const SEARCH_ID = 'staff-start-search';
 
-type Tool = 'members' | 'campaigns' | 'departments' | 'people' | 'apiKeys' | 'audit';
+type Tool = 'members' | 'campaigns' | 'departments' | 'people' | 'apiKeys' | 'audit' | 'imports';
 
 const TOOL_PATHS: Record<Tool, string> = {
   members: '/staff/members',
@@ -18,15 +18,16 @@ const TOOL_PATHS: Record<Tool, string> = {
   people: '/admin/people',
   apiKeys: '/admin/api-keys',
   audit: '/admin/audit',
+  imports: '/admin/imports',
 };
 
 const STAFF_TOOLS: Tool[] = ['members', 'campaigns', 'departments'];
-const ADMIN_TOOLS: Tool[] = ['people', 'apiKeys', 'audit'];
+const ADMIN_TOOLS: Tool[] = ['people', 'apiKeys', 'audit', 'imports'];
 
 /**
  * The start page of staff (`/staff`): a quick member search (into `/staff/members?q=`), then what they
- * work on – members, recruitment campaigns and the departments; for admins also people, API keys and
- * the audit log. A coordinator is told which departments' members they see.
+ * work on – members, recruitment campaigns and the departments; for admins also people, API keys,
+ * the audit log and imports. A coordinator is told which departments' members they see.
  */
 export function StaffStartPage() {
   const { t, i18n } = useTranslation();

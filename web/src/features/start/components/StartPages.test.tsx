@@ -74,13 +74,14 @@ describe('the staff start page', () => {
     expect(screen.getByRole('link', { name: 'Din egen alumnsida' }).getAttribute('href')).toBe('/me');
   });
 
-  it('shows an admin people, API keys and the audit log too', async () => {
+  it('shows an admin people, API keys, the audit log and imports too', async () => {
     renderApp({ me: me('admin'), path: '/staff' });
     const admin = await screen.findByRole('region', { name: 'Administration' });
     expect(within(admin).getAllByRole('link').map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
       ['Personer', '/admin/people'],
       ['API-nycklar', '/admin/api-keys'],
       ['Granskningslogg', '/admin/audit'],
+      ['Importer', '/admin/imports'],
     ]);
   });
 
