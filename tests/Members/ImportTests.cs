@@ -77,6 +77,27 @@ public abstract class ImportTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Rejection_reasons_are_written_in_the_language_the_import_was_started_in()
+    {
+        var tag = Tag();
+        var csv = Header + "\n"
+            + $"{tag}1,,Unknown,Department,,NOPE,,master,2001,2004,90\n"
+            + $"{tag}2,,Far,Future,,DSV,,master,2001,2099,90\n"
+            + $"{tag}3,,Too,Few\n";
+        var key = await api.KeyClientAsync("members:import");
+        key.DefaultRequestHeaders.AcceptLanguage.ParseAdd("sv-SE");
+
+        var job = await ImportAsync(key, csv, "text/csv", dryRun: true);
+
+        var rejected = await (await key.GetAsync($"/api/members/imports/{job.Id}/rejected", Ct)).Content.ReadAsStringAsync(Ct);
+        var lines = rejected.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1..];
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("Ingen institution har koden", lines[0]);
+        Assert.Contains("end_year: Ett år", lines[1]);
+        Assert.Contains("Raden har 4 fält", lines[2]);
+    }
+
+    [Fact]
     public async Task The_rejected_rows_file_does_not_echo_raw_input_into_a_formula_position()
     {
         var tag = Tag();

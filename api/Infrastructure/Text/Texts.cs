@@ -17,10 +17,13 @@ public static class Texts
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Catalogues =
         Languages.ToDictionary(l => l, Load, StringComparer.Ordinal);
 
+    /// <summary>The current request's language (or the one <see cref="In"/> chose): sv or en.</summary>
+    public static string Current => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv" ? "sv" : "en";
+
     /// <summary>The message with this key in the current request's language, its <c>{0}</c>, <c>{1}</c>… filled in.</summary>
     public static string Get(string key, params object?[] args)
     {
-        var language = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "sv" ? "sv" : "en";
+        var language = Current;
         var text = Catalogues[language].TryGetValue(key, out var found)
             ? found
             : throw new KeyNotFoundException($"The message catalogue ({language}) has no message '{key}'.");

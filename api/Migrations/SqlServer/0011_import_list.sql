@@ -1,8 +1,10 @@
 -- The list of past imports: the name of the uploaded file as the uploader gave it, and the API key that ran an import
 -- (an import by a person keeps the person in created_by). Identity publishes the name of every caller, a person
 -- (display name, else e-mail address; nothing once erased, see Accounts.ErasedDomain) or an API key (its name), so
--- that other slices can say who did something.
-ALTER TABLE dbo.import_jobs ADD original_name nvarchar(400) NULL, created_by_key uniqueidentifier NULL;
+-- that other slices can say who did something. An import's rejection reasons are written in the language of whoever
+-- started it (sv or en).
+ALTER TABLE dbo.import_jobs ADD original_name nvarchar(400) NULL, created_by_key uniqueidentifier NULL,
+    language varchar(2) NOT NULL CONSTRAINT df_import_jobs_language DEFAULT 'en';
 GO
 CREATE INDEX ix_import_jobs_key ON dbo.import_jobs (created_by_key) WHERE created_by_key IS NOT NULL;
 GO

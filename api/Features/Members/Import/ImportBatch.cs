@@ -1,3 +1,4 @@
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Members;
 
 namespace Alumni.Api.Features.Members.Import;
@@ -155,7 +156,7 @@ internal sealed class ImportBatch
         return changes;
     }
 
-    private const string TakenReason = "The e-mail address or personal identity number belongs to another member.";
+    private static string TakenReason => Texts.Get("members.import.taken");
 
     private bool ConfirmStudy(Guid memberId, ImportJobHandler.ParsedRow row)
     {

@@ -49,12 +49,12 @@ public static class ImportFile
     {
         var names = header.Select(h => h.Trim().ToLowerInvariant()).ToList();
         var problems = new List<string>();
-        problems.AddRange(names.Where(n => !Required.Contains(n) && !Optional.Contains(n)).Select(n => $"Unknown column '{Echo(n)}'."));
-        problems.AddRange(Required.Where(r => !names.Contains(r)).Select(r => $"Missing column '{r}'."));
-        problems.AddRange(names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => $"Column '{Echo(g.Key)}' appears more than once."));
+        problems.AddRange(names.Where(n => !Required.Contains(n) && !Optional.Contains(n)).Select(n => Texts.Get("members.import.unknownColumn", Echo(n))));
+        problems.AddRange(Required.Where(r => !names.Contains(r)).Select(r => Texts.Get("members.import.missingColumn", r)));
+        problems.AddRange(names.GroupBy(n => n).Where(g => g.Count() > 1).Select(g => Texts.Get("members.import.repeatedColumn", Echo(g.Key))));
         return problems.Count <= ListedHeaderProblems
             ? problems
-            : [.. problems.Take(ListedHeaderProblems), $"And {problems.Count - ListedHeaderProblems} more."];
+            : [.. problems.Take(ListedHeaderProblems), Texts.Get("members.import.moreProblems", problems.Count - ListedHeaderProblems)];
     }
 
     private static string Echo(string name) => name.Length <= EchoedNameLength ? name : name[..EchoedNameLength] + "…";
@@ -113,7 +113,7 @@ public static class ImportFile
 
             yield return (new ImportRow(number, fields), record.Length == names.Length
                 ? null
-                : $"The row has {record.Length} fields; the header has {names.Length}.");
+                : Texts.Get("members.import.fieldCount", record.Length, names.Length));
         }
     }
 
@@ -136,7 +136,7 @@ public static class ImportFile
                 using var document = JsonDocument.Parse(line);
                 if (document.RootElement.ValueKind != JsonValueKind.Object)
                 {
-                    problem = "The line is not a JSON object.";
+                    problem = Texts.Get("members.import.notAnObject");
                 }
                 else
                 {
@@ -145,7 +145,7 @@ public static class ImportFile
                         var column = SnakeCase(property.Name);
                         if (!Required.Contains(column) && !Optional.Contains(column))
                         {
-                            problem ??= $"Unknown field '{property.Name}'.";
+                            problem ??= Texts.Get("members.import.unknownField", property.Name);
                         }
 
                         fields[column] = property.Value.ValueKind switch
@@ -157,12 +157,12 @@ public static class ImportFile
                         };
                     }
 
-                    problem ??= Required.FirstOrDefault(r => !fields.ContainsKey(r)) is { } missing ? $"Missing field '{CamelCase(missing)}'." : null;
+                    problem ??= Required.FirstOrDefault(r => !fields.ContainsKey(r)) is { } missing ? Texts.Get("members.import.missingField", CamelCase(missing)) : null;
                 }
             }
             catch (JsonException e)
             {
-                problem = $"The line is not valid JSON: {e.Message.Split('.')[0]}.";
+                problem = Texts.Get("members.import.notJson", e.Message.Split('.')[0]);
             }
 
             yield return (new ImportRow(number, fields), problem);

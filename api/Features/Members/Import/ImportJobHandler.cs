@@ -49,8 +49,8 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
     public const string JobKind = "members.import";
 
     private static readonly Sql Job = Sql.Portable("""
-        SELECT file_name AS FileName, format AS Format, dry_run AS DryRun, rows_read AS RowsRead, inserted AS Inserted,
-               updated AS Updated, unchanged AS Unchanged, rejected AS Rejected
+        SELECT file_name AS FileName, format AS Format, dry_run AS DryRun, language AS Language, rows_read AS RowsRead,
+               inserted AS Inserted, updated AS Updated, unchanged AS Unchanged, rejected AS Rejected
         FROM import_jobs WHERE id = @Id
         """);
 
@@ -86,6 +86,8 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
             departments = (await session.QueryAsync<(string Code, Guid Id)>(Departments, null, ct)).ToDictionary(d => d.Code, d => d.Id, StringComparer.Ordinal);
         }
 
+        // Rejection reasons (and the study rules' messages in them) in the language the import was started in.
+        using var language = Texts.In(state.Language);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         using var reader = ImportFile.Reader(File.OpenRead(PathOf(state.FileName)));
         await using (var connection = await db.OpenBulkAsync(options.Value.CacheMebibytes, ct))
@@ -179,17 +181,17 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         var lastName = row["last_name"];
         var email = row["email"]?.ToLowerInvariant();
         var code = row["department_code"]?.ToUpperInvariant();
-        var problem = externalId is null || externalId.Length > 64 ? Problem("external_id is missing or longer than 64 characters.")
-            : firstName is null || lastName is null ? Problem("first_name and last_name are required.")
+        var problem = externalId is null || externalId.Length > 64 ? Problem(Texts.Get("members.import.externalId"))
+            : firstName is null || lastName is null ? Problem(Texts.Get("members.import.names"))
             : NameRules.Validate(new ImportNames(firstName, lastName)).Errors.FirstOrDefault() is { } name ? Problem(Reason(name))
-            : email is not null && !TextRules.IsEmailAddress(email) ? Problem($"'{email}' is not an e-mail address.")
-            : code is null || !departments.ContainsKey(code) ? Problem($"No department has the code '{code}'.")
-            : !Enum.TryParse<DegreeType>(row["degree_type"], ignoreCase: true, out _) || int.TryParse(row["degree_type"], out _) ? Problem($"degree_type '{row["degree_type"]}' is not one of none, bachelor, master, phd, professional, exchange.")
-            : !decimal.TryParse(row["credits"]?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var credits) || credits < 0 || credits > 1000 ? Problem($"credits '{row["credits"]}' is not a number from 0 to 1000.")
+            : email is not null && !TextRules.IsEmailAddress(email) ? Problem(Texts.Get("members.import.email", email))
+            : code is null || !departments.ContainsKey(code) ? Problem(Texts.Get("members.import.department", code))
+            : !Enum.TryParse<DegreeType>(row["degree_type"], ignoreCase: true, out _) || int.TryParse(row["degree_type"], out _) ? Problem(Texts.Get("members.import.degreeType", row["degree_type"]))
+            : !decimal.TryParse(row["credits"]?.Replace(',', '.'), NumberStyles.Number, CultureInfo.InvariantCulture, out var credits) || credits < 0 || credits > 1000 ? Problem(Texts.Get("members.import.credits", row["credits"]))
             : null;
         var startYear = Year(row["start_year"], out var startOk);
         var endYear = Year(row["end_year"], out var endOk);
-        problem ??= !startOk || !endOk ? Problem($"start_year and end_year are years from {MemberRules.FirstYear}.")
+        problem ??= !startOk || !endOk ? Problem(Texts.Get("members.import.years", MemberRules.FirstYear))
             : studyRules.Validate(new AffiliationInput
             {
                 DepartmentCode = code!, Programme = row["programme"], DegreeType = Enum.Parse<DegreeType>(row["degree_type"]!, ignoreCase: true),
@@ -202,7 +204,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
             var canonical = PersonalIdentityNumber.Normalise(pnr, today);
             if (canonical is null)
             {
-                problem = "personal_identity_number is not a valid Swedish personal identity or co-ordination number.";
+                problem = Texts.Get("members.import.personalIdentityNumber");
             }
             else
             {
@@ -282,6 +284,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         public string FileName { get; init; } = "";
         public string Format { get; init; } = "";
         public bool DryRun { get; init; }
+        public string Language { get; init; } = "en";
         public int RowsRead { get; init; }
         public int Inserted { get; init; }
         public int Updated { get; init; }

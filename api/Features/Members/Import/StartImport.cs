@@ -34,8 +34,9 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         """);
 
     private static readonly Sql Insert = Sql.Portable("""
-        INSERT INTO import_jobs (id, idempotency_key, idempotency_caller, body_sha256, file_name, original_name, format, dry_run, created_by, created_by_key)
-        VALUES (@Id, @Key, @Caller, @BodySha256, @FileName, @OriginalName, @Format, @DryRun, @CreatedBy, @CreatedByKey)
+        INSERT INTO import_jobs (id, idempotency_key, idempotency_caller, body_sha256, file_name, original_name, format, dry_run, created_by,
+                                 created_by_key, language)
+        VALUES (@Id, @Key, @Caller, @BodySha256, @FileName, @OriginalName, @Format, @DryRun, @CreatedBy, @CreatedByKey, @Language)
         """);
 
     public override void Configure()
@@ -123,6 +124,8 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
                 req.DryRun,
                 CreatedBy = User.PersonId(),
                 CreatedByKey = User.ApiKeyId(),
+                // The job writes its rejection reasons in the language the upload was made in.
+                Language = Texts.Current,
             }, ct);
             await audit.WriteAsync(session, HttpContext, new AuditEvent("member.import", "import", id.ToString(), Detail: req.DryRun ? "dry run" : null), ct);
             var job = (await ImportJobs.GetAsync(session, id, ct))!;
