@@ -5,15 +5,21 @@
  * campaigns page and the departments page (as the demo admin) fit 390 px without sideways scrolling
  * and pass axe there.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { DEMO_ADMIN, DEMO_COORDINATOR, describeViolations, launchChromium, seriousAxeViolations, signInThroughApp } from './support';
+import {
+  DEMO_ADMIN,
+  DEMO_COORDINATOR,
+  describeViolations,
+  launchChromium,
+  newAppContext,
+  saveFailureScreenshots,
+  seriousAxeViolations,
+  signInThroughApp,
+  watchPageErrors,
+} from './support';
 
 const baseUrl = inject('baseUrl');
-const artifactsDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'e2e-artifacts');
 
 // Unique per run, so the test also passes against a long-lived API (E2E_BASE_URL).
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
@@ -27,23 +33,21 @@ const pageErrors: string[] = [];
 let staff: Page;
 let invitationLink = '';
 
-async function open(locale: string, width: number, height: number, language?: 'sv' | 'en'): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width, height } });
-  if (language) await context.addInitScript((lang) => window.localStorage.setItem('alumni.language', lang), language);
+const PHONE = { width: 390, height: 844 };
+
+/** A page on a phone in a context of its own; a pinned language is written to local storage before every page load. */
+async function open(language: 'sv' | 'en', pinLanguage: boolean): Promise<Page> {
+  const context = await newAppContext(browser, { language, viewport: PHONE, pinLanguage });
   contexts.push(context);
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) pageErrors.push(message.text());
-  });
+  watchPageErrors(page, pageErrors);
   pages.push(page);
   return page;
 }
 
 beforeAll(async () => {
   browser = await launchChromium();
-  staff = await open('en-GB', 390, 844, 'en');
+  staff = await open('en', true);
 });
 
 afterAll(async () => {
@@ -52,13 +56,7 @@ afterAll(async () => {
 });
 
 beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    mkdirSync(artifactsDir, { recursive: true });
-    const name = `campaigns-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-    await Promise.all(
-      pages.map((page, i) => page.screenshot({ path: join(artifactsDir, `${name}-${i}.png`), fullPage: true }).catch(() => undefined)),
-    );
-  });
+  onTestFailed(() => saveFailureScreenshots(`campaigns-${task.name}`, Object.fromEntries(pages.map((page, i) => [i, page]))));
 });
 
 async function textOf(locator: Locator): Promise<string> {
@@ -109,7 +107,7 @@ describe('a recruitment campaign from poster to closing, on a phone', () => {
   });
 
   it('tells a visitor of the closed link that it is closed, lets them join, and counts nothing', async () => {
-    const guest = await open('sv-SE', 390, 844);
+    const guest = await open('sv', false);
     await guest.goto(invitationLink);
     await guest.getByRole('heading', { level: 1, name: 'Bli medlem i alumninätverket' }).waitFor();
     await guest.getByText('Inbjudan från Institutionen för data- och systemvetenskap har stängts.', { exact: false }).waitFor();
@@ -127,7 +125,7 @@ describe('a recruitment campaign from poster to closing, on a phone', () => {
 
 describe('the departments page on a phone', () => {
   it('fits 390 px, passes axe, and asks before deactivating', async () => {
-    const admin = await open('en-GB', 390, 844, 'en');
+    const admin = await open('en', true);
     await signInThroughApp(admin, baseUrl, DEMO_ADMIN);
     await admin.goto(`${baseUrl}/departments`);
     await admin.getByRole('heading', { level: 1, name: 'Faculties and departments' }).waitFor();

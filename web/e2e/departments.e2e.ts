@@ -3,22 +3,21 @@
  * global-setup.ts with a fresh database), driven in headless Chromium. Department writes need an
  * admin, so the run signs in as the demo admin first (its code read from the dev mailbox page).
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   DEMO_ADMIN,
   describeViolations,
   launchChromium,
+  newAppContext,
+  saveFailureScreenshots,
   seriousAxeViolations,
   sessionHeaders,
   signInThroughApp,
+  watchPageErrors,
 } from './support';
 
 const baseUrl = inject('baseUrl');
-const artifactsDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'e2e-artifacts');
 
 // Unique per run, so the test also passes against a long-lived API (E2E_BASE_URL).
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
@@ -34,13 +33,10 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  // Swedish, but not pinned: a test switches to English and expects it to last after a reload.
+  context = await newAppContext(browser, { language: 'sv', pinLanguage: false });
   page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) pageErrors.push(message.text());
-  });
+  watchPageErrors(page, pageErrors);
 });
 
 afterAll(async () => {
@@ -49,11 +45,7 @@ afterAll(async () => {
 });
 
 beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    mkdirSync(artifactsDir, { recursive: true });
-    const name = task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase();
-    await page?.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true }).catch(() => undefined);
-  });
+  onTestFailed(() => saveFailureScreenshots(`departments-${task.name}`, { page }));
 });
 
 async function textOf(locator: Locator): Promise<string> {

@@ -3,9 +3,6 @@
  * global-setup.ts in Development with the demo people and a mail folder), driven in headless
  * Chromium in English. Sign-in codes are read from the dev mailbox page, as a newcomer would.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
@@ -13,14 +10,16 @@ import {
   DEMO_COORDINATOR,
   describeViolations,
   launchChromium,
+  newAppContext,
   readCodeFromMailboxPage,
+  saveFailureScreenshots,
   seriousAxeViolations,
   signInThroughApp,
   signOutThroughApp,
+  watchPageErrors,
 } from './support';
 
 const baseUrl = inject('baseUrl');
-const artifactsDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'e2e-artifacts');
 
 // Unique per run, so the test also passes against a long-lived API (E2E_BASE_URL).
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
@@ -34,15 +33,9 @@ let secret = '';
 
 beforeAll(async () => {
   browser = await launchChromium();
-  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
-  // The UI in English from the first page on (the language switch stores its choice here).
-  await context.addInitScript(() => window.localStorage.setItem('alumni.language', 'en'));
+  context = await newAppContext(browser, { language: 'en' });
   page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) pageErrors.push(message.text());
-  });
+  watchPageErrors(page, pageErrors);
 });
 
 afterAll(async () => {
@@ -51,11 +44,7 @@ afterAll(async () => {
 });
 
 beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    mkdirSync(artifactsDir, { recursive: true });
-    const name = `identity-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-    await page?.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true }).catch(() => undefined);
-  });
+  onTestFailed(() => saveFailureScreenshots(`identity-${task.name}`, { page }));
 });
 
 async function textOf(locator: Locator): Promise<string> {

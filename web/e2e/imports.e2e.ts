@@ -6,15 +6,21 @@
  * and gets exactly the members it finds. At 390 px the import pages do not scroll sideways, and axe
  * finds nothing serious on them.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { DEMO_ADMIN, describeViolations, launchChromium, seriousAxeViolations, signInThroughApp } from './support';
+import {
+  DEMO_ADMIN,
+  describeViolations,
+  launchChromium,
+  newAppContext,
+  saveFailureScreenshots,
+  seriousAxeViolations,
+  signInThroughApp,
+  watchPageErrors,
+} from './support';
 
 const baseUrl = inject('baseUrl');
-const artifactsDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'e2e-artifacts');
 
 // Unique per run, so the test also passes against a long-lived API (E2E_BASE_URL).
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
@@ -35,8 +41,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-  await context.addInitScript(() => window.localStorage.setItem('alumni.language', 'en'));
+  context = await newAppContext(browser, { language: 'en', viewport: { width: 1280, height: 800 }, acceptDownloads: true });
   // Remembers each progress bar that was on a page, where and with which end: a small file is imported
   // quicker than a person can look, so the test asks afterwards what the page showed while it ran.
   await context.addInitScript(() => {
@@ -50,11 +55,7 @@ beforeAll(async () => {
     }).observe(document, { childList: true, subtree: true, attributes: true });
   });
   page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) pageErrors.push(message.text());
-  });
+  watchPageErrors(page, pageErrors);
 });
 
 afterAll(async () => {
@@ -63,11 +64,7 @@ afterAll(async () => {
 });
 
 beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    mkdirSync(artifactsDir, { recursive: true });
-    const name = `imports-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-    await page?.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true }).catch(() => undefined);
-  });
+  onTestFailed(() => saveFailureScreenshots(`imports-${task.name}`, { page }));
 });
 
 async function expectNoSeriousViolations(where: string) {

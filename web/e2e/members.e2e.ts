@@ -7,23 +7,23 @@
  * directory, downloads their data and erases themselves; the
  * coordinator then sees the campaign's figures and searches the members of DSV. Every page passes axe.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import {
   DEMO_COORDINATOR,
   describeViolations,
   launchChromium,
+  newAppContext,
   readCodeFromMailboxPage,
   readErasureCodeFromMailboxPage,
+  saveFailureScreenshots,
   seriousAxeViolations,
   signInThroughApp,
+  watchPageErrors,
 } from './support';
 
 const baseUrl = inject('baseUrl');
-const artifactsDir = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'e2e-artifacts');
 
 // Unique per run, so the test also passes against a long-lived API (E2E_BASE_URL).
 const suffix = Date.now().toString(36).toUpperCase().slice(-5);
@@ -46,22 +46,13 @@ let guest: Page | undefined;
 let invitationLink = '';
 const pageErrors: string[] = [];
 
-function watchErrors(page: Page, who: string) {
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) pageErrors.push(`${who}: ${message.text()}`);
-  });
-}
-
 beforeAll(async () => {
   browser = await launchChromium();
-  staffContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } });
+  // The coordinator works in English.
+  staffContext = await newAppContext(browser, { language: 'en', viewport: { width: 1400, height: 900 } });
   await staffContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-  // The coordinator works in English (the language switch stores its choice here).
-  await staffContext.addInitScript(() => window.localStorage.setItem('alumni.language', 'en'));
   staff = await staffContext.newPage();
-  watchErrors(staff, 'coordinator');
+  watchPageErrors(staff, pageErrors, 'coordinator');
 });
 
 afterAll(async () => {
@@ -71,12 +62,7 @@ afterAll(async () => {
 });
 
 beforeEach(({ task, onTestFailed }) => {
-  onTestFailed(async () => {
-    mkdirSync(artifactsDir, { recursive: true });
-    const name = `members-${task.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`;
-    await staff?.screenshot({ path: join(artifactsDir, `${name}-coordinator.png`), fullPage: true }).catch(() => undefined);
-    await guest?.screenshot({ path: join(artifactsDir, `${name}-visitor.png`), fullPage: true }).catch(() => undefined);
-  });
+  onTestFailed(() => saveFailureScreenshots(`members-${task.name}`, { coordinator: staff, visitor: guest }));
 });
 
 async function textOf(locator: Locator): Promise<string> {
@@ -172,9 +158,9 @@ describe('joining through an invitation link, self-service and the staff pages',
   });
 
   it('greets a visitor of the link with the inviting department; the join page passes axe', async () => {
-    visitorContext = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    visitorContext = await newAppContext(browser, { language: 'sv', pinLanguage: false, acceptDownloads: true });
     guest = await visitorContext.newPage();
-    watchErrors(guest, 'visitor');
+    watchPageErrors(guest, pageErrors, 'visitor');
     await guest.goto(invitationLink);
     await guest.getByRole('heading', { level: 1, name: 'Bli medlem i alumninätverket' }).waitFor();
     await guest.getByText(`Inbjuden av ${DSV_NAME_SV}`).waitFor();

@@ -5,7 +5,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { describeViolations, launchChromium, seriousAxeViolations } from './support';
+import { describeViolations, launchChromium, newAppContext, seriousAxeViolations, watchPageErrors } from './support';
 
 const baseUrl = inject('baseUrl');
 const suffix = Date.now().toString(36).slice(-5);
@@ -17,10 +17,9 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  context = await browser.newContext({ locale: 'sv-SE', viewport: { width: 1280, height: 900 } });
+  context = await newAppContext(browser, { language: 'sv', pinLanguage: false });
   page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  watchPageErrors(page, pageErrors, '', { consoleErrors: false });
 });
 
 afterAll(async () => {

@@ -177,6 +177,12 @@ export interface AppContextOptions {
   language?: 'sv' | 'en';
   viewport?: { width: number; height: number };
   acceptDownloads?: boolean;
+  /**
+   * Whether `language` is written to local storage before every page load (true unless told). With false the
+   * context only gets the locale: the app starts in its default language (Swedish), and a language the test
+   * switches to lasts across page loads.
+   */
+  pinLanguage?: boolean;
 }
 
 /** A browser context for the app: its locale and UI language, and a viewport (1280×900 unless told). */
@@ -187,18 +193,26 @@ export async function newAppContext(browser: Browser, options: AppContextOptions
     viewport: options.viewport ?? { width: 1280, height: 900 },
     acceptDownloads: options.acceptDownloads,
   });
-  await context.addInitScript((lang) => window.localStorage.setItem('alumni.language', lang), language);
+  if (options.pinLanguage ?? true) {
+    await context.addInitScript((lang) => window.localStorage.setItem('alumni.language', lang), language);
+  }
   return context;
+}
+
+export interface WatchPageErrorsOptions {
+  /** Whether console errors are collected too, not only script errors (true unless told). */
+  consoleErrors?: boolean;
 }
 
 /**
  * Collects a page's script errors and console errors (a 4xx answer the app handles is not one) into
  * `errors`, each prefixed with `who`; and gives the page a 15 s default timeout.
  */
-export function watchPageErrors(page: Page, errors: string[], who = ''): void {
+export function watchPageErrors(page: Page, errors: string[], who = '', options: WatchPageErrorsOptions = {}): void {
   const prefix = who ? `${who}: ` : '';
   page.setDefaultTimeout(15_000);
   page.on('pageerror', (error) => errors.push(`${prefix}${error.message}`));
+  if (options.consoleErrors === false) return;
   page.on('console', (message) => {
     if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) errors.push(`${prefix}${message.text()}`);
   });
