@@ -87,6 +87,25 @@ public abstract class ImportListTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task An_api_key_cannot_open_another_callers_import_or_its_rejected_rows()
+    {
+        var admin = await api.AdminAsync();
+        var key = await api.KeyClientAsync("members:import");
+        var other = await api.KeyClientAsync("members:import");
+        var byOther = await StartAsync(other, Csv(Tag(), 1), dryRun: true, fileName: "others.csv");
+        var byAdmin = await StartAsync(admin, Csv(Tag(), 1), dryRun: true, fileName: "admins.csv");
+
+        foreach (var id in new[] { byOther.Id, byAdmin.Id })
+        {
+            await (await key.GetAsync($"/api/members/imports/{id}", Ct)).ProblemAsync(404);
+            await (await key.GetAsync($"/api/members/imports/{id}/rejected", Ct)).ProblemAsync(404);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync($"/api/members/imports/{byOther.Id}/rejected", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/api/members/imports/{byOther.Id}", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task Coordinators_alumni_and_keys_without_the_import_scope_cannot_list_imports()
     {
         var coordinator = await api.CoordinatorAsync("DSV");

@@ -437,7 +437,8 @@ public abstract class ImportTests(ApiFixture api)
         return await WaitAsync(key, (await response.ReadAsync<ImportJobResponse>()).Id);
     }
 
-    private static async Task<ImportJobResponse> WaitAsync(HttpClient key, Guid id)
+    /// <summary>Follows an import until it has finished (or a minute has passed), and answers its last state.</summary>
+    internal static async Task<ImportJobResponse> WaitAsync(HttpClient key, Guid id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)

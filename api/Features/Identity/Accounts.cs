@@ -30,15 +30,36 @@ public sealed class Accounts(Database db, SignInCodes codes, IdentitySecrets sec
         """);
 
     // The audit log is append-only except here: erasure keeps what happened and when, but takes the person's address
-    // out of it: as the name of the actor of what they did, as the subject of sign-ins and code requests written
-    // before the address was known to be theirs, and as the detail of their account's creation. The entries then name
-    // the person by id only, which the log shows as an erased person.
-    private static readonly Sql ForgetInAudit = Sql.Portable("""
+    // out of it. Each statement finds its rows through an index (ix_audit_log_entity, ix_audit_log_actor), so that it
+    // never scans the whole log inside the erasure's transaction.
+
+    /// <summary>Sign-ins and code requests for the address before it was known to be this account: the subject becomes the id.</summary>
+    private static readonly Sql ForgetAddressAsSubject = Sql.Portable("""
         UPDATE audit_log
-        SET actor_name = CASE WHEN actor_id = @IdText OR actor_name = @Email THEN NULL ELSE actor_name END,
-            entity_id = CASE WHEN entity_type = 'user' AND entity_id = @Email THEN @IdText ELSE entity_id END,
+        SET entity_id = @IdText,
+            actor_name = CASE WHEN actor_id IS NULL AND actor_name = @Email THEN NULL ELSE actor_name END
+        WHERE entity_type = 'user' AND entity_id = @Email
+        """);
+
+    /// <summary>Entries about the account that name the address: a claimed sign-in's actor, the account's creation.</summary>
+    private static readonly Sql ForgetAddressAboutAccount = Sql.Portable("""
+        UPDATE audit_log
+        SET actor_name = CASE WHEN actor_id IS NULL AND actor_name = @Email THEN NULL ELSE actor_name END,
             detail = CASE WHEN detail = @Email THEN NULL ELSE detail END
-        WHERE actor_id = @IdText OR actor_name = @Email OR entity_id = @Email OR detail = @Email
+        WHERE entity_type = 'user' AND entity_id = @IdText AND ((actor_id IS NULL AND actor_name = @Email) OR detail = @Email)
+        """);
+
+    /// <summary>What the person did: their address as the actor's name.</summary>
+    private static readonly Sql ForgetActorName = Sql.Portable("""
+        UPDATE audit_log SET actor_name = NULL WHERE actor_type = 'user' AND actor_id = @IdText AND actor_name IS NOT NULL
+        """);
+
+    /// <summary>Sign-ins and code requests for an address that never had an account: the address goes, the entry stays.</summary>
+    private static readonly Sql ForgetUnknownAddress = Sql.Portable("""
+        UPDATE audit_log
+        SET entity_id = NULL,
+            actor_name = CASE WHEN actor_id IS NULL AND actor_name = @Email THEN NULL ELSE actor_name END
+        WHERE entity_type = 'user' AND entity_id = @Email
         """);
 
     private static readonly Sql EmailOf = Sql.Portable("SELECT email FROM users WHERE id = @Id");
@@ -65,7 +86,13 @@ public sealed class Accounts(Database db, SignInCodes codes, IdentitySecrets sec
         await session.ExecuteAsync(DropCodes, new { Id = userId }, ct);
         await session.ExecuteAsync(DropDepartments, new { Id = userId }, ct);
         var email = await session.ExecuteScalarAsync<string>(EmailOf, new { Id = userId }, ct);
-        await session.ExecuteAsync(ForgetInAudit, new { IdText = userId.ToString(), Email = email }, ct);
+        var forget = new { IdText = userId.ToString(), Email = email };
+        await session.ExecuteAsync(ForgetAddressAsSubject, forget, ct);
+        await session.ExecuteAsync(ForgetAddressAboutAccount, forget, ct);
+        await session.ExecuteAsync(ForgetActorName, forget, ct);
         await session.ExecuteAsync(Anonymise, new { Id = userId, ErasedEmail = $"erased-{userId:N}{ErasedDomain}", Now = now }, ct);
     }
+
+    public Task ForgetAddressAsync(DbSession session, string email, CancellationToken ct) =>
+        session.ExecuteAsync(ForgetUnknownAddress, new { Email = email }, ct);
 }

@@ -10,7 +10,12 @@ namespace Alumni.Api.Features.Members;
 /// </summary>
 internal static class MemberErasure
 {
-    private static readonly Sql UserOf = Sql.Portable("SELECT user_id FROM members WHERE id = @Id");
+    private static readonly Sql UserOf = Sql.Portable("SELECT user_id AS UserId, email AS Email FROM members WHERE id = @Id");
+
+    [Unscoped("the notes the erased person wrote as staff, about any member: their address goes, the notes stay")]
+    private static readonly Sql ForgetAuthor = Sql.Portable("""
+        UPDATE member_notes SET author_name = NULL WHERE author_id = @UserId
+        """);
 
     private static readonly Sql Anonymise = Sql.Portable("""
         UPDATE members
@@ -38,8 +43,8 @@ internal static class MemberErasure
     /// <summary>Erases the member in the caller's transaction; false when there was nothing left to erase.</summary>
     public static async Task<bool> EraseAsync(DbSession session, IAccounts accounts, Guid id, DateTimeOffset now, CancellationToken ct)
     {
-        var userId = await session.ExecuteScalarAsync<Guid?>(UserOf, new { Id = id }, ct);
-        if (await session.ExecuteAsync(Anonymise, new { Id = id, Now = now }, ct) == 0)
+        var person = await session.QuerySingleOrDefaultAsync<ErasedPerson>(UserOf, new { Id = id }, ct);
+        if (person is null || await session.ExecuteAsync(Anonymise, new { Id = id, Now = now }, ct) == 0)
         {
             return false;
         }
@@ -50,11 +55,22 @@ internal static class MemberErasure
             await session.ExecuteAsync(statement, new { Id = id }, ct);
         }
 
-        if (userId is { } user)
+        if (person.UserId is { } user)
         {
+            await session.ExecuteAsync(ForgetAuthor, new { UserId = user }, ct);
             await accounts.EraseUserAsync(session, user, now, ct);
+        }
+        else if (person.Email is { } email)
+        {
+            await accounts.ForgetAddressAsync(session, email, ct);
         }
 
         return true;
+    }
+
+    private sealed record ErasedPerson
+    {
+        public Guid? UserId { get; init; }
+        public string? Email { get; init; }
     }
 }

@@ -29,6 +29,12 @@ public interface IAccounts
 
     /// <summary>Erases a person who signs in: every session revoked, the address and name removed.</summary>
     Task EraseUserAsync(DbSession session, Guid userId, DateTimeOffset now, CancellationToken ct);
+
+    /// <summary>
+    /// Erases an address that never had an account (a member who never signed in) from the audit log's entries of codes
+    /// asked for and sign-ins tried with it; the entries stay without it.
+    /// </summary>
+    Task ForgetAddressAsync(DbSession session, string email, CancellationToken ct);
 }
 
 /// <summary>A fresh one-time code and how many minutes it lasts.</summary>

@@ -17,8 +17,17 @@ public sealed record AuditEvent(
     public const string Denied = "denied";
 }
 
-/// <summary>A person who acts before they are signed in: their user id where the address is known, and the address.</summary>
-public sealed record AuditActor(Guid? UserId, string Address);
+/// <summary>
+/// A person who acts before they are signed in: their user id, once a sign-in proved who they are, and the address.
+/// </summary>
+public sealed record AuditActor(Guid? UserId, string Address)
+{
+    /// <summary>
+    /// Someone who gave an address without proving it is theirs (a wrong code, a refused code request): the log names
+    /// the address typed, never the account it belongs to, which a stranger could otherwise put actions on.
+    /// </summary>
+    public static AuditActor Claimed(string address) => new(null, address);
+}
 
 /// <summary>
 /// The append-only audit log (owned by the Identity slice). Write in the same transaction as the action it records,

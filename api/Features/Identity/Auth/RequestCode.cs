@@ -124,7 +124,7 @@ public sealed class RequestCode(Database db, IdentitySecrets secrets, IEmailSend
                 send = false;
                 var known = await session.ExecuteScalarAsync<Guid?>(IdentitySql.UserIdByEmail, new { Email = address }, ct);
                 await audit.WriteAsync(session, http, new AuditEvent(
-                    "auth.code-request", "user", known?.ToString() ?? address, AuditEvent.Denied, "address ceiling", new AuditActor(known, address)), ct);
+                    "auth.code-request", "user", known?.ToString() ?? address, AuditEvent.Denied, "address ceiling", AuditActor.Claimed(address)), ct);
             }
             else
             {

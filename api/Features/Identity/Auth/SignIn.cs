@@ -50,7 +50,7 @@ public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, Time
         {
             var known = await session.ExecuteScalarAsync<Guid?>(IdentitySql.UserIdByEmail, new { Email = address }, ct);
             await audit.WriteAsync(session, HttpContext, new AuditEvent(
-                "auth.sign-in", "user", known?.ToString() ?? address, AuditEvent.Failure, check.ToString(), new AuditActor(known, address)), ct);
+                "auth.sign-in", "user", known?.ToString() ?? address, AuditEvent.Failure, check.ToString(), AuditActor.Claimed(address)), ct);
             await session.CommitAsync(ct);
             ThrowError(r => r.Code, check == CodeCheck.TooManyTries
                 ? Texts.Get("identity.tooManyWrongTriesThis")

@@ -23,7 +23,7 @@ public sealed class GetImport(Database db) : Endpoint<ImportByIdRequest, ImportJ
     public override async Task HandleAsync(ImportByIdRequest req, CancellationToken ct)
     {
         await using var session = await db.OpenAsync(ct);
-        if (await ImportJobs.GetAsync(session, req.Id, ct) is not { } job)
+        if (await ImportJobs.GetAsync(session, req.Id, User.ApiKeyId(), ct) is not { } job)
         {
             throw new ProblemException(StatusCodes.Status404NotFound, "No import has that id.");
         }

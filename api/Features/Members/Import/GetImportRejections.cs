@@ -32,7 +32,7 @@ public sealed class GetImportRejections(Database db) : Endpoint<ImportByIdReques
     public override async Task HandleAsync(ImportByIdRequest req, CancellationToken ct)
     {
         await using var session = await db.OpenAsync(ct);
-        if (await ImportJobs.GetAsync(session, req.Id, ct) is null)
+        if (await ImportJobs.GetAsync(session, req.Id, User.ApiKeyId(), ct) is null)
         {
             throw new ProblemException(StatusCodes.Status404NotFound, "No import has that id.");
         }

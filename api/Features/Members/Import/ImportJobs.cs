@@ -12,11 +12,15 @@ internal static class ImportJobs
                j.created_at AS CreatedAt, j.started_at AS StartedAt, j.finished_at AS FinishedAt, j.error AS Error
         FROM import_jobs i
         JOIN job_status j ON j.id = i.id
-        WHERE i.id = @Id
+        WHERE i.id = @Id AND (@Key IS NULL OR i.created_by_key = @Key)
         """);
 
-    public static Task<ImportJobResponse?> GetAsync(DbSession session, Guid id, CancellationToken ct) =>
-        session.QuerySingleOrDefaultAsync<ImportJobResponse>(ById, new { Id = id }, ct);
+    /// <summary>
+    /// The job with this id; for an API key (<paramref name="key"/>) only one it started itself, as the list shows it
+    /// (another integration's file name and rejected rows are not its business).
+    /// </summary>
+    public static Task<ImportJobResponse?> GetAsync(DbSession session, Guid id, Guid? key, CancellationToken ct) =>
+        session.QuerySingleOrDefaultAsync<ImportJobResponse>(ById, new { Id = id, Key = key }, ct);
 
     /// <summary>Answers with a job and where to follow it.</summary>
     public static Task SendAsync(HttpContext context, ImportJobResponse job, int status, CancellationToken ct)

@@ -128,7 +128,7 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
                 Language = Texts.Current,
             }, ct);
             await audit.WriteAsync(session, HttpContext, new AuditEvent("member.import", "import", id.ToString(), Detail: req.DryRun ? "dry run" : null), ct);
-            var job = (await ImportJobs.GetAsync(session, id, ct))!;
+            var job = (await ImportJobs.GetAsync(session, id, key: null, ct))!;
             await session.CommitAsync(ct);
             await ImportJobs.SendAsync(HttpContext, job, StatusCodes.Status202Accepted, ct);
         }
@@ -155,7 +155,7 @@ public sealed class StartImport(Database db, ImportJobHandler handler, IAuditLog
         }
 
         await using var session = await db.OpenAsync(ct);
-        await ImportJobs.SendAsync(HttpContext, (await ImportJobs.GetAsync(session, earlier.Id, ct))!, StatusCodes.Status202Accepted, ct);
+        await ImportJobs.SendAsync(HttpContext, (await ImportJobs.GetAsync(session, earlier.Id, key: null, ct))!, StatusCodes.Status202Accepted, ct);
     }
 
     /// <summary>413: the file is larger than <c>Imports:MaxBytes</c>.</summary>
