@@ -78,6 +78,22 @@ public abstract class RecruitmentCampaignTests(ApiFixture api)
 
     private static (int Visits, int SignUps, int Verified) Funnel(CampaignResponse c) => (c.Visits, c.SignUps, c.Verified);
 
+    [Fact]
+    public async Task Closes_racing_without_if_match_all_get_the_closed_campaign_and_it_is_closed_once()
+    {
+        api.SkipIfUnavailable();
+        var coordinator = await api.CoordinatorAsync("DSV");
+        var campaign = await CreateAsync(coordinator, "Raced closing");
+        var url = $"/api/recruitment/campaigns/{campaign.Id}/close";
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Send(coordinator, HttpMethod.Post, url, null, null)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        var closed = await Task.WhenAll(answers.Select(a => a.ReadAsync<CampaignResponse>()));
+        Assert.All(closed, c => Assert.Equal((2, true), (c.Version, c.ClosedAt is not null)));
+        Assert.Single(closed.Select(c => c.ClosedAt).Distinct());
+    }
+
     private static async Task<CampaignResponse> CreateAsync(HttpClient staff, string label)
     {
         var created = await staff.PostAsJsonAsync("/api/recruitment/campaigns", new CreateCampaignRequest { DepartmentCode = "DSV", Channel = "Web", Label = label }, Json.Options, Ct);

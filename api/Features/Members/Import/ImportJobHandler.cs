@@ -123,7 +123,7 @@ public sealed class ImportJobHandler(Database db, AppSecrets secrets, TimeProvid
         foreach (var (row, valid, problem) in parsed)
         {
             var (outcome, reason) = problem is not null ? (ImportOutcome.Rejected, problem)
-                : valid is null ? (ImportOutcome.Rejected, "The row is empty.")
+                : valid is null ? (ImportOutcome.Rejected, Texts.Get("members.import.emptyRow"))
                 : valid.Problem is not null ? (ImportOutcome.Rejected, valid.Problem)
                 : decisions.Apply(valid);
             next = outcome switch

@@ -7,8 +7,8 @@ using Alumni.Contracts.Members;
 namespace Alumni.Api.Features.Members.Recruitment;
 
 /// <summary>
-/// Closing and reopening a campaign: the same change in two directions. Idempotent; an If-Match header is optional, and
-/// when sent it must name the current version. A closed campaign's link tells its visitors so, and counts no visits and
+/// Closing and reopening a campaign: the same change in two directions. Idempotent, also when two requests race; an
+/// If-Match header is optional, and when sent it must name the current version. A closed campaign's link tells its visitors so, and counts no visits and
 /// no sign-ups (members_openCampaignLink, members_signUp); what it counted before stays.
 /// </summary>
 internal static class CampaignClosing
@@ -17,7 +17,9 @@ internal static class CampaignClosing
         UPDATE recruitment_campaigns
         SET closed_at = @ClosedAt,
             version = version + 1
-        WHERE id = @Id AND version = @Version
+        WHERE id = @Id
+          AND (@Pinned = 0 OR version = @Version)
+          AND ((@Close = 1 AND closed_at IS NULL) OR (@Close = 0 AND closed_at IS NOT NULL))
           AND {StaffScope.Predicate("department_id")}
         """);
 
@@ -28,21 +30,32 @@ internal static class CampaignClosing
         await using var session = await db.BeginAsync(ct);
         var campaign = await RecruitmentSql.GetAsync(session, id, scope, ct);
         var version = Preconditions.Check(context, campaign.Version);
+        // With If-Match the change is made against that version only; without, against the state: a second close that
+        // meets a campaign someone has just closed is what was asked for, not a conflict.
+        var pinned = EntityTags.ReadIfMatch(context.Request) is { Present: true, Any: false };
         if (campaign.ClosedAt is not null != close)
         {
-            Preconditions.Changed(await session.ExecuteAsync(SetClosed, new
+            var rows = await session.ExecuteAsync(SetClosed, new
             {
                 Id = id,
                 Version = version,
+                Pinned = pinned,
+                Close = close,
                 ClosedAt = close ? time.GetUtcNow() : (DateTimeOffset?)null,
                 scope.ScopeAll,
                 scope.ScopeUserId,
-            }, ct));
-            var entry = close
-                ? new AuditEvent("campaign.close", "campaign", id.ToString())
-                : new AuditEvent("campaign.reopen", "campaign", id.ToString());
-            await audit.WriteAsync(session, context, entry, ct);
+            }, ct);
+            if (rows > 0)
+            {
+                var entry = close
+                    ? new AuditEvent("campaign.close", "campaign", id.ToString())
+                    : new AuditEvent("campaign.reopen", "campaign", id.ToString());
+                await audit.WriteAsync(session, context, entry, ct);
+            }
+
             campaign = await RecruitmentSql.GetAsync(session, id, scope, ct);
+            // No row: another writer changed the campaign first; fine when it is now as asked and no version was named.
+            Preconditions.Changed(rows > 0 || (!pinned && campaign.ClosedAt is not null == close) ? 1 : 0);
             await session.CommitAsync(ct);
         }
 
