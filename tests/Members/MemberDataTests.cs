@@ -1,8 +1,12 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Alumni.Api.Features.Members;
+using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Infrastructure;
 using Alumni.Contracts;
 using Alumni.Contracts.Members;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Alumni.Api.Tests.Members;
 
@@ -16,6 +20,52 @@ public abstract class MemberDataTests(ApiFixture api)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     private static string NewEmail() => $"data-{Guid.NewGuid():N}@alumni.test";
+
+    /// <summary>The migration that mends stored countries, as its two dialects' files have it.</summary>
+    private static Sql UnknownCountriesMigration() => Sql.Dialects(
+        File.ReadAllText(Repo.File("api", "Migrations", "Sqlite", "0015_unknown_countries.sql")),
+        File.ReadAllText(Repo.File("api", "Migrations", "SqlServer", "0015_unknown_countries.sql")));
+
+    [Fact]
+    public void The_country_migration_keeps_exactly_the_codes_the_api_accepts()
+    {
+        foreach (var dialect in new[] { "Sqlite", "SqlServer" })
+        {
+            var text = File.ReadAllText(Repo.File("api", "Migrations", dialect, "0015_unknown_countries.sql"));
+            var kept = Regex.Matches(text[text.IndexOf("NOT IN (", StringComparison.Ordinal)..], "'([A-Z]{2})'").Select(m => m.Groups[1].Value).ToHashSet();
+            Assert.Equal(Countries.Count, kept.Count);
+            Assert.All(kept, code => Assert.True(Countries.IsKnown(code), $"{dialect}: {code}"));
+        }
+    }
+
+    [Fact]
+    public async Task Stored_countries_that_are_not_iso_codes_are_mapped_or_cleared_so_the_record_can_be_saved_again()
+    {
+        api.SkipIfUnavailable();
+        var ids = new List<Guid>();
+        foreach (var _ in new[] { "UK", "XX", "SE" })
+        {
+            ids.Add((await MemberClients.ProfileAsync(await MemberClients.ActiveMemberAsync(api, NewEmail()))).Id);
+        }
+
+        await using var session = await api.Services.GetRequiredService<Database>().BeginAsync(Ct);
+        var set = Sql.Portable("UPDATE members SET country = @Country WHERE id = @Id");
+        foreach (var (id, country) in ids.Zip(new[] { "UK", "XX", "SE" }))
+        {
+            await session.ExecuteAsync(set, new { Id = id, Country = country }, Ct);
+        }
+
+        await session.ExecuteAsync(UnknownCountriesMigration(), null, Ct);
+        var read = Sql.Portable("SELECT country FROM members WHERE id = @Id");
+        var after = new List<string?>();
+        foreach (var id in ids)
+        {
+            after.Add(await session.ExecuteScalarAsync<string>(read, new { Id = id }, Ct));
+        }
+
+        await session.CommitAsync(Ct);
+        Assert.Equal(["GB", null, "SE"], after);
+    }
 
     private static ProfileInput ProfileOf(MemberResponse m) => new()
     {
