@@ -50,6 +50,16 @@ public abstract class DatabaseTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task Lower_folds_every_letter_as_dotnet_does_on_both_providers()
+    {
+        await using var session = await api.Services.GetRequiredService<Database>().OpenAsync(Ct);
+
+        // Searches compare LOWER(column) with text lower-cased in .NET: Swedish names and cities must match.
+        Assert.Equal("örebro, åre och älmhult", await session.ExecuteScalarAsync<string>(
+            Sql.Portable("SELECT LOWER(@Value)"), new { Value = "ÖREBRO, Åre och Älmhult" }, Ct));
+    }
+
+    [Fact]
     public async Task Guids_and_instants_round_trip_unchanged()
     {
         var database = api.Services.GetRequiredService<Database>();

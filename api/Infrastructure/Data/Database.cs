@@ -105,6 +105,13 @@ public sealed class Database
         try
         {
             await connection.OpenAsync(ct);
+            if (connection is SqliteConnection sqlite)
+            {
+                // SQLite's own LOWER folds only A–Z, so "Örebro" stayed "Örebro" and a city or name filter missed it;
+                // SQL Server's folds every letter. Both dialects then compare the same way.
+                sqlite.CreateFunction("lower", (string? text) => text?.ToLowerInvariant(), isDeterministic: true);
+            }
+
             return connection;
         }
         catch
