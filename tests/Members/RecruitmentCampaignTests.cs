@@ -98,7 +98,10 @@ public abstract class RecruitmentCampaignTests(ApiFixture api)
     {
         var created = await staff.PostAsJsonAsync("/api/recruitment/campaigns", new CreateCampaignRequest { DepartmentCode = "DSV", Channel = "Web", Label = label }, Json.Options, Ct);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        return await created.ReadAsync<CampaignResponse>();
+        var campaign = await created.ReadAsync<CampaignResponse>();
+        // A new campaign answers its ETag like every read of it, ready for the first If-Match.
+        Assert.Equal($"\"{campaign.Version}\"", created.Headers.ETag?.Tag);
+        return campaign;
     }
 
     private static async Task<List<CampaignResponse>> ListAsync(HttpClient staff) =>

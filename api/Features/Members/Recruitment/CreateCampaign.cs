@@ -1,5 +1,6 @@
 using Alumni.Api.Features.Identity;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts;
@@ -61,7 +62,8 @@ public sealed class CreateCampaign(Database db, IAuditLog audit, TimeProvider ti
         await audit.WriteAsync(session, HttpContext, new AuditEvent("campaign.create", "campaign", id.ToString()), ct);
         var campaign = await session.QuerySingleOrDefaultAsync<CampaignResponse>(RecruitmentSql.Campaigns, new { Id = id, scope.ScopeAll, scope.ScopeUserId }, ct);
         await session.CommitAsync(ct);
-        await Send.ResponseAsync(campaign!, StatusCodes.Status201Created, ct);
+        Preconditions.SetETag(HttpContext, campaign!.Version);
+        await Send.ResponseAsync(campaign, StatusCodes.Status201Created, ct);
     }
 
     public sealed class Validator : Validator<CreateCampaignRequest>
