@@ -17,6 +17,7 @@ import { useMyPendingSignUp } from '../api/pending-sign-up';
 import { toProfileInput } from '../profile-form';
 import { ConsentsSection } from './ConsentsSection';
 import { MyDataSection } from './MyDataSection';
+import { NotMemberInvite } from './NotMemberInvite';
 import { MyStudiesSection } from './MyStudiesSection';
 import { ProfileForm } from './ProfileForm';
 import { useProfileDraft } from './useProfileDraft';
@@ -67,17 +68,7 @@ export function MyProfilePage() {
         ) : profile.data === null && pendingSignUp.isPending ? (
           <p className="loading">{t('common.loading')}</p>
         ) : profile.data === null ? (
-          <section className="panel panel--invite" aria-labelledby="not-member-heading">
-            <h2 id="not-member-heading" className="panel__title">
-              {t('profile.notMemberTitle')}
-            </h2>
-            <p>{t('profile.notMemberBody', { email: auth.me?.email ?? '' })}</p>
-            <p>
-              <Link className="button button--primary" to={JOIN_PATH}>
-                {t('profile.notMemberAction')}
-              </Link>
-            </p>
-          </section>
+          <NotMemberInvite email={auth.me?.email ?? ''} />
         ) : profile.data ? (
           <MemberProfile member={profile.data} email={auth.me?.email ?? profile.data.email} />
         ) : null}

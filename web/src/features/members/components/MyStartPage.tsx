@@ -14,6 +14,7 @@ import { grantedChannels } from '../consents';
 import { DIRECTORY_FIELDS } from '../options';
 import { toComplete } from '../start-checklist';
 import { departmentName, studyYears } from './study-format';
+import { NotMemberInvite } from './NotMemberInvite';
 import { PROFILE_PATH } from './JoinPage';
 import './network.css';
 import './profile.css';
@@ -52,17 +53,7 @@ export function MyStartPage() {
         ) : profile.data ? (
           <MemberStart member={profile.data} />
         ) : (
-          <section className="panel panel--invite" aria-labelledby="not-member-heading">
-            <h2 id="not-member-heading" className="panel__title">
-              {t('profile.notMemberTitle')}
-            </h2>
-            <p>{t('profile.notMemberBody', { email: auth.me?.email ?? '' })}</p>
-            <p>
-              <Link className="button button--primary" to={JOIN_PATH}>
-                {t('profile.notMemberAction')}
-              </Link>
-            </p>
-          </section>
+          <NotMemberInvite email={auth.me?.email ?? ''} />
         )}
       </div>
     </div>
