@@ -1,7 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { MemberResponse } from '../../../api/generated';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { formatDateTime } from '../../../lib/format';
@@ -9,7 +8,6 @@ import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAuth } from '../../../lib/auth/me';
-import { JOIN_PATH } from '../../../lib/paths';
 import { useFaculties } from '../../../lib/departments/faculties';
 import { memberKeys } from '../api/keys';
 import { useMyProfile, useUpdateMyProfile } from '../api/my-profile';
@@ -18,6 +16,7 @@ import { toProfileInput } from '../profile-form';
 import { ConsentsSection } from './ConsentsSection';
 import { MyDataSection } from './MyDataSection';
 import { NotMemberInvite } from './NotMemberInvite';
+import { PendingSignUpInvite } from './PendingSignUpInvite';
 import { MyStudiesSection } from './MyStudiesSection';
 import { ProfileForm } from './ProfileForm';
 import { useProfileDraft } from './useProfileDraft';
@@ -54,17 +53,7 @@ export function MyProfilePage() {
             </button>
           </div>
         ) : profile.data === null && pendingSignUp.data ? (
-          <section className="panel panel--invite" aria-labelledby="pending-sign-up-heading">
-            <h2 id="pending-sign-up-heading" className="panel__title">
-              {t('profile.pendingTitle')}
-            </h2>
-            <p>{t('profile.pendingBody', { email: pendingSignUp.data.email })}</p>
-            <p>
-              <Link className="button button--primary" to={JOIN_PATH}>
-                {t('profile.pendingAction')}
-              </Link>
-            </p>
-          </section>
+          <PendingSignUpInvite email={pendingSignUp.data.email} />
         ) : profile.data === null && pendingSignUp.isPending ? (
           <p className="loading">{t('common.loading')}</p>
         ) : profile.data === null ? (

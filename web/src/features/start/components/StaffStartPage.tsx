@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { currentLanguage, localName } from '../../../lib/i18n';
@@ -27,9 +27,10 @@ const ADMIN_TOOLS: Tool[] = ['people', 'apiKeys', 'audit', 'imports'];
 /**
  * The start page of staff (`/staff`): a quick member search (into `/staff/members?q=`), then what they
  * work on – members, recruitment campaigns and the departments; for admins also people, API keys,
- * the audit log and imports. A coordinator is told which departments' members they see.
+ * the audit log and imports. A coordinator is told which departments' members they see. `notice`, from the route,
+ * comes first (a sign-up waiting for this person's confirmation).
  */
-export function StaffStartPage() {
+export function StaffStartPage({ notice }: { notice?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   useDocumentTitle(t('start.staff.title'));
@@ -57,6 +58,8 @@ export function StaffStartPage() {
               : t('start.staff.introStaff')}
         </p>
       </div>
+
+      {notice}
 
       <div className="panel start__search">
         <form role="search" onSubmit={search} className="start__search-form">

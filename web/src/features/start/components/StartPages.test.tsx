@@ -2,13 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { demoFaculties, json, me, memberPage, server } from '../../../test/http';
+import { demoFaculties, json, me, memberPage, notFound, pendingSignUp, server } from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
 
 beforeEach(() => {
   server.use(
     http.get('/api/faculties', () => json(demoFaculties())),
     http.get('/api/members', () => json(memberPage([]))),
+    http.get('/api/me/pending-sign-up', () => notFound()),
   );
 });
 
@@ -50,6 +51,17 @@ describe('the front page', () => {
 });
 
 describe('the staff start page', () => {
+  it('asks staff who also signed up as alumni to confirm the sign-up first', async () => {
+    server.use(
+      http.get('/api/me/pending-sign-up', () =>
+        json(pendingSignUp({ email: 'coordinator@example.org', firstName: 'Cora', lastName: 'Ordinator' })),
+      ),
+    );
+    renderApp({ me: me('coordinator'), path: '/staff' });
+    const invite = await screen.findByRole('region', { name: 'En anmälan väntar på din bekräftelse' });
+    expect(within(invite).getByRole('link').getAttribute('href')).toBe('/join');
+  });
+
   it('searches members from its search box, into /staff/members?q=', async () => {
     const user = userEvent.setup();
     const { router } = renderApp({ me: me('coordinator'), path: '/staff' });
