@@ -4,7 +4,7 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResponse, FacultyResponse } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { FormField, TextInputField } from '../../../components/FormField';
+import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
@@ -17,6 +17,7 @@ import { useFaculties } from '../../../lib/departments/faculties';
 import { useCampaigns, useCreateCampaign, useSetCampaignClosed } from '../api/campaigns';
 import { CAMPAIGN_FIELDS, campaignSchema, toCreateCampaignRequest, type CampaignValues } from '../campaign-form';
 import { CampaignFunnel } from './CampaignFunnel';
+import { CampaignTextField } from './CampaignTextField';
 import { CampaignShare } from './CampaignShare';
 import { DepartmentSelect } from './DepartmentSelect';
 import { EditCampaignForm } from './EditCampaignForm';
@@ -379,19 +380,13 @@ function CreateCampaignForm({
             control={control}
             name="channel"
             render={({ field }) => (
-              <TextInputField
-                id={`${ID}-channel`}
+              <CampaignTextField
+                idPrefix={ID}
                 name="channel"
                 label={labels.channel}
-                hint={t('campaigns.create.channelHint')}
                 errors={errorsOf('channel')}
+                field={field}
                 list={`${ID}-channels`}
-                value={field.value}
-                onValueChange={field.onChange}
-                onBlur={field.onBlur}
-                autoComplete="off"
-                required
-                maxLength={200}
               />
             )}
           />
@@ -404,18 +399,12 @@ function CreateCampaignForm({
             control={control}
             name="label"
             render={({ field }) => (
-              <TextInputField
-                id={`${ID}-label`}
+              <CampaignTextField
+                idPrefix={ID}
                 name="label"
                 label={labels.label}
-                hint={t('campaigns.create.labelHint')}
                 errors={errorsOf('label')}
-                value={field.value}
-                onValueChange={field.onChange}
-                onBlur={field.onBlur}
-                autoComplete="off"
-                required
-                maxLength={400}
+                field={field}
               />
             )}
           />

@@ -4,9 +4,9 @@ import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResponse } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
-import { TextInputField } from '../../../components/FormField';
 import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { useUpdateCampaign } from '../api/campaigns';
+import { CampaignTextField } from './CampaignTextField';
 import { EDIT_CAMPAIGN_FIELDS, editCampaignSchema, type EditCampaignValues } from '../campaign-form';
 
 type Field = keyof EditCampaignValues;
@@ -83,18 +83,12 @@ export function EditCampaignForm({
             control={control}
             name="label"
             render={({ field }) => (
-              <TextInputField
-                id={`${id}-label`}
+              <CampaignTextField
+                idPrefix={id}
                 name="label"
                 label={labels.label}
-                hint={t('campaigns.create.labelHint')}
                 errors={errorsOf('label')}
-                value={field.value}
-                onValueChange={field.onChange}
-                onBlur={field.onBlur}
-                autoComplete="off"
-                required
-                maxLength={400}
+                field={field}
               />
             )}
           />
@@ -102,18 +96,12 @@ export function EditCampaignForm({
             control={control}
             name="channel"
             render={({ field }) => (
-              <TextInputField
-                id={`${id}-channel`}
+              <CampaignTextField
+                idPrefix={id}
                 name="channel"
                 label={labels.channel}
-                hint={t('campaigns.create.channelHint')}
                 errors={errorsOf('channel')}
-                value={field.value}
-                onValueChange={field.onChange}
-                onBlur={field.onBlur}
-                autoComplete="off"
-                required
-                maxLength={200}
+                field={field}
               />
             )}
           />
