@@ -13,6 +13,9 @@ const expected = (process.env.EXPECTED_SUITES ?? 'dotnet,lint,unit,e2e').split('
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const skipReasons = new Map();
 const seen = new Set();
+const failures = [];
+const unescape = (text) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#xD;/g, '').replace(/&#xA;/g, '\n').replace(/&amp;/g, '&');
+const brief = (text) => text.replace(/\s+/g, ' ').trim().slice(0, 1500);
 
 const files = existsSync(dir) ? readdirSync(dir) : [];
 for (const file of files.filter((f) => f.endsWith('.trx'))) {
@@ -23,8 +26,11 @@ for (const file of files.filter((f) => f.endsWith('.trx'))) {
   totals.failed += count('failed') + count('error') + count('timeout') + count('aborted');
   totals.skipped += Math.max(count('notExecuted'), count('total') - count('executed'));
   for (const m of xml.matchAll(/<UnitTestResult [^>]*outcome="NotExecuted"[^>]*>[\s\S]*?<Message>([\s\S]*?)<\/Message>/g)) {
-    const reason = m[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').trim();
+    const reason = unescape(m[1]).trim();
     skipReasons.set(reason, (skipReasons.get(reason) ?? 0) + 1);
+  }
+  for (const m of xml.matchAll(/<UnitTestResult [^>]*testName="([^"]*)"[^>]*outcome="(?:Failed|Error|Timeout|Aborted)"[^>]*>([\s\S]*?)<\/UnitTestResult>/g)) {
+    failures.push(`${unescape(m[1])}: ${brief(unescape(/<Message>([\s\S]*?)<\/Message>/.exec(m[2])?.[1] ?? ''))}`);
   }
   seen.add('dotnet');
 }
@@ -34,6 +40,11 @@ for (const file of files.filter((f) => /^vitest-.*\.json$/.test(f))) {
   totals.passed += report.numPassedTests ?? 0;
   totals.failed += (report.numFailedTests ?? 0) + (report.success === false && !report.numFailedTests ? 1 : 0);
   totals.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  for (const suite of report.testResults ?? []) {
+    for (const test of suite.assertionResults ?? []) {
+      if (test.status === 'failed') failures.push(`${relative(process.cwd(), suite.name ?? '')} ${test.fullName}: ${brief((test.failureMessages ?? []).join(' '))}`);
+    }
+  }
   seen.add(file.replace(/^vitest-|\.json$/g, ''));
 }
 
@@ -63,6 +74,17 @@ for (const suite of expected) {
     console.log(`Suite "${suite}" left no report: counted as one failure.`);
     totals.failed += 1;
   }
+}
+
+// The failures last, just above the totals, so that a log's tail says what failed and why.
+for (const failure of failures.slice(0, 10)) {
+  console.log(`Failed: ${failure}`);
+}
+if (failures.length > 10) console.log(`… and ${failures.length - 10} more failed tests (see the reports in ${dir}).`);
+if (failures.length > 0 && files.includes('server-errors.log')) {
+  const logged = readFileSync(join(dir, 'server-errors.log'), 'utf8').trim().split('\n').filter(Boolean);
+  console.log(`The test APIs logged ${logged.length} error(s); the last ones:`);
+  for (const line of logged.slice(-3)) console.log(`  ${line.slice(0, 1500)}`);
 }
 
 for (const [reason, n] of skipReasons) {

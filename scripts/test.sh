@@ -10,7 +10,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 echo "== .NET: build and test"
 if dotnet build Alumni.sln -nologo -clp:ErrorsOnly; then
-  dotnet test Alumni.sln --no-build -nologo --logger "trx;LogFilePrefix=dotnet" --logger "console;verbosity=normal" --results-directory "$results"
+  # The test APIs' logged errors go to a file, so the totals can show them beside a failure.
+  ALUMNI_TEST_SERVER_ERRORS="$results/server-errors.log" dotnet test Alumni.sln --no-build -nologo --logger "trx;LogFilePrefix=dotnet" --logger "console;verbosity=normal" --results-directory "$results"
 fi
 
 echo "== web: install, lint, unit tests, build"

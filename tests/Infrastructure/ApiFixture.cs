@@ -101,7 +101,7 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Members:SignUpsPerClientPerHour", "100000");
             builder.UseSetting("Jobs:PollMilliseconds", "50");
             builder.UseSetting("Imports:Directory", Path.Combine(Path.GetTempPath(), "alumni-tests-imports", Guid.NewGuid().ToString("N")));
-            builder.ConfigureServices(services => services.AddLogging());
+            builder.ConfigureServices(services => services.AddLogging().AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, ServerErrors>());
             configure?.Invoke(builder);
         });
 

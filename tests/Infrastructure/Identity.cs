@@ -27,7 +27,7 @@ public static partial class Identity
     {
         var code = await RequestCodeAsync(client, mail, email);
         var response = await client.PostAsJsonAsync("/api/auth/session", new SignInRequest { Email = email, Code = code }, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in as {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"Sign-in as {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}{ServerErrors.Describe()}");
         return await response.ReadAsync<MeResponse>();
     }
 
@@ -35,7 +35,7 @@ public static partial class Identity
     public static async Task<string> RequestCodeAsync(HttpClient client, SmtpSink mail, string email)
     {
         var response = await client.PostAsJsonAsync("/api/auth/code", new RequestCodeRequest { Email = email }, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Code request for {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Code request for {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}{ServerErrors.Describe()}");
         return CodeIn((await mail.LatestForAsync(email)).Message.TextBody ?? "");
     }
 
@@ -60,7 +60,7 @@ public static partial class Identity
     public static async Task<string> CreateKeyAsync(HttpClient admin, params string[] scopes)
     {
         var response = await admin.PostAsJsonAsync("/api/admin/api-keys", new CreateApiKeyRequest { Name = "Test key " + Guid.NewGuid().ToString("N")[..6], Scopes = scopes }, Ct);
-        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Key creation failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"Key creation failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}{ServerErrors.Describe()}");
         return (await response.ReadAsync<CreatedApiKeyResponse>()).Secret;
     }
 

@@ -16,7 +16,7 @@ public static class Json
     {
         if (!response.IsSuccessStatusCode)
         {
-            throw new InvalidOperationException($"Expected a success, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}");
+            throw new InvalidOperationException($"Expected a success, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)}{ServerErrors.Describe()}");
         }
 
         var value = await response.Content.ReadFromJsonAsync<T>(Options, TestContext.Current.CancellationToken);
@@ -27,7 +27,7 @@ public static class Json
     public static async Task<Problem> ProblemAsync(this HttpResponseMessage response, int status)
     {
         var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True((int)response.StatusCode == status, $"Expected {status}, got {(int)response.StatusCode}: {body}");
+        Assert.True((int)response.StatusCode == status, $"Expected {status}, got {(int)response.StatusCode}: {body}{((int)response.StatusCode >= 500 ? ServerErrors.Describe() : "")}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         var problem = JsonSerializer.Deserialize<Problem>(body, Options)!;
         Assert.Equal(status, problem.Status);
