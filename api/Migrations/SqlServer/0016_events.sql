@@ -69,7 +69,7 @@ CREATE TABLE dbo.event_questions (
     choices   nvarchar(max)    NULL,
     required  bit              NOT NULL CONSTRAINT df_event_questions_required DEFAULT (0)
 );
-CREATE UNIQUE INDEX ux_event_questions_position ON dbo.event_questions (event_id, position);
+CREATE INDEX ix_event_questions_event ON dbo.event_questions (event_id, position);
 
 CREATE TABLE dbo.event_registrations (
     id               uniqueidentifier  NOT NULL CONSTRAINT pk_event_registrations PRIMARY KEY,

@@ -69,7 +69,7 @@ CREATE TABLE event_questions (
     choices   TEXT    NULL,
     required  INTEGER NOT NULL DEFAULT 0
 );
-CREATE UNIQUE INDEX ux_event_questions_position ON event_questions (event_id, position);
+CREATE INDEX ix_event_questions_event ON event_questions (event_id, position);
 
 CREATE TABLE event_registrations (
     id               TEXT    NOT NULL PRIMARY KEY,
