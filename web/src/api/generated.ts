@@ -1806,6 +1806,62 @@ export class DevClient {
         }
         return Promise.resolve<DevMailboxMessage[]>(null as any);
     }
+
+    /**
+     * Download a file of a message in the development mailbox
+     * @return OK
+     */
+    mailbox_attachment(id: string, index: number, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/dev/mailbox/{id}/attachments/{index}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (index === undefined || index === null)
+            throw new globalThis.Error("The parameter 'index' must be defined.");
+        url_ = url_.replace("{index}", encodeURIComponent("" + index));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/octet-stream"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMailbox_attachment(_response);
+        });
+    }
+
+    protected processMailbox_attachment(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
 }
 
 export class MembersClient {
@@ -4458,6 +4514,20 @@ export interface DepartmentResponse {
     version: number;
 }
 
+/** A file sent with a message in the development mailbox. */
+export interface DevMailboxAttachment {
+    /** Its position among the message's files, from 0: the `index` that downloads it. */
+    index: number;
+    /** Its file name. */
+    fileName: string;
+    /** Its media type without parameters (`text/calendar`, `image/png`). */
+    mediaType: string;
+    /** Its size in bytes. */
+    size: number;
+    /** For an image the HTML body shows inline: its content id; null for an attachment. */
+    contentId?: string | undefined;
+}
+
 /** A message the API wrote into its mail folder because no SMTP relay is configured (Development only). */
 export interface DevMailboxMessage {
     /** Identifier of the message in the mail folder: its file name without `.eml`. */
@@ -4470,6 +4540,8 @@ export interface DevMailboxMessage {
     sentAt: string;
     /** The plain-text body (empty when the message has none). */
     text: string;
+    /** The files sent with the message (attachments and inline images), in order; empty when none. */
+    attachments: DevMailboxAttachment[];
 }
 
 /** A member in the directory: the name, and only the fields the member chose to show. */
