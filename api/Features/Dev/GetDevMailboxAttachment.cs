@@ -18,7 +18,7 @@ public sealed class GetDevMailboxAttachment(DevMailbox mailbox, IWebHostEnvironm
     {
         Get("/dev/mailbox/{id}/attachments/{index}");
         Description(b => b
-            .WithName("dev_mailbox_attachment")
+            .WithName("dev_mailboxAttachment")
             .WithSummary("Download a file of a message in the development mailbox")
             .WithDescription("Development only (404 elsewhere): the file at `index` of the message `id`, as listed by dev_mailbox, as an attachment.")
             .ClearDefaultProduces(StatusCodes.Status200OK)

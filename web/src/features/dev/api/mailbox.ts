@@ -19,7 +19,7 @@ export function useDevMailbox(limit: number = MAILBOX_LIMIT) {
   });
 }
 
-/** Where a file of a mailbox message downloads from (`dev_mailbox_attachment`): a plain link, no script needed. */
+/** Where a file of a mailbox message downloads from (`dev_mailboxAttachment`): a plain link, no script needed. */
 export function mailboxAttachmentUrl(messageId: string, index: number): string {
   return `/api/dev/mailbox/${encodeURIComponent(messageId)}/attachments/${index}`;
 }
