@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Events.Calendar;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
@@ -6,6 +7,7 @@ using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
 using Alumni.Api.Tests.Members;
 using Alumni.Contracts;
+using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +107,10 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["directory, everything"] = (SearchDirectory.Query(directory), directory),
             ["imports, an admin"] = (ListImports.Query(null), new ListImportsRequest()),
             ["imports, a key's own"] = (ListImports.Query(Guid.NewGuid()), new ListImportsRequest { Page = 2, PageSize = 10 }),
+            ["public events feed, nothing"] = (GetPublicEventsCalendar.Query(new PublicEventsCalendarRequest(), DateTimeOffset.UtcNow), new GetPublicEventsCalendar.FirstEvents()),
+            ["public events feed, everything"] = (GetPublicEventsCalendar.Query(
+                new PublicEventsCalendarRequest { Kind = EventKind.Lecture, Country = "se", Department = "dsv", Language = "sv" }, DateTimeOffset.UtcNow),
+                new GetPublicEventsCalendar.FirstEvents()),
         };
     }
 }
