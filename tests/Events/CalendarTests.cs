@@ -6,7 +6,9 @@ using Alumni.Api.Tests.Infrastructure;
 using Alumni.Api.Tests.Members;
 using Alumni.Contracts.Events;
 using Ical.Net.CalendarComponents;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace Alumni.Api.Tests.Events;
@@ -207,6 +209,36 @@ public abstract class CalendarTests(ApiFixture api)
         Assert.False((await (await member.GetAsync("/api/me/calendar-feed", Ct)).ReadAsync<CalendarFeedResponse>()).Exists);
         await (await calendarApp.GetAsync("/api/calendar/not-a-token.ics", Ct)).ProblemAsync(404);
         await (await calendarApp.GetAsync($"/api/calendar/{new string('A', 43)}.ics", Ct)).ProblemAsync(404);
+    }
+
+    [Fact]
+    public async Task The_feed_token_is_never_logged()
+    {
+        api.SkipIfUnavailable();
+        var logs = new CapturedLogs();
+        await using var factory = api.CreateFactory(await api.CreateAnotherDatabaseAsync(),
+            builder => builder.ConfigureTestServices(services => services.AddSingleton<ILoggerProvider>(logs)));
+        factory.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        factory.StartServer();
+        var email = $"cal-logged-{Guid.NewGuid():N}@alumni.test";
+        using (var visitor = factory.CreateClient())
+        {
+            Assert.Equal(HttpStatusCode.Accepted, (await visitor.PostAsJsonAsync("/api/members/sign-up", MemberClients.SignUpFor(email), Json.Options, Ct)).StatusCode);
+        }
+
+        using var member = await Infrastructure.Identity.SignInAsync(factory.CreateClient(), api.Mail, email);
+        await MemberClients.ConfirmAsync(member);
+        var feed = await CreateFeedAsync(member);
+        var token = feed.FeedUrl[(feed.FeedUrl.LastIndexOf('/') + 1)..^".ics".Length];
+
+        using var calendarApp = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await calendarApp.GetAsync(feed.FeedUrl, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await member.DeleteAsync("/api/me/calendar-feed", Ct)).StatusCode);
+        await (await calendarApp.GetAsync(feed.FeedUrl, Ct)).ProblemAsync(404);
+
+        Assert.NotEmpty(logs.Entries);
+        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(token, StringComparison.Ordinal)
+            || (e.Exception?.ToString().Contains(token, StringComparison.Ordinal) ?? false));
     }
 
     [Fact]
