@@ -1,4 +1,3 @@
-using Alumni.Api.Features.Members;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
