@@ -289,6 +289,32 @@ public abstract class CalendarTests(ApiFixture api)
         await (await site.GetAsync("/api/public/events.ics?language=de", Ct)).ProblemAsync(400);
     }
 
+    [Fact]
+    public async Task An_occasion_lists_its_events_that_the_caller_may_see()
+    {
+        var admin = await api.AdminAsync();
+        var coordinator = await api.CoordinatorAsync("DSV");
+        var occasion = await (await admin.PostAsJsonAsync("/api/occasions", new CreateOccasionRequest
+        {
+            Title = "Rektors besök i Oslo", City = "Oslo", Country = "NO", StartsOn = new DateOnly(2027, 5, 3), EndsOn = new DateOnly(2027, 5, 5),
+        }, Json.Options, Ct)).ReadAsync<OccasionResponse>();
+        var start = Reunion().StartsAt;
+        var dsv = await CreateAsync(admin, r => r with { OccasionId = occasion.Id, OrganiserDepartmentCode = "DSV", StartsAt = start.AddDays(2), EndsAt = start.AddDays(2).AddHours(2) });
+        var english = await CreateAsync(admin, r => r with { OccasionId = occasion.Id, OrganiserDepartmentCode = "ENG", TitleSv = null, TitleEn = "English evening" });
+        var cohosted = await CreateAsync(admin, r => r with { OccasionId = occasion.Id, CohostDepartmentCodes = ["DSV"], StartsAt = start.AddDays(1), EndsAt = start.AddDays(1).AddHours(2) });
+        await PublishAsync(admin, english.Id);
+        await CreateAsync(admin);
+
+        var all = await (await admin.GetAsync($"/api/occasions/{occasion.Id}", Ct)).ReadAsync<OccasionDetailResponse>();
+        Assert.Equal([english.Id, cohosted.Id, dsv.Id], all.Events.Select(e => e.Id).ToList());
+        var first = all.Events[0];
+        Assert.Equal((null, "English evening", english.StartsAt, EventStatus.Published), (first.TitleSv, first.TitleEn, first.StartsAt, first.Status));
+        Assert.Equal(EventStatus.Draft, all.Events[1].Status);
+
+        var theirs = await (await coordinator.GetAsync($"/api/occasions/{occasion.Id}", Ct)).ReadAsync<OccasionDetailResponse>();
+        Assert.Equal([cohosted.Id, dsv.Id], theirs.Events.Select(e => e.Id).ToList());
+    }
+
     private static string Uid(EventResponse e) => $"{e.Id:D}@alumni.su.se";
 
     private static IcalCalendar Parse(string text) => IcalCalendar.Load(text) ?? throw new InvalidOperationException("Not a calendar: " + text);
