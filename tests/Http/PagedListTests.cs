@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Events.Registrations;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
@@ -6,6 +7,7 @@ using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
 using Alumni.Api.Tests.Members;
 using Alumni.Contracts;
+using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +91,14 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         Assert.Contains(field, problem.Errors!.Keys);
     }
 
+    /// <summary>A member's registrations, with the request's language as the endpoint adds it.</summary>
+    private static PagedQuery MyRegistrations(RegistrationPeriod when)
+    {
+        var query = ListMyRegistrations.Query(when, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        query.Conditions.Arguments.Add("Language", "sv");
+        return query;
+    }
+
     private static Dictionary<string, (PagedQuery Query, IPageRequest Request)> Queries()
     {
         var audit = new ListAuditRequest
@@ -105,6 +115,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["directory, everything"] = (SearchDirectory.Query(directory), directory),
             ["imports, an admin"] = (ListImports.Query(null), new ListImportsRequest()),
             ["imports, a key's own"] = (ListImports.Query(Guid.NewGuid()), new ListImportsRequest { Page = 2, PageSize = 10 }),
+            ["my registrations, upcoming"] = (MyRegistrations(RegistrationPeriod.Upcoming), new ListMyRegistrationsRequest()),
+            ["my registrations, past"] = (MyRegistrations(RegistrationPeriod.Past), new ListMyRegistrationsRequest { When = RegistrationPeriod.Past, Page = 2, PageSize = 5 }),
         };
     }
 }
