@@ -63,7 +63,7 @@ public static class EventMailText
             ev.UpdatedAt)));
 
     /// <summary>The check-in code's QR image, shown inline in the HTML.</summary>
-    public static EmailAttachment Qr(string code) => new("check-in.png", "image/png", CheckInCodes.QrPng(code), QrContentId);
+    public static EmailAttachment Qr(string code) => new("check-in.png", CheckInCodes.PngMediaType, CheckInCodes.QrPng(code), QrContentId);
 
     /// <summary>
     /// The message: the paragraphs as text, and as HTML (encoded); <paramref name="code"/> adds the check-in code in

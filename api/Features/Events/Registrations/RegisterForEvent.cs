@@ -293,7 +293,7 @@ public sealed class RegisterForEvent(Database db, TimeProvider time, EventMailSi
     {
         while (true)
         {
-            var code = CheckInCodes.New();
+            var code = CheckInCodes.NewCode();
             if (await session.ExecuteScalarAsync<long>(CodeTaken, new { EventId = eventId, Code = code }, ct) == 0)
             {
                 return code;
