@@ -2,22 +2,6 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Alumni.Contracts.Events;
 
-/// <summary>Where a registration stands.</summary>
-public enum RegistrationStatus
-{
-    /// <summary>Has its seats.</summary>
-    Confirmed,
-
-    /// <summary>On the waiting list, in order; promoted when seats free up that its whole group fits in.</summary>
-    Waiting,
-
-    /// <summary>Was confirmed and was cancelled (its seats went back).</summary>
-    Cancelled,
-
-    /// <summary>Left the waiting list.</summary>
-    Left,
-}
-
 /// <summary>
 /// Registers me for an event, with my guests and my answers to its questions. Send an <c>Idempotency-Key</c> header to
 /// make a retry safe.

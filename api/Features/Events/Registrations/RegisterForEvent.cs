@@ -233,7 +233,7 @@ public sealed class RegisterForEvent(Database db, TimeProvider time, EventMailSi
             var text = answer.Answer.Trim();
             if (!byId.TryGetValue(answer.QuestionId, out var question))
             {
-                AddError(field, Texts.Get("events.thisEventHasNoSuch"));
+                AddError(field, Texts.Get("events.noSuchQuestion"));
                 continue;
             }
 
