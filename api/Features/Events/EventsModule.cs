@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Events.Mail;
 using Alumni.Api.Infrastructure.Hosting;
 
 namespace Alumni.Api.Features.Events;
@@ -21,5 +22,6 @@ public sealed class EventsModule : ISliceModule
 
     public void Add(WebApplicationBuilder builder)
     {
+        builder.AddEventMail();
     }
 }

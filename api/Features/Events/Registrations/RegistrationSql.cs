@@ -38,13 +38,10 @@ internal static class RegistrationSql
         WHERE user_id = @UserId AND status = 'Active'
         """);
 
-    /// <summary>How many of the member's departments are in the event's audience (for audience = departments).</summary>
-    [Unscoped("a member's own audience check: the member's departments (member_departments) against the event's audience departments")]
-    public static readonly Sql AudienceDepartments = Sql.Portable("""
-        SELECT COUNT(*)
-        FROM event_audience_departments a
-        JOIN member_departments d ON d.department_id = a.department_id
-        WHERE a.event_id = @EventId AND d.member_id = @MemberId
+    /// <summary>1 when the event is for the member (the audience rule of the member's event pages, <see cref="EventSql.InAudience"/>), else 0.</summary>
+    [Unscoped("a member's own audience check: the event's audience departments are matched with the member's own departments")]
+    public static readonly Sql InAudience = Sql.Portable($"""
+        SELECT COUNT(*) FROM events e WHERE e.id = @EventId AND {EventSql.InAudience}
         """);
 
     /// <summary>The member's confirmed or waiting registration for the event, if any.</summary>
@@ -109,26 +106,20 @@ internal static class RegistrationSql
         ?? throw ProblemException.NotFound(Texts.Get("events.youHaveNoMemberRecord"));
 
     /// <summary>
-    /// 404, as if the event did not exist, when the member is not in its audience: all members; members of its audience
-    /// departments; coordinators only (signed-in staff).
+    /// 404, as if the event did not exist, when the member is not in its audience (as the member's event page says):
+    /// all members; members of its audience departments; coordinators only (signed-in staff).
     /// </summary>
     public static async Task CheckAudienceAsync(DbSession session, LockedEvent ev, Guid memberId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var inAudience = ev.Audience switch
-        {
-            "all" => true,
-            "departments" => await session.ExecuteScalarAsync<long>(AudienceDepartments, new { EventId = ev.Id, MemberId = memberId }, ct) > 0,
-            "coordinators" => user.IsAdmin() || user.IsCoordinator(),
-            _ => false,
-        };
-        if (!inAudience)
+        var args = new { EventId = ev.Id, MemberId = memberId, IsStaff = user.IsAdmin() || user.IsCoordinator() };
+        if (await session.ExecuteScalarAsync<long>(InAudience, args, ct) == 0)
         {
             throw NoSuchEvent();
         }
     }
 
     /// <summary>404: no event the caller may see has that id.</summary>
-    public static ProblemException NoSuchEvent() => ProblemException.NotFound(Texts.Get("events.noEventHasThatId"));
+    public static ProblemException NoSuchEvent() => ProblemException.NotFound(Texts.Get("events.noEventWithThatId"));
 
     /// <summary>A 409 that names the field (or the rule) it is about.</summary>
     public static ProblemException Conflict(string field, string message) =>
