@@ -278,6 +278,45 @@ public abstract class RegistrationTests(ApiFixture api)
         Assert.Equal(0, await UnsentAsync(ev));
     }
 
+    [Fact]
+    public async Task Staff_raising_the_capacity_promotes_from_the_waiting_list_and_a_new_time_is_mailed_to_everyone_registered()
+    {
+        var admin = await api.AdminAsync();
+        var create = EventTests.Valid("Staff changes") with { RegistrationOpensAt = null, RegistrationClosesAt = null, Questions = [], Capacity = 1 };
+        var created = await (await admin.PostAsJsonAsync("/api/events", create, Json.Options, Ct)).ReadAsync<EventResponse>();
+        var published = await (await admin.PostAsync($"/api/events/{created.Id}/publish", null, Ct)).ReadAsync<EventResponse>();
+        var first = await EventTestData.SignedUpMemberAsync(api);
+        var second = await EventTestData.SignedUpMemberAsync(api);
+        await RegisterAsync(first, created.Id, new());
+        var waiting = await (await RegisterAsync(second, created.Id, new() { Guests = [new() { Name = "Grace Hopper" }] })).ReadAsync<RegistrationResponse>();
+
+        var raised = await UpdateAsync(admin, created.Id, create with { Capacity = 2 }, published.Version);
+        var stillWaiting = await StateAsync(second, created.Id);
+        var roomy = await UpdateAsync(admin, created.Id, create with { Capacity = 3 }, raised.Version);
+        var promoted = await StateAsync(second, created.Id);
+        await UpdateAsync(admin, created.Id, create with { Capacity = 3, StartsAt = create.StartsAt.AddDays(1), EndsAt = create.EndsAt.AddDays(1) }, roomy.Version);
+
+        Assert.Equal((RegistrationStatus.Waiting, 1), (waiting.Status, waiting.Position));
+        Assert.Equal((RegistrationStatus.Waiting, 1), stillWaiting);
+        Assert.Equal((RegistrationStatus.Confirmed, null), promoted);
+        Assert.Equal(3, await SeatsTakenAsync(created.Id));
+        await MailAsync(second.Email, "You have a seat: Staff changes");
+        var changed = await MailAsync(first.Email, "Changed: Staff changes");
+        await MailAsync(second.Email, "Changed: Staff changes");
+        Assert.Contains("15 May 2031", changed.TextBody);
+        Assert.Contains(changed.Attachments.OfType<MimePart>(), p => p.ContentType.MimeType == "text/calendar");
+    }
+
+    private static async Task<EventResponse> UpdateAsync(HttpClient staff, Guid id, CreateEventRequest body, int version)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/events/{id}")
+        {
+            Content = JsonContent.Create(EventTests.Update(id, body), options: Json.Options),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{version}\"");
+        return await (await staff.SendAsync(request, Ct)).ReadAsync<EventResponse>();
+    }
+
     /// <summary>
     /// The target of the issue, as a test: 200 members (single seats and groups of 2–4) register at once for 20 seats.
     /// Exactly 20 seats are confirmed, none twice, no request fails, the waiting list is numbered 1, 2, 3, … in the
