@@ -225,6 +225,8 @@ public static class PerformanceReport
 
         md.AppendLine(F($"A fresh SQLite database with {registration.Requests:N0} generated active members, each signed in (a session row, as the code flow leaves it), and one published event with {registration.Seats} seats that takes up to 3 guests. The API runs as its own process (Release build, Production environment, mail written to a folder by the outbox sender while the burst runs). Every member sends one registration at the same moment, each on its own connection: in turn a single seat, then groups of 2, 3 and 4 (1 + guests). Each answer is timed from sending to its last byte; \"all answered\" is from the first send to the last answer. The seat count is kept under the event's lock (SQLite: the transaction's BEGIN IMMEDIATE), so the registrations are stored one after another."));
         md.AppendLine();
+        md.AppendLine(F($"Run {registration.StartedAt:yyyy-MM-dd HH:mm} UTC on {registration.Machine.Cores} cores ({registration.Machine.CpuModel}), {registration.Machine.Runtime}."));
+        md.AppendLine();
         md.AppendLine("| requests | seats | all answered s | p50 ms | p95 ms | p99 ms | max ms | answers |");
         md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
         md.AppendLine(F($"| {registration.Requests:N0} | {registration.Seats} | {registration.AllAnsweredSeconds:N2} | {registration.P50Ms:N0} | {registration.P95Ms:N0} | {registration.P99Ms:N0} | {registration.MaxMs:N0} | {string.Join(", ", registration.Statuses.Select(s => $"{s.Value:N0}× {s.Key}"))} |"));
