@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Events.Attendees;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
@@ -6,6 +7,7 @@ using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
 using Alumni.Api.Tests.Members;
 using Alumni.Contracts;
+using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
 using Microsoft.Extensions.DependencyInjection;
@@ -96,6 +98,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             Kind = AuditKind.Members, Action = "member.read", ActorId = Guid.NewGuid().ToString(), EntityType = "member", EntityId = Guid.NewGuid().ToString(),
             From = DateTimeOffset.UtcNow.AddDays(-1), To = DateTimeOffset.UtcNow, Page = 3, PageSize = 10,
         };
+        var attendees = new ListRegistrationsRequest { Id = Guid.NewGuid(), Status = AttendeeStatus.NoShow, Q = "ada lovelace", Page = 2, PageSize = 20 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
         return new()
         {
@@ -105,6 +108,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["directory, everything"] = (SearchDirectory.Query(directory), directory),
             ["imports, an admin"] = (ListImports.Query(null), new ListImportsRequest()),
             ["imports, a key's own"] = (ListImports.Query(Guid.NewGuid()), new ListImportsRequest { Page = 2, PageSize = 10 }),
+            ["event registrations, nothing"] = (ListRegistrations.Query(new ListRegistrationsRequest { Id = Guid.NewGuid() }, ended: false), new ListRegistrationsRequest()),
+            ["event registrations, everything"] = (ListRegistrations.Query(attendees, ended: true), attendees),
         };
     }
 }
