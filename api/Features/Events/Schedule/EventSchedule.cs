@@ -23,6 +23,12 @@ public sealed class EventScheduleOptions
     /// <summary>False: the schedule does not run by itself (tests run it by hand).</summary>
     public bool ScheduleEnabled { get; set; } = true;
 
+    /// <summary>The web app's public address, for links in mail (the feedback page).</summary>
+    public string WebUrl { get; set; } = "http://127.0.0.1:5080";
+
+    /// <summary>The web page where a member gives feedback on an event.</summary>
+    public string FeedbackPage(Guid eventId) => $"{WebUrl.TrimEnd('/')}/events/{eventId}/feedback";
+
     /// <summary>The day an event's registrations lose their personal data.</summary>
     public DateTimeOffset PersonalDataDeletedOn(DateTimeOffset endsAt) => endsAt.AddMonths(RetentionMonths);
 }
