@@ -38,12 +38,12 @@ internal static class AttendanceSql
     /// <summary>The event whose attendees the caller may see; 404 when there is none, or it is outside the caller's scope.</summary>
     public static async Task<AttendedEventRow> AttendedAsync(DbSession session, Guid id, DepartmentScope scope, CancellationToken ct) =>
         await session.QuerySingleOrDefaultAsync<AttendedEventRow>(AttendedEvent, new { Id = id, scope.ScopeAll, scope.ScopeUserId }, ct)
-        ?? throw ProblemException.NotFound(Texts.Get("events.attendance.noEventWithThatId"));
+        ?? throw ProblemException.NotFound(Texts.Get("events.noEventWithThatId"));
 
     /// <summary>The event the caller manages; 404 when there is none, or it is outside the caller's scope.</summary>
     public static async Task<AttendedEventRow> ManagedAsync(DbSession session, Guid id, DepartmentScope scope, CancellationToken ct) =>
         await session.QuerySingleOrDefaultAsync<AttendedEventRow>(ManagedEvent, new { Id = id, scope.ScopeAll, scope.ScopeUserId }, ct)
-        ?? throw ProblemException.NotFound(Texts.Get("events.attendance.noEventWithThatId"));
+        ?? throw ProblemException.NotFound(Texts.Get("events.noEventWithThatId"));
 
     /// <summary>A registration's state as the organiser sees it.</summary>
     public static AttendeeStatus StatusOf(string status, DateTimeOffset? checkedInAt, bool ended) => status switch

@@ -61,7 +61,7 @@ public sealed class SubmitFeedback(Database db, TimeProvider time) : Endpoint<Su
         var memberId = await session.ExecuteScalarAsync<Guid?>(Member, new { UserId = User.PersonId() }, ct)
             ?? throw ProblemException.NotFound(Texts.Get("events.feedback.noMemberRecord"));
         var ev = await session.QuerySingleOrDefaultAsync<EventRow>(Event, new { req.Id }, ct)
-            ?? throw ProblemException.NotFound(Texts.Get("events.attendance.noEventWithThatId"));
+            ?? throw ProblemException.NotFound(Texts.Get("events.noEventWithThatId"));
         var registrationId = await session.ExecuteScalarAsync<Guid?>(CheckedIn, new { req.Id, MemberId = memberId }, ct)
             ?? throw new ProblemException(StatusCodes.Status403Forbidden, Texts.Get("events.feedback.onlyTheCheckedIn"), Contracts.Problems.ProblemTypes.Forbidden);
         if (ev.StartsAt > now)
