@@ -56,6 +56,11 @@ public abstract class AttendeesTests(ApiFixture api)
         Assert.Equal(1, (await (await cohost.GetAsync($"/api/events/{ev.Id}/figures", Ct)).ReadAsync<EventFiguresResponse>()).Registrations);
         await (await cohost.GetAsync($"/api/events/{ev.Id}/feedback", Ct)).ProblemAsync(404);
         Assert.Equal(HttpStatusCode.OK, (await (await api.CoordinatorAsync("ECON")).GetAsync($"/api/events/{ev.Id}/feedback", Ct)).StatusCode);
+
+        // The co-host sees the event but does not change it.
+        Assert.False((await (await cohost.GetAsync($"/api/events/{ev.Id}", Ct)).ReadAsync<EventResponse>()).CanEdit);
+        await (await cohost.PostAsync($"/api/events/{ev.Id}/cancel", null, Ct)).ProblemAsync(403);
+        Assert.Equal(EventStatus.Published, (await (await (await api.AdminAsync()).GetAsync($"/api/events/{ev.Id}", Ct)).ReadAsync<EventResponse>()).Status);
     }
 
     [Fact]

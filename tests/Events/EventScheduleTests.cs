@@ -103,6 +103,32 @@ public abstract class EventScheduleTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_organiser_writes_the_follow_up_with_the_event_and_the_event_says_when_its_personal_data_goes()
+    {
+        var admin = await api.AdminAsync();
+        var starts = DateTimeOffset.UtcNow.AddDays(45);
+        var request = EventTests.Valid("Follow-up " + Guid.NewGuid().ToString("N")[..6]) with
+        {
+            StartsAt = starts, EndsAt = starts.AddHours(2), RegistrationOpensAt = null, RegistrationClosesAt = null,
+            FollowUpEn = "We missed you!\n\nThe slides are online.", FollowUpSv = "Vi saknade dig!",
+        };
+        var created = await (await admin.PostAsJsonAsync("/api/events", request, Json.Options, Ct)).ReadAsync<EventResponse>();
+        await (await admin.PostAsync($"/api/events/{created.Id}/publish", null, Ct)).ReadAsync<EventResponse>();
+        var (member, memberId) = await AttendanceData.MemberAsync(api, $"followup-{Guid.NewGuid():N}@alumni.test");
+        var ev = new TestEvent(created.Id, created.StartsAt, created.EndsAt, created.Questions.Select(q => q.Id).ToList());
+        var registration = await AttendanceData.RegisterAsync(api, ev, memberId);
+
+        var staffView = await (await admin.GetAsync($"/api/events/{created.Id}", Ct)).ReadAsync<EventResponse>();
+        Assert.Equal(("We missed you!\n\nThe slides are online.", "Vi saknade dig!"), (staffView.FollowUpEn, staffView.FollowUpSv));
+        Assert.Equal(created.EndsAt.AddMonths(12), staffView.PersonalDataDeletedOn);
+        Assert.Equal(created.EndsAt.AddMonths(12), (await (await member.GetAsync($"/api/me/events/{created.Id}", Ct)).ReadAsync<MemberEventResponse>()).PersonalDataDeletedOn);
+
+        await Schedule(new ManualClock(created.EndsAt.AddHours(1))).RunOnceAsync(Ct);
+
+        Assert.Equal([(registration.Id, "followUp")], (await MailAsync(ev)).Where(m => m.Kind != "reminder").Select(m => (m.RegistrationId!.Value, m.Kind)));
+    }
+
+    [Fact]
     public async Task An_event_that_ended_long_before_the_schedule_ran_gets_no_feedback_requests()
     {
         var ev = await AttendanceData.EventAsync(api, "DSV");

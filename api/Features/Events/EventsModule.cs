@@ -20,5 +20,7 @@ public sealed class EventsModule : ISliceModule
 
     public void Add(WebApplicationBuilder builder)
     {
+        builder.Services.Configure<Schedule.EventScheduleOptions>(builder.Configuration.GetSection(Schedule.EventScheduleOptions.Section));
+        builder.Services.AddHostedService<Schedule.EventSchedule>();
     }
 }

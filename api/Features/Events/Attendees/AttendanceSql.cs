@@ -12,19 +12,12 @@ namespace Alumni.Api.Features.Events.Attendees;
 /// </summary>
 internal static class AttendanceSql
 {
-    // TODO(ev-att): switch to EventRules once ev-core lands.
-    private static readonly string Manages = Identity.StaffScope.Predicate("e.organiser_department_id");
-
-    private static readonly string SeesAttendees = $"""
-        ({Manages} OR EXISTS (SELECT 1 FROM event_cohosts h WHERE h.event_id = e.id AND {Identity.StaffScope.Predicate("h.department_id")}))
-        """;
-
     /// <summary>The event if the caller may see its attendees (its organiser's or a co-host's staff, or an admin).</summary>
     private static readonly Sql AttendedEvent = Sql.Portable($"""
         SELECT e.id AS Id, e.status AS Status, e.title_sv AS TitleSv, e.title_en AS TitleEn, e.starts_at AS StartsAt,
                e.ends_at AS EndsAt, e.capacity AS Capacity, e.anonymised_at AS AnonymisedAt
         FROM events e
-        WHERE e.id = @Id AND {SeesAttendees}
+        WHERE e.id = @Id AND {EventRules.ReadScope}
         """);
 
     /// <summary>The event if the caller manages it (its organiser's staff, or an admin).</summary>
@@ -32,7 +25,7 @@ internal static class AttendanceSql
         SELECT e.id AS Id, e.status AS Status, e.title_sv AS TitleSv, e.title_en AS TitleEn, e.starts_at AS StartsAt,
                e.ends_at AS EndsAt, e.capacity AS Capacity, e.anonymised_at AS AnonymisedAt
         FROM events e
-        WHERE e.id = @Id AND {Manages}
+        WHERE e.id = @Id AND {EventRules.ManageScope}
         """);
 
     /// <summary>The event whose attendees the caller may see; 404 when there is none, or it is outside the caller's scope.</summary>

@@ -109,8 +109,7 @@ public sealed class ExportRegistrations(Database db, IAuditLog audit, TimeProvid
     }
 
     /// <summary>A question's label in the request's language, else the other.</summary>
-    private static string Label(QuestionRow q) =>
-        (Texts.Current == "sv" ? q.LabelSv ?? q.LabelEn : q.LabelEn ?? q.LabelSv) ?? q.Id.ToString();
+    private static string Label(QuestionRow q) => EventRules.Pick(q.LabelEn, q.LabelSv) ?? q.Id.ToString();
 
     private static string? Instant(DateTimeOffset? at) => at?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
