@@ -12,8 +12,6 @@ namespace Alumni.Api.Tests.Events;
 /// </summary>
 public static class AttendanceData
 {
-    private const string CodeAlphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>An event; its questions get ids, returned in order.</summary>
@@ -72,7 +70,7 @@ public static class AttendanceData
         var db = api.Services.GetRequiredService<Database>();
         var now = DateTimeOffset.UtcNow;
         var id = Guid.CreateVersion7();
-        var code = new string(Enumerable.Range(0, 8).Select(_ => CodeAlphabet[Random.Shared.Next(CodeAlphabet.Length)]).ToArray());
+        var code = Alumni.Api.Features.Events.CheckIn.CheckInCodes.NewCode();
         var seats = 1 + (guests?.Length ?? 0);
         await using var session = await db.BeginAsync(Ct);
         long? queue = null;

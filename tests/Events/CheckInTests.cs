@@ -22,7 +22,7 @@ public abstract class CheckInTests(ApiFixture api)
         var (_, member) = await AttendanceData.MemberAsync(api, $"code-{Guid.NewGuid():N}@alumni.test");
         var registration = await AttendanceData.RegisterAsync(api, ev, member, guests: ["Grace Hopper"]);
         var coordinator = await api.CoordinatorAsync("DSV");
-        var typed = " " + registration.Code[..4].ToLowerInvariant() + " " + registration.Code[4..] + " ";
+        var typed = " " + registration.Code[..4].ToLowerInvariant() + "-" + registration.Code[4..6] + " " + registration.Code[6..] + " ";
 
         var response = await coordinator.PostAsJsonAsync($"/api/events/{ev.Id}/check-ins", new { code = typed }, Ct);
 

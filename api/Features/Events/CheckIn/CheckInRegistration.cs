@@ -70,7 +70,7 @@ public sealed class CheckInRegistration(Database db, TimeProvider time) : Endpoi
 
         var registration = (req.RegistrationId is { } registrationId
                 ? await session.QuerySingleOrDefaultAsync<RegistrationRow>(ById, new { req.Id, RegistrationId = registrationId }, ct)
-                : await session.QuerySingleOrDefaultAsync<RegistrationRow>(ByCode, new { req.Id, Code = NormaliseCode(req.Code!) }, ct))
+                : await session.QuerySingleOrDefaultAsync<RegistrationRow>(ByCode, new { req.Id, Code = CheckInCodes.Normalise(req.Code) }, ct))
             ?? throw ProblemException.NotFound(Texts.Get("events.checkIn.noSuchRegistration"));
         var now = time.GetUtcNow();
         var rows = await session.ExecuteAsync(MarkCheckedIn, new { req.Id, RegistrationId = registration.Id, Now = now, By = User.PersonId() }, ct);
@@ -100,10 +100,6 @@ public sealed class CheckInRegistration(Database db, TimeProvider time) : Endpoi
         }, ct);
     }
 
-    /// <summary>A code as scanned or typed: upper case, without spaces or hyphens.</summary>
-    internal static string NormaliseCode(string code) =>
-        new(code.Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
-
     private sealed record RegistrationRow
     {
         public Guid Id { get; init; }
@@ -120,7 +116,7 @@ public sealed class CheckInRegistration(Database db, TimeProvider time) : Endpoi
         {
             RuleFor(r => r.Code).Must((r, code) => (r.RegistrationId is null) != string.IsNullOrWhiteSpace(code))
                 .WithMessage(_ => Texts.Get("events.checkIn.idOrCode"));
-            RuleFor(r => r.Code!).Must(c => NormaliseCode(c).Length is > 0 and <= 16 && NormaliseCode(c).All(char.IsAsciiLetterOrDigit))
+            RuleFor(r => r.Code).Must(c => CheckInCodes.Normalise(c) is not null)
                 .WithMessage(_ => Texts.Get("events.checkIn.notACode"))
                 .When(r => !string.IsNullOrWhiteSpace(r.Code));
         }
