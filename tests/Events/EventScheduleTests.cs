@@ -129,6 +129,52 @@ public abstract class EventScheduleTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task The_reminder_the_feedback_request_and_the_follow_up_reach_the_members_in_their_registrations_language()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var ev = await AttendanceData.EventAsync(api, "DSV", startsAt: DateTimeOffset.UtcNow.AddDays(50),
+            followUpEn: "The slides are at https://example.org/slides.", followUpSv: "Bilderna finns på https://example.org/bilder.");
+        var (came, away) = ($"mail-came-{tag}@alumni.test", $"mail-away-{tag}@alumni.test");
+        var cameRegistration = await AttendanceData.RegisterAsync(api, ev, (await AttendanceData.MemberAsync(api, came)).MemberId, language: "sv", checkedInAt: ev.StartsAt);
+        await AttendanceData.RegisterAsync(api, ev, (await AttendanceData.MemberAsync(api, away)).MemberId, language: "en");
+        var (sv, en) = ($"Återträff {ev.Id.ToString("N")[..6]}", $"Reunion {ev.Id.ToString("N")[..6]}");
+
+        await Schedule(new ManualClock(ev.StartsAt.AddHours(-2))).RunOnceAsync(Ct);
+
+        var reminder = await SentAsync(came, $"Påminnelse: {sv}");
+        Assert.Contains(cameRegistration.Code, reminder.TextBody);
+        Assert.Contains("Stockholm", reminder.TextBody);
+        await SentAsync(away, $"Reminder: {en}");
+
+        await Schedule(new ManualClock(ev.EndsAt.AddHours(1))).RunOnceAsync(Ct);
+
+        var feedback = await SentAsync(came, $"Hur var {sv}?");
+        Assert.Contains($"/events/{ev.Id}/feedback", feedback.TextBody);
+        var followUp = await SentAsync(away, $"{en}: a message from the organiser");
+        Assert.Contains("The slides are at https://example.org/slides.", followUp.TextBody);
+        Assert.DoesNotContain(api.Mail.Received, m => m.Recipients.Contains(away, StringComparer.OrdinalIgnoreCase) && (m.Message.Subject ?? "").StartsWith("How was", StringComparison.Ordinal));
+        Assert.DoesNotContain(api.Mail.Received, m => m.Recipients.Contains(came, StringComparer.OrdinalIgnoreCase) && (m.Message.Subject ?? "").Contains("arrangören", StringComparison.Ordinal));
+    }
+
+    /// <summary>The message to this address with this subject, once the SMTP server has it (at most 10 seconds).</summary>
+    private async Task<MimeKit.MimeMessage> SentAsync(string to, string subject)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var found = api.Mail.Received.FirstOrDefault(m => m.Recipients.Contains(to, StringComparer.OrdinalIgnoreCase) && m.Message.Subject == subject);
+            if (found is not null)
+            {
+                return found.Message;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"No mail \"{subject}\" to {to} reached the SMTP server; it has: "
+                + string.Join("; ", api.Mail.Received.Where(m => m.Recipients.Contains(to, StringComparer.OrdinalIgnoreCase)).Select(m => m.Message.Subject)));
+            await Task.Delay(20, Ct);
+        }
+    }
+
+    [Fact]
     public async Task An_event_that_ended_long_before_the_schedule_ran_gets_no_feedback_requests()
     {
         var ev = await AttendanceData.EventAsync(api, "DSV");
@@ -185,7 +231,7 @@ public abstract class EventScheduleTests(ApiFixture api)
     }
 
     private EventSchedule Schedule(ManualClock clock, EventScheduleOptions? options = null) =>
-        new(api.Services.GetRequiredService<Database>(), clock, Options.Create(options ?? new EventScheduleOptions()), NullLogger<EventSchedule>.Instance);
+        new(api.Services.GetRequiredService<Database>(), api.Services.GetRequiredService<Alumni.Api.Features.Events.Mail.EventMailSignal>(), clock, Options.Create(options ?? new EventScheduleOptions()), NullLogger<EventSchedule>.Instance);
 
     private async Task<List<Guid>> MembersAsync(string tag, int count)
     {

@@ -27,5 +27,8 @@ public sealed class EventsModule : ISliceModule
         builder.AddEventMail();
         builder.Services.Configure<Schedule.EventScheduleOptions>(builder.Configuration.GetSection(Schedule.EventScheduleOptions.Section));
         builder.Services.AddHostedService<Schedule.EventSchedule>();
+        builder.Services.AddSingleton<IEventMailComposer, Schedule.ReminderMail>();
+        builder.Services.AddSingleton<IEventMailComposer, Schedule.FeedbackMail>();
+        builder.Services.AddSingleton<IEventMailComposer, Schedule.FollowUpMail>();
     }
 }

@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Events.Mail;
 using Alumni.Api.Infrastructure.Data;
 using Microsoft.Extensions.Options;
 
@@ -41,9 +42,9 @@ public sealed record ScheduleRun(int Reminders, int FeedbackRequests, int Follow
 /// starts, feedback requests (to the checked-in) and the organiser's follow-up (to the no-shows) after it ends, and,
 /// a configured time after the end, the anonymisation of the registrations' personal data. Each step marks the event
 /// in the same transaction as the mail it writes, conditionally on the mark not being there, so two instances never
-/// both do it and a crash leaves it undone rather than half done. The mail rows go to the slice's outbox, sent by its sender.
+/// both do it and a crash leaves it undone rather than half done. The mail rows go to the slice's outbox (<see cref="EventMailOutbox"/>), sent by its sender, woken when the run wrote some.
 /// </summary>
-public sealed class EventSchedule(Database db, TimeProvider time, IOptions<EventScheduleOptions> options, ILogger<EventSchedule> logger)
+public sealed class EventSchedule(Database db, EventMailSignal signal, TimeProvider time, IOptions<EventScheduleOptions> options, ILogger<EventSchedule> logger)
     : BackgroundService
 {
     private static readonly Sql DueReminders = Sql.Portable("""
@@ -83,11 +84,6 @@ public sealed class EventSchedule(Database db, TimeProvider time, IOptions<Event
         FROM event_registrations
         WHERE event_id = @Id AND status = 'confirmed'
         ORDER BY registered_at, id
-        """);
-
-    private static readonly Sql InsertMail = Sql.Portable("""
-        INSERT INTO event_mail (id, registration_id, event_id, member_id, kind, created_at, attempts)
-        VALUES (@Id, @RegistrationId, @EventId, @MemberId, @Kind, @Now, 0)
         """);
 
     private static readonly Sql DueAnonymisation = Sql.Portable("""
@@ -144,7 +140,7 @@ public sealed class EventSchedule(Database db, TimeProvider time, IOptions<Event
             }
 
             var registrations = await session.QueryAsync<RegistrationRow>(Confirmed, new { Id = id }, ct);
-            await WriteMailAsync(session, id, registrations, Kinds.Reminder, now, ct);
+            await WriteMailAsync(session, id, registrations, EventMailKinds.Reminder, now, ct);
             await session.CommitAsync(ct);
             reminders += registrations.Count;
         }
@@ -164,12 +160,12 @@ public sealed class EventSchedule(Database db, TimeProvider time, IOptions<Event
 
             var registrations = await session.QueryAsync<AttendedRow>(Attended, new { Id = id }, ct);
             var checkedIn = registrations.Where(r => r.CheckedIn == 1).Select(r => new RegistrationRow { RegistrationId = r.RegistrationId, MemberId = r.MemberId }).ToList();
-            await WriteMailAsync(session, id, checkedIn, Kinds.Feedback, now, ct);
+            await WriteMailAsync(session, id, checkedIn, EventMailKinds.Feedback, now, ct);
             feedback += checkedIn.Count;
             if (await session.ExecuteScalarAsync<long>(HasFollowUp, new { Id = id }, ct) > 0)
             {
                 var noShows = registrations.Where(r => r.CheckedIn == 0).Select(r => new RegistrationRow { RegistrationId = r.RegistrationId, MemberId = r.MemberId }).ToList();
-                await WriteMailAsync(session, id, noShows, Kinds.FollowUp, now, ct);
+                await WriteMailAsync(session, id, noShows, EventMailKinds.FollowUp, now, ct);
                 followUps += noShows.Count;
             }
 
@@ -197,6 +193,11 @@ public sealed class EventSchedule(Database db, TimeProvider time, IOptions<Event
 
             await session.CommitAsync(ct);
             anonymised++;
+        }
+
+        if (reminders + feedback + followUps > 0)
+        {
+            signal.Pulse();
         }
 
         return new ScheduleRun(reminders, feedback, followUps, anonymised);
@@ -234,16 +235,8 @@ public sealed class EventSchedule(Database db, TimeProvider time, IOptions<Event
     {
         foreach (var r in registrations)
         {
-            await session.ExecuteAsync(InsertMail, new { Id = Guid.CreateVersion7(now), r.RegistrationId, EventId = eventId, r.MemberId, Kind = kind, Now = now }, ct);
+            await EventMailOutbox.WriteAsync(session, eventId, r.MemberId, r.RegistrationId, kind, now, ct);
         }
-    }
-
-    /// <summary>The kinds of mail the schedule writes (<c>event_mail.kind</c>).</summary>
-    public static class Kinds
-    {
-        public const string Reminder = "reminder";
-        public const string Feedback = "feedback";
-        public const string FollowUp = "followUp";
     }
 
     private sealed record RegistrationRow
