@@ -26,6 +26,9 @@ const StaffMemberRoute = lazy(() => import('./routes/staff-member'));
 const StaffCampaignsRoute = lazy(() => import('./routes/staff-campaigns'));
 const StaffStartRoute = lazy(() => import('./routes/staff-start'));
 const MyStartRoute = lazy(() => import('./routes/my-start'));
+const EventsRoute = lazy(() => import('./routes/events'));
+const EventRoute = lazy(() => import('./routes/event'));
+const MyEventsRoute = lazy(() => import('./routes/my-events'));
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -59,6 +62,30 @@ export const routes: RouteObject[] = [
         element: (
           <RequireSignIn>
             <DirectoryRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'events',
+        element: (
+          <RequireSignIn>
+            <EventsRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'events/:id',
+        element: (
+          <RequireSignIn>
+            <EventRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'me/events',
+        element: (
+          <RequireSignIn>
+            <MyEventsRoute />
           </RequireSignIn>
         ),
       },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventPlace, eventText, eventTitle, langAttribute, pickText } from './event-text';
+import { eventDescriptionHtml, eventPlace, eventText, eventTitle, langAttribute, pickText } from './event-text';
 
 describe('an event text in my language', () => {
   it('is my language’s text when there is one', () => {
@@ -22,6 +22,11 @@ describe('an event text in my language', () => {
     expect(eventTitle(event, 'en')).toBe('Återträff');
     expect(eventText(event, 'summary', 'sv')).toEqual({ text: 'Come along', language: 'en' });
     expect(eventTitle({ titleSv: null, titleEn: null }, 'sv')).toBe('');
+  });
+
+  it('picks the server’s HTML of the description by the same rule', () => {
+    expect(eventDescriptionHtml({ descriptionSvHtml: '<p>Hej</p>', descriptionEnHtml: null }, 'en')).toEqual({ text: '<p>Hej</p>', language: 'sv' });
+    expect(eventDescriptionHtml({}, 'en')).toBeNull();
   });
 
   it('marks a fallback text with its own language only', () => {

@@ -23,7 +23,7 @@ export function pickText(sv: string | null | undefined, en: string | null | unde
 }
 
 /** The bilingual fields of an event, as its records spell them (`titleSv`, `titleEn`, …). */
-export type EventTextField = 'title' | 'summary' | 'description' | 'descriptionHtml' | 'followUp';
+export type EventTextField = 'title' | 'summary' | 'description' | 'followUp';
 
 type Bilingual<F extends string> = { [K in `${F}Sv` | `${F}En`]?: string | null | undefined };
 
@@ -36,6 +36,17 @@ export function eventText<F extends EventTextField>(event: Bilingual<F>, field: 
 /** The event's title in the language (the other language's when missing; '' when it has none, which the API refuses). */
 export function eventTitle(event: Bilingual<'title'>, language: Language): string {
   return eventText(event, 'title', language)?.text ?? '';
+}
+
+/**
+ * The description as the API rendered it (Markdown to sanitised HTML: `descriptionSvHtml`, `descriptionEnHtml`) in
+ * the language, falling back to the other; null when there is none. Only the server's sanitised HTML is ever rendered.
+ */
+export function eventDescriptionHtml(
+  event: { descriptionSvHtml?: string | null; descriptionEnHtml?: string | null },
+  language: Language,
+): LocalText | null {
+  return pickText(event.descriptionSvHtml, event.descriptionEnHtml, language);
 }
 
 /** The `lang` attribute a text needs: only where it differs from the page's language. */
@@ -60,4 +71,17 @@ export function eventPlace(event: EventPlaceFields, countryName: (code: string |
     .map((part) => part?.trim())
     .filter(Boolean)
     .join(', ');
+}
+
+/** A department's name in the language, by its code, from the faculties' lists; the code while they load or when unknown. */
+export function departmentName(
+  code: string,
+  faculties: readonly { departments: readonly { code: string; nameSv: string; nameEn: string }[] }[] | undefined,
+  language: Language,
+): string {
+  for (const faculty of faculties ?? []) {
+    const department = faculty.departments.find((d) => d.code === code);
+    if (department) return language === 'en' ? department.nameEn || department.nameSv : department.nameSv || department.nameEn;
+  }
+  return code;
 }
