@@ -33,6 +33,9 @@ describe('EventPage', () => {
     expect(region.textContent).toContain('12 platser kvar');
     expect(region.textContent).toContain('Du får ta med 1 gäst.');
     expect(screen.getByRole('link', { name: 'Alla evenemang' }).getAttribute('href')).toBe('/events');
+    expect(within(region).getByRole('link', { name: 'Lägg till i min kalender (.ics)' }).getAttribute('href')).toBe(
+      `/api/me/events/${EVENT_ID}/calendar`,
+    );
   });
 
   it('renders the description the API made into sanitised HTML, falling back to the other language', async () => {
@@ -56,7 +59,7 @@ describe('EventPage', () => {
     const first = renderApp({ me: ALUMNA, path: PATH });
     let region = await facts();
     expect(region.textContent).toContain('Online Länken visas här när du har en plats.');
-    expect(within(region).queryByRole('link')).toBeNull();
+    expect(within(region).queryByRole('link', { name: /Delta online/ })).toBeNull();
     first.unmount();
 
     serve(memberEvent({ online: true, onlineUrl: 'https://meet.example.org/dsv', myRegistrationStatus: 'confirmed' }));

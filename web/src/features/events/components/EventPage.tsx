@@ -10,7 +10,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMemberEvent } from '../api/member-events';
 import { departmentName, eventDescriptionHtml, eventPlace, eventText, langAttribute } from '../event-text';
 import { formatInZone } from '../event-time';
-import { MEMBER_EVENTS_PATH, MY_EVENTS_PATH } from '../member-paths';
+import { MEMBER_EVENTS_PATH, MY_EVENTS_PATH, myEventCalendarUrl } from '../member-paths';
 import { EventTime } from './EventTime';
 import { MembersOnly } from './MembersOnly';
 import { SeatsLeft } from './SeatsLeft';
@@ -179,6 +179,13 @@ function EventDetail({ event }: { event: MemberEventResponse }) {
             </div>
           ) : null}
         </dl>
+        {event.status !== 'completed' ? (
+          <p className="event-page__calendar">
+            <a href={myEventCalendarUrl(event.id)} download="event.ics">
+              {t('events.member.mine.calendar')}
+            </a>
+          </p>
+        ) : null}
       </section>
 
       {description ? (
