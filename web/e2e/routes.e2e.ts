@@ -262,7 +262,10 @@ describe('staff sign in once and land on the staff start page', () => {
     });
     expect(created.status).toBe(201);
     placeholders.eventId = ((await created.json()) as { id: string }).id;
-    const published = await fetch(`${baseUrl}/api/events/${placeholders.eventId}/publish`, { method: 'POST', headers });
+    const published = await fetch(`${baseUrl}/api/events/${placeholders.eventId}/publish`, {
+      method: 'POST',
+      headers: { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' },
+    });
     expect(published.status).toBe(200);
   });
 
