@@ -34,7 +34,7 @@ describe('EventPage', () => {
     expect(region.textContent).toContain('Du får ta med 1 gäst.');
     expect(screen.getByRole('link', { name: 'Alla evenemang' }).getAttribute('href')).toBe('/events');
     expect(within(region).getByRole('link', { name: 'Lägg till i min kalender (.ics)' }).getAttribute('href')).toBe(
-      `/api/me/events/${EVENT_ID}/calendar`,
+      `/api/me/events/${EVENT_ID}/calendar.ics?language=sv`,
     );
   });
 

@@ -181,7 +181,7 @@ function EventDetail({ event }: { event: MemberEventResponse }) {
         </dl>
         {event.status !== 'completed' ? (
           <p className="event-page__calendar">
-            <a href={myEventCalendarUrl(event.id)} download="event.ics">
+            <a href={myEventCalendarUrl(event.id, language)} download="event.ics">
               {t('events.member.mine.calendar')}
             </a>
           </p>
