@@ -5,6 +5,7 @@ import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMemberEvents } from '../api/member-events';
 import { MEMBER_EVENTS_PATH } from '../member-paths';
+import { CalendarFeedPanel } from './CalendarFeedPanel';
 import { EventCard } from './EventCard';
 import { MembersOnly } from './MembersOnly';
 import './member-events.css';
@@ -48,6 +49,7 @@ export function MyEventsPage() {
           </ul>
         )}
       </div>
+      <CalendarFeedPanel />
     </div>
   );
 }
