@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eventDay, eventTimes, formatInZone, isKnownTimeZone, zonedTime } from './event-time';
+import { eventDay, eventTimes, formatDayInZone, formatInZone, isKnownTimeZone, zonedTime } from './event-time';
 
 // 18:00–20:30 in Stockholm (CET, UTC+1 in December).
 const REUNION = { startsAt: '2026-12-03T17:00:00Z', endsAt: '2026-12-03T19:30:00Z', timeZone: 'Europe/Stockholm' };
@@ -46,5 +46,7 @@ describe('an event’s time', () => {
   it('formats one instant in the event’s zone', () => {
     expect(formatInZone('2026-12-01T08:00:00Z', 'Europe/Stockholm', 'en')).toBe('Tue, 1 Dec 2026, 09:00');
     expect(formatInZone(null, 'Europe/Stockholm', 'en')).toBe('');
+    expect(formatDayInZone('2027-12-03T23:30:00Z', 'Europe/Stockholm', 'en')).toBe('Sat, 4 Dec 2027');
+    expect(formatDayInZone('2027-12-03T19:30:00Z', 'Europe/Stockholm', 'sv')).toBe('fre 3 dec. 2027');
   });
 });

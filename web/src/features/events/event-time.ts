@@ -125,3 +125,12 @@ export function formatInZone(value: string | Date | null | undefined, timeZone: 
   const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
   return new Intl.DateTimeFormat(LOCALES[language], { ...RANGE, timeZone: zone }).format(date);
 }
+
+/** A day in the event's zone, without the time: "Fri, 3 Dec 2027" / "fre 3 dec. 2027". */
+export function formatDayInZone(value: string | Date | null | undefined, timeZone: string, language: Language): string {
+  if (!value) return '';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
+  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(date);
+}
