@@ -1,4 +1,11 @@
-import type { EventListItem, EventListItemPaged, MemberEventResponse } from '../api/generated';
+import type {
+  EventListItem,
+  EventListItemPaged,
+  MemberEventResponse,
+  MyRegistrationSummary,
+  MyRegistrationSummaryPaged,
+  RegistrationResponse,
+} from '../api/generated';
 
 /**
  * Builders for the alumni's event pages' answers (the events of my audience), typed with the generated client's
@@ -67,4 +74,45 @@ export function memberEvent(overrides: Partial<MemberEventResponse> = {}): Membe
     sequence: 0,
     ...overrides,
   };
+}
+
+export const REGISTRATION_ID = '0191a000-0000-7000-8000-0000000000f1';
+
+/** My confirmed registration for the reunion: one seat, code K7M2QX9P. */
+export function registration(overrides: Partial<RegistrationResponse> = {}): RegistrationResponse {
+  return {
+    id: REGISTRATION_ID,
+    eventId: EVENT_ID,
+    status: 'confirmed',
+    seats: 1,
+    checkInCode: 'K7M2QX9P',
+    guests: [],
+    answers: [],
+    registeredAt: '2026-11-20T10:00:00Z',
+    confirmedAt: '2026-11-20T10:00:00Z',
+    ...overrides,
+  };
+}
+
+/** One of my registrations as my list shows it. */
+export function registrationSummary(overrides: Partial<MyRegistrationSummary> = {}): MyRegistrationSummary {
+  return {
+    id: REGISTRATION_ID,
+    eventId: EVENT_ID,
+    title: 'Återträff för DSV-alumner',
+    eventStatus: 'published',
+    startsAt: '2026-12-03T17:00:00Z',
+    endsAt: '2026-12-03T19:30:00Z',
+    timeZone: 'Europe/Stockholm',
+    city: 'Stockholm',
+    country: 'SE',
+    status: 'confirmed',
+    seats: 1,
+    registeredAt: '2026-11-20T10:00:00Z',
+    ...overrides,
+  };
+}
+
+export function registrationPage(items: MyRegistrationSummary[], page = 1, pageSize = 20, total = items.length): MyRegistrationSummaryPaged {
+  return { items, page, pageSize, total, totalExact: true };
 }

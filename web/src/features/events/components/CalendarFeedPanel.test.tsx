@@ -3,14 +3,14 @@ import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { json, me, noContent, server } from '../../../test/http';
-import { eventListPage } from '../../../test/member-events';
+import { registrationPage } from '../../../test/member-events';
 import { renderApp } from '../../../test/render-app';
 
 const ALUMNA = me('alumnus');
 const FEED = 'https://alumni.example.org/api/calendar/abc123.ics';
 
 beforeEach(() => {
-  server.use(http.get('/api/me/events', () => json(eventListPage([]))));
+  server.use(http.get('/api/me/registrations', () => json(registrationPage([]))));
 });
 
 async function panel() {

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { demoFaculties, json, me, notFound, server } from '../../../test/http';
-import { EVENT_ID, memberEvent } from '../../../test/member-events';
+import { EVENT_ID, memberEvent, registration } from '../../../test/member-events';
 import { renderApp } from '../../../test/render-app';
 
 const ALUMNA = me('alumnus');
@@ -63,6 +63,7 @@ describe('EventPage', () => {
     first.unmount();
 
     serve(memberEvent({ online: true, onlineUrl: 'https://meet.example.org/dsv', myRegistrationStatus: 'confirmed' }));
+    server.use(http.get(`/api/me/events/${EVENT_ID}/registration`, () => json(registration())));
     renderApp({ me: ALUMNA, path: PATH });
     region = await facts();
     expect(within(region).getByRole('link', { name: /Delta online/ }).getAttribute('href')).toBe('https://meet.example.org/dsv');

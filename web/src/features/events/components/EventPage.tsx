@@ -13,6 +13,7 @@ import { formatInZone } from '../event-time';
 import { MEMBER_EVENTS_PATH, MY_EVENTS_PATH, myEventCalendarUrl } from '../member-paths';
 import { EventTime } from './EventTime';
 import { MembersOnly } from './MembersOnly';
+import { RegistrationSection } from './RegistrationSection';
 import { SeatsLeft } from './SeatsLeft';
 import './member-events.css';
 
@@ -20,7 +21,8 @@ import './member-events.css';
  * One event as an alumnus sees it (`/events/:id`): title, summary and description in my language (the other where
  * missing; the description is the server's sanitised HTML), when (the event's zone and mine), where (or online: the
  * link once I have a seat), who organises it, the seats left and the registration window, and my registration.
- * A draft, or an event outside my audience, is "not found".
+ * The registration section registers me, or shows and cancels my registration. A draft, or an event outside my
+ * audience, is "not found".
  */
 export function EventPage() {
   const { t, i18n } = useTranslation();
@@ -187,6 +189,8 @@ function EventDetail({ event }: { event: MemberEventResponse }) {
           </p>
         ) : null}
       </section>
+
+      <RegistrationSection event={event} />
 
       {description ? (
         <section className="event-page__about" aria-labelledby="event-about-heading">
