@@ -281,7 +281,6 @@ function QuestionField({
     <fieldset
       className={['fieldset', hasErrors ? 'field--invalid' : ''].filter(Boolean).join(' ')}
       aria-describedby={hasErrors ? fieldErrorId(id) : undefined}
-      aria-required={question.required || undefined}
     >
       <legend className="field__label">{label}</legend>
       <ul className="checkbox-list">
@@ -294,6 +293,7 @@ function QuestionField({
               value={option.value}
               checked={value === option.value}
               onChange={() => onChange(option.value)}
+              required={question.required}
               aria-invalid={hasErrors || undefined}
             />
             <label htmlFor={i === 0 ? id : `${id}-${i}`}>{option.label}</label>
