@@ -25,5 +25,7 @@ public sealed class EventsModule : ISliceModule
         // A member's erasure deletes their calendar feed (Members raises it; the feed is this slice's table).
         builder.Services.AddSingleton<Infrastructure.Security.IErasureObserver, Calendar.CalendarFeedErasure>();
         builder.AddEventMail();
+        builder.Services.Configure<Schedule.EventScheduleOptions>(builder.Configuration.GetSection(Schedule.EventScheduleOptions.Section));
+        builder.Services.AddHostedService<Schedule.EventSchedule>();
     }
 }
