@@ -34,6 +34,7 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/directory', path: '/directory', as: 'alumnus', heading: /^Alumni directory$/ },
   { pattern: '/events', path: '/events', as: 'alumnus', heading: /^Events$/ },
   { pattern: '/events/:id', path: '/events/:eventId', as: 'alumnus', heading: /^Reunion / },
+  { pattern: '/events/:id/feedback', path: '/events/:eventId/feedback', as: 'alumnus', heading: /^Your feedback$/ },
   { pattern: '/me/events', path: '/me/events', as: 'alumnus', heading: /^My events$/ },
   { pattern: '/staff', path: '/staff', as: 'coordinator', heading: /./ },
   { pattern: '/staff', path: '/staff', as: 'admin', heading: /./ },

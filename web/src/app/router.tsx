@@ -29,6 +29,7 @@ const MyStartRoute = lazy(() => import('./routes/my-start'));
 const EventsRoute = lazy(() => import('./routes/events'));
 const EventRoute = lazy(() => import('./routes/event'));
 const MyEventsRoute = lazy(() => import('./routes/my-events'));
+const EventFeedbackRoute = lazy(() => import('./routes/event-feedback'));
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -78,6 +79,14 @@ export const routes: RouteObject[] = [
         element: (
           <RequireSignIn>
             <EventRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'events/:id/feedback',
+        element: (
+          <RequireSignIn>
+            <EventFeedbackRoute />
           </RequireSignIn>
         ),
       },

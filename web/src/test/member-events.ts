@@ -72,6 +72,7 @@ export function memberEvent(overrides: Partial<MemberEventResponse> = {}): Membe
     guestsAllowed: 1,
     questions: [],
     sequence: 0,
+    personalDataDeletedOn: '2027-12-03T19:30:00Z',
     ...overrides,
   };
 }

@@ -32,6 +32,7 @@ describe('EventPage', () => {
     expect(await within(region).findByText('Institutionen för data- och systemvetenskap')).toBeTruthy();
     expect(region.textContent).toContain('12 platser kvar');
     expect(region.textContent).toContain('Du får ta med 1 gäst.');
+    expect(region.textContent).toContain('Anmälningarnas personuppgifter (svar, gästers namn, kommentarer) raderas fre 3 dec. 2027; antalen sparas.');
     expect(screen.getByRole('link', { name: 'Alla evenemang' }).getAttribute('href')).toBe('/events');
     expect(within(region).getByRole('link', { name: 'Lägg till i min kalender (.ics)' }).getAttribute('href')).toBe(
       `/api/me/events/${EVENT_ID}/calendar.ics?language=sv`,

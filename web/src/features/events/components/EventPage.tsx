@@ -9,7 +9,7 @@ import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useMemberEvent } from '../api/member-events';
 import { departmentName, eventDescriptionHtml, eventPlace, eventText, langAttribute } from '../event-text';
-import { formatInZone } from '../event-time';
+import { formatDayInZone, formatInZone } from '../event-time';
 import { MEMBER_EVENTS_PATH, MY_EVENTS_PATH, myEventCalendarUrl } from '../member-paths';
 import { EventTime } from './EventTime';
 import { MembersOnly } from './MembersOnly';
@@ -181,6 +181,9 @@ function EventDetail({ event }: { event: MemberEventResponse }) {
             </div>
           ) : null}
         </dl>
+        <p className="event-page__retention muted">
+          {t('events.member.detail.retention', { date: formatDayInZone(event.personalDataDeletedOn, event.timeZone, language) })}
+        </p>
         {event.status !== 'completed' ? (
           <p className="event-page__calendar">
             <a href={myEventCalendarUrl(event.id, language)} download="event.ics">
