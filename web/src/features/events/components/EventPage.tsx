@@ -164,7 +164,10 @@ function EventDetail({ event }: { event: MemberEventResponse }) {
             <div>
               <dt>{t('events.common.seats')}</dt>
               <dd>
-                <SeatsLeft seatsLeft={event.seatsLeft} />
+                <SeatsLeft
+                  seatsLeft={event.seatsLeft}
+                  registered={event.myRegistrationStatus === 'confirmed' || event.myRegistrationStatus === 'waiting'}
+                />
                 {event.guestsAllowed > 0 ? (
                   <span className="event-line muted">{t('events.member.detail.guestsAllowed', { count: event.guestsAllowed })}</span>
                 ) : null}

@@ -131,6 +131,7 @@ describe('registering on the event page', () => {
     await userEvent.setup().click(within(region).getByRole('button', { name: 'Ställ mig på väntelistan' }));
     const mine = await registrationRegion('Din anmälan');
     expect((await within(mine).findByRole('status')).textContent).toContain('Du har plats 3 på väntelistan.');
+    expect(screen.getByRole('region', { name: 'När och var' }).textContent).toContain('Inga platser kvar');
   });
 
   it('says when registration opens, or that it has closed', async () => {
