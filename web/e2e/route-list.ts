@@ -11,7 +11,7 @@ export type RouteVisitor = 'visitor' | 'alumnus' | 'coordinator' | 'admin';
 export interface RouteVisit {
   /** The router's path pattern, in full from the root (`/staff/members/:id`; `*` is the not-found page). */
   pattern: string;
-  /** The address to open; `:memberId`, `:campaignToken` and `:importId` are filled in with demo data the suite makes. */
+  /** The address to open; `:memberId`, `:campaignToken`, `:importId` and `:eventId` are filled in with demo data the suite makes. */
   path: string;
   as: RouteVisitor;
   /** The heading (level 1) the page shows once loaded, in English (the suite works in English). */
@@ -32,6 +32,10 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/me/profile', path: '/me/profile', as: 'alumnus', heading: /^My profile$/ },
   { pattern: '/me/sessions', path: '/me/sessions', as: 'alumnus', heading: /^My sessions$/ },
   { pattern: '/directory', path: '/directory', as: 'alumnus', heading: /^Alumni directory$/ },
+  { pattern: '/events', path: '/events', as: 'alumnus', heading: /^Events$/ },
+  { pattern: '/events/:id', path: '/events/:eventId', as: 'alumnus', heading: /^Reunion / },
+  { pattern: '/events/:id/feedback', path: '/events/:eventId/feedback', as: 'alumnus', heading: /^Your feedback$/ },
+  { pattern: '/me/events', path: '/me/events', as: 'alumnus', heading: /^My events$/ },
   { pattern: '/staff', path: '/staff', as: 'coordinator', heading: /./ },
   { pattern: '/staff', path: '/staff', as: 'admin', heading: /./ },
   { pattern: '/staff/members', path: '/staff/members', as: 'coordinator', heading: /^Members$/ },

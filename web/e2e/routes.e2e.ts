@@ -42,7 +42,7 @@ let browser: Browser;
 const contexts = new Map<RouteVisitor, BrowserContext>();
 const pages = new Map<RouteVisitor, Page>();
 const pageErrors: string[] = [];
-/** Filled in from the demo data the suite makes: the alumnus's member id, a campaign's token. */
+/** Filled in from the demo data the suite makes: the alumnus's member id, a campaign's token, an import, an event. */
 const placeholders: Record<string, string> = {};
 
 async function pageFor(who: RouteVisitor): Promise<Page> {
@@ -234,6 +234,39 @@ describe('staff sign in once and land on the staff start page', () => {
     });
     expect(response.status).toBe(202);
     placeholders.importId = ((await response.json()) as { id: string }).id;
+  });
+
+  it('makes a published event for the alumni’s event route, through the API as the admin', async () => {
+    const page = await pageFor('admin');
+    const headers = { ...(await sessionHeaders(page, baseUrl)), 'Content-Type': 'application/json', Accept: 'application/json' };
+    const starts = new Date(Date.now() + 21 * 24 * 3600_000);
+    const created = await fetch(`${baseUrl}/api/events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        kind: 'reunion',
+        titleSv: `Återträff ${suffix}`,
+        titleEn: `Reunion ${suffix}`,
+        descriptionEn: 'Welcome **everyone**!',
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 3 * 3600_000).toISOString(),
+        timeZone: 'Europe/Stockholm',
+        venue: 'Aula Magna',
+        city: 'Stockholm',
+        country: 'SE',
+        audience: 'all',
+        capacity: 50,
+        guestsAllowed: 1,
+        questions: [{ kind: 'text', labelSv: 'Specialkost', labelEn: 'Dietary needs', choices: [], required: false }],
+      }),
+    });
+    expect(created.status).toBe(201);
+    placeholders.eventId = ((await created.json()) as { id: string }).id;
+    const published = await fetch(`${baseUrl}/api/events/${placeholders.eventId}/publish`, {
+      method: 'POST',
+      headers: { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' },
+    });
+    expect(published.status).toBe(200);
   });
 
   it('searches members from the staff start page', async () => {

@@ -26,6 +26,10 @@ const StaffMemberRoute = lazy(() => import('./routes/staff-member'));
 const StaffCampaignsRoute = lazy(() => import('./routes/staff-campaigns'));
 const StaffStartRoute = lazy(() => import('./routes/staff-start'));
 const MyStartRoute = lazy(() => import('./routes/my-start'));
+const EventsRoute = lazy(() => import('./routes/events'));
+const EventRoute = lazy(() => import('./routes/event'));
+const MyEventsRoute = lazy(() => import('./routes/my-events'));
+const EventFeedbackRoute = lazy(() => import('./routes/event-feedback'));
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -59,6 +63,38 @@ export const routes: RouteObject[] = [
         element: (
           <RequireSignIn>
             <DirectoryRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'events',
+        element: (
+          <RequireSignIn>
+            <EventsRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'events/:id',
+        element: (
+          <RequireSignIn>
+            <EventRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'events/:id/feedback',
+        element: (
+          <RequireSignIn>
+            <EventFeedbackRoute />
+          </RequireSignIn>
+        ),
+      },
+      {
+        path: 'me/events',
+        element: (
+          <RequireSignIn>
+            <MyEventsRoute />
           </RequireSignIn>
         ),
       },

@@ -22,6 +22,7 @@ const NAV_LABELS = {
   directory: 'nav.directory',
   members: 'nav.members',
   campaigns: 'nav.campaigns',
+  events: 'nav.events',
 } as const satisfies Record<NavKey, string>;
 
 const MENU_ID = 'app-menu';

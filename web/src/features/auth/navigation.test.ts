@@ -23,14 +23,14 @@ describe('networkNavigationFor', () => {
     staff: items.staff.map((item) => item.to),
     admin: items.admin.map((item) => item.to),
   });
-  const personal = ['/me', '/me/profile', '/directory'];
+  const personal = ['/me', '/events', '/me/profile', '/directory'];
 
   it('shows nothing to a signed-out visitor', () => {
     expect(keys(networkNavigationFor(null))).toEqual({ personal: [], staff: [], admin: [] });
     expect(keys(networkNavigationFor(undefined))).toEqual({ personal: [], staff: [], admin: [] });
   });
 
-  it('shows everyone signed in their start page, profile and the directory', () => {
+  it('shows everyone signed in their start page, the events, their profile and the directory', () => {
     expect(keys(networkNavigationFor(me(['alumnus'])))).toEqual({ personal, staff: [], admin: [] });
   });
 

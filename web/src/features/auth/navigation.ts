@@ -12,7 +12,8 @@ export type NavKey =
   | 'profile'
   | 'directory'
   | 'members'
-  | 'campaigns';
+  | 'campaigns'
+  | 'events';
 
 export interface NavItem {
   key: NavKey;
@@ -31,6 +32,7 @@ export const NAV_PATHS: Record<NavKey, string> = {
   directory: '/directory',
   members: '/staff/members',
   campaigns: '/staff/campaigns',
+  events: '/events',
 };
 
 export interface NavigationContext {
@@ -56,7 +58,7 @@ export function isStaff(me: MeResponse | null | undefined): boolean {
 
 /** The alumni network's menus, beside the main menu: for each person, for staff, and for admins. */
 export interface NetworkNavigation {
-  /** Anyone signed in: their start page, their member profile and the alumni directory. */
+  /** Anyone signed in: their start page, the events, their member profile and the alumni directory. */
   personal: NavItem[];
   /** Admins and coordinators: member search and recruitment campaigns (coordinators: also the departments). */
   staff: NavItem[];
@@ -65,8 +67,8 @@ export interface NetworkNavigation {
 }
 
 /**
- * The alumni network's menus for this person: signed-in people reach their start page, their profile
- * and the directory (the directory itself tells those who are not active members yet what to do);
+ * The alumni network's menus for this person: signed-in people reach their start page, the events, their
+ * profile and the directory (the directory itself tells those who are not active members yet what to do);
  * staff (admins and coordinators) also search members and run recruitment campaigns; the faculties and
  * departments are under the staff menu for coordinators and under the admin menu for admins, who also
  * manage people, API keys, read the audit log and import former students. Signed out: nothing (the header offers "Join" and
@@ -77,7 +79,7 @@ export function networkNavigationFor(me: MeResponse | null | undefined): Network
   const items = (...keys: NavKey[]): NavItem[] => keys.map((key) => ({ key, to: NAV_PATHS[key] }));
   const admin = hasRole(me, 'admin');
   return {
-    personal: items('myPage', 'profile', 'directory'),
+    personal: items('myPage', 'events', 'profile', 'directory'),
     staff: isStaff(me) ? items('members', 'campaigns', ...(admin ? [] : (['departments'] as NavKey[]))) : [],
     admin: admin ? items('departments', 'people', 'apiKeys', 'audit', 'imports') : [],
   };

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CampaignResponse } from '../../../api/generated';
 import { copyText, saveFile } from '../download';
-import { fileSlug, qrPng, qrSvg } from '../qr-code';
+import { fileSlug, qrPng, qrSvg } from '../../../lib/qr-code';
 
 /** The id of a campaign's link field (focused once a new campaign is there). */
 export function linkFieldId(campaign: Pick<CampaignResponse, 'id'>): string {

@@ -22,6 +22,7 @@ import {
   validationProblem,
   type SentRequest,
 } from '../../../test/http';
+import { eventListPage } from '../../../test/member-events';
 import { renderApp } from '../../../test/render-app';
 
 const TOKEN = 'tok00001abcdef';
@@ -45,6 +46,8 @@ beforeEach(() => {
     http.post('/api/auth/code', () => json(codeRequested())),
     http.post('/api/auth/session', () => json(VERA)),
     http.get('/api/me/pending-sign-up', () => json(VERAS_SIGN_UP, 200, { ETag: '"3"' })),
+    // The start page a confirmed sign-up lands on lists the upcoming events.
+    http.get('/api/me/events', () => json(eventListPage([]))),
     http.post('/api/me/pending-sign-up/confirm', () => json(member({ email: VERA.email, firstName: 'Vera', lastName: 'Besökare' }))),
     http.delete('/api/me/pending-sign-up', () => noContent()),
     http.get('/api/me/profile', () =>

@@ -13,6 +13,7 @@ import {
   pendingSignUp,
   server,
 } from '../../../test/http';
+import { eventListPage } from '../../../test/member-events';
 import { renderApp } from '../../../test/render-app';
 
 const ALUMNA = me('alumnus');
@@ -26,6 +27,8 @@ beforeEach(() => {
   server.use(
     http.get('/api/faculties', () => json(demoFaculties())),
     http.get('/api/me/pending-sign-up', () => notFound()),
+    // The upcoming events the route puts on the page (tested with the events feature).
+    http.get('/api/me/events', () => json(eventListPage([]))),
   );
 });
 

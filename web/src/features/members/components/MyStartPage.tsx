@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate } from 'react-router';
 import type { MemberResponse } from '../../../api/generated';
@@ -23,9 +24,10 @@ import './profile.css';
  * An alumnus's start page (`/me`): their profile in brief (name, studies, what the directory shows,
  * what they hear from us) and what is left to complete, each linking to the profile. Someone signed in
  * with a sign-up waiting for confirmation is taken to confirm it (the join page); someone with neither
- * is invited to join.
+ * is invited to join. `events`, from the route, is shown to members after what is left to complete (the upcoming
+ * events).
  */
-export function MyStartPage() {
+export function MyStartPage({ events }: { events?: ReactNode }) {
   const { t } = useTranslation();
   useDocumentTitle(t('start.me.title'));
   const auth = useAuth();
@@ -51,7 +53,7 @@ export function MyStartPage() {
             </button>
           </div>
         ) : profile.data ? (
-          <MemberStart member={profile.data} />
+          <MemberStart member={profile.data} events={events} />
         ) : (
           <NotMemberInvite email={auth.me?.email ?? ''} />
         )}
@@ -60,7 +62,7 @@ export function MyStartPage() {
   );
 }
 
-function MemberStart({ member }: { member: MemberResponse }) {
+function MemberStart({ member, events }: { member: MemberResponse; events?: ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const faculties = useFaculties(false);
@@ -93,6 +95,8 @@ function MemberStart({ member }: { member: MemberResponse }) {
           </>
         )}
       </section>
+
+      {events}
 
       <section className="panel" aria-labelledby="start-summary-heading">
         <h2 id="start-summary-heading" className="panel__title">

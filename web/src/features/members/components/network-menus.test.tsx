@@ -24,11 +24,12 @@ describe('the alumni network menus in the header', () => {
     expect(screen.queryByRole('navigation', { name: 'Personalens verktyg' })).toBeNull();
   });
 
-  it('show an alumnus their start page, profile and the directory', async () => {
+  it('show an alumnus their start page, the events, their profile and the directory', async () => {
     renderApp({ me: me('alumnus') });
     await screen.findByRole('navigation', { name: 'Alumninätverket' });
     expect(linksOf('Alumninätverket')).toEqual([
       ['Min sida', '/me'],
+      ['Evenemang', '/events'],
       ['Min profil', '/me/profile'],
       ['Katalog', '/directory'],
     ]);
@@ -47,6 +48,6 @@ describe('the alumni network menus in the header', () => {
     const departments = ['Fakulteter och institutioner', '/departments'];
     expect(linksOf('Personalens verktyg')).toEqual(role === 'coordinator' ? [...staff, departments] : staff);
     if (role === 'admin') expect(linksOf('Administration')[0]).toEqual(departments);
-    await waitFor(() => expect(linksOf('Alumninätverket')).toHaveLength(3));
+    await waitFor(() => expect(linksOf('Alumninätverket')).toHaveLength(4));
   });
 });

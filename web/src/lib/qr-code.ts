@@ -1,5 +1,7 @@
 import { encode } from 'uqr';
 
+// QR codes drawn in the browser: a campaign's invitation link (members), a registration's check-in code (events).
+
 /** The modules of a QR code for a text (true is dark), with the quiet zone of four modules around it. */
 export function qrModules(text: string): boolean[][] {
   // M: a link on a poster or a slide survives a little dirt or glare.
@@ -38,8 +40,11 @@ export function qrPng(text: string, scale = 16, doc: Document = document): Promi
   return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
 }
 
-/** A file name part from a label: lower case, letters and digits (å ä ö as a, a, o), words joined by hyphens. */
-export function fileSlug(label: string): string {
+/**
+ * A file name part from a label: lower case, letters and digits (å ä ö as a, a, o), words joined by hyphens;
+ * `fallback` when nothing is left.
+ */
+export function fileSlug(label: string, fallback = 'campaign'): string {
   const slug = label
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -47,7 +52,7 @@ export function fileSlug(label: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60);
-  return slug || 'campaign';
+  return slug || fallback;
 }
 
 function escapeXml(text: string): string {
