@@ -46,7 +46,7 @@ public abstract class EventScheduleTests(ApiFixture api)
         await Schedule(clock).RunOnceAsync(Ct);
 
         var mail = await MailAsync(ev);
-        Assert.Equal([(one.Id, ids[0], "reminder"), (two.Id, ids[1], "reminder")],
+        Assert.Equal(new[] { (one.Id, ids[0], "reminder"), (two.Id, ids[1], "reminder") }.Order(),
             mail.Select(m => (m.RegistrationId!.Value, m.MemberId, m.Kind)).Order());
         Assert.Empty(await MailAsync(cancelledEvent));
         var marked = await AttendanceData.QueryAsync<DateTimeOffset?>(api, "SELECT reminder_sent_at FROM events WHERE id = @Id", new { ev.Id });
