@@ -22,6 +22,8 @@ const NAV_LABELS = {
   directory: 'nav.directory',
   members: 'nav.members',
   campaigns: 'nav.campaigns',
+  staffEvents: 'nav.staffEvents',
+  occasions: 'nav.occasions',
 } as const satisfies Record<NavKey, string>;
 
 const MENU_ID = 'app-menu';
