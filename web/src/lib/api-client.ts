@@ -1,4 +1,4 @@
-import { DepartmentsClient, DevClient, IdentityClient, MembersClient } from '../api/generated';
+import { DepartmentsClient, DevClient, EventsClient, IdentityClient, MembersClient } from '../api/generated';
 import { createApiFetch, type ApiFetchOptions } from './api-fetch';
 
 /** The API is served from the same origin as the app, under /api; the generated paths include it. */
@@ -9,12 +9,14 @@ export type DepartmentsApi = DepartmentsClient;
 export type IdentityApi = IdentityClient;
 export type DevApi = DevClient;
 export type MembersApi = MembersClient;
+export type EventsApi = EventsClient;
 
 export interface ApiClients {
   departments: DepartmentsApi;
   identity: IdentityApi;
   dev: DevApi;
   members: MembersApi;
+  events: EventsApi;
 }
 
 /** Creates the generated clients over `window.fetch` (same-origin credentials, base URL ''). */
@@ -25,5 +27,6 @@ export function createApiClients(options: ApiFetchOptions = {}): ApiClients {
     identity: new IdentityClient(API_BASE_URL, http),
     dev: new DevClient(API_BASE_URL, http),
     members: new MembersClient(API_BASE_URL, http),
+    events: new EventsClient(API_BASE_URL, http),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInZone, isTimeZone, isoToZonedLocal, sameClock, timeZoneOptions, zonedLocalToIso } from './staff-time';
+import { formatDay, formatInZone, isTimeZone, isoToZonedLocal, sameClock, timeZoneOptions, zonedLocalToIso } from './staff-time';
 
 describe('zoned wall-clock times', () => {
   it('reads a wall-clock time in the event’s zone as the instant, in winter and in summer', () => {
@@ -47,5 +47,11 @@ describe('zoned wall-clock times', () => {
     expect(formatInZone('2026-01-15T17:00:00Z', 'America/New_York', 'sv')).toMatch(/15 jan\.? 2026.*12:00/);
     expect(sameClock('2026-01-15T17:00:00Z', 'Europe/Stockholm', 'Europe/Paris')).toBe(true);
     expect(sameClock('2026-01-15T17:00:00Z', 'Europe/Stockholm', 'Europe/London')).toBe(false);
+  });
+
+  it('formats a day without a time of day, whatever the viewer’s zone', () => {
+    expect(formatDay('2030-05-14', 'sv')).toBe('14 maj 2030');
+    expect(formatDay('2030-05-14', 'en')).toBe('14 May 2030');
+    expect(formatDay('14/5', 'en')).toBe('');
   });
 });

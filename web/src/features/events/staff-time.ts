@@ -105,3 +105,11 @@ export function formatInZone(iso: string | null | undefined, zone: string, langu
 export function sameClock(iso: string, zone: string, other: string): boolean {
   return isoToZonedLocal(iso, zone) === isoToZonedLocal(iso, other);
 }
+
+/** A day (yyyy-mm-dd, no time of day) in the UI language, e.g. "14 maj 2030"; '' when unreadable. */
+export function formatDay(day: string | null | undefined, language: Language): string {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return '';
+  const date = new Date(`${day}T12:00:00Z`);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
