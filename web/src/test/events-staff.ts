@@ -1,4 +1,12 @@
-import type { EventResponse, EventSummary, EventSummaryPaged, OccasionDetailResponse, OccasionResponse, OccasionResponsePaged } from '../api/generated';
+import type {
+  EventResponse,
+  EventSummary,
+  EventSummaryPaged,
+  OccasionDetailResponse,
+  OccasionResponse,
+  OccasionResponsePaged,
+  PublicEventResponse,
+} from '../api/generated';
 import { testId } from './http';
 
 /**
@@ -88,4 +96,31 @@ export function occasion(fields: Partial<OccasionDetailResponse> = {}): Occasion
 
 export function occasionPage(items: OccasionResponse[], info: Partial<Omit<OccasionResponsePaged, 'items'>> = {}): OccasionResponsePaged {
   return { items, total: items.length, totalExact: true, page: 1, pageSize: 200, ...info };
+}
+
+/** A staff event as the public list shows it, with its descriptions as the server's HTML. */
+export function publicEvent(event: EventResponse, html: Pick<PublicEventResponse, 'descriptionSvHtml' | 'descriptionEnHtml'> = {}): PublicEventResponse {
+  return {
+    id: event.id,
+    organiserDepartmentCode: event.organiserDepartmentCode,
+    cohostDepartmentCodes: event.cohostDepartmentCodes,
+    kind: event.kind,
+    status: event.status,
+    titleSv: event.titleSv,
+    titleEn: event.titleEn,
+    summarySv: event.summarySv,
+    summaryEn: event.summaryEn,
+    startsAt: event.startsAt,
+    endsAt: event.endsAt,
+    timeZone: event.timeZone,
+    venue: event.venue,
+    address: event.address,
+    city: event.city,
+    country: event.country,
+    online: !!event.onlineUrl,
+    audience: event.audience,
+    registrationOpensAt: event.registrationOpensAt,
+    registrationClosesAt: event.registrationClosesAt,
+    ...html,
+  };
 }

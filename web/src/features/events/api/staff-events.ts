@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateEventRequest, EventResponse, EventSummaryPaged } from '../../../api/generated';
+import type { CreateEventRequest, EventResponse, EventSummaryPaged, PublicEventResponse } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
 import { versionETag } from '../../../lib/etag';
 import { toProblem } from '../../../lib/problem-details';
@@ -26,6 +26,30 @@ export function useStaffEvent(id: string, enabled: boolean = true) {
     enabled,
     queryFn: ({ signal }) => events.get(id, signal),
     refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * A published event as the public list shows it: its descriptions as the server's sanitised HTML (the staff record
+ * holds only the Markdown). Only for a published event that is not for coordinators only; null when the server has
+ * none to show.
+ */
+export function usePublishedEvent(event: EventResponse | undefined) {
+  const { events } = useApiClients();
+  const shown = !!event && event.status === 'published' && event.audience !== 'coordinators';
+  return useQuery<PublicEventResponse | null>({
+    queryKey: staffEventKeys.published(event?.id ?? '', event?.version ?? 0),
+    enabled: shown,
+    queryFn: async ({ signal }) => {
+      try {
+        return await events.getPublic(event!.id, signal);
+      } catch (error) {
+        if (toProblem(error).kind === 'not-found') return null;
+        throw error;
+      }
+    },
+    staleTime: Infinity,
+    retry: false,
   });
 }
 

@@ -10,6 +10,8 @@ export const staffEventKeys = {
   lists: () => [...staffEventKeys.all, 'list'] as const,
   list: (query: StaffEventQuery) => [...staffEventKeys.lists(), query] as const,
   detail: (id: string) => [...staffEventKeys.all, 'detail', id] as const,
+  /** The event as the public list shows it (its descriptions as the server's HTML), for a version of it. */
+  published: (id: string, version: number) => [...staffEventKeys.all, 'published', id, version] as const,
   /** What is known about who comes: the attendees, the figures and the feedback of one event. */
   attendance: (id: string) => [...staffEventKeys.all, 'attendance', id] as const,
   attendees: (id: string, query: AttendeeQuery) => [...staffEventKeys.attendance(id), 'attendees', query] as const,

@@ -16,7 +16,7 @@ import {
   validationProblem,
   type SentRequest,
 } from '../../../test/http';
-import { occasion, occasionPage, staffEvent } from '../../../test/events-staff';
+import { occasion, occasionPage, publicEvent, staffEvent } from '../../../test/events-staff';
 import { renderApp } from '../../../test/render-app';
 
 let sent: SentRequest[];
@@ -200,6 +200,23 @@ describe('EditEventPage', () => {
     const put = requestsTo(sent, 'PUT', `/api/events/${event.id}`)[0];
     expect(put.headers.get('If-Match')).toBe('"3"');
     expect(await put.json()).toMatchObject({ titleSv: 'Återträff 2030', startsAt: '2030-05-14T16:00:00.000Z', descriptionSv: 'Välkommen!' });
+  });
+
+  it('previews a published description with the server’s HTML until it is changed, then as written', async () => {
+    const event = staffEvent({ id: testId(940), status: 'published', descriptionEn: 'Meet **old friends**.' });
+    server.use(
+      http.get(`/api/events/${event.id}`, () => jsonWithETag(event)),
+      http.get(`/api/public/events/${event.id}`, () => json(publicEvent(event, { descriptionEnHtml: '<p>Meet <strong>old friends</strong>.</p>' }))),
+    );
+    const user = userEvent.setup();
+    renderApp({ me: me('coordinator'), path: `/staff/events/${event.id}/edit` });
+    const preview = await screen.findByRole('region', { name: 'Förhandsvisning av beskrivningen (engelska)' }, LOADED);
+    expect(await within(preview).findByText('old friends', { selector: 'strong' })).toBeTruthy();
+    expect(within(preview).getByText('Så som den sparade beskrivningen visas för medlemmarna.')).toBeTruthy();
+    await user.type(screen.getByRole('textbox', { name: 'Beskrivning (engelska)' }), ' <img src=x onerror=alert(1)>');
+    // Changed: the text as typed, never made into HTML in the browser.
+    expect(within(preview).getByText('Meet **old friends**. <img src=x onerror=alert(1)>')).toBeTruthy();
+    expect(preview.querySelector('img, strong')).toBeNull();
   });
 
   it('tells that someone else changed the event (412) and shows their version to change again', async () => {

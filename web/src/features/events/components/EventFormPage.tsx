@@ -14,7 +14,7 @@ import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-erro
 import { currentLanguage, localName } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useCreateEvent, useStaffEvent, useUpdateEvent } from '../api/staff-events';
+import { useCreateEvent, usePublishedEvent, useStaffEvent, useUpdateEvent } from '../api/staff-events';
 import { useOccasions } from '../api/staff-occasions';
 import {
   EVENT_FIELD_ROUTES,
@@ -116,6 +116,7 @@ function EventForm({ event, occasionId }: { event?: EventResponse; occasionId?: 
   const faculties = useFaculties(false);
   const create = useCreateEvent();
   const update = useUpdateEvent();
+  const published = usePublishedEvent(event);
   const mutation = event ? update : create;
   const schema = useMemo(() => eventSchema(t, { centralAllowed: isAdmin }), [t, isAdmin]);
   const initial = useMemo(
@@ -301,7 +302,12 @@ function EventForm({ event, occasionId }: { event?: EventResponse; occasionId?: 
           {(['sv', 'en'] as const).map((lng) => {
             const suffix = lng === 'sv' ? 'Sv' : 'En';
             const description = lng === 'sv' ? descriptionSv : descriptionEn;
-            const saved = event ? { text: (lng === 'sv' ? event.descriptionSv : event.descriptionEn) ?? '', html: null } : undefined;
+            const saved = event
+              ? {
+                  text: (lng === 'sv' ? event.descriptionSv : event.descriptionEn) ?? '',
+                  html: lng === 'sv' ? published.data?.descriptionSvHtml : published.data?.descriptionEnHtml,
+                }
+              : undefined;
             return (
               <fieldset key={lng} className="event-form__language">
                 <legend>{languageName(lng)}</legend>

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventResponse } from '../../../api/generated';
 import { conflict, demoFaculties, json, jsonWithETag, me, notFound, recordRequests, requestsTo, server, testId, type SentRequest } from '../../../test/http';
 import { feedbackSummary, figures } from '../../../test/events-attendance';
-import { staffEvent } from '../../../test/events-staff';
+import { publicEvent, staffEvent } from '../../../test/events-staff';
 import { renderApp } from '../../../test/render-app';
 
 let sent: SentRequest[];
@@ -23,6 +23,7 @@ function serve(initial: EventResponse) {
   server.use(
     http.get(`/api/events/${initial.id}`, () => jsonWithETag(store.event)),
     http.get(`/api/events/${initial.id}/figures`, () => json(figures(initial.id))),
+    http.get(`/api/public/events/${initial.id}`, () => json(publicEvent(store.event))),
   );
   return store;
 }
@@ -115,6 +116,16 @@ describe('StaffEventPage', () => {
       '1 av 50',
       'Trevligt!\nGärna igen.5 av 5',
     ]);
+  });
+
+  it('shows a published description as the server made it HTML, as members see it', async () => {
+    const event = staffEvent({ id: testId(860), status: 'published', descriptionSv: 'Välkommen **tillbaka**!' });
+    serve(event);
+    server.use(http.get(`/api/public/events/${event.id}`, () => json(publicEvent(event, { descriptionSvHtml: '<p>Välkommen <strong>tillbaka</strong>!</p>' }))));
+    renderApp({ me: me('coordinator'), path: `/staff/events/${event.id}` });
+    const bold = await screen.findByText('tillbaka', { selector: 'strong' }, LOADED);
+    expect(bold.closest('[lang]')?.getAttribute('lang')).toBe('sv');
+    expect(screen.queryByText('Välkommen **tillbaka**!')).toBeNull();
   });
 
   it('publishes a draft with If-Match and says so', async () => {

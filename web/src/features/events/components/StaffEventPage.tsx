@@ -10,7 +10,7 @@ import { focusSoon } from '../../../lib/focus';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useEventAction, useStaffEvent, type EventAction } from '../api/staff-events';
+import { useEventAction, usePublishedEvent, useStaffEvent, type EventAction } from '../api/staff-events';
 import { statusBadgeClass } from '../staff-options';
 import { attendeesPath, checkInPath, editEventPath, GUID, STAFF_EVENTS_PATH } from '../staff-paths';
 import { departmentLabel, pickText } from '../staff-text';
@@ -81,6 +81,7 @@ function EventRecord({ event }: { event: EventResponse }) {
   const faculties = useFaculties(false);
   const countryName = useCountryName();
   const action = useEventAction();
+  const published = usePublishedEvent(event);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [done, setDone] = useState<{ message: string } | null>(() => {
     const saved = (location.state as EventSavedState | null)?.eventSaved;
@@ -275,6 +276,7 @@ function EventRecord({ event }: { event: EventResponse }) {
           {(['sv', 'en'] as const).map((lng) => {
             const suffix = lng === 'sv' ? 'Sv' : 'En';
             const texts = { title: event[`title${suffix}`], summary: event[`summary${suffix}`], description: event[`description${suffix}`] };
+            const html = published.data?.[`description${suffix}Html`];
             return (
               <div key={lng} className="event-form__language">
                 <h3 className="question__title">{t(lng === 'sv' ? 'events.staff.form.swedish' : 'events.staff.form.english')}</h3>
@@ -284,7 +286,10 @@ function EventRecord({ event }: { event: EventResponse }) {
                     {texts.summary ? <span lang={lng}>{texts.summary}</span> : t('events.staff.detail.none')}
                   </Fact>
                   <Fact label={t('events.staff.detail.description')}>
-                    {texts.description ? (
+                    {texts.description && html ? (
+                      // The API's HTML of the saved Markdown (Markdig, then HtmlSanitizer), as members see it.
+                      <div className="event-html" lang={lng} dangerouslySetInnerHTML={{ __html: html }} />
+                    ) : texts.description ? (
                       <span className="event-text" lang={lng}>
                         {texts.description}
                       </span>
