@@ -20,4 +20,10 @@ public static class ApiScopes
 
     /// <summary>Import members in bulk.</summary>
     public const string MembersImport = "members:import";
+
+    /// <summary>Read events (staff's view, all departments) and the public list.</summary>
+    public const string EventsRead = "events:read";
+
+    /// <summary>Create, change, publish, cancel and complete events.</summary>
+    public const string EventsWrite = "events:write";
 }

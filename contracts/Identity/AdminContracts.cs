@@ -256,4 +256,7 @@ public enum AuditKind
 
     /// <summary>Recruitment campaigns.</summary>
     Recruitment,
+
+    /// <summary>Events: created, changed, published, cancelled, completed.</summary>
+    Events,
 }

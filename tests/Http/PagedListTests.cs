@@ -1,3 +1,6 @@
+using Alumni.Api.Features.Events.Me;
+using Alumni.Api.Features.Events.Public;
+using Alumni.Api.Features.Events.Staff;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
@@ -6,6 +9,7 @@ using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
 using Alumni.Api.Tests.Members;
 using Alumni.Contracts;
+using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +84,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("/api/members?sort=surname", "sort")]
     [InlineData("/api/audit?pageSize=0", "pageSize")]
     [InlineData("/api/members/imports?page=0", "page")]
+    [InlineData("/api/events?pageSize=0", "pageSize")]
+    [InlineData("/api/public/events?page=0", "page")]
     public async Task A_bad_page_request_is_a_field_error(string url, string field)
     {
         var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
@@ -96,6 +102,14 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             Kind = AuditKind.Members, Action = "member.read", ActorId = Guid.NewGuid().ToString(), EntityType = "member", EntityId = Guid.NewGuid().ToString(),
             From = DateTimeOffset.UtcNow.AddDays(-1), To = DateTimeOffset.UtcNow, Page = 3, PageSize = 10,
         };
+        var events = new ListEventsRequest
+        {
+            Status = EventStatus.Published, Kind = EventKind.Lecture, Department = "dsv", From = DateTimeOffset.UtcNow, To = DateTimeOffset.UtcNow.AddDays(30),
+            OccasionId = Guid.NewGuid(), Q = "reunion", Page = 2, PageSize = 10,
+        };
+        var myEvents = new ListMyEventsRequest { Kind = EventKind.Webinar, From = DateTimeOffset.UtcNow, To = DateTimeOffset.UtcNow.AddDays(30), Registered = true };
+        var publicEvents = new ListPublicEventsRequest { Kind = EventKind.Reunion, Country = "se", Department = "DSV", From = DateTimeOffset.UtcNow, To = DateTimeOffset.UtcNow.AddDays(9) };
+        var coordinator = new Alumni.Api.Infrastructure.Security.DepartmentScope(false, Guid.NewGuid());
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
         return new()
         {
@@ -105,6 +119,12 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["directory, everything"] = (SearchDirectory.Query(directory), directory),
             ["imports, an admin"] = (ListImports.Query(null), new ListImportsRequest()),
             ["imports, a key's own"] = (ListImports.Query(Guid.NewGuid()), new ListImportsRequest { Page = 2, PageSize = 10 }),
+            ["events, nothing"] = (ListEvents.Query(new ListEventsRequest(), coordinator), new ListEventsRequest()),
+            ["events, everything"] = (ListEvents.Query(events, coordinator), events),
+            ["my events, upcoming"] = (ListMyEvents.Query(new ListMyEventsRequest(), null, false, DateTimeOffset.UtcNow), new ListMyEventsRequest()),
+            ["my events, everything"] = (ListMyEvents.Query(myEvents, Guid.NewGuid(), true, DateTimeOffset.UtcNow), myEvents),
+            ["public events, upcoming"] = (ListPublicEvents.Query(new ListPublicEventsRequest(), DateTimeOffset.UtcNow), new ListPublicEventsRequest()),
+            ["public events, everything"] = (ListPublicEvents.Query(publicEvents, DateTimeOffset.UtcNow), publicEvents),
         };
     }
 }

@@ -4,6 +4,7 @@ using Alumni.Api.Tests.Email;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Alumni.Api.Tests.Infrastructure;
 
@@ -79,7 +80,7 @@ public abstract class ApiFixture : IAsyncLifetime
 
     /// <summary>A factory for the API over a database; tests that need other settings or services make their own.</summary>
     public WebApplicationFactory<Program> CreateFactory(string connectionString, Action<IWebHostBuilder>? configure = null) =>
-        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        new ApiFactory().WithWebHostBuilder(builder =>
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Database:Provider", Provider.ToString());
@@ -172,5 +173,24 @@ public abstract class ApiFixture : IAsyncLifetime
         }
 
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>
+/// The API's host factory for tests. Hosts are built and started one at a time in the test process: FastEndpoints keeps
+/// process-wide static state (its endpoint registry, serializer options) that each host's start-up writes, and test
+/// classes start their hosts in parallel; two start-ups at once can corrupt it (FastEndpoints issues 224 and 1120), after
+/// which an unrelated request fails with a 500.
+/// </summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private static readonly Lock StartUp = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (StartUp)
+        {
+            return base.CreateHost(builder);
+        }
     }
 }

@@ -28,10 +28,16 @@ public sealed class MembersModule : ISliceModule
     [
         "members", "member_emails", "member_interests", "member_affiliations", "member_consents", "member_consent_history",
         "member_notes", "recruitment_campaigns", "recruitment_visits", "import_jobs", "import_rejections", "members_search", "member_names",
+        "member_contacts", "member_departments",
     ];
 
     /// <inheritdoc />
-    public IReadOnlyList<Published> Published { get; } = [Infrastructure.Hosting.Published.View("member_names")];
+    public IReadOnlyList<Published> Published { get; } =
+    [
+        Infrastructure.Hosting.Published.View("member_names"),
+        Infrastructure.Hosting.Published.View("member_contacts"),
+        Infrastructure.Hosting.Published.View("member_departments"),
+    ];
 
     public void Add(WebApplicationBuilder builder)
     {

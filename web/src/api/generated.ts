@@ -4203,6 +4203,892 @@ export class MembersClient {
     }
 }
 
+export class EventsClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
+    }
+
+    /**
+     * List events (staff)
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @param status (optional) 
+     * @param kind (optional) 
+     * @param department (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param occasionId (optional) 
+     * @param q (optional) 
+     * @return OK
+     */
+    list(page?: number | undefined, pageSize?: number | undefined, status?: EventStatus | undefined, kind?: EventKind | undefined, department?: string | undefined, from?: string | null | undefined, to?: string | null | undefined, occasionId?: string | null | undefined, q?: string | undefined, signal?: AbortSignal): Promise<EventSummaryPaged> {
+        let url_ = this.baseUrl + "/api/events?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (department === null)
+            throw new globalThis.Error("The parameter 'department' cannot be null.");
+        else if (department !== undefined)
+            url_ += "department=" + encodeURIComponent("" + department) + "&";
+        if (from !== undefined && from !== null)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to !== undefined && to !== null)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (occasionId !== undefined && occasionId !== null)
+            url_ += "occasionId=" + encodeURIComponent("" + occasionId) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<EventSummaryPaged> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventSummaryPaged;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventSummaryPaged>(null as any);
+    }
+
+    /**
+     * Create an event
+     * @return Created
+     */
+    create(body: CreateEventRequest, signal?: AbortSignal): Promise<EventResponse> {
+        let url_ = this.baseUrl + "/api/events";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<EventResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventResponse>(null as any);
+    }
+
+    /**
+     * Get an event (staff)
+     * @return OK
+     */
+    get(id: string, signal?: AbortSignal): Promise<EventResponse> {
+        let url_ = this.baseUrl + "/api/events/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<EventResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventResponse>(null as any);
+    }
+
+    /**
+     * Update an event
+     * @param if_Match The ETag of the version this change is based on.
+     * @return OK
+     */
+    update(id: string, if_Match: string, body: UpdateEventRequest, signal?: AbortSignal): Promise<EventResponse> {
+        let url_ = this.baseUrl + "/api/events/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<EventResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventResponse>(null as any);
+    }
+
+    /**
+     * Cancel an event
+     * @param if_Match (optional) The ETag of the version this change is based on.
+     * @return OK
+     */
+    cancel(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<EventResponse> {
+        let url_ = this.baseUrl + "/api/events/{id}/cancel";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancel(_response);
+        });
+    }
+
+    protected processCancel(response: Response): Promise<EventResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventResponse>(null as any);
+    }
+
+    /**
+     * Mark an event as completed
+     * @param if_Match (optional) The ETag of the version this change is based on.
+     * @return OK
+     */
+    complete(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<EventResponse> {
+        let url_ = this.baseUrl + "/api/events/{id}/complete";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processComplete(_response);
+        });
+    }
+
+    protected processComplete(response: Response): Promise<EventResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventResponse>(null as any);
+    }
+
+    /**
+     * Publish a draft event
+     * @param if_Match (optional) The ETag of the version this change is based on.
+     * @return OK
+     */
+    publish(id: string, if_Match?: string | undefined, signal?: AbortSignal): Promise<EventResponse> {
+        let url_ = this.baseUrl + "/api/events/{id}/publish";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPublish(_response);
+        });
+    }
+
+    protected processPublish(response: Response): Promise<EventResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventResponse>(null as any);
+    }
+
+    /**
+     * List the events open to me
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @param kind (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param registered (optional) 
+     * @return OK
+     */
+    listMine(page?: number | undefined, pageSize?: number | undefined, kind?: EventKind | undefined, from?: string | null | undefined, to?: string | null | undefined, registered?: boolean | undefined, signal?: AbortSignal): Promise<EventListItemPaged> {
+        let url_ = this.baseUrl + "/api/me/events?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (from !== undefined && from !== null)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to !== undefined && to !== null)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (registered === null)
+            throw new globalThis.Error("The parameter 'registered' cannot be null.");
+        else if (registered !== undefined)
+            url_ += "registered=" + encodeURIComponent("" + registered) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListMine(_response);
+        });
+    }
+
+    protected processListMine(response: Response): Promise<EventListItemPaged> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventListItemPaged;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventListItemPaged>(null as any);
+    }
+
+    /**
+     * Get an event open to me
+     * @return OK
+     */
+    getMine(id: string, signal?: AbortSignal): Promise<MemberEventResponse> {
+        let url_ = this.baseUrl + "/api/me/events/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMine(_response);
+        });
+    }
+
+    protected processGetMine(response: Response): Promise<MemberEventResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MemberEventResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MemberEventResponse>(null as any);
+    }
+
+    /**
+     * List published events (public)
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @param kind (optional) 
+     * @param country (optional) 
+     * @param department (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    listPublic(page?: number | undefined, pageSize?: number | undefined, kind?: EventKind | undefined, country?: string | undefined, department?: string | undefined, from?: string | null | undefined, to?: string | null | undefined, signal?: AbortSignal): Promise<EventListItemPaged> {
+        let url_ = this.baseUrl + "/api/public/events?";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
+            url_ += "kind=" + encodeURIComponent("" + kind) + "&";
+        if (country === null)
+            throw new globalThis.Error("The parameter 'country' cannot be null.");
+        else if (country !== undefined)
+            url_ += "country=" + encodeURIComponent("" + country) + "&";
+        if (department === null)
+            throw new globalThis.Error("The parameter 'department' cannot be null.");
+        else if (department !== undefined)
+            url_ += "department=" + encodeURIComponent("" + department) + "&";
+        if (from !== undefined && from !== null)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to !== undefined && to !== null)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListPublic(_response);
+        });
+    }
+
+    protected processListPublic(response: Response): Promise<EventListItemPaged> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventListItemPaged;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventListItemPaged>(null as any);
+    }
+
+    /**
+     * Get a published event (public)
+     * @return OK
+     */
+    getPublic(id: string, signal?: AbortSignal): Promise<PublicEventResponse> {
+        let url_ = this.baseUrl + "/api/public/events/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPublic(_response);
+        });
+    }
+
+    protected processGetPublic(response: Response): Promise<PublicEventResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PublicEventResponse;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PublicEventResponse>(null as any);
+    }
+}
+
 /** A staff note on a member. */
 export interface AddNoteRequest {
     /** The note, at most 4000 characters. */
@@ -4303,7 +5189,7 @@ export interface AuditEntryResponsePaged {
 }
 
 /** The kinds of event in the audit log, for filtering. */
-export type AuditKind = "signIn" | "members" | "imports" | "departments" | "people" | "apiKeys" | "recruitment";
+export type AuditKind = "signIn" | "members" | "imports" | "departments" | "people" | "apiKeys" | "recruitment" | "events";
 
 /** What a visitor of a recruitment link sees. */
 export interface CampaignLandingResponse {
@@ -4410,6 +5296,55 @@ export interface CreateDepartmentRequest {
     nameEn: string;
     /** Code of an existing faculty. */
     facultyCode: string;
+}
+
+/** A new event; it starts as a draft. */
+export interface CreateEventRequest {
+    kind: EventKind;
+    /** The organising department's code; null for the central office (only admins manage those). */
+    organiserDepartmentCode?: string | undefined;
+    /** Co-hosting departments (their staff see the event and its attendees). */
+    cohostDepartmentCodes: string[];
+    /** The occasion (a visit abroad) the event belongs to. */
+    occasionId?: string | undefined;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    summarySv?: string | undefined;
+    summaryEn?: string | undefined;
+    /** Markdown. */
+    descriptionSv?: string | undefined;
+    /** Markdown. */
+    descriptionEn?: string | undefined;
+    /** The start, an instant (shown in Alumni.Contracts.Events.EventInput.TimeZone and in the viewer's zone). */
+    startsAt: string;
+    /** The end, after the start. */
+    endsAt: string;
+    /** The event's IANA time zone, e.g. Europe/Stockholm. */
+    timeZone: string;
+    venue?: string | undefined;
+    address?: string | undefined;
+    city?: string | undefined;
+    /** ISO 3166-1 alpha-2. */
+    country?: string | undefined;
+    /** The https link of an online event, shown only to members with a confirmed registration. */
+    onlineUrl?: string | undefined;
+    audience: EventAudience;
+    /** The departments whose members are the audience (required, and only used, when the audience is departments). */
+    audienceDepartmentCodes: string[];
+    /** Seats; null for unlimited. */
+    capacity?: number | undefined;
+    /** Guests a member may bring, 0–10. */
+    guestsAllowed: number;
+    /** When registration opens; null: once published. */
+    registrationOpensAt?: string | undefined;
+    /** When registration closes; null: at the start. */
+    registrationClosesAt?: string | undefined;
+    /** Markdown sent to no-shows after the event, if written. */
+    followUpSv?: string | undefined;
+    /** Markdown sent to no-shows after the event, if written. */
+    followUpEn?: string | undefined;
+    /** The questions asked at registration, in order. */
+    questions: EventQuestionInput[];
 }
 
 /** Adds a person by address (idempotent: an existing one is returned as it is). */
@@ -4521,6 +5456,167 @@ export interface ErasureCodeResponse {
     expiresInMinutes: number;
 }
 
+/** Who an event is for. */
+export type EventAudience = "all" | "departments" | "coordinators";
+
+/** One choice of a choice question, in both languages (at least one). */
+export interface EventChoice {
+    sv?: string | undefined;
+    en?: string | undefined;
+}
+
+/** What kind of event it is. */
+export type EventKind = "reunion" | "lecture" | "networking" | "webinar" | "internationalGathering" | "alumniDaySession" | "coordinatorMeeting";
+
+/** An event in a member's or the public list. */
+export interface EventListItem {
+    id: string;
+    occasionId?: string | undefined;
+    organiserDepartmentCode?: string | undefined;
+    kind: EventKind;
+    status: EventStatus;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    summarySv?: string | undefined;
+    summaryEn?: string | undefined;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    venue?: string | undefined;
+    city?: string | undefined;
+    country?: string | undefined;
+    online: boolean;
+    audience: EventAudience;
+    /** Seats left; null when unlimited. */
+    seatsLeft?: number | undefined;
+}
+
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface EventListItemPaged {
+    items: EventListItem[];
+    /** This page's number, from 1. */
+    page: number;
+    /** Items per page. */
+    pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
+}
+
+/** A question of an event, in its order. */
+export interface EventQuestion {
+    id: string;
+    position: number;
+    kind: QuestionKind;
+    labelSv?: string | undefined;
+    labelEn?: string | undefined;
+    /** The choices of a choice question; empty for the other kinds. */
+    choices: EventChoice[];
+    required: boolean;
+}
+
+/** A question as staff write it. Give the id of an existing question to keep it (and its answers); a question left out is removed with its answers. */
+export interface EventQuestionInput {
+    /** An existing question of the event to keep; null for a new one. */
+    id?: string | undefined;
+    kind: QuestionKind;
+    labelSv?: string | undefined;
+    labelEn?: string | undefined;
+    /** For a choice question: two or more choices; otherwise empty. */
+    choices: EventChoice[];
+    required: boolean;
+}
+
+/** An event as staff see it: everything, with its seat figures and version. */
+export interface EventResponse {
+    id: string;
+    occasionId?: string | undefined;
+    /** Null for the central office. */
+    organiserDepartmentCode?: string | undefined;
+    cohostDepartmentCodes: string[];
+    kind: EventKind;
+    status: EventStatus;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    summarySv?: string | undefined;
+    summaryEn?: string | undefined;
+    descriptionSv?: string | undefined;
+    descriptionEn?: string | undefined;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    venue?: string | undefined;
+    address?: string | undefined;
+    city?: string | undefined;
+    country?: string | undefined;
+    onlineUrl?: string | undefined;
+    audience: EventAudience;
+    audienceDepartmentCodes: string[];
+    /** Null for unlimited. */
+    capacity?: number | undefined;
+    /** Confirmed seats (members and their guests). */
+    seatsTaken: number;
+    /** Seats asked for on the waiting list. */
+    seatsWaiting: number;
+    /** Registrations on the waiting list. */
+    waitingRegistrations: number;
+    guestsAllowed: number;
+    registrationOpensAt?: string | undefined;
+    registrationClosesAt?: string | undefined;
+    followUpSv?: string | undefined;
+    followUpEn?: string | undefined;
+    questions: EventQuestion[];
+    /** The caller may change it (organiser's staff or admin); co-hosts only read it. */
+    canEdit: boolean;
+    /** The iCalendar SEQUENCE: raised by each change that matters to attendees. */
+    sequence: number;
+    createdAt: string;
+    updatedAt: string;
+    publishedAt?: string | undefined;
+    cancelledAt?: string | undefined;
+    /** Concurrency version; the `ETag` header carries it quoted, and changes send it back in `If-Match`. */
+    version: number;
+}
+
+/** Where an event stands: a draft is seen only by staff; published, cancelled and completed are final steps in that order. */
+export type EventStatus = "draft" | "published" | "cancelled" | "completed";
+
+/** An event in staff's list. */
+export interface EventSummary {
+    id: string;
+    occasionId?: string | undefined;
+    organiserDepartmentCode?: string | undefined;
+    kind: EventKind;
+    status: EventStatus;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    city?: string | undefined;
+    country?: string | undefined;
+    online: boolean;
+    audience: EventAudience;
+    capacity?: number | undefined;
+    seatsTaken: number;
+    seatsWaiting: number;
+    version: number;
+}
+
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface EventSummaryPaged {
+    items: EventSummary[];
+    /** This page's number, from 1. */
+    page: number;
+    /** Items per page. */
+    pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
+}
+
 /** A staff note about me, as my data export shows it. */
 export interface ExportedNote {
     writtenAt: string;
@@ -4618,6 +5714,47 @@ export interface MeResponse {
     departments: DepartmentRef[];
     /** Send this in the `X-CSRF-Token` header of every POST, PUT, PATCH and DELETE made with the session cookie. */
     csrfToken: string;
+}
+
+/** An event as a member sees it: both languages, the descriptions also as safe HTML. */
+export interface MemberEventResponse {
+    id: string;
+    occasionId?: string | undefined;
+    organiserDepartmentCode?: string | undefined;
+    cohostDepartmentCodes: string[];
+    kind: EventKind;
+    status: EventStatus;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    summarySv?: string | undefined;
+    summaryEn?: string | undefined;
+    descriptionSv?: string | undefined;
+    descriptionEn?: string | undefined;
+    /** The Swedish description as sanitised HTML. */
+    descriptionSvHtml?: string | undefined;
+    /** The English description as sanitised HTML. */
+    descriptionEnHtml?: string | undefined;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    venue?: string | undefined;
+    address?: string | undefined;
+    city?: string | undefined;
+    country?: string | undefined;
+    /** The event is (also) online. */
+    online: boolean;
+    /** The online link: only for a caller with a confirmed registration, null otherwise. */
+    onlineUrl?: string | undefined;
+    audience: EventAudience;
+    capacity?: number | undefined;
+    /** Seats left; null when unlimited. */
+    seatsLeft?: number | undefined;
+    guestsAllowed: number;
+    registrationOpensAt?: string | undefined;
+    registrationClosesAt?: string | undefined;
+    questions: EventQuestion[];
+    myRegistrationStatus?: RegistrationStatus;
+    sequence: number;
 }
 
 /** What a member offers students and the university. */
@@ -4779,6 +5916,41 @@ export interface ProfileInput {
     directoryFields: DirectoryField[];
 }
 
+/** An event on the public list: no online link, ever. */
+export interface PublicEventResponse {
+    id: string;
+    organiserDepartmentCode?: string | undefined;
+    cohostDepartmentCodes: string[];
+    kind: EventKind;
+    status: EventStatus;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    summarySv?: string | undefined;
+    summaryEn?: string | undefined;
+    /** The Swedish description as sanitised HTML. */
+    descriptionSvHtml?: string | undefined;
+    /** The English description as sanitised HTML. */
+    descriptionEnHtml?: string | undefined;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    venue?: string | undefined;
+    address?: string | undefined;
+    city?: string | undefined;
+    country?: string | undefined;
+    /** The event is (also) online; the link is given to registered members only. */
+    online: boolean;
+    audience: EventAudience;
+    registrationOpensAt?: string | undefined;
+    registrationClosesAt?: string | undefined;
+}
+
+/** How a question is answered. */
+export type QuestionKind = "text" | "choice" | "yesNo";
+
+/** Where a registration stands. */
+export type RegistrationStatus = "confirmed" | "waiting" | "cancelled" | "left";
+
 /** Asks for a one-time sign-in code by e-mail. */
 export interface RequestCodeRequest {
     /** The address to send the code to. */
@@ -4877,6 +6049,55 @@ export interface UpdateDepartmentRequest {
     nameEn: string;
     /** Code of an existing faculty. */
     facultyCode: string;
+}
+
+/** A change of an event (If-Match required). Changing the time, place, online link or status raises its sequence. */
+export interface UpdateEventRequest {
+    kind: EventKind;
+    /** The organising department's code; null for the central office (only admins manage those). */
+    organiserDepartmentCode?: string | undefined;
+    /** Co-hosting departments (their staff see the event and its attendees). */
+    cohostDepartmentCodes: string[];
+    /** The occasion (a visit abroad) the event belongs to. */
+    occasionId?: string | undefined;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    summarySv?: string | undefined;
+    summaryEn?: string | undefined;
+    /** Markdown. */
+    descriptionSv?: string | undefined;
+    /** Markdown. */
+    descriptionEn?: string | undefined;
+    /** The start, an instant (shown in Alumni.Contracts.Events.EventInput.TimeZone and in the viewer's zone). */
+    startsAt: string;
+    /** The end, after the start. */
+    endsAt: string;
+    /** The event's IANA time zone, e.g. Europe/Stockholm. */
+    timeZone: string;
+    venue?: string | undefined;
+    address?: string | undefined;
+    city?: string | undefined;
+    /** ISO 3166-1 alpha-2. */
+    country?: string | undefined;
+    /** The https link of an online event, shown only to members with a confirmed registration. */
+    onlineUrl?: string | undefined;
+    audience: EventAudience;
+    /** The departments whose members are the audience (required, and only used, when the audience is departments). */
+    audienceDepartmentCodes: string[];
+    /** Seats; null for unlimited. */
+    capacity?: number | undefined;
+    /** Guests a member may bring, 0–10. */
+    guestsAllowed: number;
+    /** When registration opens; null: once published. */
+    registrationOpensAt?: string | undefined;
+    /** When registration closes; null: at the start. */
+    registrationClosesAt?: string | undefined;
+    /** Markdown sent to no-shows after the event, if written. */
+    followUpSv?: string | undefined;
+    /** Markdown sent to no-shows after the event, if written. */
+    followUpEn?: string | undefined;
+    /** The questions asked at registration, in order. */
+    questions: EventQuestionInput[];
 }
 
 /** Staff's change of a member's profile (If-Match required). */

@@ -37,6 +37,8 @@ public sealed class ListScopes(EndpointDataSource endpoints) : EndpointWithoutRe
         var (label, description) = scope switch
         {
             ApiScopes.AuditRead => (Texts.Get("identity.scopeAuditRead"), Texts.Get("identity.scopeAuditReadDescription")),
+            ApiScopes.EventsRead => (Texts.Get("identity.scopeEventsRead"), Texts.Get("identity.scopeEventsReadDescription")),
+            ApiScopes.EventsWrite => (Texts.Get("identity.scopeEventsWrite"), Texts.Get("identity.scopeEventsWriteDescription")),
             ApiScopes.DepartmentsWrite => (Texts.Get("identity.scopeDepartmentsWrite"), Texts.Get("identity.scopeDepartmentsWriteDescription")),
             ApiScopes.MembersImport => (Texts.Get("identity.scopeMembersImport"), Texts.Get("identity.scopeMembersImportDescription")),
             ApiScopes.MembersRead => (Texts.Get("identity.scopeMembersRead"), Texts.Get("identity.scopeMembersReadDescription")),
@@ -48,6 +50,7 @@ public sealed class ListScopes(EndpointDataSource endpoints) : EndpointWithoutRe
         {
             "audit" => Texts.Get("identity.scopeAreaAudit"),
             "departments" => Texts.Get("identity.scopeAreaDepartments"),
+            "events" => Texts.Get("identity.scopeAreaEvents"),
             "members" => Texts.Get("identity.scopeAreaMembers"),
             _ => null,
         };

@@ -23,6 +23,7 @@ internal static class AuditKinds
         (AuditKind.People, "role.%"),
         (AuditKind.ApiKeys, "api-key.%"),
         (AuditKind.Recruitment, "campaign.%"),
+        (AuditKind.Events, "event.%"),
     ];
 
     /// <summary>The kind of an action, or null when the map has no line for it.</summary>

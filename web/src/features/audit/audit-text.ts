@@ -10,6 +10,7 @@ const KIND_ORDER: Record<AuditKind, number> = {
   people: 4,
   apiKeys: 5,
   recruitment: 6,
+  events: 7,
 };
 
 export const AUDIT_KINDS = (Object.keys(KIND_ORDER) as AuditKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);

@@ -173,6 +173,7 @@ describe('AuditPage', () => {
       'Personer och roller',
       'API-nycklar',
       'Rekrytering',
+      'Evenemang',
     ]);
 
     await user.selectOptions(kind, 'Personer och roller');

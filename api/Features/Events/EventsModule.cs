@@ -1,0 +1,24 @@
+using Alumni.Api.Infrastructure.Hosting;
+
+namespace Alumni.Api.Features.Events;
+
+/// <summary>
+/// The Events slice: events of the central office and the departments, their questions, registrations and waiting
+/// list, check-in, feedback, calendar feeds and the event mail outbox.
+/// </summary>
+public sealed class EventsModule : ISliceModule
+{
+    /// <inheritdoc />
+    public IReadOnlyList<string> OwnedTables { get; } =
+    [
+        "events", "event_cohosts", "event_audience_departments", "event_questions", "event_registrations",
+        "event_registration_guests", "event_answers", "event_feedback", "event_calendar_feeds", "event_mail",
+    ];
+
+    /// <inheritdoc />
+    public IReadOnlyList<Published> Published { get; } = [];
+
+    public void Add(WebApplicationBuilder builder)
+    {
+    }
+}
