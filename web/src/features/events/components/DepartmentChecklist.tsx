@@ -21,7 +21,7 @@ export interface DepartmentChecklistProps {
  * is no longer an active department stays, checked, so that saving does not drop it unseen.
  */
 export function DepartmentChecklist({ id, legend, hint, errors, faculties, value, onChange, exclude = [] }: DepartmentChecklistProps) {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const hasErrors = !!errors && errors.length > 0;
   const skip = new Set(exclude);
@@ -61,6 +61,10 @@ export function DepartmentChecklist({ id, legend, hint, errors, faculties, value
           ))}
         </p>
       ) : null}
+      {/* What is chosen, in short: the list scrolls, and a checked box may be out of sight. */}
+      <p className="field__hint event-form__chosen" aria-live="polite">
+        {value.length > 0 ? t('events.staff.form.chosen', { codes: value.join(', ') }) : t('events.staff.form.noneChosen')}
+      </p>
       <div className="event-form__departments">
         {unknown.length > 0 ? <ul className="checkbox-list">{unknown.map((code) => box(code, code))}</ul> : null}
         {groups.map(({ faculty, departments }) => (
