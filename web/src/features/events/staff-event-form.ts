@@ -268,6 +268,7 @@ export const EVENT_FIELD_ROUTES: readonly FieldRoute[] = [
   ['questions', 'questions.root'],
   ['questions.#', 'questions.#.labelSv'],
   ['questions.#.kind', 'questions.#.labelSv'],
+  ['questions.#.id', 'questions.#.labelSv'],
   'questions.#.labelSv',
   'questions.#.labelEn',
   ['questions.#.label', 'questions.#.labelSv'],

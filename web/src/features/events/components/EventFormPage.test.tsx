@@ -240,6 +240,36 @@ describe('EditEventPage', () => {
     await waitFor(() => expect(screen.getByRole('textbox', { name: 'Titel (svenska)' })).toHaveProperty('value', 'Ändrad av någon annan'));
   });
 
+  it('puts the server’s refusal of fewer seats than are taken (409) on the seats', async () => {
+    const event = staffEvent({ id: testId(950), status: 'published', seatsTaken: 12 });
+    server.use(
+      http.get(`/api/events/${event.id}`, () => jsonWithETag(event)),
+      http.get(`/api/public/events/${event.id}`, () => json(publicEvent(event))),
+      http.put(`/api/events/${event.id}`, () =>
+        json(
+          {
+            type: 'urn:alumni:problem:conflict',
+            title: 'Conflict',
+            status: 409,
+            detail: '12 seats are taken: the event cannot have fewer.',
+            errors: { capacity: ['12 seats are taken: the event cannot have fewer.'] },
+          },
+          409,
+        ),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp({ me: me('coordinator'), path: `/staff/events/${event.id}/edit` });
+    const seats = await screen.findByRole('textbox', { name: 'Antal platser' }, LOADED);
+    await user.clear(seats);
+    await user.type(seats, '10');
+    await user.click(screen.getByRole('button', { name: 'Spara ändringarna' }));
+    await waitFor(() => expect(seats.getAttribute('aria-invalid')).toBe('true'));
+    expect(within(await screen.findByRole('alert')).getByRole('link').textContent).toBe(
+      'Antal platser: 12 seats are taken: the event cannot have fewer.',
+    );
+  });
+
   it('does not offer the form to a co-host’s coordinator', async () => {
     const event = staffEvent({ id: testId(930), organiserDepartmentCode: 'ENG', cohostDepartmentCodes: ['DSV'], canEdit: false });
     server.use(http.get(`/api/events/${event.id}`, () => jsonWithETag(event)));
