@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { EventResponse } from '../../../api/generated';
 import { conflict, demoFaculties, json, jsonWithETag, me, notFound, recordRequests, requestsTo, server, testId, type SentRequest } from '../../../test/http';
 import { feedbackSummary, figures } from '../../../test/events-attendance';
-import { publicEvent, staffEvent } from '../../../test/events-staff';
+import { occasion, publicEvent, staffEvent } from '../../../test/events-staff';
 import { renderApp } from '../../../test/render-app';
 
 let sent: SentRequest[];
@@ -40,12 +40,14 @@ describe('StaffEventPage', () => {
         audienceDepartmentCodes: ['DSV', 'LAW'],
         seatsTaken: 12,
         waitingRegistrations: 3,
+        occasionId: testId(803),
         questions: [
           { id: testId(801), position: 1, kind: 'choice', labelSv: 'Middag?', choices: [{ sv: 'Kött' }, { sv: 'Vego' }], required: true },
           { id: testId(802), position: 0, kind: 'text', labelEn: 'Dietary needs', choices: [], required: false },
         ],
       }),
     );
+    server.use(http.get(`/api/occasions/${testId(803)}`, () => jsonWithETag(occasion({ id: testId(803) }))));
     renderApp({ me: me('coordinator'), path: `/staff/events/${testId(800)}` });
     const heading = await screen.findByRole('heading', { level: 1, name: /Återträff för DSV/ }, LOADED);
     expect(heading.textContent).toBe('Återträff för DSV Utkast');
@@ -60,6 +62,7 @@ describe('StaffEventPage', () => {
     expect(fact('Arrangör')).toBe('Institutionen för data- och systemvetenskap (DSV)');
     expect(fact('Medarrangörer')).toBe('Engelska institutionen (ENG)');
     expect(fact('Målgrupp')).toBe('Medlemmar vid valda institutionerInstitutionen för data- och systemvetenskap (DSV), Juridiska institutionen (LAW)');
+    expect((await within(facts).findByRole('link', { name: 'Rektors besök i Bogotá' })).getAttribute('href')).toBe(`/staff/occasions/${testId(803)}`);
     expect(fact('Frågor')).toBe('Dietary needs (Text)Middag? (Ett val: Kött, Vego) (obligatorisk)');
     // A draft has no attendees yet: no figures.
     expect(screen.queryByRole('region', { name: 'Siffror' })).toBeNull();

@@ -11,8 +11,9 @@ import { currentLanguage } from '../../../lib/i18n';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useEventAction, usePublishedEvent, useStaffEvent, type EventAction } from '../api/staff-events';
+import { useOccasion } from '../api/staff-occasions';
 import { statusBadgeClass } from '../staff-options';
-import { attendeesPath, checkInPath, editEventPath, GUID, STAFF_EVENTS_PATH } from '../staff-paths';
+import { attendeesPath, checkInPath, editEventPath, GUID, occasionPath, STAFF_EVENTS_PATH } from '../staff-paths';
 import { departmentLabel, pickText } from '../staff-text';
 import { formatInZone, sameClock, viewerTimeZone } from '../staff-time';
 import type { EventSavedState } from './event-saved';
@@ -82,6 +83,7 @@ function EventRecord({ event }: { event: EventResponse }) {
   const countryName = useCountryName();
   const action = useEventAction();
   const published = usePublishedEvent(event);
+  const occasion = useOccasion(event.occasionId ?? '', !!event.occasionId);
   const [confirmCancel, setConfirmCancel] = useState(false);
   const [done, setDone] = useState<{ message: string } | null>(() => {
     const saved = (location.state as EventSavedState | null)?.eventSaved;
@@ -212,6 +214,11 @@ function EventRecord({ event }: { event: EventResponse }) {
         </h2>
         <dl className="event-facts">
           <Fact label={t('events.staff.form.kind')}>{t(`events.staff.kinds.${event.kind}`)}</Fact>
+          {event.occasionId ? (
+            <Fact label={t('events.staff.form.occasion')}>
+              <Link to={occasionPath(event.occasionId)}>{occasion.data?.title ?? t('events.staff.detail.theOccasion')}</Link>
+            </Fact>
+          ) : null}
           <Fact label={t('events.staff.detail.when')}>
             <time dateTime={event.startsAt}>{when(event.startsAt)}</time> – <time dateTime={event.endsAt}>{when(event.endsAt)}</time>
             <span className="muted block">{event.timeZone}</span>
