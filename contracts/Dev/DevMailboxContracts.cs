@@ -26,4 +26,36 @@ public sealed record DevMailboxMessage
 
     /// <summary>The plain-text body (empty when the message has none).</summary>
     [Required(AllowEmptyStrings = true)] public string Text { get; init; } = "";
+
+    /// <summary>The files sent with the message (attachments and inline images), in order; empty when none.</summary>
+    [Required] public IReadOnlyList<DevMailboxAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A file sent with a message in the development mailbox.</summary>
+public sealed record DevMailboxAttachment
+{
+    /// <summary>Its position among the message's files, from 0: the <c>index</c> that downloads it.</summary>
+    [Required] public int Index { get; init; }
+
+    /// <summary>Its file name.</summary>
+    [Required] public string FileName { get; init; } = "";
+
+    /// <summary>Its media type without parameters (<c>text/calendar</c>, <c>image/png</c>).</summary>
+    [Required] public string MediaType { get; init; } = "";
+
+    /// <summary>Its size in bytes.</summary>
+    [Required] public long Size { get; init; }
+
+    /// <summary>For an image the HTML body shows inline: its content id; null for an attachment.</summary>
+    public string? ContentId { get; init; }
+}
+
+/// <summary>One file of a message in the development mailbox.</summary>
+public sealed record DevMailboxAttachmentRequest
+{
+    /// <summary>The message's identifier (<see cref="DevMailboxMessage.Id"/>).</summary>
+    [Required] public string Id { get; init; } = "";
+
+    /// <summary>The file's <see cref="DevMailboxAttachment.Index"/>.</summary>
+    [Required] public int Index { get; init; }
 }

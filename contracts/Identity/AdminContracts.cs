@@ -257,6 +257,6 @@ public enum AuditKind
     /// <summary>Recruitment campaigns.</summary>
     Recruitment,
 
-    /// <summary>Events: created, changed, published, cancelled, completed.</summary>
+    /// <summary>Events (created, changed, published, cancelled, completed) and occasions abroad.</summary>
     Events,
 }

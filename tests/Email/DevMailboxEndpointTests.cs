@@ -79,6 +79,38 @@ public sealed class DevMailboxEndpointTests(SqliteApi api) : IClassFixture<Sqlit
         Assert.Equal(["Second"], newest.Select(m => m.Subject));
     }
 
+    [Fact]
+    public async Task In_development_a_messages_files_are_listed_and_downloaded()
+    {
+        var factory = await DevelopmentAsync();
+        using var client = factory.CreateClient();
+        var ics = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"u8.ToArray();
+        await factory.Services.GetRequiredService<IEmailSender>().SendAsync(new EmailMessage("files@alumni.example", null, "With files", "f", "<p>f</p>",
+            [new EmailAttachment("Alumnidag 2026.ics", "text/calendar; method=PUBLISH", ics)]), Ct);
+
+        var message = (await (await client.GetAsync("/api/dev/mailbox", Ct)).ReadAsync<List<DevMailboxMessage>>()).First(m => m.Subject == "With files");
+        var file = Assert.Single(message.Attachments);
+        Assert.Equal((0, "Alumnidag 2026.ics", "text/calendar", ics.Length, (string?)null), (file.Index, file.FileName, file.MediaType, (int)file.Size, file.ContentId));
+
+        var download = await client.GetAsync($"/api/dev/mailbox/{message.Id}/attachments/0", Ct);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("text/calendar", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("Alumnidag 2026.ics", download.Content.Headers.ContentDisposition?.FileNameStar ?? download.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        Assert.Equal(ics, await download.Content.ReadAsByteArrayAsync(Ct));
+
+        Assert.Equal(ProblemTypes.NotFound, (await (await client.GetAsync($"/api/dev/mailbox/{message.Id}/attachments/1", Ct)).ProblemAsync(404)).Type);
+        Assert.Equal(ProblemTypes.NotFound, (await (await client.GetAsync("/api/dev/mailbox/nothing-here/attachments/0", Ct)).ProblemAsync(404)).Type);
+    }
+
+    [Fact]
+    public async Task Outside_development_a_file_of_the_mailbox_is_a_404_problem()
+    {
+        var problem = await (await api.Client.GetAsync("/api/dev/mailbox/20260101T0000000000000-0/attachments/0", Ct)).ProblemAsync(404);
+
+        Assert.Equal(ProblemTypes.NotFound, problem.Type);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("201")]

@@ -57,6 +57,33 @@ public sealed class FileDeliveryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_mailbox_lists_each_messages_files_and_gives_each_back()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 9, 8, 7];
+        var ics = "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"u8.ToArray();
+        await Sender.SendAsync(new EmailMessage("plain@alumni.example", null, "Plain", "p", "<p>p</p>"), Ct);
+        clock.Now = Start.AddMinutes(1);
+        await Sender.SendAsync(new EmailMessage("files@alumni.example", null, "Files", "f", "<p>f</p><img src=\"cid:qr\">",
+            [new EmailAttachment("event.ics", "text/calendar; method=PUBLISH", ics), new EmailAttachment("qr.png", "image/png", png, "qr")]), Ct);
+
+        var messages = await Mailbox.ListAsync(DevMailbox.DefaultLimit, Ct);
+
+        Assert.Empty(messages[1].Attachments);
+        Assert.Equal(["f"], [messages[0].Text.TrimEnd()]);
+        Assert.Equal(
+            [new MailboxAttachment(0, "qr.png", "image/png", png.Length, "qr"), new MailboxAttachment(1, "event.ics", "text/calendar", ics.Length, null)],
+            messages[0].Attachments);
+        var image = await Mailbox.FileAsync(messages[0].Id, 0, Ct);
+        Assert.Equal(("qr.png", "image/png"), (image!.FileName, image.MediaType));
+        Assert.Equal(png, image.Content);
+        Assert.Equal(ics, (await Mailbox.FileAsync(messages[0].Id, 1, Ct))!.Content);
+        Assert.Null(await Mailbox.FileAsync(messages[0].Id, 2, Ct));
+        Assert.Null(await Mailbox.FileAsync(messages[1].Id, 0, Ct));
+        Assert.Null(await Mailbox.FileAsync("../" + messages[0].Id, 0, Ct));
+        Assert.Null(await Mailbox.FileAsync("no-such-message", 0, Ct));
+    }
+
+    [Fact]
     public async Task The_mailbox_returns_at_most_the_limit_newest_first()
     {
         for (var i = 0; i < 4; i++)

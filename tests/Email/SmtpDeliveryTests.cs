@@ -46,6 +46,46 @@ public sealed class SmtpDeliveryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_with_an_ics_and_an_inline_png_arrives_with_both_parts_named_and_typed()
+    {
+        var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n"u8.ToArray();
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        var message = new EmailMessage("grace@alumni.example", "Grace Hopper", "Din anmälan", "Du är anmäld.",
+            "<p>Du är anmäld.</p><img src=\"cid:check-in-code\" alt=\"QR\">",
+            [
+                new EmailAttachment("alumnidag.ics", "text/calendar; method=PUBLISH; charset=utf-8", ics),
+                new EmailAttachment("qr.png", "image/png", png, ContentId: "check-in-code"),
+            ]);
+
+        await Sender().SendAsync(message, TestContext.Current.CancellationToken);
+
+        var mail = (await sink.NextForAsync("grace@alumni.example")).Message;
+        var mixed = Assert.IsType<Multipart>(mail.Body);
+        Assert.Equal("multipart/mixed", mixed.ContentType.MimeType);
+        var alternative = Assert.IsType<MultipartAlternative>(mixed[0]);
+        Assert.Equal("text/plain", alternative[0].ContentType.MimeType);
+        var related = Assert.IsType<MultipartRelated>(alternative[1]);
+        Assert.Equal("text/html", related.Root!.ContentType.MimeType);
+        var image = Assert.IsType<MimePart>(Assert.Single(related, p => p != related.Root));
+        Assert.Equal(("image/png", "qr.png", "check-in-code"), (image.ContentType.MimeType, image.FileName, image.ContentId));
+        Assert.Equal(png, Decoded(image));
+        var calendar = Assert.IsAssignableFrom<MimePart>(mixed[1]);
+        Assert.Equal(("text/calendar", "alumnidag.ics", "PUBLISH"), (calendar.ContentType.MimeType, calendar.FileName, calendar.ContentType.Parameters!["method"]));
+        Assert.True(calendar.IsAttachment);
+        Assert.Equal(ics, Decoded(calendar));
+        Assert.Equal("Du är anmäld.", mail.TextBody?.TrimEnd());
+        Assert.Contains("cid:check-in-code", mail.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(["alumnidag.ics"], mail.Attachments.Select(a => ((MimePart)a).FileName));
+    }
+
+    private static byte[] Decoded(MimePart part)
+    {
+        using var content = new MemoryStream();
+        part.Content!.DecodeTo(content);
+        return content.ToArray();
+    }
+
+    [Fact]
     public async Task Every_message_gets_its_own_message_id()
     {
         var sender = Sender();

@@ -1,6 +1,7 @@
 using Alumni.Api.Features.Events.Me;
 using Alumni.Api.Features.Events.Public;
 using Alumni.Api.Features.Events.Staff;
+using Alumni.Api.Features.Events.Occasions;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
@@ -110,6 +111,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var myEvents = new ListMyEventsRequest { Kind = EventKind.Webinar, From = DateTimeOffset.UtcNow, To = DateTimeOffset.UtcNow.AddDays(30), Registered = true };
         var publicEvents = new ListPublicEventsRequest { Kind = EventKind.Reunion, Country = "se", Department = "DSV", From = DateTimeOffset.UtcNow, To = DateTimeOffset.UtcNow.AddDays(9) };
         var coordinator = new Alumni.Api.Infrastructure.Security.DepartmentScope(false, Guid.NewGuid());
+        var occasions = new ListOccasionsRequest { Country = "co", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), Page = 2, PageSize = 20 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
         return new()
         {
@@ -125,6 +127,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["my events, everything"] = (ListMyEvents.Query(myEvents, Guid.NewGuid(), true, DateTimeOffset.UtcNow), myEvents),
             ["public events, upcoming"] = (ListPublicEvents.Query(new ListPublicEventsRequest(), DateTimeOffset.UtcNow), new ListPublicEventsRequest()),
             ["public events, everything"] = (ListPublicEvents.Query(publicEvents, DateTimeOffset.UtcNow), publicEvents),
+            ["occasions, nothing"] = (ListOccasions.Query(new ListOccasionsRequest()), new ListOccasionsRequest()),
+            ["occasions, everything"] = (ListOccasions.Query(occasions), occasions),
         };
     }
 }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Alumni.Api.Features.Members;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Api.Tests.Infrastructure;
 using Alumni.Contracts;
 using Alumni.Contracts.Members;

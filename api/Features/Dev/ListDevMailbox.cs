@@ -39,7 +39,18 @@ public sealed class ListDevMailbox(DevMailbox mailbox, IWebHostEnvironment envir
 
         ThrowIfAnyErrors();
         var messages = await mailbox.ListAsync(req.Limit ?? DevMailbox.DefaultLimit, ct);
-        await Send.OkAsync(messages.Select(m => new DevMailboxMessage { Id = m.Id, To = m.To, Subject = m.Subject, SentAt = m.SentAt, Text = m.Text }).ToList(), ct);
+        await Send.OkAsync(messages.Select(m => new DevMailboxMessage
+        {
+            Id = m.Id,
+            To = m.To,
+            Subject = m.Subject,
+            SentAt = m.SentAt,
+            Text = m.Text,
+            Attachments = m.Attachments.Select(a => new DevMailboxAttachment
+            {
+                Index = a.Index, FileName = a.FileName, MediaType = a.MediaType, Size = a.Size, ContentId = a.ContentId,
+            }).ToList(),
+        }).ToList(), ct);
     }
 
     public sealed class Validator : Validator<DevMailboxRequest>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Alumni.Api.Features.Identity;
-using Alumni.Api.Features.Members;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Events;
 using FluentValidation;

@@ -4,14 +4,15 @@ namespace Alumni.Api.Features.Events;
 
 /// <summary>
 /// The Events slice: events of the central office and the departments, their questions, registrations and waiting
-/// list, check-in, feedback, calendar feeds and the event mail outbox.
+/// list, check-in, feedback, calendar feeds and the event mail outbox; occasions abroad (visits and delegations) that
+/// events belong to.
 /// </summary>
 public sealed class EventsModule : ISliceModule
 {
     /// <inheritdoc />
     public IReadOnlyList<string> OwnedTables { get; } =
     [
-        "events", "event_cohosts", "event_audience_departments", "event_questions", "event_registrations",
+        "occasions", "events", "event_cohosts", "event_audience_departments", "event_questions", "event_registrations",
         "event_registration_guests", "event_answers", "event_feedback", "event_calendar_feeds", "event_mail",
     ];
 

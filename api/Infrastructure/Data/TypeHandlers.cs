@@ -8,7 +8,8 @@ namespace Alumni.Api.Infrastructure.Data;
 /// <summary>
 /// Makes <see cref="Guid"/> and <see cref="DateTimeOffset"/> round-trip the same values on both providers:
 /// SQL Server stores them natively (uniqueidentifier, datetimeoffset); SQLite stores canonical text
-/// (lower-case UUID; UTC instant in ISO 8601 with seven decimals, so text order is time order).
+/// (lower-case UUID; UTC instant in ISO 8601 with seven decimals, so text order is time order). A <see cref="DateOnly"/>
+/// is a SQL Server <c>date</c> and SQLite text <c>yyyy-MM-dd</c> (text order is date order).
 /// </summary>
 public static class TypeHandlers
 {
@@ -28,6 +29,37 @@ public static class TypeHandlers
         SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
         SqlMapper.AddTypeHandler(new GuidHandler());
         SqlMapper.AddTypeHandler(new DateTimeOffsetHandler());
+        SqlMapper.RemoveTypeMap(typeof(DateOnly));
+        SqlMapper.RemoveTypeMap(typeof(DateOnly?));
+        SqlMapper.AddTypeHandler(new DateOnlyHandler());
+    }
+
+    /// <summary>The SQLite text form of a date.</summary>
+    public static string ToSqliteText(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private sealed class DateOnlyHandler : SqlMapper.TypeHandler<DateOnly>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateOnly value)
+        {
+            if (parameter is SqliteParameter)
+            {
+                parameter.DbType = DbType.String;
+                parameter.Value = ToSqliteText(value);
+            }
+            else
+            {
+                parameter.DbType = DbType.Date;
+                parameter.Value = value.ToDateTime(TimeOnly.MinValue);
+            }
+        }
+
+        public override DateOnly Parse(object value) => value switch
+        {
+            DateOnly d => d,
+            DateTime t => DateOnly.FromDateTime(t),
+            string s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            _ => throw new DataException($"Cannot read a {value.GetType().Name} as a date."),
+        };
     }
 
     /// <summary>The SQLite text form of an instant.</summary>

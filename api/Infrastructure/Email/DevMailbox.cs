@@ -9,7 +9,20 @@ namespace Alumni.Api.Infrastructure.Email;
 /// <param name="Subject">The subject line (empty when it has none).</param>
 /// <param name="SentAt">The message's Date, in UTC.</param>
 /// <param name="Text">The plain-text body (empty when it has none).</param>
-public sealed record MailboxEntry(string Id, string To, string Subject, DateTimeOffset SentAt, string Text);
+/// <param name="Attachments">The files sent with it (attachments and inline images), in the order they appear.</param>
+public sealed record MailboxEntry(string Id, string To, string Subject, DateTimeOffset SentAt, string Text,
+    IReadOnlyList<MailboxAttachment> Attachments);
+
+/// <summary>A file sent with a message in the mail folder.</summary>
+/// <param name="Index">Its position among the message's files, from 0: how it is asked for.</param>
+/// <param name="FileName">Its file name.</param>
+/// <param name="MediaType">Its media type, without parameters (<c>text/calendar</c>).</param>
+/// <param name="Size">Its size in bytes, decoded.</param>
+/// <param name="ContentId">The content id an inline image is shown by in the HTML body; null for an attachment.</param>
+public sealed record MailboxAttachment(int Index, string FileName, string MediaType, long Size, string? ContentId);
+
+/// <summary>One file of a message in the mail folder, with its bytes.</summary>
+public sealed record MailboxFile(string FileName, string MediaType, byte[] Content);
 
 /// <summary>
 /// Reads the mail <see cref="FileEmailSender"/> wrote into <see cref="EmailOptions.MailDirectory"/>, for developers
@@ -53,17 +66,59 @@ public sealed class DevMailbox(IOptions<EmailOptions> options, ILogger<DevMailbo
         return entries;
     }
 
-    private async Task<MailboxEntry?> ReadAsync(string file, CancellationToken ct)
+    /// <summary>
+    /// The file at <paramref name="index"/> of the message <paramref name="id"/> (as listed); null when there is no
+    /// such message or file. An id that is not a plain file name of the folder is no message.
+    /// </summary>
+    public async Task<MailboxFile?> FileAsync(string id, int index, CancellationToken ct)
     {
-        MimeMessage message;
+        if (!IsMessageId(id) || index < 0)
+        {
+            return null;
+        }
+
+        var path = Path.Combine(directory, id + FileEmailSender.Extension);
+        if (!File.Exists(path) || await LoadAsync(path, ct) is not { } message)
+        {
+            return null;
+        }
+
+        if (FilesOf(message).ElementAtOrDefault(index) is not { } part)
+        {
+            return null;
+        }
+
+        using var content = new MemoryStream();
+        await part.Content!.DecodeToAsync(content, ct);
+        return new MailboxFile(part.FileName!, part.ContentType.MimeType, content.ToArray());
+    }
+
+    /// <summary>True for what <see cref="FileEmailSender"/> names a message: letters, digits, '-' and '_', not hidden.</summary>
+    private static bool IsMessageId(string id) =>
+        id.Length is > 0 and <= 100 && id[0] != '.' && id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>The parts of a message that carry a file name: its attachments and inline images, in order.</summary>
+    private static IEnumerable<MimePart> FilesOf(MimeMessage message) =>
+        message.BodyParts.OfType<MimePart>().Where(p => !string.IsNullOrEmpty(p.FileName) && p.Content is not null);
+
+    private async Task<MimeMessage?> LoadAsync(string file, CancellationToken ct)
+    {
         try
         {
             await using var stream = File.OpenRead(file);
-            message = await MimeMessage.LoadAsync(stream, ct);
+            return await MimeMessage.LoadAsync(stream, ct);
         }
         catch (Exception e) when (e is FormatException or IOException)
         {
             logger.LogWarning("Skipped {File} in the mail folder: {Reason}", Path.GetFileName(file), e.Message);
+            return null;
+        }
+    }
+
+    private async Task<MailboxEntry?> ReadAsync(string file, CancellationToken ct)
+    {
+        if (await LoadAsync(file, ct) is not { } message)
+        {
             return null;
         }
 
@@ -79,6 +134,50 @@ public sealed class DevMailbox(IOptions<EmailOptions> options, ILogger<DevMailbo
             to,
             message.Subject ?? "",
             message.Date.ToUniversalTime(),
-            message.TextBody ?? "");
+            message.TextBody ?? "",
+            await AttachmentsOfAsync(message, ct));
+    }
+
+    private static async Task<IReadOnlyList<MailboxAttachment>> AttachmentsOfAsync(MimeMessage message, CancellationToken ct)
+    {
+        var files = new List<MailboxAttachment>();
+        foreach (var part in FilesOf(message))
+        {
+            await using var counter = new CountingStream();
+            await part.Content!.DecodeToAsync(counter, ct);
+            files.Add(new MailboxAttachment(files.Count, part.FileName!, part.ContentType.MimeType, counter.Length,
+                string.IsNullOrEmpty(part.ContentId) ? null : part.ContentId));
+        }
+
+        return files;
+    }
+
+    /// <summary>A stream that keeps nothing but how many bytes were written to it.</summary>
+    private sealed class CountingStream : Stream
+    {
+        private long length;
+
+        public override bool CanRead => false;
+        public override bool CanSeek => false;
+        public override bool CanWrite => true;
+        public override long Length => length;
+        public override long Position { get => length; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => length += count;
+        public override void Write(ReadOnlySpan<byte> buffer) => length += buffer.Length;
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            length += count;
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            length += buffer.Length;
+            return ValueTask.CompletedTask;
+        }
     }
 }

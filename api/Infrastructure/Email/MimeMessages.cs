@@ -8,17 +8,36 @@ internal static class MimeMessages
 {
     /// <summary>
     /// A message with From, To, Subject, Date and a fresh Message-ID (in the From address's domain), and a
-    /// multipart/alternative body of a text/plain and a text/html part; with that Message-ID.
+    /// multipart/alternative body of a text/plain and a text/html part; with that Message-ID. Inline images put the
+    /// HTML part in a multipart/related with them; attachments put the whole in a multipart/mixed after the body.
+    /// Files travel base64-encoded, byte for byte. A message without files has the same shape as ever.
     /// </summary>
     public static (MimeMessage Mime, string MessageId) Create(EmailMessage message, MailboxAddress from, DateTimeOffset date)
     {
         var messageId = MimeUtils.GenerateMessageId(from.Domain);
+        var body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html };
+        foreach (var file in message.Attachments ?? [])
+        {
+            var type = ContentType.Parse(file.MediaType);
+            var part = (MimePart)(file.IsInline
+                ? body.LinkedResources.Add(file.FileName, file.Content, type)
+                : body.Attachments.Add(file.FileName, file.Content, type));
+            if (file.IsInline)
+            {
+                part.ContentId = file.ContentId;
+            }
+
+            // Base64 keeps every byte as it is: a text part would have its line breaks rewritten on the way (an
+            // .ics needs its CRLFs).
+            part.ContentTransferEncoding = ContentEncoding.Base64;
+        }
+
         var mime = new MimeMessage
         {
             Subject = message.Subject,
             Date = date,
             MessageId = messageId,
-            Body = new BodyBuilder { TextBody = message.Text, HtmlBody = message.Html }.ToMessageBody(),
+            Body = body.ToMessageBody(),
         };
         mime.From.Add(from);
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));

@@ -1806,6 +1806,62 @@ export class DevClient {
         }
         return Promise.resolve<DevMailboxMessage[]>(null as any);
     }
+
+    /**
+     * Download a file of a message in the development mailbox
+     * @return OK
+     */
+    mailboxAttachment(id: string, index: number, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/dev/mailbox/{id}/attachments/{index}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (index === undefined || index === null)
+            throw new globalThis.Error("The parameter 'index' must be defined.");
+        url_ = url_.replace("{index}", encodeURIComponent("" + index));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/octet-stream"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processMailboxAttachment(_response);
+        });
+    }
+
+    protected processMailboxAttachment(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
+    }
 }
 
 export class MembersClient {
@@ -4955,6 +5011,333 @@ export class EventsClient {
     }
 
     /**
+     * List occasions abroad
+     * @param country (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    listOccasions(country?: string | undefined, from?: string | null | undefined, to?: string | null | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<OccasionResponsePaged> {
+        let url_ = this.baseUrl + "/api/occasions?";
+        if (country === null)
+            throw new globalThis.Error("The parameter 'country' cannot be null.");
+        else if (country !== undefined)
+            url_ += "country=" + encodeURIComponent("" + country) + "&";
+        if (from !== undefined && from !== null)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to !== undefined && to !== null)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListOccasions(_response);
+        });
+    }
+
+    protected processListOccasions(response: Response): Promise<OccasionResponsePaged> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OccasionResponsePaged;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OccasionResponsePaged>(null as any);
+    }
+
+    /**
+     * Create an occasion abroad
+     * @return Created
+     */
+    createOccasion(body: CreateOccasionRequest, signal?: AbortSignal): Promise<OccasionResponse> {
+        let url_ = this.baseUrl + "/api/occasions";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateOccasion(_response);
+        });
+    }
+
+    protected processCreateOccasion(response: Response): Promise<OccasionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OccasionResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OccasionResponse>(null as any);
+    }
+
+    /**
+     * Get an occasion abroad with its planning figures
+     * @return OK
+     */
+    getOccasion(id: string, signal?: AbortSignal): Promise<OccasionDetailResponse> {
+        let url_ = this.baseUrl + "/api/occasions/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetOccasion(_response);
+        });
+    }
+
+    protected processGetOccasion(response: Response): Promise<OccasionDetailResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OccasionDetailResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OccasionDetailResponse>(null as any);
+    }
+
+    /**
+     * Update an occasion abroad
+     * @param if_Match The ETag of the version this change is based on.
+     * @return OK
+     */
+    updateOccasion(id: string, if_Match: string, body: UpdateOccasionRequest, signal?: AbortSignal): Promise<OccasionResponse> {
+        let url_ = this.baseUrl + "/api/occasions/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateOccasion(_response);
+        });
+    }
+
+    protected processUpdateOccasion(response: Response): Promise<OccasionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OccasionResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OccasionResponse>(null as any);
+    }
+
+    /**
      * List published events (public)
      * @param page (optional) 
      * @param pageSize (optional) 
@@ -5347,6 +5730,22 @@ export interface CreateEventRequest {
     questions: EventQuestionInput[];
 }
 
+/** Creates an occasion abroad. */
+export interface CreateOccasionRequest {
+    /** What the occasion is called (1–200 characters), e.g. "Rector's visit to Bogotá". */
+    title: string;
+    /** Why the university goes: several lines allowed, up to 2,000 characters; optional. */
+    purpose?: string | undefined;
+    /** The city visited (1–100 characters). */
+    city: string;
+    /** The country visited: an ISO 3166-1 alpha-2 code (`CO`), in any case. */
+    country: string;
+    /** The first day. */
+    startsOn: string;
+    /** The last day, on or after Alumni.Contracts.Events.OccasionInput.StartsOn. */
+    endsOn: string;
+}
+
 /** Adds a person by address (idempotent: an existing one is returned as it is). */
 export interface CreateUserRequest {
     /** The address they will sign in with. */
@@ -5393,6 +5792,20 @@ export interface DepartmentResponse {
     version: number;
 }
 
+/** A file sent with a message in the development mailbox. */
+export interface DevMailboxAttachment {
+    /** Its position among the message's files, from 0: the `index` that downloads it. */
+    index: number;
+    /** Its file name. */
+    fileName: string;
+    /** Its media type without parameters (`text/calendar`, `image/png`). */
+    mediaType: string;
+    /** Its size in bytes. */
+    size: number;
+    /** For an image the HTML body shows inline: its content id; null for an attachment. */
+    contentId?: string | undefined;
+}
+
 /** A message the API wrote into its mail folder because no SMTP relay is configured (Development only). */
 export interface DevMailboxMessage {
     /** Identifier of the message in the mail folder: its file name without `.eml`. */
@@ -5405,6 +5818,8 @@ export interface DevMailboxMessage {
     sentAt: string;
     /** The plain-text body (empty when the message has none). */
     text: string;
+    /** The files sent with the message (attachments and inline images), in order; empty when none. */
+    attachments: DevMailboxAttachment[];
 }
 
 /** A member in the directory: the name, and only the fields the member chose to show. */
@@ -5853,6 +6268,66 @@ export interface NoteResponse {
     createdAt: string;
 }
 
+/** An occasion abroad with the figures the office plans it by. */
+export interface OccasionDetailResponse {
+    id: string;
+    title: string;
+    /** Why the university goes, if said. */
+    purpose?: string | undefined;
+    city: string;
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: string;
+    startsOn: string;
+    endsOn: string;
+    createdAt: string;
+    updatedAt: string;
+    /** The version: the ETag, and what If-Match names to change it. */
+    version: number;
+    reach: OccasionReach;
+}
+
+/** How many active members live in an occasion's country and city, and how many of them agreed to event invitations. */
+export interface OccasionReach {
+    /** Members living in the country. */
+    inCountry: number;
+    /** Of those, members who agreed to be invited to events. */
+    inCountryConsented: number;
+    /** Members living in the city (compared without regard to case). */
+    inCity: number;
+    /** Of those, members who agreed to be invited to events. */
+    inCityConsented: number;
+}
+
+/** An occasion abroad. */
+export interface OccasionResponse {
+    id: string;
+    title: string;
+    /** Why the university goes, if said. */
+    purpose?: string | undefined;
+    city: string;
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: string;
+    startsOn: string;
+    endsOn: string;
+    createdAt: string;
+    updatedAt: string;
+    /** The version: the ETag, and what If-Match names to change it. */
+    version: number;
+}
+
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface OccasionResponsePaged {
+    items: OccasionResponse[];
+    /** This page's number, from 1. */
+    page: number;
+    /** Items per page. */
+    pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
+}
+
 /** A sign-up made for my address that I have not confirmed: what it says. Anyone can sign up with any address, so nothing of it counts until the owner of the address, signed in, confirms it (or rejects it). */
 export interface PendingSignUpResponse {
     id: string;
@@ -6126,6 +6601,22 @@ export interface UpdateMemberRequest {
     directoryListed: boolean;
     /** The fields other members see in the directory. */
     directoryFields: DirectoryField[];
+}
+
+/** Changes an occasion abroad (If-Match: its version). */
+export interface UpdateOccasionRequest {
+    /** What the occasion is called (1–200 characters), e.g. "Rector's visit to Bogotá". */
+    title: string;
+    /** Why the university goes: several lines allowed, up to 2,000 characters; optional. */
+    purpose?: string | undefined;
+    /** The city visited (1–100 characters). */
+    city: string;
+    /** The country visited: an ISO 3166-1 alpha-2 code (`CO`), in any case. */
+    country: string;
+    /** The first day. */
+    startsOn: string;
+    /** The last day, on or after Alumni.Contracts.Events.OccasionInput.StartsOn. */
+    endsOn: string;
 }
 
 /** A person who can sign in, with their staff roles. */

@@ -225,6 +225,7 @@ export function signInMail(to: string, code: string, fields: Partial<DevMailboxM
     subject: `Your sign-in code: ${code}`,
     sentAt: AT,
     text: `Your code for signing in to Alumni is ${code}.\n\nIt is valid for 10 minutes and can be used once.\n`,
+    attachments: [],
     ...fields,
   };
 }

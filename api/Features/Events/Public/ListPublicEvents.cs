@@ -1,4 +1,4 @@
-using Alumni.Api.Features.Members;
+using Alumni.Api.Infrastructure.Text;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Contracts;

@@ -84,7 +84,7 @@ internal static class EventValues
         Venue = TextRules.Clean(r.Venue),
         Address = TextRules.Clean(r.Address),
         City = TextRules.Clean(r.City),
-        Country = Members.Countries.Normalise(r.Country),
+        Country = Countries.Normalise(r.Country),
         OnlineUrl = TextRules.Clean(r.OnlineUrl),
         Audience = EventRules.Db(r.Audience),
         r.Capacity,

@@ -98,7 +98,7 @@ public sealed class UpdateEvent(Database db, IAuditLog audit, TimeProvider time)
     private static bool MattersToAttendees(EventResponse current, EventInput next) =>
         current.StartsAt != next.StartsAt || current.EndsAt != next.EndsAt || current.TimeZone != next.TimeZone
         || current.Venue != TextRules.Clean(next.Venue) || current.Address != TextRules.Clean(next.Address)
-        || current.City != TextRules.Clean(next.City) || current.Country != Members.Countries.Normalise(next.Country)
+        || current.City != TextRules.Clean(next.City) || current.Country != Countries.Normalise(next.Country)
         || current.OnlineUrl != TextRules.Clean(next.OnlineUrl);
 
     public sealed class Validator : Validator<UpdateEventRequest>

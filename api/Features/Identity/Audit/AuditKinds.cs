@@ -24,6 +24,7 @@ internal static class AuditKinds
         (AuditKind.ApiKeys, "api-key.%"),
         (AuditKind.Recruitment, "campaign.%"),
         (AuditKind.Events, "event.%"),
+        (AuditKind.Events, "occasion.%"),
     ];
 
     /// <summary>The kind of an action, or null when the map has no line for it.</summary>

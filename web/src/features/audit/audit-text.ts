@@ -43,10 +43,12 @@ export const KNOWN_AUDIT_ACTIONS = [
   'campaign.update',
   'campaign.close',
   'campaign.reopen',
+  'occasion.create',
+  'occasion.update',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
-export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department'] as const;
+export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'occasion'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);

@@ -18,3 +18,8 @@ export function useDevMailbox(limit: number = MAILBOX_LIMIT) {
     meta: QUIET_UNAUTHORIZED,
   });
 }
+
+/** Where a file of a mailbox message downloads from (`dev_mailboxAttachment`): a plain link, no script needed. */
+export function mailboxAttachmentUrl(messageId: string, index: number): string {
+  return `/api/dev/mailbox/${encodeURIComponent(messageId)}/attachments/${index}`;
+}

@@ -30,6 +30,35 @@ describe('DevMailboxPage', () => {
     expect(requestsTo(sent, 'GET', '/api/dev/mailbox').at(-1)!.query).toEqual({ limit: '20' });
   });
 
+  it('lists the files of a message, each a download link', async () => {
+    const mail = signInMail('ada@example.org', 'ABC234', {
+      id: '20250501T0800000000000-abc',
+      subject: 'Din anmälan: Alumnidagen',
+      attachments: [
+        { index: 0, fileName: 'qr.png', mediaType: 'image/png', size: 812, contentId: 'qr' },
+        { index: 1, fileName: 'alumnidagen.ics', mediaType: 'text/calendar', size: 2048 },
+      ],
+    });
+    renderApp({ me: null, devMailbox: [mail], path: '/dev/mailbox' });
+    const article = await screen.findByRole('article');
+
+    expect(within(article).getByRole('heading', { level: 3 }).textContent).toBe('2 filer');
+    const links = within(article).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href'), link.getAttribute('download')])).toEqual([
+      ['qr.png', '/api/dev/mailbox/20250501T0800000000000-abc/attachments/0', 'qr.png'],
+      ['alumnidagen.ics', '/api/dev/mailbox/20250501T0800000000000-abc/attachments/1', 'alumnidagen.ics'],
+    ]);
+    expect(article.textContent).toContain('image/png, 812 B, visas i meddelandet');
+    expect(article.textContent).toContain('text/calendar, 2 kB');
+  });
+
+  it('shows no file list for a message without files', async () => {
+    renderApp({ me: null, devMailbox: [signInMail('ada@example.org', 'ABC234')], path: '/dev/mailbox' });
+    const article = await screen.findByRole('article');
+    expect(within(article).queryByRole('heading', { level: 3 })).toBeNull();
+    expect(within(article).queryByRole('link')).toBeNull();
+  });
+
   it('explains that the mailbox exists only in Development', async () => {
     renderApp({ me: null, path: '/dev/mailbox' });
     expect((await screen.findByRole('alert')).textContent).toBe(

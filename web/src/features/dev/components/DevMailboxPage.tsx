@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { MAILBOX_LIMIT, useDevMailbox } from '../api/mailbox';
+import { MAILBOX_LIMIT, mailboxAttachmentUrl, useDevMailbox } from '../api/mailbox';
 import { signInCodeOf } from '../mail';
 import './DevMailboxPage.css';
 
@@ -12,6 +12,12 @@ import './DevMailboxPage.css';
  * Development only: the newest e-mails the API wrote to its mail folder (no SMTP relay), so a newcomer
  * can read their sign-in code. The API answers 404 in any other environment.
  */
+/** A file size as people read it: bytes below a kilobyte, else kB with one decimal. */
+function formatFileSize(bytes: number, language: string): string {
+  if (bytes < 1024) return `${bytes} B`;
+  return `${new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(bytes / 1024)} kB`;
+}
+
 export function DevMailboxPage() {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
@@ -80,6 +86,26 @@ export function DevMailboxPage() {
                       ) : null}
                     </dl>
                     <pre className="mail__text">{message.text}</pre>
+                    {message.attachments.length > 0 ? (
+                      <div className="mail__files">
+                        <h3 className="mail__files-title">{t('devMailbox.files', { count: message.attachments.length })}</h3>
+                        <ul>
+                          {message.attachments.map((file) => (
+                            <li key={file.index}>
+                              <a href={mailboxAttachmentUrl(message.id, file.index)} download={file.fileName}>
+                                {file.fileName}
+                              </a>{' '}
+                              <span className="mail__file-meta">
+                                {t(file.contentId ? 'devMailbox.inlineFile' : 'devMailbox.file', {
+                                  type: file.mediaType,
+                                  size: formatFileSize(file.size, language),
+                                })}
+                              </span>
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    ) : null}
                   </article>
                 </li>
               );

@@ -1,7 +1,7 @@
-namespace Alumni.Api.Features.Members;
+namespace Alumni.Api.Infrastructure.Text;
 
 /// <summary>
-/// The countries a member's record may name: the current ISO 3166-1 alpha-2 codes (249, the list the ISO 3166
+/// The countries a record may name, one list for every slice: the current ISO 3166-1 alpha-2 codes (249, the list the ISO 3166
 /// maintenance agency publishes; the user-assigned XK is not one). The code is what is stored; the web shows the name.
 /// </summary>
 internal static class Countries
