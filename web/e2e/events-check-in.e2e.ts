@@ -80,7 +80,7 @@ async function newestCode(email: string): Promise<string> {
 
 /** Signs an address in through the API and returns the session's headers (cookies and anti-forgery token). */
 async function signInThroughApi(email: string): Promise<Record<string, string>> {
-  expect((await api('POST', '/api/auth/code', {}, { email })).status).toBe(200);
+  expect((await api('POST', '/api/auth/code', {}, { email })).status).toBe(202);
   const response = await api('POST', '/api/auth/session', {}, { email, code: await newestCode(email) });
   expect(response.status).toBe(200);
   const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
