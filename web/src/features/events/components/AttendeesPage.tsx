@@ -50,6 +50,7 @@ export function AttendeesPage() {
       <div className="page__header">
         <h1>{t('events.staff.attendees.title')}</h1>
         {title ? <p className="page__intro">{title}</p> : null}
+        <p className="page__intro">{t('events.staff.attendees.intro')}</p>
       </div>
       {!wellFormed || problem?.kind === 'not-found' ? (
         <div className="notice notice--error" role="alert">

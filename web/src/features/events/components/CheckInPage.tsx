@@ -40,6 +40,7 @@ export function CheckInPage() {
         <Link to={event.data ? staffEventPath(id) : STAFF_EVENTS_PATH}>{event.data ? t('events.staff.form.backToEvent') : t('events.staff.back')}</Link>
       </p>
       <h1>{t('events.staff.checkIn.title')}</h1>
+      <p className="page__intro">{t('events.staff.checkIn.intro')}</p>
       {!wellFormed || problem?.kind === 'not-found' ? (
         <div className="notice notice--error" role="alert">
           <span className="problem__message">{t('events.staff.detail.notFound')}</span>
