@@ -15,7 +15,7 @@ const skipReasons = new Map();
 const seen = new Set();
 const failures = [];
 const unescape = (text) => text.replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#xD;/g, '').replace(/&#xA;/g, '\n').replace(/&amp;/g, '&');
-const brief = (text) => text.replace(/\s+/g, ' ').trim().slice(0, 1500);
+const brief = (text) => text.replace(/\s+/g, ' ').trim().slice(0, 400);
 
 const files = existsSync(dir) ? readdirSync(dir) : [];
 for (const file of files.filter((f) => f.endsWith('.trx'))) {

@@ -92,6 +92,23 @@ public sealed record OccasionDetailResponse : OccasionResponse
 {
     /// <summary>How many active members live where the occasion is; counts only, no names.</summary>
     [Required] public OccasionReach Reach { get; init; } = new();
+
+    /// <summary>The occasion's events that the caller may see (a coordinator: their departments' and co-hosted ones), soonest first.</summary>
+    [Required] public IReadOnlyList<OccasionEvent> Events { get; init; } = [];
+}
+
+/// <summary>An event of an occasion, in short.</summary>
+public sealed record OccasionEvent
+{
+    [Required] public Guid Id { get; init; }
+
+    public string? TitleSv { get; init; }
+
+    public string? TitleEn { get; init; }
+
+    [Required] public DateTimeOffset StartsAt { get; init; }
+
+    [Required] public EventStatus Status { get; init; }
 }
 
 /// <summary>How many active members live in an occasion's country and city, and how many of them agreed to event invitations.</summary>

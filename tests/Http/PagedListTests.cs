@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Events.Calendar;
 using Alumni.Api.Features.Events.Me;
 using Alumni.Api.Features.Events.Public;
 using Alumni.Api.Features.Events.Staff;
@@ -129,6 +130,10 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["public events, everything"] = (ListPublicEvents.Query(publicEvents, DateTimeOffset.UtcNow), publicEvents),
             ["occasions, nothing"] = (ListOccasions.Query(new ListOccasionsRequest()), new ListOccasionsRequest()),
             ["occasions, everything"] = (ListOccasions.Query(occasions), occasions),
+            ["public events feed, nothing"] = (GetPublicEventsCalendar.Query(new PublicEventsCalendarRequest(), DateTimeOffset.UtcNow), new GetPublicEventsCalendar.FirstEvents()),
+            ["public events feed, everything"] = (GetPublicEventsCalendar.Query(
+                new PublicEventsCalendarRequest { Kind = EventKind.Lecture, Country = "se", Department = "dsv", Language = "sv" }, DateTimeOffset.UtcNow),
+                new GetPublicEventsCalendar.FirstEvents()),
         };
     }
 }

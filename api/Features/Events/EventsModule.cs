@@ -21,5 +21,7 @@ public sealed class EventsModule : ISliceModule
 
     public void Add(WebApplicationBuilder builder)
     {
+        // A member's erasure deletes their calendar feed (Members raises it; the feed is this slice's table).
+        builder.Services.AddSingleton<Infrastructure.Security.IErasureObserver, Calendar.CalendarFeedErasure>();
     }
 }

@@ -5,7 +5,7 @@ namespace Alumni.Api.Features.Members;
 
 /// <summary>
 /// Erasure (GDPR art. 17): every personal field removed, addresses, interests, notes and consent records deleted,
-/// the person's sign-in revoked and anonymised. What stays is anonymous: the member row's status, source, times
+/// the person's sign-in revoked and anonymised, and what other slices keep of the member removed by them. What stays is anonymous: the member row's status, source, times
 /// and campaign, and the affiliations (department, degree, years, credits) that the statistics count.
 /// </summary>
 internal static class MemberErasure
@@ -40,8 +40,12 @@ internal static class MemberErasure
         Sql.Portable("DELETE FROM member_consent_history WHERE member_id = @Id"),
     ];
 
-    /// <summary>Erases the member in the caller's transaction; false when there was nothing left to erase.</summary>
-    public static async Task<bool> EraseAsync(DbSession session, IAccounts accounts, Guid id, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Erases the member in the caller's transaction, telling every <see cref="IErasureObserver"/> (the other slices'
+    /// personal data of the member); false when there was nothing left to erase.
+    /// </summary>
+    public static async Task<bool> EraseAsync(DbSession session, IAccounts accounts, IEnumerable<IErasureObserver> observers, Guid id,
+        DateTimeOffset now, CancellationToken ct)
     {
         var person = await session.QuerySingleOrDefaultAsync<ErasedPerson>(UserOf, new { Id = id }, ct);
         if (person is null || await session.ExecuteAsync(Anonymise, new { Id = id, Now = now }, ct) == 0)
@@ -63,6 +67,11 @@ internal static class MemberErasure
         else if (person.Email is { } email)
         {
             await accounts.ForgetAddressAsync(session, email, ct);
+        }
+
+        foreach (var observer in observers)
+        {
+            await observer.OnMemberErasedAsync(session, id, now, ct);
         }
 
         return true;

@@ -1,6 +1,10 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { server } from './server';
+
+// findBy… and waitFor wait up to 10 s (not 1 s) for what a test expects: on a loaded two-core machine a page can take
+// longer than a second to render after its data arrives. A test that waits for what never comes still fails.
+configure({ asyncUtilTimeout: 10_000 });
 
 /** Requests of the current test that no handler answered (MSW also logs each as an error). */
 let unhandled: string[] = [];

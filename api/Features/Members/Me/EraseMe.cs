@@ -12,7 +12,7 @@ namespace Alumni.Api.Features.Members.Me;
 /// My personal data is removed, my studies stay only as anonymous counts, my sessions end, nothing more is sent.
 /// </summary>
 [Access(Caller.SignedIn)]
-public sealed class EraseMe(Database db, IAccounts accounts, IAuditLog audit, TimeProvider time) : Endpoint<EraseMeRequest>
+public sealed class EraseMe(Database db, IAccounts accounts, IEnumerable<IErasureObserver> erasureObservers, IAuditLog audit, TimeProvider time) : Endpoint<EraseMeRequest>
 {
     public override void Configure()
     {
@@ -42,7 +42,7 @@ public sealed class EraseMe(Database db, IAccounts accounts, IAuditLog audit, Ti
 
         await using var session = await db.BeginAsync(ct);
         await audit.WriteAsync(session, HttpContext, new AuditEvent("member.erase", "member", id.ToString(), Detail: "by the member"), ct);
-        await MemberErasure.EraseAsync(session, accounts, id, time.GetUtcNow(), ct);
+        await MemberErasure.EraseAsync(session, accounts, erasureObservers, id, time.GetUtcNow(), ct);
         await session.CommitAsync(ct);
         Identity.SessionCookies.Clear(HttpContext);
         await Send.NoContentAsync(ct);

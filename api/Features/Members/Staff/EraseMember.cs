@@ -8,7 +8,7 @@ namespace Alumni.Api.Features.Members.Staff;
 
 /// <summary>Erases a member on their request (the central office only); audited, irreversible.</summary>
 [Access(Caller.Admin)]
-public sealed class EraseMember(Database db, IAccounts accounts, IAuditLog audit, TimeProvider time) : Endpoint<MemberByIdRequest>
+public sealed class EraseMember(Database db, IAccounts accounts, IEnumerable<IErasureObserver> erasureObservers, IAuditLog audit, TimeProvider time) : Endpoint<MemberByIdRequest>
 {
     public override void Configure()
     {
@@ -25,7 +25,7 @@ public sealed class EraseMember(Database db, IAccounts accounts, IAuditLog audit
     public override async Task HandleAsync(MemberByIdRequest req, CancellationToken ct)
     {
         await using var session = await db.BeginAsync(ct);
-        if (!await MemberErasure.EraseAsync(session, accounts, req.Id, time.GetUtcNow(), ct))
+        if (!await MemberErasure.EraseAsync(session, accounts, erasureObservers, req.Id, time.GetUtcNow(), ct))
         {
             throw new ProblemException(StatusCodes.Status404NotFound, "No member with that id, or already erased.");
         }
