@@ -90,6 +90,7 @@ export function occasion(fields: Partial<OccasionDetailResponse> = {}): Occasion
     updatedAt: AT,
     version: 1,
     reach: { inCountry: 0, inCountryConsented: 0, inCity: 0, inCityConsented: 0 },
+    events: [],
     ...fields,
   };
 }

@@ -4,7 +4,7 @@ import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CreateOccasionRequest, OccasionDetailResponse } from '../../../api/generated';
 import { demoFaculties, json, jsonWithETag, me, recordRequests, requestsTo, server, testId, type SentRequest } from '../../../test/http';
-import { occasion, occasionPage, staffEventPage, staffEventSummary } from '../../../test/events-staff';
+import { occasion, occasionPage } from '../../../test/events-staff';
 import { renderApp } from '../../../test/render-app';
 
 let sent: SentRequest[];
@@ -23,11 +23,15 @@ describe('occasions abroad', () => {
       http.get('/api/occasions', () => json(occasionPage(created ? [created] : []))),
       http.post('/api/occasions', async ({ request }) => {
         const body = (await request.json()) as CreateOccasionRequest;
-        created = occasion({ ...body, id: testId(600), reach: { inCountry: 41, inCountryConsented: 17, inCity: 12, inCityConsented: 5 } });
+        created = occasion({
+          ...body,
+          id: testId(600),
+          reach: { inCountry: 41, inCountryConsented: 17, inCity: 12, inCityConsented: 5 },
+          events: [{ id: testId(601), titleSv: 'Alumnimiddag i Bogotá', startsAt: '2030-03-04T23:00:00Z', status: 'published' }],
+        });
         return jsonWithETag(created, 201);
       }),
       http.get(`/api/occasions/${testId(600)}`, () => jsonWithETag(created!)),
-      http.get('/api/events', () => json(staffEventPage([staffEventSummary({ titleSv: 'Alumnimiddag i Bogotá', status: 'published' })]))),
     );
     const user = userEvent.setup();
     const { router } = renderApp({ me: me('admin'), path: '/staff/occasions' });
@@ -57,8 +61,8 @@ describe('occasions abroad', () => {
       '12Bor i Bogotá5 får bjudas in',
     ]);
     const events = screen.getByRole('region', { name: 'Besökets evenemang' });
-    expect(await within(events).findByRole('link', { name: 'Alumnimiddag i Bogotá' })).toBeTruthy();
-    expect(requestsTo(sent, 'GET', '/api/events').at(-1)!.query).toMatchObject({ occasionId: testId(600) });
+    expect(within(events).getByRole('link', { name: 'Alumnimiddag i Bogotá' }).getAttribute('href')).toBe(`/staff/events/${testId(601)}`);
+    expect(within(events).getByText('Publicerat')).toBeTruthy();
     expect(within(events).getByRole('link', { name: 'Nytt evenemang för besöket' }).getAttribute('href')).toBe(
       `/staff/events/new?occasion=${testId(600)}`,
     );
@@ -86,7 +90,6 @@ describe('occasions abroad', () => {
     server.use(
       http.get(`/api/occasions/${current.id}`, () => jsonWithETag(current)),
       http.put(`/api/occasions/${current.id}`, async ({ request }) => jsonWithETag({ ...current, ...((await request.json()) as object), version: 5 })),
-      http.get('/api/events', () => json(staffEventPage([]))),
     );
     const user = userEvent.setup();
     renderApp({ me: me('admin'), path: `/staff/occasions/${current.id}/edit` });
@@ -106,7 +109,6 @@ describe('occasions abroad', () => {
     server.use(
       http.get('/api/occasions', () => json(occasionPage([bogota]))),
       http.get(`/api/occasions/${bogota.id}`, () => jsonWithETag(bogota)),
-      http.get('/api/events', () => json(staffEventPage([]))),
     );
     const user = userEvent.setup();
     renderApp({ me: me('coordinator'), path: '/staff/occasions' });

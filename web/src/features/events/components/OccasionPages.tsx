@@ -12,10 +12,10 @@ import { ProblemMessage } from '../../../components/ProblemMessage';
 import { hasRole, useAuth } from '../../../lib/auth/me';
 import { useCountryName } from '../../../lib/countries';
 import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
+import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
-import { useStaffEvents } from '../api/staff-events';
 import { useCreateOccasion, useOccasion, useOccasions, useUpdateOccasion } from '../api/staff-occasions';
 import { pageCount } from '../staff-event-filters';
 import {
@@ -30,7 +30,7 @@ import {
 import { statusBadgeClass } from '../staff-options';
 import { editOccasionPath, GUID, NEW_EVENT_PATH, NEW_OCCASION_PATH, occasionPath, STAFF_OCCASIONS_PATH, staffEventPath } from '../staff-paths';
 import { pickText } from '../staff-text';
-import { formatDay, formatInZone } from '../staff-time';
+import { formatDay } from '../staff-time';
 import './staff-events.css';
 
 const PAGE_SIZE = 25;
@@ -326,7 +326,6 @@ function OccasionRecord({ occasion }: { occasion: OccasionDetailResponse }) {
   const countryName = useCountryName();
   const days = useDays();
   const [saved] = useState(() => (location.state as OccasionSavedState | null)?.occasionSaved);
-  const events = useStaffEvents({ occasionId: occasion.id, page: 1, pageSize: 50 });
   const country = countryName(occasion.country);
   const reach = occasion.reach;
   return (
@@ -385,19 +384,15 @@ function OccasionRecord({ occasion }: { occasion: OccasionDetailResponse }) {
         <h2 id="occasion-events-heading" className="panel__title">
           {t('events.staff.occasions.detail.events')}
         </h2>
-        {events.isPending ? (
-          <p className="loading">{t('common.loading')}</p>
-        ) : events.error && !events.data ? (
-          <div className="notice notice--error" role="alert">
-            <ProblemMessage problem={toProblem(events.error)} lead={t('events.staff.list.loadError')} />
-          </div>
-        ) : events.data && events.data.items.length > 0 ? (
+        {occasion.events.length > 0 ? (
           <ul className="occasion-events">
-            {events.data.items.map((event) => (
+            {occasion.events.map((event) => (
               <li key={event.id}>
                 <Link to={staffEventPath(event.id)}>{pickText(event.titleSv, event.titleEn, language) || t('events.staff.list.untitled')}</Link>{' '}
                 <span className={statusBadgeClass(event.status)}>{t(`events.staff.statuses.${event.status}`)}</span>
-                <span className="muted block">{formatInZone(event.startsAt, event.timeZone, language)}</span>
+                <span className="muted block">
+                  <time dateTime={event.startsAt}>{formatDateTime(event.startsAt, language)}</time>
+                </span>
               </li>
             ))}
           </ul>
