@@ -42,7 +42,7 @@ describe('AttendeesPage', () => {
               firstName: 'Ada',
               lastName: 'Lovelace',
               seats: 2,
-              guests: ['Byron', undefined],
+              guests: ['Byron', ''],
               answers: [
                 { questionId: DIET, answer: 'Vegetarisk' },
                 { questionId: SESSION, answer: 'Morning' },
