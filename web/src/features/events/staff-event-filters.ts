@@ -6,6 +6,8 @@ import { EVENT_KINDS, EVENT_STATUSES } from './staff-options';
 export interface StaffEventFilters {
   status: EventStatus | '';
   kind: EventKind | '';
+  /** Organised or co-hosted by this department (its code). */
+  department: string;
   /** First day the events start on, yyyy-mm-dd (local). */
   from: string;
   /** Last day the events start on, yyyy-mm-dd (local), included. */
@@ -15,7 +17,9 @@ export interface StaffEventFilters {
 
 export const STAFF_EVENTS_PAGE_SIZE = 25;
 
-export const EMPTY_STAFF_EVENT_FILTERS: StaffEventFilters = { status: '', kind: '', from: '', to: '', page: 1 };
+export const EMPTY_STAFF_EVENT_FILTERS: StaffEventFilters = { status: '', kind: '', department: '', from: '', to: '', page: 1 };
+
+const CODE = /^[A-Z][A-Z0-9-]{1,15}$/;
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,6 +38,7 @@ export function staffEventFiltersFromParams(params: URLSearchParams): StaffEvent
   return {
     status: isOneOf(EVENT_STATUSES, status) ? status : '',
     kind: isOneOf(EVENT_KINDS, kind) ? kind : '',
+    department: CODE.test(params.get('department') ?? '') ? (params.get('department') ?? '') : '',
     from: day('from'),
     to: day('to'),
     page: Number.isInteger(page) && page >= 1 ? page : 1,
@@ -44,6 +49,7 @@ export function staffEventFiltersToParams(filters: StaffEventFilters): URLSearch
   const params = new URLSearchParams();
   if (filters.status) params.set('status', filters.status);
   if (filters.kind) params.set('kind', filters.kind);
+  if (filters.department) params.set('department', filters.department);
   if (filters.from) params.set('from', filters.from);
   if (filters.to) params.set('to', filters.to);
   if (filters.page > 1) params.set('page', String(filters.page));
@@ -54,8 +60,7 @@ export function staffEventFiltersToParams(filters: StaffEventFilters): URLSearch
 export interface StaffEventQuery {
   status?: EventStatus;
   kind?: EventKind;
-  /** The occasion abroad the events belong to. */
-  occasionId?: string;
+  department?: string;
   from?: string;
   to?: string;
   page: number;
@@ -66,6 +71,7 @@ export function staffEventQuery(filters: StaffEventFilters, pageSize: number = S
   return {
     status: filters.status || undefined,
     kind: filters.kind || undefined,
+    department: filters.department || undefined,
     from: filters.from ? localDayToIso(filters.from) : undefined,
     to: filters.to ? localDayToIso(filters.to, true) : undefined,
     page: filters.page,
@@ -79,7 +85,7 @@ export function rangeReversed(filters: StaffEventFilters): boolean {
 }
 
 export function activeFilterCount(filters: StaffEventFilters): number {
-  return [filters.status, filters.kind, filters.from, filters.to].filter((value) => value !== '').length;
+  return [filters.status, filters.kind, filters.department, filters.from, filters.to].filter((value) => value !== '').length;
 }
 
 export function pageCount(total: number, pageSize: number): number {

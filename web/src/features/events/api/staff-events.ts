@@ -13,7 +13,7 @@ export function useStaffEvents(query: StaffEventQuery, enabled: boolean = true) 
     queryKey: staffEventKeys.list(query),
     enabled,
     queryFn: ({ signal }) =>
-      events.list(query.page, query.pageSize, query.status, query.kind, undefined, query.from, query.to, query.occasionId, undefined, signal),
+      events.list(query.page, query.pageSize, query.status, query.kind, query.department, query.from, query.to, undefined, undefined, signal),
     placeholderData: keepPreviousData,
   });
 }

@@ -44,6 +44,9 @@ describe('StaffEventsPage', () => {
     renderApp({ me: me('coordinator'), path: '/staff/events' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Evenemang' }, LOADED)).toBeTruthy();
     const first = await screen.findByRole('row', { name: /^Återträff 2030/ });
+    // A coordinator is offered only their own departments to filter by.
+    const department = screen.getByRole('combobox', { name: 'Institution' });
+    await waitFor(() => expect(within(department).getAllByRole('option').map((o) => o.getAttribute('value'))).toEqual(['', 'DSV']));
     await within(first).findByText('Institutionen för data- och systemvetenskap');
     expect(within(first).getByRole('link', { name: 'Återträff 2030' }).getAttribute('href')).toMatch(/^\/staff\/events\/0190f000-/);
     const cells = within(first).getAllByRole('cell').map((cell) => cell.textContent);
@@ -69,13 +72,16 @@ describe('StaffEventsPage', () => {
     const form = screen.getByRole('search', { name: 'Filtrera evenemang' });
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Status' }), 'published');
     await user.selectOptions(within(form).getByRole('combobox', { name: 'Typ' }), 'lecture');
+    const department = within(form).getByRole('combobox', { name: 'Institution' });
+    await waitFor(() => expect(within(department).getAllByRole('option')).toHaveLength(5));
+    await user.selectOptions(department, 'LAW');
     await user.type(within(form).getByLabelText('Börjar tidigast'), '2030-01-01');
     await user.type(within(form).getByLabelText('Börjar senast'), '2030-01-31');
     await user.click(within(form).getByRole('button', { name: 'Visa' }));
-    await waitFor(() => expect(router.state.location.search).toBe('?status=published&kind=lecture&from=2030-01-01&to=2030-01-31'));
+    await waitFor(() => expect(router.state.location.search).toBe('?status=published&kind=lecture&department=LAW&from=2030-01-01&to=2030-01-31'));
     expect(await screen.findByText('Inga evenemang matchar.')).toBeTruthy();
     const query = requestsTo(sent, 'GET', '/api/events').at(-1)!.query;
-    expect(query).toMatchObject({ status: 'published', kind: 'lecture', page: '1', pageSize: '25' });
+    expect(query).toMatchObject({ status: 'published', kind: 'lecture', department: 'LAW', page: '1', pageSize: '25' });
     expect(new Date(query.from).getTime()).toBe(new Date(2030, 0, 1).getTime());
     expect(new Date(query.to).getTime()).toBe(new Date(2030, 1, 1).getTime());
 

@@ -8,7 +8,7 @@ import { ProblemMessage } from '../../../components/ProblemMessage';
 import { hasRole, useAuth } from '../../../lib/auth/me';
 import { useCountryName } from '../../../lib/countries';
 import { useFaculties } from '../../../lib/departments/faculties';
-import { currentLanguage } from '../../../lib/i18n';
+import { currentLanguage, localName } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUrlFilters } from '../../../lib/use-url-filters';
@@ -50,6 +50,11 @@ export function StaffEventsPage() {
   const list = useStaffEvents(query, !reversed);
   const problem = list.error ? toProblem(list.error) : null;
   const coordinatorOnly = !hasRole(auth.me, 'admin');
+  // A coordinator's list holds only their departments' events: only those departments are offered.
+  const own = coordinatorOnly ? new Set((auth.me?.departments ?? []).map((d) => d.code)) : null;
+  const departmentGroups = (faculties.data ?? [])
+    .map((faculty) => ({ faculty, departments: faculty.departments.filter((d) => d.isActive && (!own || own.has(d.code))) }))
+    .filter((group) => group.departments.length > 0);
   const set = <K extends keyof StaffEventFilters>(field: K, value: StaffEventFilters[K]) => setDraft((d) => ({ ...d, [field]: value }));
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -105,6 +110,25 @@ export function StaffEventsPage() {
                     <option key={kind} value={kind}>
                       {t(`events.staff.kinds.${kind}`)}
                     </option>
+                  ))}
+                </select>
+              )}
+            </FormField>
+            <FormField id={`${ID}-department`} name="department" label={t('events.staff.list.department')}>
+              {(control) => (
+                <select {...control} className="input" value={draft.department} onChange={(e) => set('department', e.target.value)}>
+                  <option value="">{t('events.staff.list.anyDepartment')}</option>
+                  {draft.department && !departmentGroups.some((g) => g.departments.some((d) => d.code === draft.department)) ? (
+                    <option value={draft.department}>{draft.department}</option>
+                  ) : null}
+                  {departmentGroups.map(({ faculty, departments }) => (
+                    <optgroup key={faculty.code} label={localName(faculty, language)}>
+                      {departments.map((d) => (
+                        <option key={d.code} value={d.code}>
+                          {localName(d, language)} ({d.code})
+                        </option>
+                      ))}
+                    </optgroup>
                   ))}
                 </select>
               )}
