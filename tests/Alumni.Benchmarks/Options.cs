@@ -17,6 +17,9 @@ public sealed class Options
                                                (a level sends no new request after --max-seconds; it says so)
           bench-import [--rows 1000000] [--timeout-minutes 60] [--skip-default-cache y] [--out FILE.json]
                                                import a generated CSV through the API, and the raw insert limit
+          bench-registration [--requests 1000] [--seats 100] [--out FILE.json]
+                                               that many members (single seats and groups of 2–4) register at once for
+                                               one event with that many seats; checks the seats and the waiting list
           raw-insert FILE "Data Source=PATH" [--cache-mib 512]
                                                the raw insert limit for an import CSV (a fresh database; 0 = default cache)
           report FILE.md RESULTS_DIR           write the performance report from the benchmarks' results

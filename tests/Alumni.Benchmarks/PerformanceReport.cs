@@ -20,12 +20,13 @@ public static class PerformanceReport
     {
         var search = ResultFiles.Load<SearchResults>(Path.Combine(resultsDirectory, "search.json"));
         var import = ResultFiles.Load<ImportResults>(Path.Combine(resultsDirectory, "import.json"));
+        var registration = ResultFiles.Load<RegistrationResults>(Path.Combine(resultsDirectory, "registration.json"));
         var md = new StringBuilder();
         var machine = search?.Machine ?? import?.Machine ?? MachineInfo.Current();
         md.AppendLine("# Performance");
         md.AppendLine();
         md.AppendLine("Written by `make bench` from the numbers it measured (`tests/Alumni.Benchmarks`, results in `artifacts/bench/*.json`). "
-            + "Run it again after a change that touches the member search or the import; do not edit the numbers by hand. "
+            + "Run it again after a change that touches the member search, the import or event registration; do not edit the numbers by hand. "
             + "How the search and the import are built, what was tried and why a target is missed: [performance-notes.md](performance-notes.md).");
         md.AppendLine();
         md.AppendLine("## Machine");
@@ -36,7 +37,7 @@ public static class PerformanceReport
         md.AppendLine(F($"| CPU (`/proc/cpuinfo` model name) | {machine.CpuModel} |"));
         md.AppendLine(F($"| OS | {machine.OperatingSystem} |"));
         md.AppendLine(F($"| .NET | SDK {machine.DotnetSdk}, {machine.Runtime} |"));
-        md.AppendLine(F($"| run | {Dates(search?.StartedAt, import?.StartedAt)} |"));
+        md.AppendLine(F($"| run | {Dates(search?.StartedAt, import?.StartedAt, registration?.StartedAt)} |"));
         md.AppendLine();
         md.AppendLine("`free -h`:");
         md.AppendLine();
@@ -54,18 +55,20 @@ public static class PerformanceReport
         md.AppendLine("dotnet build api -c Release");
         md.AppendLine(search?.Command ?? "# bench-search: no result");
         md.AppendLine(import?.Command ?? "# bench-import: no result");
+        md.AppendLine(registration?.Command ?? "# bench-registration: no result");
         md.AppendLine("dotnet run --project tests/Alumni.Benchmarks -c Release -- report docs/performance.md artifacts/bench");
         md.AppendLine("```");
         md.AppendLine();
-        Targets(md, search, import);
+        Targets(md, search, import, registration);
         Search(md, search);
         Import(md, import);
+        Registration(md, registration);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         File.WriteAllText(path, md.ToString());
         Console.WriteLine($"Wrote {Path.GetFullPath(path)}");
     }
 
-    private static void Targets(StringBuilder md, SearchResults? search, ImportResults? import)
+    private static void Targets(StringBuilder md, SearchResults? search, ImportResults? import, RegistrationResults? registration)
     {
         md.AppendLine("## Targets");
         md.AppendLine();
@@ -113,6 +116,9 @@ public static class PerformanceReport
             }
         }
 
+        md.AppendLine(registration is null
+            ? "| 1,000 concurrent registrations for 100 seats: exactly 100 taken, the rest waiting in order, no duplicates, no 5xx | not run | unknown |"
+            : F($"| {registration.Requests:N0} concurrent registrations for {registration.Seats} seats: exactly {registration.Seats} taken, the rest waiting in order, no duplicates, no 5xx | {registration.Stored.ConfirmedSeats} seats confirmed (seats_taken {registration.Stored.SeatsTaken}), {registration.Stored.Waiting} waiting in order: {(registration.Stored.QueueWithoutGaps && registration.Stored.QueueInOrder ? "yes" : "no")}, {registration.Stored.DuplicateMembers} duplicates, {registration.FailedRequests} failed; all answered in {registration.AllAnsweredSeconds:N1} s, p99 {registration.P99Ms:N0} ms | {Verdict(registration.Correct, "(see the registration section)")} |"));
         md.AppendLine();
         md.AppendLine("MB here is 10⁶ bytes (MiB in brackets where given); VmHWM is the peak resident set of the API process as Linux counts it.");
         md.AppendLine();
@@ -206,6 +212,30 @@ public static class PerformanceReport
         md.AppendLine();
     }
 
+    private static void Registration(StringBuilder md, RegistrationResults? registration)
+    {
+        md.AppendLine("## Event registration burst (`POST /api/me/events/{id}/registration`)");
+        md.AppendLine();
+        if (registration is null)
+        {
+            md.AppendLine("Not run.");
+            md.AppendLine();
+            return;
+        }
+
+        md.AppendLine(F($"A fresh SQLite database with {registration.Requests:N0} generated active members, each signed in (a session row, as the code flow leaves it), and one published event with {registration.Seats} seats that takes up to 3 guests. The API runs as its own process (Release build, Production environment, mail written to a folder by the outbox sender while the burst runs). Every member sends one registration at the same moment, each on its own connection: in turn a single seat, then groups of 2, 3 and 4 (1 + guests). Each answer is timed from sending to its last byte; \"all answered\" is from the first send to the last answer. The seat count is kept under the event's lock (SQLite: the transaction's BEGIN IMMEDIATE), so the registrations are stored one after another."));
+        md.AppendLine();
+        md.AppendLine(F($"Run {registration.StartedAt:yyyy-MM-dd HH:mm} UTC on {registration.Machine.Cores} cores ({registration.Machine.CpuModel}), {registration.Machine.Runtime}."));
+        md.AppendLine();
+        md.AppendLine("| requests | seats | all answered s | p50 ms | p95 ms | p99 ms | max ms | answers |");
+        md.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---|");
+        md.AppendLine(F($"| {registration.Requests:N0} | {registration.Seats} | {registration.AllAnsweredSeconds:N2} | {registration.P50Ms:N0} | {registration.P95Ms:N0} | {registration.P99Ms:N0} | {registration.MaxMs:N0} | {string.Join(", ", registration.Statuses.Select(s => $"{s.Value:N0}× {s.Key}"))} |"));
+        md.AppendLine();
+        var stored = registration.Stored;
+        md.AppendLine(F($"Stored afterwards: {stored.Registrations:N0} registrations ({stored.DuplicateMembers} of a member twice); {stored.Confirmed} confirmed with {stored.ConfirmedSeats} seats (the answers said {registration.AnsweredConfirmedSeats}), `seats_taken` {stored.SeatsTaken}; {stored.Waiting:N0} waiting, numbered 1…{stored.Waiting} without gaps: {(stored.QueueWithoutGaps ? "yes" : "**no**")}, in the order they were stored: {(stored.QueueInOrder ? "yes" : "**no**")}."));
+        md.AppendLine();
+    }
+
     private static string Rows(System.Text.Json.JsonElement? job, string name) =>
         job is { } j && j.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number ? v.GetInt64().ToString("N0", CultureInfo.InvariantCulture) : "?";
 
@@ -213,8 +243,8 @@ public static class PerformanceReport
 
     private static string Mb(long bytes) => F($"{bytes / 1e6:N0} MB ({bytes / 1048576.0:N0} MiB)");
 
-    private static string Dates(DateTimeOffset? a, DateTimeOffset? b) =>
-        string.Join(", ", new[] { a, b }.OfType<DateTimeOffset>().Select(d => d.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Distinct());
+    private static string Dates(params DateTimeOffset?[] dates) =>
+        string.Join(", ", dates.OfType<DateTimeOffset>().Select(d => d.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)).Distinct());
 
     private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ");
 

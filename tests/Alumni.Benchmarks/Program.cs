@@ -40,6 +40,9 @@ try
         case "bench-import":
             return await ImportBenchmark.RunAsync(options);
 
+        case "bench-registration":
+            return await RegistrationBenchmark.RunAsync(options);
+
         case "report" when options.Operands.Count == 2:
             PerformanceReport.Write(options.Operands[0], options.Operands[1]);
             return 0;

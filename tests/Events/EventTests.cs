@@ -385,7 +385,7 @@ public abstract class EventTests(ApiFixture api)
         Assert.Equal(EventAudience.Coordinators, (await (await coordinator.GetAsync($"/api/me/events/{forStaff.Id}", Ct)).ReadAsync<MemberEventResponse>()).Audience);
     }
 
-    private static UpdateEventRequest Update(Guid id, CreateEventRequest request) => new()
+    internal static UpdateEventRequest Update(Guid id, CreateEventRequest request) => new()
     {
         Id = id,
         Kind = request.Kind,

@@ -1,8 +1,9 @@
 using Alumni.Api.Features.Events.Calendar;
 using Alumni.Api.Features.Events.Me;
-using Alumni.Api.Features.Events.Public;
-using Alumni.Api.Features.Events.Staff;
 using Alumni.Api.Features.Events.Occasions;
+using Alumni.Api.Features.Events.Public;
+using Alumni.Api.Features.Events.Registrations;
+using Alumni.Api.Features.Events.Staff;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
@@ -97,6 +98,14 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         Assert.Contains(field, problem.Errors!.Keys);
     }
 
+    /// <summary>A member's registrations, with the request's language as the endpoint adds it.</summary>
+    private static PagedQuery MyRegistrations(RegistrationPeriod when)
+    {
+        var query = ListMyRegistrations.Query(when, Guid.NewGuid(), DateTimeOffset.UtcNow);
+        query.Conditions.Arguments.Add("Language", "sv");
+        return query;
+    }
+
     private static Dictionary<string, (PagedQuery Query, IPageRequest Request)> Queries()
     {
         var audit = new ListAuditRequest
@@ -134,6 +143,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["public events feed, everything"] = (GetPublicEventsCalendar.Query(
                 new PublicEventsCalendarRequest { Kind = EventKind.Lecture, Country = "se", Department = "dsv", Language = "sv" }, DateTimeOffset.UtcNow),
                 new GetPublicEventsCalendar.FirstEvents()),
+            ["my registrations, upcoming"] = (MyRegistrations(RegistrationPeriod.Upcoming), new ListMyRegistrationsRequest()),
+            ["my registrations, past"] = (MyRegistrations(RegistrationPeriod.Past), new ListMyRegistrationsRequest { When = RegistrationPeriod.Past, Page = 2, PageSize = 5 }),
         };
     }
 }

@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Events.Mail;
 using Alumni.Api.Infrastructure.Hosting;
 
 namespace Alumni.Api.Features.Events;
@@ -23,5 +24,6 @@ public sealed class EventsModule : ISliceModule
     {
         // A member's erasure deletes their calendar feed (Members raises it; the feed is this slice's table).
         builder.Services.AddSingleton<Infrastructure.Security.IErasureObserver, Calendar.CalendarFeedErasure>();
+        builder.AddEventMail();
     }
 }

@@ -40,22 +40,44 @@ public sealed class Database
         return new DbSession(connection, null, Provider);
     }
 
-    /// <summary>Opens a connection and begins a transaction: everything in it is committed whole or not at all.</summary>
+    /// <summary>
+    /// Opens a connection and begins a transaction: everything in it is committed whole or not at all. On SQLite the
+    /// transactions of this process take their turn at an asynchronous gate first (SQLite has one writer at a time
+    /// anyway): a transaction that finds the write lock taken would otherwise be retried by the provider every 150 ms
+    /// with the thread blocked, so that a burst of writers (a hundred registrations for one event) waits seconds for
+    /// each other and starves the thread pool. Writers in other processes still meet at SQLite's lock.
+    /// </summary>
     public async Task<DbSession> BeginAsync(CancellationToken ct)
     {
-        var connection = await OpenConnectionAsync(ct);
+        var gate = Provider == DatabaseProvider.Sqlite ? SqliteWriters.GetOrAdd(ConnectionString, _ => new SemaphoreSlim(1, 1)) : null;
+        if (gate is not null && !await gate.WaitAsync(TimeSpan.FromSeconds(SqliteBusyTimeoutSeconds), ct))
+        {
+            throw new TimeoutException($"No SQLite write transaction could begin within {SqliteBusyTimeoutSeconds} s: another one in this process held it.");
+        }
+
+        DbConnection? connection = null;
         try
         {
+            connection = await OpenConnectionAsync(ct);
+
             // SQLite: BEGIN IMMEDIATE takes the write lock up front, so two writers never deadlock on an upgrade.
             var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-            return new DbSession(connection, transaction, Provider);
+            return new DbSession(connection, transaction, Provider, release: gate is null ? null : () => gate.Release());
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+
+            gate?.Release();
             throw;
         }
     }
+
+    /// <summary>The gate of each SQLite database's write transactions in this process (<see cref="BeginAsync"/>).</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> SqliteWriters = new(StringComparer.Ordinal);
 
     /// <summary>
     /// One connection for a long piece of bulk work (an import) that commits in many transactions: each

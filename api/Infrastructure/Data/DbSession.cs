@@ -15,13 +15,15 @@ public sealed class DbSession : IAsyncDisposable
     private readonly DbTransaction? transaction;
     private readonly DatabaseProvider provider;
     private readonly bool ownsConnection;
+    private Action? release;
 
-    internal DbSession(DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, bool ownsConnection = true)
+    internal DbSession(DbConnection connection, DbTransaction? transaction, DatabaseProvider provider, bool ownsConnection = true, Action? release = null)
     {
         this.connection = connection;
         this.transaction = transaction;
         this.provider = provider;
         this.ownsConnection = ownsConnection;
+        this.release = release;
     }
 
     public async Task<IReadOnlyList<T>> QueryAsync<T>(Sql sql, object? args, CancellationToken ct) =>
@@ -100,14 +102,22 @@ public sealed class DbSession : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (transaction is not null)
+        try
         {
-            await transaction.DisposeAsync();
-        }
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
 
-        if (ownsConnection)
+            if (ownsConnection)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+        finally
         {
-            await connection.DisposeAsync();
+            // The turn at the SQLite writers' gate ends with the transaction (Database.BeginAsync).
+            Interlocked.Exchange(ref release, null)?.Invoke();
         }
     }
 

@@ -2278,6 +2278,312 @@ export class EventsClient {
     }
 
     /**
+     * Cancel my registration or leave the waiting list
+     * @return OK
+     */
+    cancelMyRegistration(id: string, signal?: AbortSignal): Promise<RegistrationResponse> {
+        let url_ = this.baseUrl + "/api/me/events/{id}/registration";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCancelMyRegistration(_response);
+        });
+    }
+
+    protected processCancelMyRegistration(response: Response): Promise<RegistrationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RegistrationResponse>(null as any);
+    }
+
+    /**
+     * Get my registration for an event
+     * @return OK
+     */
+    getMyRegistration(id: string, signal?: AbortSignal): Promise<RegistrationResponse> {
+        let url_ = this.baseUrl + "/api/me/events/{id}/registration";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetMyRegistration(_response);
+        });
+    }
+
+    protected processGetMyRegistration(response: Response): Promise<RegistrationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RegistrationResponse>(null as any);
+    }
+
+    /**
+     * Register for an event (or join its waiting list)
+     * @return Created
+     */
+    register(id: string, body: RegisterForEventRequest, signal?: AbortSignal): Promise<RegistrationResponse> {
+        let url_ = this.baseUrl + "/api/me/events/{id}/registration";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRegister(_response);
+        });
+    }
+
+    protected processRegister(response: Response): Promise<RegistrationResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RegistrationResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unprocessable Content", status, _responseText, _headers, result422);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<RegistrationResponse>(null as any);
+    }
+
+    /**
+     * List my registrations
+     * @param when (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    listMyRegistrations(when?: RegistrationPeriod | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<MyRegistrationSummaryPaged> {
+        let url_ = this.baseUrl + "/api/me/registrations?";
+        if (when === null)
+            throw new globalThis.Error("The parameter 'when' cannot be null.");
+        else if (when !== undefined)
+            url_ += "when=" + encodeURIComponent("" + when) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListMyRegistrations(_response);
+        });
+    }
+
+    protected processListMyRegistrations(response: Response): Promise<MyRegistrationSummaryPaged> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as MyRegistrationSummaryPaged;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<MyRegistrationSummaryPaged>(null as any);
+    }
+
+    /**
      * List occasions abroad
      * @param country (optional) 
      * @param from (optional) 
@@ -6715,6 +7021,41 @@ export interface MyDataExport {
     campaign?: string | undefined;
 }
 
+/** One of my registrations with what I need to know of its event. */
+export interface MyRegistrationSummary {
+    id: string;
+    eventId: string;
+    /** The event's title in the request's language, else in the other. */
+    title: string;
+    /** `draft`, `published`, `cancelled` or `completed`. */
+    eventStatus: string;
+    startsAt: string;
+    endsAt: string;
+    /** The event's IANA time zone. */
+    timeZone: string;
+    city?: string | undefined;
+    /** ISO 3166-1 alpha-2. */
+    country?: string | undefined;
+    status: RegistrationStatus;
+    seats: number;
+    /** While waiting: the place on the waiting list (1 is next). */
+    position?: number | undefined;
+    registeredAt: string;
+}
+
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface MyRegistrationSummaryPaged {
+    items: MyRegistrationSummary[];
+    /** This page's number, from 1. */
+    page: number;
+    /** Items per page. */
+    pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
+}
+
 /** A staff note. */
 export interface NoteResponse {
     id: string;
@@ -6888,6 +7229,59 @@ export interface PublicEventResponse {
 
 /** How a question is answered. */
 export type QuestionKind = "text" | "choice" | "yesNo";
+
+/** Registers me for an event, with my guests and my answers to its questions. Send an `Idempotency-Key` header to make a retry safe. */
+export interface RegisterForEventRequest {
+    /** The guests I bring, by name: at most the event's `guestsAllowed`. Each takes a seat. */
+    guests: RegistrationGuestInput[];
+    /** My answers, one per question at most; every required question needs one. */
+    answers: RegistrationAnswerInput[];
+}
+
+/** An answer given with a registration. */
+export interface RegistrationAnswer {
+    questionId: string;
+    /** The answer; null once anonymised. */
+    answer?: string | undefined;
+}
+
+/** An answer to one of the event's questions: for a text question the text; for a choice question one of its choices (its Swedish or its English text); for a yes/no question `yes` or `no`. */
+export interface RegistrationAnswerInput {
+    questionId: string;
+    answer: string;
+}
+
+/** A guest of a registration. */
+export interface RegistrationGuestInput {
+    /** The guest's name, as it should be on the attendee list. */
+    name: string;
+}
+
+/** Which of my registrations to list. */
+export type RegistrationPeriod = "upcoming" | "past";
+
+/** My registration for an event. */
+export interface RegistrationResponse {
+    id: string;
+    eventId: string;
+    status: RegistrationStatus;
+    /** The seats it takes or waits for: me and my guests. */
+    seats: number;
+    /** While waiting: the place on the waiting list (1 is next); null otherwise. */
+    position?: number | undefined;
+    /** The code to show at the door (also as a QR code in the confirmation mail). */
+    checkInCode: string;
+    /** My guests' names, in the order given (null once anonymised). */
+    guests: string[];
+    /** My answers (an answer is null once anonymised). */
+    answers: RegistrationAnswer[];
+    registeredAt: string;
+    /** When it got its seats (at once, or when promoted from the waiting list). */
+    confirmedAt?: string | undefined;
+    /** When it was cancelled or left the waiting list. */
+    cancelledAt?: string | undefined;
+    checkedInAt?: string | undefined;
+}
 
 /** Where a registration stands. */
 export type RegistrationStatus = "confirmed" | "waiting" | "cancelled" | "left";

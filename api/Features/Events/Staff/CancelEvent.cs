@@ -13,7 +13,7 @@ namespace Alumni.Api.Features.Events.Staff;
 /// confirmed or waiting registration; the mail sender tells them after commit.
 /// </summary>
 [Access(Caller.Staff, Scope = ApiScopes.EventsWrite)]
-public sealed class CancelEvent(Database db, IAuditLog audit, TimeProvider time) : Endpoint<EventByIdRequest, EventResponse>
+public sealed class CancelEvent(Database db, IAuditLog audit, TimeProvider time, Mail.EventMailSignal mail) : Endpoint<EventByIdRequest, EventResponse>
 {
     private static readonly Sql Cancel = Sql.Portable($"""
         UPDATE events
@@ -75,6 +75,7 @@ public sealed class CancelEvent(Database db, IAuditLog audit, TimeProvider time)
         await audit.WriteAsync(session, HttpContext, new AuditEvent("event.cancel", "event", req.Id.ToString()), ct);
         var cancelled = await EventSql.GetAsync(session, req.Id, scope, ct);
         await session.CommitAsync(ct);
+        mail.Pulse();
         await EventSql.SendAsync(HttpContext, cancelled, StatusCodes.Status200OK, ct);
     }
 

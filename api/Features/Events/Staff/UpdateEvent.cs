@@ -1,3 +1,5 @@
+using Alumni.Api.Features.Events.Mail;
+using Alumni.Api.Features.Events.Registrations;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
@@ -11,10 +13,12 @@ namespace Alumni.Api.Features.Events.Staff;
 
 /// <summary>
 /// Changes a draft or published event, guarded by its version (If-Match). A change of the time, the place or the
-/// online link raises the iCalendar sequence; the capacity cannot go below the seats already taken.
+/// online link raises the iCalendar sequence and puts a <c>changed</c> mail in the outbox for everyone registered or
+/// waiting; the capacity cannot go below the seats already taken, and seats it adds promote from the waiting list
+/// (<see cref="Registrations.WaitingList"/>).
 /// </summary>
 [Access(Caller.Staff, Scope = ApiScopes.EventsWrite)]
-public sealed class UpdateEvent(Database db, IAuditLog audit, TimeProvider time) : Endpoint<UpdateEventRequest, EventResponse>
+public sealed class UpdateEvent(Database db, IAuditLog audit, TimeProvider time, EventMailSignal mail) : Endpoint<UpdateEventRequest, EventResponse>
 {
     private static readonly Sql Update = Sql.Portable($"""
         UPDATE events
@@ -51,7 +55,9 @@ public sealed class UpdateEvent(Database db, IAuditLog audit, TimeProvider time)
             .WithSummary("Update an event")
             .WithDescription("Replaces the event's fields, co-hosts, audience and questions (a question sent with its id keeps its answers; one left out "
                 + "is removed with them). Send the ETag in If-Match: a stale one gets 412, none gets 428. Changing the time, place or online link "
-                + "raises the sequence. A capacity below the seats taken, or a cancelled or completed event, is a 409. Co-hosts may not change it (403).")
+                + "raises the sequence and tells everyone registered or waiting by mail. Seats a raised capacity adds promote from the waiting list "
+                + "(in queue order, whole groups that fit). A capacity below the seats taken, or a cancelled or completed event, is a 409. "
+                + "Co-hosts may not change it (403).")
             .WithMetadata(new RequiresIfMatch())
             .ProducesProblems(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict,
                 StatusCodes.Status412PreconditionFailed, StatusCodes.Status428PreconditionRequired));
@@ -88,9 +94,18 @@ public sealed class UpdateEvent(Database db, IAuditLog audit, TimeProvider time)
         }
 
         await EventSql.WriteChildrenAsync(session, req.Id, req, departments, scope, now, ct);
+
+        // Registration: those registered hear of a new time or place; seats a raised capacity adds go to the waiting list.
+        var mails = MattersToAttendees(current, req) ? await EventMailOutbox.WriteToRegisteredAsync(session, req.Id, EventMailKinds.Changed, now, ct) : 0;
+        mails += (await WaitingList.PromoteAsync(session, req.Id, now, ct)).Count;
         await audit.WriteAsync(session, HttpContext, new AuditEvent("event.update", "event", req.Id.ToString()), ct);
         var updated = await EventSql.GetAsync(session, req.Id, scope, ct);
         await session.CommitAsync(ct);
+        if (mails > 0)
+        {
+            mail.Pulse();
+        }
+
         await EventSql.SendAsync(HttpContext, updated, StatusCodes.Status200OK, ct);
     }
 
