@@ -215,6 +215,12 @@ public sealed record EventResponse
 
     [Required] public IReadOnlyList<EventQuestion> Questions { get; init; } = [];
 
+    /// <summary>
+    /// When the registrations' personal data (answers, guests' names, feedback comments) is removed: the end of the
+    /// event plus the retention time (<c>Events:RetentionMonths</c>, 12 by default); the counts stay.
+    /// </summary>
+    [Required] public DateTimeOffset PersonalDataDeletedOn { get; init; }
+
     /// <summary>The caller may change it (organiser's staff or admin); co-hosts only read it.</summary>
     [Required] public bool CanEdit { get; init; }
 
@@ -369,6 +375,12 @@ public sealed record MemberEventResponse
 
     /// <summary>The caller's current registration (confirmed or waiting); null when none.</summary>
     public RegistrationStatus? MyRegistrationStatus { get; init; }
+
+    /// <summary>
+    /// When the registrations' personal data (answers, guests' names, feedback comments) is removed: the end of the
+    /// event plus the retention time (<c>Events:RetentionMonths</c>, 12 by default); the counts stay.
+    /// </summary>
+    [Required] public DateTimeOffset PersonalDataDeletedOn { get; init; }
 
     [Required] public int Sequence { get; init; }
 }

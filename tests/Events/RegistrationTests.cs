@@ -227,6 +227,36 @@ public abstract class RegistrationTests(ApiFixture api) : RegistrationTestBase(a
     }
 
     [Fact]
+    public async Task Erasing_a_member_ends_their_registration_promotes_the_waiting_list_and_removes_their_guests_names()
+    {
+        var ev = await EventTestData.EventAsync(Api, capacity: 2, guestsAllowed: 1);
+        var m = await EventTestData.MembersAsync(Api, 2);
+        var erased = await (await RegisterAsync(m[0], ev, new RegisterForEventRequest { Guests = [new RegistrationGuestInput { Name = "Gustav Gäst" }] }))
+            .ReadAsync<RegistrationResponse>();
+        var waiting = await RegisterSeatsAsync(m[1], ev, 2);
+        Assert.Equal((RegistrationStatus.Confirmed, RegistrationStatus.Waiting), (erased.Status, waiting.Status));
+
+        var admin = await Api.AdminAsync();
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/members/{m[0].MemberId}/erase", null, Ct)).StatusCode);
+
+        var stored = await RegistrationsAsync(ev);
+        Assert.Equal("cancelled", stored.Single(r => r.Id == erased.Id).Status);
+        Assert.Equal((RegistrationStatus.Confirmed, null), await StateAsync(m[1], ev));
+        Assert.Equal(2, await SeatsTakenAsync(ev));
+        await using var session = await Api.Services.GetRequiredService<Database>().OpenAsync(Ct);
+        Assert.Equal(1, await session.ExecuteScalarAsync<int>(GuestsWithoutNames, new { RegistrationId = erased.Id }, Ct));
+        Assert.Equal(0, await session.ExecuteScalarAsync<int>(UnsentMailTo, new { m[0].MemberId }, Ct));
+    }
+
+    private static readonly Sql GuestsWithoutNames = Sql.Portable("""
+        SELECT COUNT(*) FROM event_registration_guests WHERE registration_id = @RegistrationId AND name IS NULL
+        """);
+
+    private static readonly Sql UnsentMailTo = Sql.Portable("""
+        SELECT COUNT(*) FROM event_mail WHERE member_id = @MemberId AND sent_at IS NULL
+        """);
+
+    [Fact]
     public async Task The_mails_reach_the_smtp_server_the_confirmation_with_the_calendar_file_and_the_qr_code()
     {
         var ev = await EventTestData.EventAsync(Api, capacity: 1, title: "Alumni Day", onlineUrl: "https://meet.example.org/alumni");

@@ -1,4 +1,5 @@
 using Alumni.Api.Features.Events.Calendar;
+using Alumni.Api.Features.Events.Attendees;
 using Alumni.Api.Features.Events.Me;
 using Alumni.Api.Features.Events.Occasions;
 using Alumni.Api.Features.Events.Public;
@@ -113,6 +114,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             Kind = AuditKind.Members, Action = "member.read", ActorId = Guid.NewGuid().ToString(), EntityType = "member", EntityId = Guid.NewGuid().ToString(),
             From = DateTimeOffset.UtcNow.AddDays(-1), To = DateTimeOffset.UtcNow, Page = 3, PageSize = 10,
         };
+        var attendees = new ListRegistrationsRequest { Id = Guid.NewGuid(), Status = AttendeeStatus.NoShow, Q = "ada lovelace", Page = 2, PageSize = 20 };
         var events = new ListEventsRequest
         {
             Status = EventStatus.Published, Kind = EventKind.Lecture, Department = "dsv", From = DateTimeOffset.UtcNow, To = DateTimeOffset.UtcNow.AddDays(30),
@@ -131,6 +133,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["directory, everything"] = (SearchDirectory.Query(directory), directory),
             ["imports, an admin"] = (ListImports.Query(null), new ListImportsRequest()),
             ["imports, a key's own"] = (ListImports.Query(Guid.NewGuid()), new ListImportsRequest { Page = 2, PageSize = 10 }),
+            ["event registrations, nothing"] = (ListRegistrations.Query(new ListRegistrationsRequest { Id = Guid.NewGuid() }, ended: false), new ListRegistrationsRequest()),
+            ["event registrations, everything"] = (ListRegistrations.Query(attendees, ended: true), attendees),
             ["events, nothing"] = (ListEvents.Query(new ListEventsRequest(), coordinator), new ListEventsRequest()),
             ["events, everything"] = (ListEvents.Query(events, coordinator), events),
             ["my events, upcoming"] = (ListMyEvents.Query(new ListMyEventsRequest(), null, false, DateTimeOffset.UtcNow), new ListMyEventsRequest()),

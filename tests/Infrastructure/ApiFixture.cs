@@ -101,6 +101,8 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Identity:CodeRequestsPerAddressAndClient", "100000");
             builder.UseSetting("Members:SignUpsPerClientPerHour", "100000");
             builder.UseSetting("Jobs:PollMilliseconds", "50");
+            // The event schedule runs when a test runs it, on the test's clock (EventScheduleTests).
+            builder.UseSetting("Events:ScheduleEnabled", "false");
             builder.UseSetting("Imports:Directory", Path.Combine(Path.GetTempPath(), "alumni-tests-imports", Guid.NewGuid().ToString("N")));
             builder.ConfigureServices(services => services.AddLogging().AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, ServerErrors>());
             configure?.Invoke(builder);

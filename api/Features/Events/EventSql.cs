@@ -5,6 +5,7 @@ using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Events;
 using Alumni.Contracts.Problems;
+using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Events;
 
@@ -198,7 +199,8 @@ internal static class EventSql
     {
         Preconditions.SetETag(context, response.Version);
         context.Response.StatusCode = status;
-        await context.Response.WriteAsJsonAsync(response, ct);
+        var retention = context.RequestServices.GetRequiredService<IOptions<Schedule.EventScheduleOptions>>().Value;
+        await context.Response.WriteAsJsonAsync(response with { PersonalDataDeletedOn = retention.PersonalDataDeletedOn(response.EndsAt) }, ct);
     }
 
     /// <summary>

@@ -24,6 +24,12 @@ public sealed class EventsModule : ISliceModule
     {
         // A member's erasure deletes their calendar feed (Members raises it; the feed is this slice's table).
         builder.Services.AddSingleton<Infrastructure.Security.IErasureObserver, Calendar.CalendarFeedErasure>();
+        builder.Services.AddSingleton<Infrastructure.Security.IErasureObserver, Registrations.RegistrationErasure>();
         builder.AddEventMail();
+        builder.Services.Configure<Schedule.EventScheduleOptions>(builder.Configuration.GetSection(Schedule.EventScheduleOptions.Section));
+        builder.Services.AddHostedService<Schedule.EventSchedule>();
+        builder.Services.AddSingleton<IEventMailComposer, Schedule.ReminderMail>();
+        builder.Services.AddSingleton<IEventMailComposer, Schedule.FeedbackMail>();
+        builder.Services.AddSingleton<IEventMailComposer, Schedule.FollowUpMail>();
     }
 }

@@ -1722,6 +1722,164 @@ export class EventsClient {
     }
 
     /**
+     * Check a registration in
+     * @return OK
+     */
+    checkIn(id: string, body: CheckInRequest, signal?: AbortSignal): Promise<CheckInResponse> {
+        let url_ = this.baseUrl + "/api/events/{id}/check-ins";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCheckIn(_response);
+        });
+    }
+
+    protected processCheckIn(response: Response): Promise<CheckInResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CheckInResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CheckInResponse>(null as any);
+    }
+
+    /**
+     * Undo a check-in
+     * @return No Content
+     */
+    undoCheckIn(id: string, registrationId: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/events/{id}/check-ins/{registrationId}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (registrationId === undefined || registrationId === null)
+            throw new globalThis.Error("The parameter 'registrationId' must be defined.");
+        url_ = url_.replace("{registrationId}", encodeURIComponent("" + registrationId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUndoCheckIn(_response);
+        });
+    }
+
+    protected processUndoCheckIn(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Mark an event as completed
      * @param if_Match (optional) The ETag of the version this change is based on.
      * @return OK
@@ -1801,6 +1959,136 @@ export class EventsClient {
     }
 
     /**
+     * The feedback on an event
+     * @return OK
+     */
+    getFeedbackSummary(id: string, signal?: AbortSignal): Promise<FeedbackSummaryResponse> {
+        let url_ = this.baseUrl + "/api/events/{id}/feedback";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFeedbackSummary(_response);
+        });
+    }
+
+    protected processGetFeedbackSummary(response: Response): Promise<FeedbackSummaryResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FeedbackSummaryResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FeedbackSummaryResponse>(null as any);
+    }
+
+    /**
+     * An event's attendance figures
+     * @return OK
+     */
+    getFigures(id: string, signal?: AbortSignal): Promise<EventFiguresResponse> {
+        let url_ = this.baseUrl + "/api/events/{id}/figures";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFigures(_response);
+        });
+    }
+
+    protected processGetFigures(response: Response): Promise<EventFiguresResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as EventFiguresResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<EventFiguresResponse>(null as any);
+    }
+
+    /**
      * Publish a draft event
      * @param if_Match (optional) The ETag of the version this change is based on.
      * @return OK
@@ -1877,6 +2165,178 @@ export class EventsClient {
             });
         }
         return Promise.resolve<EventResponse>(null as any);
+    }
+
+    /**
+     * List an event's registrations
+     * @param status (optional) 
+     * @param q (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    listRegistrations(id: string, status?: AttendeeStatus | undefined, q?: string | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AttendeeResponsePaged> {
+        let url_ = this.baseUrl + "/api/events/{id}/registrations?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListRegistrations(_response);
+        });
+    }
+
+    protected processListRegistrations(response: Response): Promise<AttendeeResponsePaged> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AttendeeResponsePaged;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AttendeeResponsePaged>(null as any);
+    }
+
+    /**
+     * Export an event's registrations as CSV
+     * @param status (optional) 
+     * @param q (optional) 
+     * @return OK
+     */
+    exportRegistrations(id: string, status?: AttendeeStatus | undefined, q?: string | undefined, signal?: AbortSignal): Promise<string> {
+        let url_ = this.baseUrl + "/api/events/{id}/registrations/export?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (status === null)
+            throw new globalThis.Error("The parameter 'status' cannot be null.");
+        else if (status !== undefined)
+            url_ += "status=" + encodeURIComponent("" + status) + "&";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/csv"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processExportRegistrations(_response);
+        });
+    }
+
+    protected processExportRegistrations(response: Response): Promise<string> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as string;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<string>(null as any);
     }
 
     /**
@@ -2275,6 +2735,99 @@ export class EventsClient {
             });
         }
         return Promise.resolve<string>(null as any);
+    }
+
+    /**
+     * Give feedback on an event I attended
+     * @return Created
+     */
+    submitFeedback(id: string, body: SubmitFeedbackRequest, signal?: AbortSignal): Promise<FeedbackResponse> {
+        let url_ = this.baseUrl + "/api/me/events/{id}/feedback";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmitFeedback(_response);
+        });
+    }
+
+    protected processSubmitFeedback(response: Response): Promise<FeedbackResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as FeedbackResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FeedbackResponse>(null as any);
     }
 
     /**
@@ -6266,6 +6819,58 @@ export interface ApiKeyResponse {
     revokedAt?: string | undefined;
 }
 
+/** The answer to one question. */
+export interface AttendeeAnswer {
+    questionId: string;
+    answer?: string | undefined;
+}
+
+/** One registration, for the organiser. */
+export interface AttendeeResponse {
+    /** The registration. */
+    id: string;
+    memberId: string;
+    /** Null once the member erased their data. */
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+    email?: string | undefined;
+    status: AttendeeStatus;
+    /** The member and their guests. */
+    seats: number;
+    /** The guests' names in order (a name is null once the registration is anonymised). */
+    guests: string[];
+    /** The place on the waiting list, from 1, while waiting. */
+    position?: number | undefined;
+    /** The short code of the registration's QR code (for check-in by typing it). */
+    checkInCode: string;
+    checkedInAt?: string | undefined;
+    registeredAt: string;
+    confirmedAt?: string | undefined;
+    cancelledAt?: string | undefined;
+    /** The language mail to this registration is written in: `sv` or `en`. */
+    language: string;
+    /** The answers to the event's questions (an answer is null once the registration is anonymised). */
+    answers: AttendeeAnswer[];
+    /** When its personal data (answers, guests' names, feedback comment) was removed, if it was. */
+    anonymisedAt?: string | undefined;
+}
+
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface AttendeeResponsePaged {
+    items: AttendeeResponse[];
+    /** This page's number, from 1. */
+    page: number;
+    /** Items per page. */
+    pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
+}
+
+/** Where a registration stands as the organiser sees it: confirmed (and not yet checked in, or the event has not ended), waiting, cancelled, left (the waiting list), checked in, or a no-show (confirmed, not checked in, the event over). */
+export type AttendeeStatus = "confirmed" | "waiting" | "cancelled" | "left" | "checkedIn" | "noShow";
+
 /** One audit log entry. */
 export interface AuditEntryResponse {
     /** The entry's id. */
@@ -6353,6 +6958,24 @@ export interface CampaignResponse {
     closedAt?: string | undefined;
     /** Concurrency version; the `ETag` header carries it quoted, and changes send it back in `If-Match`. */
     version: number;
+}
+
+/** Checks a registration in, by its id or by the short code of the member's QR code (either, not both). */
+export interface CheckInRequest {
+    registrationId?: string | undefined;
+    /** The check-in code, scanned or typed (case and spaces do not matter). */
+    code?: string | undefined;
+}
+
+/** Who was checked in. */
+export interface CheckInResponse {
+    registrationId: string;
+    firstName?: string | undefined;
+    lastName?: string | undefined;
+    /** The member and their guests. */
+    seats: number;
+    guests: string[];
+    checkedInAt: string;
 }
 
 /** The same answer whether or not the address is known. */
@@ -6641,6 +7264,31 @@ export interface EventChoice {
     en?: string | undefined;
 }
 
+/** An event's figures. Counts stay when personal data is anonymised. */
+export interface EventFiguresResponse {
+    eventId: string;
+    /** Null: unlimited. */
+    capacity?: number | undefined;
+    /** Confirmed registrations. */
+    registrations: number;
+    /** Seats they take (members and guests). */
+    seats: number;
+    /** Registrations on the waiting list. */
+    waiting: number;
+    waitingSeats: number;
+    /** Confirmed registrations checked in. */
+    checkedIn: number;
+    checkedInSeats: number;
+    /** Confirmed registrations not checked in once the event has ended (0 before). */
+    noShows: number;
+    /** Registrations cancelled. */
+    cancelled: number;
+    /** Registrations that left the waiting list. */
+    left: number;
+    /** True once the event has ended. */
+    ended: boolean;
+}
+
 /** What kind of event it is. */
 export type EventKind = "reunion" | "lecture" | "networking" | "webinar" | "internationalGathering" | "alumniDaySession" | "coordinatorMeeting";
 
@@ -6743,6 +7391,9 @@ export interface EventResponse {
     followUpSv?: string | undefined;
     followUpEn?: string | undefined;
     questions: EventQuestion[];
+    /** When the registrations' personal data (answers, guests' names, feedback comments) is removed: the end of the
+event plus the retention time (`Events:RetentionMonths`, 12 by default); the counts stay. */
+    personalDataDeletedOn: string;
     /** The caller may change it (organiser's staff or admin); co-hosts only read it. */
     canEdit: boolean;
     /** The iCalendar SEQUENCE: raised by each change that matters to attendees. */
@@ -6811,6 +7462,33 @@ export interface FacultyResponse {
     nameEn: string;
     /** The faculty's departments, ordered by code. */
     departments: DepartmentResponse[];
+}
+
+/** One comment, with its rating. */
+export interface FeedbackComment {
+    rating: number;
+    comment: string;
+}
+
+/** The feedback as given. */
+export interface FeedbackResponse {
+    eventId: string;
+    rating: number;
+    comment?: string | undefined;
+    submittedAt: string;
+}
+
+/** The feedback on an event for its organiser: figures and the comments, without names. */
+export interface FeedbackSummaryResponse {
+    eventId: string;
+    /** Feedback given. */
+    count: number;
+    /** The mean rating, null without feedback. */
+    average?: number | undefined;
+    /** How many gave each rating, 1 to 5 (always five entries). */
+    distribution: RatingCount[];
+    /** The comments, newest first, without who wrote them (gone once the registrations are anonymised). */
+    comments: FeedbackComment[];
 }
 
 /** An import job: where it stands and, at the end, its report. */
@@ -6930,6 +7608,9 @@ export interface MemberEventResponse {
     registrationClosesAt?: string | undefined;
     questions: EventQuestion[];
     myRegistrationStatus?: RegistrationStatus;
+    /** When the registrations' personal data (answers, guests' names, feedback comments) is removed: the end of the
+event plus the retention time (`Events:RetentionMonths`, 12 by default); the counts stay. */
+    personalDataDeletedOn: string;
     sequence: number;
 }
 
@@ -7230,6 +7911,12 @@ export interface PublicEventResponse {
 /** How a question is answered. */
 export type QuestionKind = "text" | "choice" | "yesNo";
 
+/** How many gave a rating. */
+export interface RatingCount {
+    rating: number;
+    count: number;
+}
+
 /** Registers me for an event, with my guests and my answers to its questions. Send an `Idempotency-Key` header to make a retry safe. */
 export interface RegisterForEventRequest {
     /** The guests I bring, by name: at most the event's `guestsAllowed`. Each takes a seat. */
@@ -7361,6 +8048,14 @@ export interface SignUpResponse {
 export interface StaffMemberResponse {
     member: MemberResponse;
     notes: NoteResponse[];
+}
+
+/** A member's feedback on an event they attended (checked in): once, after the event started. */
+export interface SubmitFeedbackRequest {
+    /** 1 (poor) to 5 (excellent). */
+    rating: number;
+    /** At most 2000 characters; line breaks allowed. */
+    comment?: string | undefined;
 }
 
 /** Staff's change of a campaign's channel and label (If-Match required). Its department and link stay. */

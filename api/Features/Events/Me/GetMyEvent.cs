@@ -4,6 +4,7 @@ using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Events;
 using FastEndpoints;
+using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Events.Me;
 
@@ -12,7 +13,7 @@ namespace Alumni.Api.Features.Events.Me;
 /// confirmed registration. A draft, or an event outside the caller's audience, is a 404.
 /// </summary>
 [Access(Caller.SignedIn)]
-public sealed class GetMyEvent(Database db) : Endpoint<EventByIdRequest, MemberEventResponse>
+public sealed class GetMyEvent(Database db, IOptions<Schedule.EventScheduleOptions> retention) : Endpoint<EventByIdRequest, MemberEventResponse>
 {
     [Unscoped("a member's read of an event of their own audience: the audience departments are matched with the member's own departments")]
     private static readonly Sql Select = Sql.Portable($"""
@@ -60,6 +61,7 @@ public sealed class GetMyEvent(Database db) : Endpoint<EventByIdRequest, MemberE
             DescriptionEnHtml = Markdown.ToSafeHtml(found.DescriptionEn),
             CohostDepartmentCodes = await session.QueryAsync<string>(EventSql.PublishedCohosts, new { req.Id }, ct),
             Questions = await EventSql.QuestionsAsync(session, req.Id, ct),
+            PersonalDataDeletedOn = retention.Value.PersonalDataDeletedOn(found.EndsAt),
         }, ct);
     }
 }

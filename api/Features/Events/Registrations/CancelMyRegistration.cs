@@ -16,18 +16,6 @@ namespace Alumni.Api.Features.Events.Registrations;
 [Access(Caller.SignedIn, Claim = MemberClaims.ActiveMember, ClaimHolders = MemberClaims.ActiveMembers)]
 public sealed class CancelMyRegistration(Database db, TimeProvider time, EventMailSignal mail) : Endpoint<MyRegistrationRequest, RegistrationResponse>
 {
-    private static readonly Sql Cancel = Sql.Portable("""
-        UPDATE event_registrations SET status = 'cancelled', cancelled_at = @Now WHERE id = @Id AND status = 'confirmed'
-        """);
-
-    private static readonly Sql Leave = Sql.Portable("""
-        UPDATE event_registrations SET status = 'left', cancelled_at = @Now WHERE id = @Id AND status = 'waiting'
-        """);
-
-    private static readonly Sql FreeSeats = Sql.Portable("""
-        UPDATE events SET seats_taken = seats_taken - @Seats WHERE id = @EventId
-        """);
-
     public override void Configure()
     {
         Delete("/me/events/{id}/registration");
@@ -51,18 +39,7 @@ public sealed class CancelMyRegistration(Database db, TimeProvider time, EventMa
         var active = await session.QuerySingleOrDefaultAsync<RegistrationSql.ActiveRow>(RegistrationSql.ActiveRegistration,
             new { EventId = ev.Id, member.MemberId }, ct)
             ?? throw ProblemException.NotFound(Texts.Get("events.youAreNotRegistered"));
-        var promoted = false;
-        if (active.Status == RegistrationSql.Confirmed)
-        {
-            await session.ExecuteAsync(Cancel, new { active.Id, Now = now }, ct);
-            await session.ExecuteAsync(FreeSeats, new { EventId = ev.Id, active.Seats }, ct);
-            promoted = (await WaitingList.PromoteAsync(session, ev.Id, now, ct)).Count > 0;
-        }
-        else
-        {
-            await session.ExecuteAsync(Leave, new { active.Id, Now = now }, ct);
-        }
-
+        var promoted = await RegistrationSql.EndAsync(session, ev.Id, active, now, ct);
         var registration = (await RegistrationSql.LoadAsync(session, active.Id, ct))!;
         await session.CommitAsync(ct);
         if (promoted)

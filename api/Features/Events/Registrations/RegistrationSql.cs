@@ -95,6 +95,36 @@ internal static class RegistrationSql
                registration_opens_at AS RegistrationOpensAt, registration_closes_at AS RegistrationClosesAt
         """;
 
+    private static readonly Sql Cancel = Sql.Portable("""
+        UPDATE event_registrations SET status = 'cancelled', cancelled_at = @Now WHERE id = @Id AND status = 'confirmed'
+        """);
+
+    private static readonly Sql Leave = Sql.Portable("""
+        UPDATE event_registrations SET status = 'left', cancelled_at = @Now WHERE id = @Id AND status = 'waiting'
+        """);
+
+    private static readonly Sql FreeSeats = Sql.Portable("""
+        UPDATE events SET seats_taken = seats_taken - @Seats WHERE id = @EventId
+        """);
+
+    /// <summary>
+    /// Ends an active registration of an event the caller has locked (<see cref="LockEventAsync"/>): a confirmed one is
+    /// cancelled, its seats freed and the waiting list promoted; a waiting one leaves the list. True when someone was
+    /// promoted (and so has mail waiting).
+    /// </summary>
+    public static async Task<bool> EndAsync(DbSession session, Guid eventId, ActiveRow active, DateTimeOffset now, CancellationToken ct)
+    {
+        if (active.Status != Confirmed)
+        {
+            await session.ExecuteAsync(Leave, new { active.Id, Now = now }, ct);
+            return false;
+        }
+
+        await session.ExecuteAsync(Cancel, new { active.Id, Now = now }, ct);
+        await session.ExecuteAsync(FreeSeats, new { EventId = eventId, active.Seats }, ct);
+        return (await WaitingList.PromoteAsync(session, eventId, now, ct)).Count > 0;
+    }
+
     /// <summary>Locks the event and reads it; 404 when there is none.</summary>
     public static async Task<LockedEvent> LockEventAsync(DbSession session, Guid eventId, CancellationToken ct) =>
         await session.QuerySingleOrDefaultAsync<LockedEvent>(LockEvent, new { EventId = eventId }, ct)

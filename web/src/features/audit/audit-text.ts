@@ -43,12 +43,18 @@ export const KNOWN_AUDIT_ACTIONS = [
   'campaign.update',
   'campaign.close',
   'campaign.reopen',
+  'event.create',
+  'event.update',
+  'event.publish',
+  'event.cancel',
+  'event.complete',
+  'event.export',
   'occasion.create',
   'occasion.update',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
-export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'occasion'] as const;
+export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
