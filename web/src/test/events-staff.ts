@@ -42,6 +42,7 @@ export function staffEvent(fields: Partial<EventResponse> = {}): EventResponse {
     questions: [],
     canEdit: true,
     sequence: 0,
+    personalDataDeletedOn: '2031-05-14T19:00:00Z',
     createdAt: AT,
     updatedAt: AT,
     version: 1,

@@ -250,6 +250,9 @@ function EventRecord({ event }: { event: EventResponse }) {
               to: event.registrationClosesAt ? when(event.registrationClosesAt) : t('events.staff.detail.untilStart'),
             })}
           </Fact>
+          <Fact label={t('events.staff.detail.personalData')}>
+            {t('events.staff.detail.personalDataOn', { date: when(event.personalDataDeletedOn) })}
+          </Fact>
           <Fact label={t('events.staff.detail.questions')}>
             {event.questions.length === 0 ? (
               t('events.staff.detail.noQuestions')
