@@ -11,7 +11,10 @@ export type RouteVisitor = 'visitor' | 'alumnus' | 'coordinator' | 'admin';
 export interface RouteVisit {
   /** The router's path pattern, in full from the root (`/staff/members/:id`; `*` is the not-found page). */
   pattern: string;
-  /** The address to open; `:memberId`, `:campaignToken`, `:importId` and `:eventId` are filled in with demo data the suite makes. */
+  /**
+   * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId` and `:occasionId` are
+   * filled in with demo data the suite makes.
+   */
   path: string;
   as: RouteVisitor;
   /** The heading (level 1) the page shows once loaded, in English (the suite works in English). */
@@ -41,6 +44,17 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/members', path: '/staff/members', as: 'coordinator', heading: /^Members$/ },
   { pattern: '/staff/members/:id', path: '/staff/members/:memberId', as: 'coordinator', heading: /./ },
   { pattern: '/staff/campaigns', path: '/staff/campaigns', as: 'coordinator', heading: /^Recruitment campaigns$/ },
+  // Staff: events (web-staff).
+  { pattern: '/staff/events', path: '/staff/events', as: 'coordinator', heading: /^Events$/ },
+  { pattern: '/staff/events/new', path: '/staff/events/new', as: 'coordinator', heading: /^New event$/ },
+  { pattern: '/staff/events/:id', path: '/staff/events/:staffEventId', as: 'coordinator', heading: /./ },
+  { pattern: '/staff/events/:id/edit', path: '/staff/events/:staffEventId/edit', as: 'coordinator', heading: /^Edit event$/ },
+  { pattern: '/staff/events/:id/attendees', path: '/staff/events/:staffEventId/attendees', as: 'coordinator', heading: /^Attendees$/ },
+  { pattern: '/staff/events/:id/check-in', path: '/staff/events/:staffEventId/check-in', as: 'coordinator', heading: /^Check-in$/ },
+  { pattern: '/staff/occasions', path: '/staff/occasions', as: 'admin', heading: /^Occasions abroad$/ },
+  { pattern: '/staff/occasions/new', path: '/staff/occasions/new', as: 'admin', heading: /^New occasion abroad$/ },
+  { pattern: '/staff/occasions/:id', path: '/staff/occasions/:occasionId', as: 'admin', heading: /./ },
+  { pattern: '/staff/occasions/:id/edit', path: '/staff/occasions/:occasionId/edit', as: 'admin', heading: /^Edit occasion$/ },
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },

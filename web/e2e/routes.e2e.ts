@@ -269,6 +269,45 @@ describe('staff sign in once and land on the staff start page', () => {
     expect(published.status).toBe(200);
   });
 
+  // Staff: events (web-staff).
+  it('makes a draft event of DSV for the staff event routes, through the API as the coordinator', async () => {
+    const page = await pageFor('coordinator');
+    const response = await fetch(`${baseUrl}/api/events`, {
+      method: 'POST',
+      headers: { ...(await sessionHeaders(page, baseUrl)), 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({
+        kind: 'reunion',
+        organiserDepartmentCode: 'DSV',
+        titleSv: `Återträff ${suffix}`,
+        titleEn: `Reunion ${suffix}`,
+        descriptionEn: 'Meet your **old classmates**.',
+        startsAt: '2030-05-14T16:00:00Z',
+        endsAt: '2030-05-14T19:00:00Z',
+        timeZone: 'Europe/Stockholm',
+        venue: 'Kista',
+        city: 'Stockholm',
+        country: 'SE',
+        audience: 'all',
+        capacity: 40,
+        guestsAllowed: 1,
+        questions: [{ kind: 'text', labelSv: 'Kost', labelEn: 'Dietary needs', required: false }],
+      }),
+    });
+    expect(response.status).toBe(201);
+    placeholders.staffEventId = ((await response.json()) as { id: string }).id;
+  });
+
+  it('makes an occasion abroad for the occasion routes, through the API as the admin', async () => {
+    const page = await pageFor('admin');
+    const response = await fetch(`${baseUrl}/api/occasions`, {
+      method: 'POST',
+      headers: { ...(await sessionHeaders(page, baseUrl)), 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({ title: `Visit to Bogotá ${suffix}`, city: 'Bogotá', country: 'CO', startsOn: '2030-03-02', endsOn: '2030-03-06' }),
+    });
+    expect(response.status).toBe(201);
+    placeholders.occasionId = ((await response.json()) as { id: string }).id;
+  });
+
   it('searches members from the staff start page', async () => {
     const page = await pageFor('coordinator');
     if (takeScreenshots) await signUpDemoMembers();

@@ -30,6 +30,17 @@ const EventsRoute = lazy(() => import('./routes/events'));
 const EventRoute = lazy(() => import('./routes/event'));
 const MyEventsRoute = lazy(() => import('./routes/my-events'));
 const EventFeedbackRoute = lazy(() => import('./routes/event-feedback'));
+// Staff: events (web-staff).
+const StaffEventsRoute = lazy(() => import('./routes/staff-events'));
+const StaffNewEventRoute = lazy(() => import('./routes/staff-event-new'));
+const StaffEventRoute = lazy(() => import('./routes/staff-event'));
+const StaffEditEventRoute = lazy(() => import('./routes/staff-event-edit'));
+const StaffEventAttendeesRoute = lazy(() => import('./routes/staff-event-attendees'));
+const StaffEventCheckInRoute = lazy(() => import('./routes/staff-event-check-in'));
+const StaffOccasionsRoute = lazy(() => import('./routes/staff-occasions'));
+const StaffNewOccasionRoute = lazy(() => import('./routes/staff-occasion-new'));
+const StaffOccasionRoute = lazy(() => import('./routes/staff-occasion'));
+const StaffEditOccasionRoute = lazy(() => import('./routes/staff-occasion-edit'));
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -106,6 +117,17 @@ export const routes: RouteObject[] = [
           { path: 'members', element: <StaffMembersRoute /> },
           { path: 'members/:id', element: <StaffMemberRoute /> },
           { path: 'campaigns', element: <StaffCampaignsRoute /> },
+          // Staff: events (web-staff).
+          { path: 'events', element: <StaffEventsRoute /> },
+          { path: 'events/new', element: <StaffNewEventRoute /> },
+          { path: 'events/:id', element: <StaffEventRoute /> },
+          { path: 'events/:id/edit', element: <StaffEditEventRoute /> },
+          { path: 'events/:id/attendees', element: <StaffEventAttendeesRoute /> },
+          { path: 'events/:id/check-in', element: <StaffEventCheckInRoute /> },
+          { path: 'occasions', element: <StaffOccasionsRoute /> },
+          { path: 'occasions/new', element: <StaffNewOccasionRoute /> },
+          { path: 'occasions/:id', element: <StaffOccasionRoute /> },
+          { path: 'occasions/:id/edit', element: <StaffEditOccasionRoute /> },
         ],
       },
       {

@@ -23,6 +23,8 @@ const NAV_LABELS = {
   members: 'nav.members',
   campaigns: 'nav.campaigns',
   events: 'nav.events',
+  staffEvents: 'nav.staffEvents',
+  occasions: 'nav.occasions',
 } as const satisfies Record<NavKey, string>;
 
 const MENU_ID = 'app-menu';

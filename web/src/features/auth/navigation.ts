@@ -13,7 +13,9 @@ export type NavKey =
   | 'directory'
   | 'members'
   | 'campaigns'
-  | 'events';
+  | 'events'
+  | 'staffEvents'
+  | 'occasions';
 
 export interface NavItem {
   key: NavKey;
@@ -33,6 +35,8 @@ export const NAV_PATHS: Record<NavKey, string> = {
   members: '/staff/members',
   campaigns: '/staff/campaigns',
   events: '/events',
+  staffEvents: '/staff/events',
+  occasions: '/staff/occasions',
 };
 
 export interface NavigationContext {
@@ -60,7 +64,7 @@ export function isStaff(me: MeResponse | null | undefined): boolean {
 export interface NetworkNavigation {
   /** Anyone signed in: their start page, the events, their member profile and the alumni directory. */
   personal: NavItem[];
-  /** Admins and coordinators: member search and recruitment campaigns (coordinators: also the departments). */
+  /** Admins and coordinators: member search, recruitment campaigns and events (admins: also occasions; coordinators: also the departments). */
   staff: NavItem[];
   /** Admins: the departments, people, API keys, the audit log and imports. */
   admin: NavItem[];
@@ -69,7 +73,8 @@ export interface NetworkNavigation {
 /**
  * The alumni network's menus for this person: signed-in people reach their start page, the events, their
  * profile and the directory (the directory itself tells those who are not active members yet what to do);
- * staff (admins and coordinators) also search members and run recruitment campaigns; the faculties and
+ * staff (admins and coordinators) also search members, run recruitment campaigns and events (admins also plan
+ * occasions abroad); the faculties and
  * departments are under the staff menu for coordinators and under the admin menu for admins, who also
  * manage people, API keys, read the audit log and import former students. Signed out: nothing (the header offers "Join" and
  * "Sign in").
@@ -80,7 +85,9 @@ export function networkNavigationFor(me: MeResponse | null | undefined): Network
   const admin = hasRole(me, 'admin');
   return {
     personal: items('myPage', 'events', 'profile', 'directory'),
-    staff: isStaff(me) ? items('members', 'campaigns', ...(admin ? [] : (['departments'] as NavKey[]))) : [],
+    staff: isStaff(me)
+      ? items('members', 'campaigns', 'staffEvents', ...(admin ? (['occasions'] as NavKey[]) : (['departments'] as NavKey[])))
+      : [],
     admin: admin ? items('departments', 'people', 'apiKeys', 'audit', 'imports') : [],
   };
 }

@@ -43,10 +43,12 @@ describe('the alumni network menus in the header', () => {
     const staff = [
       ['Medlemmar', '/staff/members'],
       ['Kampanjer', '/staff/campaigns'],
+      ['Evenemang', '/staff/events'],
     ];
-    // The departments are a coordinator's staff tool, and under an admin's administration menu.
+    // The departments are a coordinator's staff tool, and under an admin's administration menu; occasions abroad are an admin's.
     const departments = ['Fakulteter och institutioner', '/departments'];
-    expect(linksOf('Personalens verktyg')).toEqual(role === 'coordinator' ? [...staff, departments] : staff);
+    const occasions = ['Besök utomlands', '/staff/occasions'];
+    expect(linksOf('Personalens verktyg')).toEqual(role === 'coordinator' ? [...staff, departments] : [...staff, occasions]);
     if (role === 'admin') expect(linksOf('Administration')[0]).toEqual(departments);
     await waitFor(() => expect(linksOf('Alumninätverket')).toHaveLength(4));
   });

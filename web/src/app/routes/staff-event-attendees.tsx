@@ -1,0 +1,5 @@
+import { AttendeesPage } from '../../features/events/components/AttendeesPage';
+
+export default function StaffEventAttendeesRoute() {
+  return <AttendeesPage />;
+}

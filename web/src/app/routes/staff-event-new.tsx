@@ -1,0 +1,5 @@
+import { NewEventPage } from '../../features/events/components/EventFormPage';
+
+export default function StaffNewEventRoute() {
+  return <NewEventPage />;
+}

@@ -1,0 +1,5 @@
+import { NewOccasionPage } from '../../features/events/components/OccasionPages';
+
+export default function StaffNewOccasionRoute() {
+  return <NewOccasionPage />;
+}
