@@ -46,6 +46,9 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page and returns the violations of impact serious or critical. */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  // Colours are judged once they have settled: a button caught mid-transition (after a click) has a colour between two
+  // states, which neither state has.
+  await page.waitForFunction(() => document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'));
   const loaded = await page.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe !== 'undefined');
   // Evaluated through the DevTools protocol, not an inline <script>, which the app's content security policy refuses.
   if (!loaded) await page.evaluate(axe.source);
