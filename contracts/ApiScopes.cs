@@ -26,4 +26,13 @@ public static class ApiScopes
 
     /// <summary>Create, change, publish, cancel and complete events.</summary>
     public const string EventsWrite = "events:write";
+
+    /// <summary>Read topics, segments, the message library and campaigns with their figures.</summary>
+    public const string NewslettersRead = "newsletters:read";
+
+    /// <summary>Create and change segments, messages and campaigns, and start, pause and cancel sends.</summary>
+    public const string NewslettersWrite = "newsletters:write";
+
+    /// <summary>Record bounced mail by address (from a mail provider's bounce feed).</summary>
+    public const string MailBounces = "mail:bounces";
 }

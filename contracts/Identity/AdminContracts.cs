@@ -259,4 +259,7 @@ public enum AuditKind
 
     /// <summary>Events (created, changed, published, cancelled, completed) and occasions abroad.</summary>
     Events,
+
+    /// <summary>Newsletters: topics, segments, messages, layouts, campaigns and their sends, bounces, the welcome series.</summary>
+    Newsletters,
 }

@@ -10,8 +10,12 @@ namespace Alumni.Api.Infrastructure.Email;
 /// <param name="Text">The plain-text body.</param>
 /// <param name="Html">The HTML body.</param>
 /// <param name="Attachments">Files sent with the message (none when null or empty).</param>
+/// <param name="Headers">
+/// More header fields, in order (<c>List-Unsubscribe</c>, <c>List-Id</c>, …); none when null. They may not replace the
+/// fields every message has (From, To, Subject, Date, Message-ID).
+/// </param>
 public sealed record EmailMessage(string To, string? ToName, string Subject, string Text, string Html,
-    IReadOnlyList<EmailAttachment>? Attachments = null);
+    IReadOnlyList<EmailAttachment>? Attachments = null, IReadOnlyList<KeyValuePair<string, string>>? Headers = null);
 
 /// <summary>
 /// A file sent with an <see cref="EmailMessage"/>: an attachment the reader saves or opens (an <c>.ics</c>), or, with

@@ -6,6 +6,8 @@ namespace Alumni.Api.Infrastructure.Email;
 /// <summary>Turns an <see cref="EmailMessage"/> into the MIME message every sender delivers.</summary>
 internal static class MimeMessages
 {
+    private static readonly HashSet<string> Reserved = new(["From", "To", "Subject", "Date", "Message-ID"], StringComparer.OrdinalIgnoreCase);
+
     /// <summary>
     /// A message with From, To, Subject, Date and a fresh Message-ID (in the From address's domain), and a
     /// multipart/alternative body of a text/plain and a text/html part; with that Message-ID. Inline images put the
@@ -41,6 +43,16 @@ internal static class MimeMessages
         };
         mime.From.Add(from);
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
+        foreach (var (name, value) in message.Headers ?? [])
+        {
+            if (Reserved.Contains(name))
+            {
+                throw new ArgumentException($"The header {name} is set by every message and cannot be given.", nameof(message));
+            }
+
+            mime.Headers.Add(name, value);
+        }
+
         return (mime, messageId);
     }
 }

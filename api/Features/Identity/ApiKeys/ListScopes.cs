@@ -39,6 +39,9 @@ public sealed class ListScopes(EndpointDataSource endpoints) : EndpointWithoutRe
             ApiScopes.AuditRead => (Texts.Get("identity.scopeAuditRead"), Texts.Get("identity.scopeAuditReadDescription")),
             ApiScopes.EventsRead => (Texts.Get("identity.scopeEventsRead"), Texts.Get("identity.scopeEventsReadDescription")),
             ApiScopes.EventsWrite => (Texts.Get("identity.scopeEventsWrite"), Texts.Get("identity.scopeEventsWriteDescription")),
+            ApiScopes.MailBounces => (Texts.Get("identity.scopeMailBounces"), Texts.Get("identity.scopeMailBouncesDescription")),
+            ApiScopes.NewslettersRead => (Texts.Get("identity.scopeNewslettersRead"), Texts.Get("identity.scopeNewslettersReadDescription")),
+            ApiScopes.NewslettersWrite => (Texts.Get("identity.scopeNewslettersWrite"), Texts.Get("identity.scopeNewslettersWriteDescription")),
             ApiScopes.DepartmentsWrite => (Texts.Get("identity.scopeDepartmentsWrite"), Texts.Get("identity.scopeDepartmentsWriteDescription")),
             ApiScopes.MembersImport => (Texts.Get("identity.scopeMembersImport"), Texts.Get("identity.scopeMembersImportDescription")),
             ApiScopes.MembersRead => (Texts.Get("identity.scopeMembersRead"), Texts.Get("identity.scopeMembersReadDescription")),
@@ -51,7 +54,9 @@ public sealed class ListScopes(EndpointDataSource endpoints) : EndpointWithoutRe
             "audit" => Texts.Get("identity.scopeAreaAudit"),
             "departments" => Texts.Get("identity.scopeAreaDepartments"),
             "events" => Texts.Get("identity.scopeAreaEvents"),
+            "mail" => Texts.Get("identity.scopeAreaMail"),
             "members" => Texts.Get("identity.scopeAreaMembers"),
+            "newsletters" => Texts.Get("identity.scopeAreaNewsletters"),
             _ => null,
         };
         return new ScopeResponse

@@ -25,6 +25,7 @@ internal static class AuditKinds
         (AuditKind.Recruitment, "campaign.%"),
         (AuditKind.Events, "event.%"),
         (AuditKind.Events, "occasion.%"),
+        (AuditKind.Newsletters, "newsletter.%"),
     ];
 
     /// <summary>The kind of an action, or null when the map has no line for it.</summary>

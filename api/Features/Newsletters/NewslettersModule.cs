@@ -1,0 +1,30 @@
+using Alumni.Api.Infrastructure.Hosting;
+
+namespace Alumni.Api.Features.Newsletters;
+
+/// <summary>
+/// The Newsletters slice: topics members subscribe to over their consents, saved segments, the office's layouts and
+/// library of ready-made messages, bilingual campaigns (newsletters and event invitations) with their fixed recipient
+/// lists sent in batches by the jobs worker, the preference page and one-click unsubscribe, bounces, the welcome
+/// series and the figures.
+/// </summary>
+public sealed class NewslettersModule : ISliceModule
+{
+    /// <inheritdoc />
+    public IReadOnlyList<string> OwnedTables { get; } =
+    [
+        "newsletter_topics", "newsletter_topic_choices", "newsletter_unsubscribes", "newsletter_segments",
+        "newsletter_layouts", "newsletter_messages", "newsletter_message_tags", "newsletter_campaigns",
+        "newsletter_recipients", "newsletter_send_batches", "newsletter_bounces", "newsletter_suppressions",
+        "newsletter_welcome_steps", "newsletter_welcome_mail",
+    ];
+
+    /// <inheritdoc />
+    public IReadOnlyList<Published> Published { get; } = [];
+
+    public void Add(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection(NewsletterOptions.Section));
+        builder.Services.AddSingleton<Preferences.PreferenceLinks>();
+    }
+}
