@@ -6919,7 +6919,7 @@ export interface AuditEntryResponsePaged {
 }
 
 /** The kinds of event in the audit log, for filtering. */
-export type AuditKind = "signIn" | "members" | "imports" | "departments" | "people" | "apiKeys" | "recruitment" | "events";
+export type AuditKind = "signIn" | "members" | "imports" | "departments" | "people" | "apiKeys" | "recruitment" | "events" | "newsletters";
 
 /** Whether I have a private calendar feed. Its address is shown only once, when it is made. */
 export interface CalendarFeedResponse {
