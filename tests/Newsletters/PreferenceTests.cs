@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Alumni.Api.Tests.Email;
+using Microsoft.AspNetCore.Hosting;
 using Alumni.Api.Tests.Events;
 using Alumni.Api.Tests.Infrastructure;
 using Alumni.Api.Tests.Members;
@@ -148,6 +149,42 @@ public abstract class PreferenceTests(ApiFixture api)
         var unsubscribe = Assert.Single(await UnsubscribesAsync(member.MemberId));
         Assert.Equal(("oneClick", campaign, topics.Dsv), (unsubscribe.Method, unsubscribe.CampaignId, unsubscribe.TopicId));
         Assert.DoesNotContain(await HistoryAsync(member.MemberId), h => !h.Granted && h.Method != "SignUpForm");
+    }
+
+    [Fact]
+    public async Task One_click_is_the_same_with_a_multipart_body_or_none_and_a_get_there_is_no_endpoint()
+    {
+        api.SkipIfUnavailable();
+        var topics = await TopicsAsync(api);
+        var member = await MemberAsync(api);
+        using var mailClient = api.NewClient();
+        var bare = await TokenAsync(api, member.MemberId, await CampaignAsync(api, topics.Dsv));
+        var multipart = await TokenAsync(api, member.MemberId, await CampaignAsync(api, topics.Events));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, (await mailClient.GetAsync($"/api/newsletters/unsubscribe/{bare}", Ct)).StatusCode);
+        Assert.True(await OnTopicAsync(api, member.MemberId, topics.Dsv));
+        Assert.Equal(HttpStatusCode.OK, (await mailClient.PostAsync($"/api/newsletters/unsubscribe/{bare}", null, Ct)).StatusCode);
+        using var form = new MultipartFormDataContent { { new StringContent("One-Click"), "List-Unsubscribe" } };
+        Assert.Equal(HttpStatusCode.OK, (await mailClient.PostAsync($"/api/newsletters/unsubscribe/{multipart}", form, Ct)).StatusCode);
+
+        Assert.False(await OnTopicAsync(api, member.MemberId, topics.Dsv));
+        Assert.False(await OnTopicAsync(api, member.MemberId, topics.Events));
+        Assert.True(await OnTopicAsync(api, member.MemberId, topics.Central));
+    }
+
+    [Fact]
+    public async Task The_pages_without_sign_in_are_rate_limited_per_client()
+    {
+        api.SkipIfUnavailable();
+        var member = await MemberAsync(api);
+        var token = await TokenAsync(api, member.MemberId);
+        await using var limited = api.CreateFactory(await api.CreateAnotherDatabaseAsync(), b => b.UseSetting("Newsletters:PreferenceRequestsPerClientPerHour", "2"));
+        using var client = limited.CreateClient();
+
+        // Another database: the token is not genuine there (another key), which the limit does not care about.
+        await (await client.GetAsync($"/api/newsletters/preferences/{token}", Ct)).ProblemAsync(404);
+        await (await OneClickAsync(client, token)).ProblemAsync(404);
+        await (await client.GetAsync($"/api/newsletters/preferences/{token}", Ct)).ProblemAsync(429);
     }
 
     [Fact]

@@ -7364,29 +7364,19 @@ export class NewslettersClient {
 
     /**
      * Unsubscribe with one click (RFC 8058)
-     * @param token (optional) 
      * @return OK
      */
-    unsubscribeOneClick(token: string, token?: string | undefined, signal?: AbortSignal): Promise<OneClickUnsubscribeResponse> {
+    unsubscribeOneClick(token: string, signal?: AbortSignal): Promise<OneClickUnsubscribeResponse> {
         let url_ = this.baseUrl + "/api/newsletters/unsubscribe/{token}";
         if (token === undefined || token === null)
             throw new globalThis.Error("The parameter 'token' must be defined.");
         url_ = url_.replace("{token}", encodeURIComponent("" + token));
         url_ = url_.replace(/[?&]$/, "");
 
-        let content_ = "";
-        if (token === null)
-            throw new globalThis.Error("The parameter 'token' cannot be null.");
-        else if (token !== undefined)
-            content_ += encodeURIComponent("token") + "=" + encodeURIComponent("" + token) + "&";
-        content_ = content_.replace(/&$/, "");
-
         let options_: RequestInit = {
-            body: content_,
             method: "POST",
             signal,
             headers: {
-                "Content-Type": "multipart/form-data",
                 "Accept": "application/json"
             }
         };
@@ -7405,12 +7395,6 @@ export class NewslettersClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OneClickUnsubscribeResponse;
             return result200;
             });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Bad Request", status, _responseText, _headers, result400);
-            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -7422,18 +7406,6 @@ export class NewslettersClient {
             let result410: any = null;
             result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Gone", status, _responseText, _headers, result410);
-            });
-        } else if (status === 413) {
-            return response.text().then((_responseText) => {
-            let result413: any = null;
-            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Payload Too Large", status, _responseText, _headers, result413);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -8570,11 +8542,6 @@ export interface PendingSignUpResponse {
     createdAt: string;
     /** Its version, also its ETag: confirm with it in `If-Match`, so that a newer sign-up is not confirmed unseen. */
     version: number;
-}
-
-/** The preference page's link: the token from a newsletter mail (in the route). */
-export interface PreferenceTokenRequest {
-    token: string;
 }
 
 /** One topic on a member's preference page, and whether the member is on it. */

@@ -15,16 +15,15 @@ namespace Alumni.Api.Features.Newsletters.Preferences;
 /// </summary>
 [Access(Caller.Anonymous)]
 public sealed class OneClickUnsubscribe(Database db, PreferenceLinks links, PreferenceSql preferences, TimeProvider time)
-    : Endpoint<PreferenceTokenRequest, OneClickUnsubscribeResponse>
+    : EndpointWithoutRequest<OneClickUnsubscribeResponse>
 {
     public override void Configure()
     {
         Post("/newsletters/unsubscribe/{token}");
-        // Mail clients send the RFC 8058 form body, not JSON; its one field says nothing the route does not.
-        AllowFormData(urlEncoded: true);
+        // Mail clients send the RFC 8058 form body (List-Unsubscribe=One-Click), not JSON; it says nothing the route does
+        // not, so it is not read, and a POST without it (or without a Content-Type) is the same one click.
         Options(b => b.RequireRateLimiting(PreferenceRules.AnonymousLimit));
         Description(b => b
-            .Accepts<PreferenceTokenRequest>("multipart/form-data", "application/x-www-form-urlencoded")
             .WithName("newsletters_unsubscribeOneClick")
             .WithSummary("Unsubscribe with one click (RFC 8058)")
             .WithDescription("The List-Unsubscribe-Post target of every newsletter mail; the body is List-Unsubscribe=One-Click (form-encoded). "
@@ -33,9 +32,9 @@ public sealed class OneClickUnsubscribe(Database db, PreferenceLinks links, Pref
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status410Gone, StatusCodes.Status429TooManyRequests));
     }
 
-    public override async Task HandleAsync(PreferenceTokenRequest req, CancellationToken ct)
+    public override async Task HandleAsync(CancellationToken ct)
     {
-        var token = await PreferenceRules.ReadAsync(links, req.Token, ct);
+        var token = await PreferenceRules.ReadAsync(links, Route<string>("token") ?? "", ct);
         await using var session = await db.BeginAsync(ct);
         var member = await PreferenceSql.MemberAsync(session, token.MemberId, ct)
             ?? throw ProblemException.NotFound(Texts.Get("newsletters.preferenceLinkNotValid"));
