@@ -8,6 +8,7 @@ using Alumni.Api.Features.Events.Staff;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
+using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -16,6 +17,7 @@ using Alumni.Contracts;
 using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
+using Alumni.Contracts.Newsletters;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alumni.Api.Tests.Http;
@@ -124,6 +126,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var publicEvents = new ListPublicEventsRequest { Kind = EventKind.Reunion, Country = "se", Department = "DSV", From = DateTimeOffset.UtcNow, To = DateTimeOffset.UtcNow.AddDays(9) };
         var coordinator = new Alumni.Api.Infrastructure.Security.DepartmentScope(false, Guid.NewGuid());
         var occasions = new ListOccasionsRequest { Country = "co", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), Page = 2, PageSize = 20 };
+        var segments = new ListSegmentsRequest { DepartmentId = Guid.NewGuid(), Central = true, Page = 2, PageSize = 10 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
         return new()
         {
@@ -149,6 +152,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
                 new GetPublicEventsCalendar.FirstEvents()),
             ["my registrations, upcoming"] = (MyRegistrations(RegistrationPeriod.Upcoming), new ListMyRegistrationsRequest()),
             ["my registrations, past"] = (MyRegistrations(RegistrationPeriod.Past), new ListMyRegistrationsRequest { When = RegistrationPeriod.Past, Page = 2, PageSize = 5 }),
+            ["newsletter segments, nothing"] = (ListSegments.Query(new ListSegmentsRequest(), coordinator), new ListSegmentsRequest()),
+            ["newsletter segments, everything"] = (ListSegments.Query(segments, coordinator), segments),
         };
     }
 }
