@@ -267,6 +267,34 @@ public abstract class SegmentTests(ApiFixture api)
         Assert.Equal(before, await SegmentCountAsync());
     }
 
+    /// <summary>As the start of a send uses it: a saved segment's condition ANDed into a statement of its own over <c>member_contacts c</c>.</summary>
+    [Fact]
+    public async Task A_saved_segments_condition_goes_into_another_statement_with_its_department()
+    {
+        api.SkipIfUnavailable();
+        var admin = await api.AdminAsync();
+        var city = City();
+        var inside = await MemberAsync(city, "Holm", [("DSV", 2019)], tags: ["Sailing"]);
+        await MemberAsync(city, "Ek", [("MATH", 2019)], tags: ["sailing"]);
+        await MemberAsync(city, "Ask", [("DSV", 2019)]);
+        var segment = await (await admin.PostAsJsonAsync(Segments, new CreateSegmentRequest
+        {
+            Name = "Sailors", DepartmentId = await DepartmentIdAsync("DSV"), Filter = new SegmentFilter { City = city, Tags = ["SAILING"] },
+        }, Json.Options, Ct)).ReadAsync<SegmentResponse>();
+        var db = api.Services.GetRequiredService<Database>();
+        await using var session = await db.OpenAsync(Ct);
+
+        var condition = await Alumni.Api.Features.Newsletters.Segments.SegmentSql.ForSegmentAsync(session, segment.Id, "c.member_id", Ct);
+        var args = new Dapper.DynamicParameters(new { Language = "sv" });
+        args.AddDynamicParams(condition!.Parameters);
+        var statement = Sql.Dialects(
+            $"SELECT c.member_id FROM member_contacts c WHERE c.preferred_language = @Language AND {condition.Sqlite}",
+            $"SELECT c.member_id FROM member_contacts c WHERE c.preferred_language = @Language AND {condition.SqlServer}");
+
+        Assert.Equal([inside], await session.QueryAsync<Guid>(statement, args, Ct));
+        Assert.Null(await Alumni.Api.Features.Newsletters.Segments.SegmentSql.ForSegmentAsync(session, Guid.NewGuid(), "c.member_id", Ct));
+    }
+
     [Fact]
     public async Task A_filter_may_leave_out_every_field()
     {
