@@ -234,6 +234,7 @@ public sealed partial class TableOwnershipTests
         var search = MemberSearch.For(MemberSearchSqlTests.Everything, new DepartmentScope(false, Guid.Empty));
         statements.AddRange(MemberSearchSqlTests.Statements(search)
             .Select(s => ($"{typeof(MemberSearch).FullName} (every filter) {s.Name}", OwnerOf(typeof(MemberSearch)), s.Sql.SqlServer)));
+        statements.AddRange(SqlStatements.Composed.Select(s => (s.Name, OwnerOf(s.Composer), s.Sql.SqlServer)));
         return statements;
     }
 

@@ -9,6 +9,7 @@ using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
 using Alumni.Api.Features.Newsletters.Bounces;
+using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -127,6 +128,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var publicEvents = new ListPublicEventsRequest { Kind = EventKind.Reunion, Country = "se", Department = "DSV", From = DateTimeOffset.UtcNow, To = DateTimeOffset.UtcNow.AddDays(9) };
         var coordinator = new Alumni.Api.Infrastructure.Security.DepartmentScope(false, Guid.NewGuid());
         var occasions = new ListOccasionsRequest { Country = "co", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), Page = 2, PageSize = 20 };
+        var segments = new ListSegmentsRequest { DepartmentId = Guid.NewGuid(), Central = true, Page = 2, PageSize = 10 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
         var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
         return new()
@@ -155,6 +157,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["my registrations, past"] = (MyRegistrations(RegistrationPeriod.Past), new ListMyRegistrationsRequest { When = RegistrationPeriod.Past, Page = 2, PageSize = 5 }),
             ["newsletter bounces, nothing"] = (ListBounces.Query(new ListBouncesRequest()), new ListBouncesRequest()),
             ["newsletter bounces, everything"] = (ListBounces.Query(bounces), bounces),
+            ["newsletter segments, nothing"] = (ListSegments.Query(new ListSegmentsRequest(), coordinator), new ListSegmentsRequest()),
+            ["newsletter segments, everything"] = (ListSegments.Query(segments, coordinator), segments),
         };
     }
 }

@@ -18,7 +18,18 @@ public static class SqlStatements
         ["api/Features/Members/Staff/MemberSearch.cs"] = (2, "MemberSearchSqlTests (Count and Statement, every filter shape)"),
         ["api/Features/Members/Staff/ExportMembers.cs"] = (1, "MemberSearchSqlTests (ExportMembers.Rows, every filter shape)"),
         ["api/Infrastructure/Data/Paging.cs"] = (2, "PagedListTests (PagedQuery.Count and Rows of the audit log, the directory, the imports, the occasions, my event registrations, an event's registrations and the newsletter bounces, with no filter and with every filter)"),
+        ["api/Features/Newsletters/Segments/SegmentSql.cs"] = (2, "SegmentSqlTests (Count and Sample, every filter shape)"),
     };
+
+    /// <summary>
+    /// Statements composed at run time, each with every option set, by name and the type that composes them: the table
+    /// ownership test reads them as it reads <see cref="All"/>.
+    /// </summary>
+    public static IReadOnlyList<(string Name, Type Composer, Sql Sql)> Composed { get; } =
+    [
+        .. Newsletters.SegmentSqlTests.EveryFilter()
+            .Select(s => ($"{typeof(Api.Features.Newsletters.Segments.SegmentSql).FullName} (every filter) {s.Name}", typeof(Api.Features.Newsletters.Segments.SegmentSql), s.Sql)),
+    ];
 
     public static IReadOnlyDictionary<string, (MemberInfo Field, Sql Sql)> All { get; } = Find();
 

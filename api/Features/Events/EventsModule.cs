@@ -15,11 +15,15 @@ public sealed class EventsModule : ISliceModule
     [
         "occasions", "events", "event_cohosts", "event_audience_departments", "event_questions", "event_registrations",
         "event_registration_guests", "event_answers", "event_feedback", "event_calendar_feeds", "event_mail",
-        "event_invitation_facts",
+        "event_invitation_facts", "event_attendance",
     ];
 
     /// <inheritdoc />
-    public IReadOnlyList<Published> Published { get; } = [Infrastructure.Hosting.Published.View("event_invitation_facts")];
+    public IReadOnlyList<Published> Published { get; } =
+    [
+        Infrastructure.Hosting.Published.View("event_invitation_facts"),
+        Infrastructure.Hosting.Published.View("event_attendance"),
+    ];
 
     public void Add(WebApplicationBuilder builder)
     {

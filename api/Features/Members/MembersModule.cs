@@ -40,6 +40,13 @@ public sealed class MembersModule : ISliceModule
         Infrastructure.Hosting.Published.View("member_departments"),
         Infrastructure.Hosting.Published.View("member_event_reach"),
         Infrastructure.Hosting.Published.View("member_channel_consents"),
+        Infrastructure.Hosting.Published.Fragment("MemberFilters.Studies", MemberFilters.Studies),
+        Infrastructure.Hosting.Published.Fragment("MemberFilters.Country", MemberFilters.Country),
+        Infrastructure.Hosting.Published.Fragment("MemberFilters.City", MemberFilters.City),
+        Infrastructure.Hosting.Published.Fragment("MemberFilters.Language", MemberFilters.Language),
+        Infrastructure.Hosting.Published.Fragment("MemberFilters.Industry", MemberFilters.Industry),
+        Infrastructure.Hosting.Published.Fragment("MemberFilters.Tags", MemberFilters.Tags),
+        .. MemberFilters.AllOffers.Select(o => Infrastructure.Hosting.Published.Fragment($"MemberFilters.Offer({o})", MemberFilters.Offer(o))),
     ];
 
     public void Add(WebApplicationBuilder builder)

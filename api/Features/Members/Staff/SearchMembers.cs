@@ -80,11 +80,9 @@ public sealed class SearchMembers(Database db) : Endpoint<SearchMembersRequest, 
         {
             this.ValidatePage();
             RuleFor(r => r.Q).MaximumLength(200);
-            RuleFor(r => r.GraduatedTo).GreaterThanOrEqualTo(r => r.GraduatedFrom)
-                .When(r => r.GraduatedFrom is not null && r.GraduatedTo is not null);
-            RuleFor(r => r.Country).IsCountry();
-            RuleFor(r => r.Language!).Must(l => MemberRules.Languages.Contains(l.Trim().ToLowerInvariant()))
-                .When(r => r.Language is not null);
+            this.GraduationYears(r => r.GraduatedFrom, r => r.GraduatedTo);
+            RuleFor(r => r.Country).IsCountryFilter();
+            RuleFor(r => r.Language).IsLanguageFilter();
         }
     }
 }

@@ -194,7 +194,7 @@ describe('AuditPage', () => {
   it('has a text for every action the API writes, in both languages', async () => {
     const [en, sv] = await Promise.all([import('../../../i18n/en.json'), import('../../../i18n/sv.json')]);
     for (const texts of [en.default, sv.default]) {
-      const actions = texts.audit.actions as Record<string, Record<string, string>>;
+      const actions = texts.audit.actions as Record<string, Record<string, unknown>>;
       for (const action of KNOWN_AUDIT_ACTIONS) {
         const [group, name] = action.split('.');
         expect(actions[group]?.[name], action).toBeTruthy();
