@@ -61,4 +61,10 @@ public sealed class NewsletterOptions
 
     /// <summary>How often the bounce mailbox is read.</summary>
     public int BounceImapPollSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// The first wait before a recipient whose mail met a temporary failure (a 4xx reply, a lost connection) is tried
+    /// again; each further attempt waits twice as long.
+    /// </summary>
+    public int RetrySeconds { get; set; } = 60;
 }

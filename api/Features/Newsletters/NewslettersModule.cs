@@ -26,5 +26,6 @@ public sealed class NewslettersModule : ISliceModule
     {
         builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection(NewsletterOptions.Section));
         builder.Services.AddSingleton<Preferences.PreferenceLinks>();
+        Sending.SendingServices.Add(builder.Services);
     }
 }
