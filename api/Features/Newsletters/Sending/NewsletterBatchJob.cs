@@ -84,11 +84,12 @@ public sealed class NewsletterBatchJob(
           AND (next_attempt_at IS NULL OR next_attempt_at <= @Now)
         """);
 
-    private static readonly Sql SkipUnsubscribed = Sql.Portable("""
+    private static readonly Sql SkipUnsubscribed = Sql.Portable($"""
         UPDATE newsletter_recipients SET state = 'skipped', reason = @Reason, updated_at = @Now
         WHERE campaign_id = @CampaignId AND member_id IN @Ids AND state = 'sending'
-          AND NOT EXISTS (SELECT 1 FROM member_contacts c WHERE c.member_id = newsletter_recipients.member_id AND
-        """ + TopicAudience.Subscribed + ")");
+          AND NOT EXISTS (SELECT 1 FROM member_contacts c
+                          WHERE c.member_id = newsletter_recipients.member_id AND {TopicAudience.Subscribed})
+        """);
 
     private static readonly Sql Claimed = Sql.Portable("""
         SELECT r.member_id AS MemberId, c.email AS Email, c.first_name AS FirstName, c.last_name AS LastName,
