@@ -127,7 +127,20 @@ public sealed class SmtpPool : INewsletterTransport, IAsyncDisposable
 
         try
         {
-            await client.ConnectAsync(settings.Host, settings.Port, SmtpEmailSender.SocketOptions(settings.Security), ct);
+            // Our own socket, without Nagle's delay: the end of each message's data is a small write that would
+            // otherwise wait for the server's delayed acknowledgement (tens of milliseconds per mail).
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(settings.Host, settings.Port, ct);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+
+            await client.ConnectAsync(socket, settings.Host, settings.Port, SmtpEmailSender.SocketOptions(settings.Security), ct);
             if (!string.IsNullOrEmpty(settings.Username))
             {
                 await client.AuthenticateAsync(settings.Username, settings.Password ?? "", ct);
