@@ -312,6 +312,15 @@ public static class PerformanceReport
         }
 
         md.AppendLine();
+        if (kill is not null && kill.PeakResidentBytes >= PeakMemoryTargetBytes)
+        {
+            md.AppendLine(F($"The kill run's API peaked at {Mb(kill.PeakResidentBytes)}, over the 300 MB of the target (which is stated for the plain send)."));
+            md.AppendLine();
+        }
+
+        md.AppendLine("The machine is shared with other work (the load averages above, on 2 cores): the sender, the sink and SQLite compete with it for the CPU, so the rates are a floor. "
+            + "The API's resident memory rises over the first seconds (start-up, JIT, the first windows) and then stays flat: the send holds one window of mails at a time, never the recipient list.");
+        md.AppendLine();
         foreach (var r in new[] { plain, kill }.OfType<NewsletterResults>())
         {
             md.AppendLine(F($"`{r.Command}` ({r.StartedAt:yyyy-MM-dd HH:mm} UTC, {r.Machine.Cores} cores, {r.Machine.Runtime}); seeding took {r.SeedSeconds:N1} s, the send {r.Seconds:N1} s from the API's start."));
