@@ -84,6 +84,7 @@ public sealed class NewsletterBatchJob(
           AND (next_attempt_at IS NULL OR next_attempt_at <= @Now)
         """);
 
+    [Unscoped("the batch job works for no caller: the recipients were fixed within the sender's scope at the start; this re-checks they are still on the topic")]
     private static readonly Sql SkipUnsubscribed = Sql.Portable($"""
         UPDATE newsletter_recipients SET state = 'skipped', reason = @Reason, updated_at = @Now
         WHERE campaign_id = @CampaignId AND member_id IN @Ids AND state = 'sending'
