@@ -49,7 +49,7 @@ demo-data:
 	mkdir -p $(ROOT)/data
 	$(BENCHMARKS) seed "Data Source=$(DB)" $(N)
 
-## bench: search, import and event registration benchmarks (Release), then docs/performance.md from what they measured
+## bench: search, import, event registration and newsletter send benchmarks (Release), then docs/performance.md from what they measured
 BENCH_MEMBERS ?= 500000
 BENCH_ROWS ?= 1000000
 BENCH_RESULTS := artifacts/bench
@@ -59,6 +59,8 @@ bench:
 	-$(BENCHMARKS) bench-search --members $(BENCH_MEMBERS) --out $(BENCH_RESULTS)/search.json
 	-$(BENCHMARKS) bench-import --rows $(BENCH_ROWS) --out $(BENCH_RESULTS)/import.json
 	-$(BENCHMARKS) bench-registration --requests 1000 --seats 100 --out $(BENCH_RESULTS)/registration.json
+	-$(BENCHMARKS) bench-newsletter --recipients 100000 --out $(BENCH_RESULTS)/newsletter.json
+	-$(BENCHMARKS) bench-newsletter --recipients 100000 --kill y --out $(BENCH_RESULTS)/newsletter-kill.json
 	$(BENCHMARKS) report docs/performance.md $(BENCH_RESULTS)
 
 clean:

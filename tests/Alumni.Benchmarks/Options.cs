@@ -20,9 +20,15 @@ public sealed class Options
           bench-registration [--requests 1000] [--seats 100] [--out FILE.json]
                                                that many members (single seats and groups of 2–4) register at once for
                                                one event with that many seats; checks the seats and the waiting list
+          bench-newsletter [--recipients 100000] [--batch 500] [--window 50] [--connections 4] [--kill y] [--out FILE.json]
+                                               send a campaign to that many consenting members through the API to a
+                                               counting SMTP sink, throttle off; with --kill y kill -9 the API a third
+                                               of the way and restart it, then check nobody lost or sent twice
           raw-insert FILE "Data Source=PATH" [--cache-mib 512]
                                                the raw insert limit for an import CSV (a fresh database; 0 = default cache)
           report FILE.md RESULTS_DIR           write the performance report from the benchmarks' results
+          report-newsletter FILE.md RESULTS_DIR
+                                               write only its newsletter section (newsletter*.json) into the report
         """;
 
     private readonly Dictionary<string, string> named = new(StringComparer.Ordinal);

@@ -43,6 +43,13 @@ try
         case "bench-registration":
             return await RegistrationBenchmark.RunAsync(options);
 
+        case "bench-newsletter":
+            return await NewsletterBenchmark.RunAsync(options);
+
+        case "report-newsletter" when options.Operands.Count == 2:
+            PerformanceReport.WriteNewsletter(options.Operands[0], options.Operands[1]);
+            return 0;
+
         case "report" when options.Operands.Count == 2:
             PerformanceReport.Write(options.Operands[0], options.Operands[1]);
             return 0;

@@ -26,7 +26,10 @@ public sealed class NewsletterOptions
     /// <summary>SMTP connections kept open per sending instance.</summary>
     public int SmtpConnections { get; set; } = 4;
 
-    /// <summary>The most messages per second, all instances' share together (0: no throttle).</summary>
+    /// <summary>
+    /// The most messages per second of each sending instance (0: no throttle); instances sending at once together send
+    /// up to their number times it. <see cref="MessagesPerHour"/> holds for all of them together.
+    /// </summary>
     public double MessagesPerSecond { get; set; } = 20;
 
     /// <summary>The most messages per hour (0: no ceiling).</summary>
@@ -67,4 +70,10 @@ public sealed class NewsletterOptions
 
     /// <summary>The days within which <see cref="SoftBouncesToStop"/> soft bounces of one address stop mail to it.</summary>
     public int SoftBounceWindowDays { get; set; } = 90;
+
+    /// <summary>
+    /// The first wait before a recipient whose mail met a temporary failure (a 4xx reply, a lost connection) is tried
+    /// again; each further attempt waits twice as long.
+    /// </summary>
+    public int RetrySeconds { get; set; } = 60;
 }

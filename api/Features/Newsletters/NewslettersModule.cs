@@ -29,6 +29,7 @@ public sealed class NewslettersModule : ISliceModule
         builder.Services.AddSingleton<Preferences.PreferenceLinks>();
         builder.Services.AddSingleton<Rendering.NewsletterRenderer>();
         builder.Services.AddSingleton<Sending.ICampaignMailFactory, Rendering.CampaignMailFactory>();
+        Sending.SendingServices.Add(builder.Services);
         AddPreferencesAndBounces(builder);
     }
 

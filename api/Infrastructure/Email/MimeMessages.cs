@@ -41,7 +41,9 @@ internal static class MimeMessages
             MessageId = messageId,
             Body = body.ToMessageBody(),
         };
-        mime.From.Add(from);
+        // A copy: an address list subscribes to its addresses' changes, so adding the senders' one shared address
+        // to every message would keep every message ever sent alive through that address's event.
+        mime.From.Add(from.Clone());
         mime.To.Add(new MailboxAddress(message.ToName ?? "", message.To));
         foreach (var (name, value) in message.Headers ?? [])
         {

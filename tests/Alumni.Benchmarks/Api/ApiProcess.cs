@@ -58,21 +58,27 @@ public sealed partial class ApiProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the API over the database and waits until it answers /health/ready.</summary>
-    public static async Task<ApiProcess> StartAsync(string connectionString, string workFolder, TimeSpan? readyTimeout = null)
+    /// <summary>
+    /// Starts the API over the database and waits until it answers /health/ready; with more settings as environment
+    /// variables (<c>Smtp__Host</c>), another build of it (<paramref name="apiDll"/>, the Release build unless given) and
+    /// its log named <paramref name="name"/>.log in the work folder.
+    /// </summary>
+    public static async Task<ApiProcess> StartAsync(string connectionString, string workFolder, TimeSpan? readyTimeout = null,
+        IReadOnlyDictionary<string, string>? environment = null, string? apiDll = null, string name = "api")
     {
-        if (!File.Exists(ApiDll))
+        var dll = apiDll ?? ApiDll;
+        if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"{ApiDll} is missing: build the API first (dotnet build api -c Release).");
+            throw new InvalidOperationException($"{dll} is missing: build the API first (dotnet build api -c Release).");
         }
 
         var port = FreePort();
         var mail = Path.Combine(workFolder, "mail");
         Directory.CreateDirectory(mail);
-        var logPath = Path.Combine(workFolder, "api.log");
-        var start = new ProcessStartInfo("dotnet", [ApiDll, "--urls", $"http://127.0.0.1:{port}"])
+        var logPath = Path.Combine(workFolder, name + ".log");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
         {
-            WorkingDirectory = Path.GetDirectoryName(ApiDll)!,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -84,6 +90,11 @@ public sealed partial class ApiProcess : IAsyncDisposable
         start.Environment["Web__DistPath"] = Path.Combine(workFolder, "no-web-app");
         start.Environment["Imports__Directory"] = Path.Combine(workFolder, "imports");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the API.");
         var log = new StreamWriter(logPath) { AutoFlush = true };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -169,6 +180,13 @@ public sealed partial class ApiProcess : IAsyncDisposable
     }
 
     public bool HasExited => process.HasExited;
+
+    /// <summary>Kills the process at once (SIGKILL: no shutdown, no flushing), as a crash would, and waits until it is gone.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {

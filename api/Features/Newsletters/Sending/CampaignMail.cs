@@ -13,7 +13,7 @@ public interface ICampaignMailFactory
     Task<ICampaignMail> PrepareAsync(Guid campaignId, CancellationToken ct);
 }
 
-/// <summary>A campaign's compiled content.</summary>
+/// <summary>A campaign's compiled content. The sender renders a window's mails in parallel: <see cref="Render"/> is called from several threads at once.</summary>
 public interface ICampaignMail
 {
     /// <summary>The mail to one recipient in their language (or the other one when theirs is not written).</summary>
