@@ -208,6 +208,32 @@ public abstract class WelcomeSeriesTests(ApiFixture api)
     }
 
     [Fact]
+    public async Task A_mail_whose_sender_died_mid_send_is_marked_uncertain_and_not_sent_again()
+    {
+        var (email, memberId) = await MemberAsync("crashed");
+        var clock = new ManualClock(DateTimeOffset.UtcNow.AddMinutes(1));
+        var sender = new RecordingSender();
+        await Series(clock, sender).RunOnceAsync(Ct);
+        Assert.Single(sender.To(email));
+        // The later steps claimed by an instance that then died, before it recorded what happened.
+        await ExecuteAsync("""
+            UPDATE newsletter_welcome_mail SET state = 'sending', lease_owner = 'dead', lease_until = @Until
+            WHERE member_id = @Id AND state = 'queued'
+            """, new { Id = memberId, Until = clock.Now.AddDays(7).AddMinutes(5) });
+
+        clock.Now = clock.Now.AddDays(7).AddMinutes(2);
+        await Series(clock, sender).RunOnceAsync(Ct);
+        Assert.Equal(["sending", "sending"], (await RowsAsync(memberId)).Skip(1).Select(r => r.State));
+
+        clock.Now = clock.Now.AddDays(30);
+        await Series(clock, sender).RunOnceAsync(Ct);
+        await Series(clock, sender).RunOnceAsync(Ct);
+
+        Assert.Single(sender.To(email));
+        Assert.Equal([("sent", null), ("uncertain", "lease-expired"), ("uncertain", "lease-expired")], (await RowsAsync(memberId)).Select(r => (r.State, r.Reason)));
+    }
+
+    [Fact]
     public async Task The_office_reads_and_edits_the_steps_and_a_text_that_does_not_compile_is_refused()
     {
         var admin = await api.AdminAsync();

@@ -27,8 +27,8 @@ public interface IWelcomeMailRenderer
     /// <summary>Throws a field <see cref="ProblemException"/> when a text does not compile.</summary>
     void Validate(WelcomeTexts texts);
 
-    /// <summary>The mail to one member, in the language <see cref="WelcomeTexts.LanguageFor"/> picks for them.</summary>
-    RenderedMail Render(WelcomeTexts texts, MailRecipient recipient);
+    /// <summary>The step's mail compiled once, to be filled in per member (in their language, else the other).</summary>
+    Task<ICampaignMail> CompileAsync(WelcomeTexts texts, CancellationToken ct);
 }
 
 /// <summary>
@@ -48,7 +48,13 @@ public sealed partial class SimpleWelcomeMailRenderer : IWelcomeMailRenderer
         Check("bodyEn", texts.BodyEn);
     }
 
-    public RenderedMail Render(WelcomeTexts texts, MailRecipient recipient)
+    public Task<ICampaignMail> CompileAsync(WelcomeTexts texts, CancellationToken ct)
+    {
+        Validate(texts);
+        return Task.FromResult<ICampaignMail>(new Compiled(texts));
+    }
+
+    private static RenderedMail Render(WelcomeTexts texts, MailRecipient recipient)
     {
         var language = texts.LanguageFor(recipient.Language);
         var (subject, body) = language == "sv" ? (texts.SubjectSv, texts.BodySv) : (texts.SubjectEn, texts.BodyEn);
@@ -91,6 +97,11 @@ public sealed partial class SimpleWelcomeMailRenderer : IWelcomeMailRenderer
         {
             throw ProblemException.Field(field, Texts.Get("newsletters.welcomeUnknownField", rest.Contains("{%", StringComparison.Ordinal) ? "{% %}" : "{{ }}", string.Join(", ", Fields)));
         }
+    }
+
+    private sealed class Compiled(WelcomeTexts texts) : ICampaignMail
+    {
+        public RenderedMail Render(MailRecipient recipient) => SimpleWelcomeMailRenderer.Render(texts, recipient);
     }
 
     [GeneratedRegex(@"\{\{\s*(?<field>[A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")]

@@ -78,13 +78,13 @@ public sealed class WelcomeSeries(
     private static readonly Sql Due = Sql.Dialects(
         """
         SELECT member_id AS MemberId, step_id AS StepId FROM newsletter_welcome_mail
-        WHERE state = 'queued' AND due_at <= @Now
+        WHERE step_id = @StepId AND state = 'queued' AND due_at <= @Now
         ORDER BY due_at, member_id
         LIMIT @Take
         """,
         """
         SELECT TOP (@Take) member_id AS MemberId, step_id AS StepId FROM dbo.newsletter_welcome_mail
-        WHERE state = 'queued' AND due_at <= @Now
+        WHERE step_id = @StepId AND state = 'queued' AND due_at <= @Now
         ORDER BY due_at, member_id
         """);
 
@@ -99,6 +99,7 @@ public sealed class WelcomeSeries(
         SELECT id AS Id, skip_rule AS SkipRule, active AS Active,
                subject_sv AS SubjectSv, subject_en AS SubjectEn, body_sv AS BodySv, body_en AS BodyEn
         FROM newsletter_welcome_steps
+        ORDER BY position
         """);
 
     /// <summary>The member as the series checks them right before sending: whom to write to and what they have done.</summary>
@@ -151,34 +152,61 @@ public sealed class WelcomeSeries(
             await session.ExecuteAsync(Abandoned, new { Now = now }, ct);
         }
 
-        Dictionary<Guid, StepRow> steps;
+        IReadOnlyList<StepRow> rows;
         await using (var session = await db.OpenAsync(ct))
         {
-            steps = (await session.QueryAsync<StepRow>(Steps, null, ct)).ToDictionary(s => s.Id);
+            rows = await session.QueryAsync<StepRow>(Steps, null, ct);
+        }
+
+        // Each step's mail is compiled once per run; a step that does not compile (saved texts are checked, so only
+        // after a change of the rules) is not sent this run, and the rest go on.
+        var steps = new List<StepMail>();
+        foreach (var step in rows)
+        {
+            ICampaignMail? mail = null;
+            if (step.Active)
+            {
+                try
+                {
+                    mail = await renderer.CompileAsync(step.Texts, ct);
+                }
+                catch (Infrastructure.Http.ProblemException)
+                {
+                    logger.LogError("The welcome step {StepId} does not compile; it is not sent until it is corrected", step.Id);
+                    continue;
+                }
+            }
+
+            steps.Add(new StepMail(step, mail));
         }
 
         await links.EnsureKeyAsync(ct);
         var (sent, skipped, failed) = (0, 0, 0);
-        while (true)
+        foreach (var step in steps)
         {
-            IReadOnlyList<DueRow> due;
-            await using (var session = await db.OpenAsync(ct))
+            while (true)
             {
-                due = await session.QueryAsync<DueRow>(Due, new { Now = now, Take = BatchSize }, ct);
-            }
-
-            if (due.Count == 0)
-            {
-                break;
-            }
-
-            foreach (var row in due)
-            {
-                switch (await SendAsync(row, steps, now, settings, ct))
+                IReadOnlyList<DueRow> due;
+                await using (var session = await db.OpenAsync(ct))
                 {
-                    case Outcome.Sent: sent++; break;
-                    case Outcome.Skipped: skipped++; break;
-                    case Outcome.Failed: failed++; break;
+                    due = await session.QueryAsync<DueRow>(Due, new { Now = now, StepId = step.Step.Id, Take = BatchSize }, ct);
+                }
+
+                var claimed = 0;
+                foreach (var row in due)
+                {
+                    var outcome = await SendAsync(row, step, now, settings, ct);
+                    claimed += outcome == Outcome.None ? 0 : 1;
+                    sent += outcome == Outcome.Sent ? 1 : 0;
+                    skipped += outcome == Outcome.Skipped ? 1 : 0;
+                    failed += outcome == Outcome.Failed ? 1 : 0;
+                }
+
+                // Claimed rows leave the queue (sent, skipped, or retried later), and so do those another instance
+                // claimed: the next fetch finds the rest. None claimed: another instance has them.
+                if (due.Count < BatchSize || claimed == 0)
+                {
+                    break;
                 }
             }
         }
@@ -240,7 +268,7 @@ public sealed class WelcomeSeries(
         return enrolled;
     }
 
-    private async Task<Outcome> SendAsync(DueRow row, Dictionary<Guid, StepRow> steps, DateTimeOffset now, NewsletterOptions settings, CancellationToken ct)
+    private async Task<Outcome> SendAsync(DueRow row, StepMail stepMail, DateTimeOffset now, NewsletterOptions settings, CancellationToken ct)
     {
         var key = new { row.MemberId, row.StepId, Owner = owner };
         await using (var session = await db.OpenAsync(ct))
@@ -257,7 +285,7 @@ public sealed class WelcomeSeries(
             member = await session.QuerySingleOrDefaultAsync<MemberRow>(Member, new { row.MemberId }, ct);
         }
 
-        var step = steps.GetValueOrDefault(row.StepId);
+        var step = stepMail.Step;
         var reason = SkipReason(member, step);
         if (reason is not null)
         {
@@ -270,7 +298,7 @@ public sealed class WelcomeSeries(
         {
             var language = member!.Language == "sv" ? "sv" : "en";
             var token = links.Token(row.MemberId, null);
-            var mail = renderer.Render(step!.Texts, new MailRecipient(row.MemberId, member.Email!, language, member.FirstName, member.LastName, links.PageUrl(token)));
+            var mail = stepMail.Mail!.Render(new MailRecipient(row.MemberId, member.Email!, language, member.FirstName, member.LastName, links.PageUrl(token)));
             var name = $"{member.FirstName} {member.LastName}".Trim();
             await sender.SendAsync(new EmailMessage(member.Email!, name.Length == 0 ? null : name, mail.Subject, mail.Text, mail.Html,
                 Headers: ListHeaders(token, step.Texts.LanguageFor(language))), ct);
@@ -296,9 +324,9 @@ public sealed class WelcomeSeries(
     }
 
     /// <summary>Why a step is not sent to this member now, or null to send it.</summary>
-    private static string? SkipReason(MemberRow? member, StepRow? step)
+    private static string? SkipReason(MemberRow? member, StepRow step)
     {
-        if (step is null || !step.Active)
+        if (!step.Active)
         {
             return "step-off";
         }
@@ -383,6 +411,8 @@ public sealed class WelcomeSeries(
         public Guid MemberId { get; init; }
         public Guid StepId { get; init; }
     }
+
+    private sealed record StepMail(StepRow Step, ICampaignMail? Mail);
 
     private sealed record StepRow
     {
