@@ -266,6 +266,8 @@ public abstract class WelcomeSeriesTests(ApiFixture api)
         var updated = await saved.ReadAsync<WelcomeStepResponse>();
         Assert.Equal((change.SubjectSv, change.BodySv, 21, step.Version + 1), (updated.SubjectSv, updated.BodySv, updated.DelayDays, updated.Version));
         Assert.Equal($"\"{step.Version + 1}\"", saved.Headers.ETag?.Tag);
+        Assert.Equal(["newsletter.welcome-step-update"], await AttendanceData.QueryAsync<string>(api,
+            "SELECT action FROM audit_log WHERE entity_type = 'welcome-step' AND entity_id = @Id", new { Id = step.Id.ToString() }));
 
         // The series sends the edited text, delayed as edited, to a Swedish member who joins now.
         var (email, memberId) = await MemberAsync("edited");

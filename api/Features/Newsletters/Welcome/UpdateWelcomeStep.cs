@@ -11,7 +11,7 @@ namespace Alumni.Api.Features.Newsletters.Welcome;
 
 /// <summary>The office edits a welcome step: its texts, its delay and whether it is on, guarded by its version (If-Match).</summary>
 [Access(Caller.Admin, Scope = ApiScopes.NewslettersWrite)]
-public sealed class UpdateWelcomeStep(Database db, IWelcomeMailRenderer renderer, TimeProvider time) : Endpoint<UpdateWelcomeStepRequest, WelcomeStepResponse>
+public sealed class UpdateWelcomeStep(Database db, IWelcomeMailRenderer renderer, IAuditLog audit, TimeProvider time) : Endpoint<UpdateWelcomeStepRequest, WelcomeStepResponse>
 {
     private static readonly Sql Update = Sql.Portable("""
         UPDATE newsletter_welcome_steps
@@ -48,6 +48,7 @@ public sealed class UpdateWelcomeStep(Database db, IWelcomeMailRenderer renderer
             req.Id, Version = version, texts.SubjectSv, texts.SubjectEn, texts.BodySv, texts.BodyEn, req.DelayDays, req.Active, Now = time.GetUtcNow(),
         }, ct));
 
+        await audit.WriteAsync(session, HttpContext, new AuditEvent("newsletter.welcome-step-update", "welcome-step", req.Id.ToString()), ct);
         var step = await WelcomeSql.StepAsync(session, req.Id, ct);
         await session.CommitAsync(ct);
         Preconditions.SetETag(HttpContext, step.Version);
