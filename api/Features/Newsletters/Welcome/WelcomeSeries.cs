@@ -130,6 +130,13 @@ public sealed class WelcomeSeries(
         WHERE member_id = @MemberId AND step_id = @StepId AND lease_owner = @Owner AND state = 'sending'
         """);
 
+    /// <summary>Gives a claimed row back untouched (the run was stopped before the mail was handed to the sender).</summary>
+    private static readonly Sql Release = Sql.Portable("""
+        UPDATE newsletter_welcome_mail
+        SET state = 'queued', attempts = attempts - 1, lease_owner = NULL, lease_until = NULL
+        WHERE member_id = @MemberId AND step_id = @StepId AND lease_owner = @Owner AND state = 'sending'
+        """);
+
     private static readonly Sql RecordFailure = Sql.Portable("""
         UPDATE newsletter_welcome_mail
         SET state = CASE WHEN attempts >= @MaxAttempts THEN 'failed' ELSE 'queued' END,
@@ -280,9 +287,17 @@ public sealed class WelcomeSeries(
         }
 
         MemberRow? member;
-        await using (var session = await db.OpenAsync(ct))
+        try
         {
+            await using var session = await db.OpenAsync(ct);
             member = await session.QuerySingleOrDefaultAsync<MemberRow>(Member, new { row.MemberId }, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before anything was sent: the row goes back to the queue rather than waiting to be uncertain.
+            await using var session = await db.OpenAsync(CancellationToken.None);
+            await session.ExecuteAsync(Release, key, CancellationToken.None);
+            throw;
         }
 
         var step = stepMail.Step;
