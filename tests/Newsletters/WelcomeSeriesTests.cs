@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Alumni.Api.Features.Newsletters;
 using Alumni.Api.Features.Newsletters.Preferences;
+using Alumni.Api.Features.Newsletters.Rendering;
 using Alumni.Api.Features.Newsletters.Welcome;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Email;
@@ -260,7 +261,7 @@ public abstract class WelcomeSeriesTests(ApiFixture api)
         await FieldErrorAsync(admin, path, change with { SubjectSv = "Hej {{ member.first_name" }, step.Version, "subjectSv");
         await FieldErrorAsync(admin, path, change with { DelayDays = 366 }, step.Version, "delayDays");
         await FieldErrorAsync(admin, path, change with { BodySv = null }, step.Version, "bodySv");
-        await FieldErrorAsync(admin, path, change with { SubjectSv = null, BodySv = null, SubjectEn = null, BodyEn = null }, step.Version, "subjectSv");
+        await FieldErrorAsync(admin, path, change with { SubjectSv = null, BodySv = null, SubjectEn = null, BodyEn = null }, step.Version, "bodySv");
 
         var saved = await admin.SendAsync(Put(path, change, $"\"{step.Version}\""), Ct);
         var updated = await saved.ReadAsync<WelcomeStepResponse>();
@@ -315,7 +316,7 @@ public abstract class WelcomeSeriesTests(ApiFixture api)
     }
 
     private WelcomeSeries Series(ManualClock clock, IEmailSender sender, NewsletterOptions? options = null) => new(
-        api.Services.GetRequiredService<Database>(), sender, api.Services.GetRequiredService<IWelcomeMailRenderer>(),
+        api.Services.GetRequiredService<Database>(), sender, api.Services.GetRequiredService<NewsletterRenderer>(),
         api.Services.GetRequiredService<PreferenceLinks>(), api.Services.GetRequiredService<IOptions<EmailOptions>>(), clock,
         Options.Create(options ?? new NewsletterOptions()), NullLogger<WelcomeSeries>.Instance);
 

@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Newsletters.Rendering;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
 using Alumni.Api.Infrastructure.Security;
@@ -11,7 +12,7 @@ namespace Alumni.Api.Features.Newsletters.Welcome;
 
 /// <summary>The office edits a welcome step: its texts, its delay and whether it is on, guarded by its version (If-Match).</summary>
 [Access(Caller.Admin, Scope = ApiScopes.NewslettersWrite)]
-public sealed class UpdateWelcomeStep(Database db, IWelcomeMailRenderer renderer, IAuditLog audit, TimeProvider time) : Endpoint<UpdateWelcomeStepRequest, WelcomeStepResponse>
+public sealed class UpdateWelcomeStep(Database db, IAuditLog audit, TimeProvider time) : Endpoint<UpdateWelcomeStepRequest, WelcomeStepResponse>
 {
     private static readonly Sql Update = Sql.Portable("""
         UPDATE newsletter_welcome_steps
@@ -38,7 +39,8 @@ public sealed class UpdateWelcomeStep(Database db, IWelcomeMailRenderer renderer
     public override async Task HandleAsync(UpdateWelcomeStepRequest req, CancellationToken ct)
     {
         var texts = new WelcomeTexts(TextRules.Clean(req.SubjectSv), TextRules.Clean(req.SubjectEn), TextRules.Clean(req.BodySv), TextRules.Clean(req.BodyEn));
-        renderer.Validate(texts);
+        // The renderer's own check: every personal field allowed, and at least one language with its subject and its text.
+        NewsletterRenderer.EnsureValid(texts.Content, invitation: false);
 
         await using var session = await db.BeginAsync(ct);
         var current = await WelcomeSql.StepAsync(session, req.Id, ct);
@@ -67,14 +69,6 @@ public sealed class UpdateWelcomeStep(Database db, IWelcomeMailRenderer renderer
                 .WithMessage(_ => Texts.Get("common.useAtMostCharacters", WelcomeSql.BodyMaxLength));
             RuleFor(r => r.BodyEn).Must(t => t is null || t.Length <= WelcomeSql.BodyMaxLength)
                 .WithMessage(_ => Texts.Get("common.useAtMostCharacters", WelcomeSql.BodyMaxLength));
-            RuleFor(r => r.BodySv).Must((r, body) => Blank(r.SubjectSv) == Blank(body))
-                .WithMessage(_ => Texts.Get("newsletters.welcomeSubjectAndBody"));
-            RuleFor(r => r.BodyEn).Must((r, body) => Blank(r.SubjectEn) == Blank(body))
-                .WithMessage(_ => Texts.Get("newsletters.welcomeSubjectAndBody"));
-            RuleFor(r => r.SubjectSv).Must((r, _) => !(Blank(r.SubjectSv) && Blank(r.BodySv) && Blank(r.SubjectEn) && Blank(r.BodyEn)))
-                .WithMessage(_ => Texts.Get("newsletters.welcomeWriteOneLanguage"));
         }
-
-        private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
     }
 }

@@ -1,4 +1,5 @@
 using Alumni.Api.Features.Newsletters.Preferences;
+using Alumni.Api.Features.Newsletters.Rendering;
 using Alumni.Api.Features.Newsletters.Sending;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Email;
@@ -31,7 +32,7 @@ public sealed record WelcomeRun(int Enrolled, int Sent, int Skipped, int Failed)
 public sealed class WelcomeSeries(
     Database db,
     IEmailSender sender,
-    IWelcomeMailRenderer renderer,
+    NewsletterRenderer renderer,
     PreferenceLinks links,
     IOptions<EmailOptions> email,
     TimeProvider time,
@@ -175,7 +176,7 @@ public sealed class WelcomeSeries(
             {
                 try
                 {
-                    mail = await renderer.CompileAsync(step.Texts, ct);
+                    mail = await renderer.CompileAsync(step.Texts.Content, ct);
                 }
                 catch (Infrastructure.Http.ProblemException)
                 {
