@@ -54,10 +54,11 @@ export const KNOWN_AUDIT_ACTIONS = [
   'occasion.update',
   'newsletter.bounce-recorded',
   'newsletter.suppression-lifted',
+  'newsletter.welcome-step-update',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
-export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion'] as const;
+export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion', 'welcome-step'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
