@@ -8,6 +8,8 @@ using Alumni.Api.Features.Events.Staff;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
+using Alumni.Api.Features.Newsletters.Campaigns;
+using Alumni.Api.Features.Newsletters.Figures;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -16,6 +18,7 @@ using Alumni.Contracts;
 using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
+using Alumni.Contracts.Newsletters;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alumni.Api.Tests.Http;
@@ -90,6 +93,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("/api/members/imports?page=0", "page")]
     [InlineData("/api/events?pageSize=0", "pageSize")]
     [InlineData("/api/public/events?page=0", "page")]
+    [InlineData("/api/newsletters/campaigns?pageSize=0", "pageSize")]
     public async Task A_bad_page_request_is_a_field_error(string url, string field)
     {
         var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
@@ -124,6 +128,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var publicEvents = new ListPublicEventsRequest { Kind = EventKind.Reunion, Country = "se", Department = "DSV", From = DateTimeOffset.UtcNow, To = DateTimeOffset.UtcNow.AddDays(9) };
         var coordinator = new Alumni.Api.Infrastructure.Security.DepartmentScope(false, Guid.NewGuid());
         var occasions = new ListOccasionsRequest { Country = "co", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), Page = 2, PageSize = 20 };
+        var campaigns = new ListNewsletterCampaignsRequest { Status = CampaignStatus.Sending, DepartmentId = Guid.NewGuid(), Central = true, Page = 2, PageSize = 20 };
+        var recipients = new ListRecipientsRequest { Id = Guid.NewGuid(), State = RecipientState.Uncertain, Page = 3, PageSize = 10 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
         return new()
         {
@@ -149,6 +155,10 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
                 new GetPublicEventsCalendar.FirstEvents()),
             ["my registrations, upcoming"] = (MyRegistrations(RegistrationPeriod.Upcoming), new ListMyRegistrationsRequest()),
             ["my registrations, past"] = (MyRegistrations(RegistrationPeriod.Past), new ListMyRegistrationsRequest { When = RegistrationPeriod.Past, Page = 2, PageSize = 5 }),
+            ["newsletter campaigns, nothing"] = (ListCampaigns.Query(new ListNewsletterCampaignsRequest(), coordinator), new ListNewsletterCampaignsRequest()),
+            ["newsletter campaigns, everything"] = (ListCampaigns.Query(campaigns, coordinator), campaigns),
+            ["campaign recipients, nothing"] = (ListRecipients.Query(new ListRecipientsRequest { Id = Guid.NewGuid() }, coordinator), new ListRecipientsRequest()),
+            ["campaign recipients, everything"] = (ListRecipients.Query(recipients, coordinator), recipients),
         };
     }
 }
