@@ -60,9 +60,8 @@ internal static class CampaignSql
 
     /// <summary>A published event the caller sees: an admin any, a coordinator one their departments organise or co-host.</summary>
     public static readonly Sql EventVisible = Sql.Portable($"""
-        SELECT COUNT(*) FROM event_invitation_facts e
-        WHERE e.id = @Id AND e.status = 'published'
-          AND (@ScopeAll = 1 OR EXISTS (SELECT 1 FROM event_hosts h WHERE h.event_id = e.id AND {StaffScope.Predicate("h.department_id")}))
+        SELECT COUNT(*) FROM event_hosts h
+        WHERE h.event_id = @Id AND h.status = 'published' AND {StaffScope.Predicate("h.department_id")}
         """);
 
     public static readonly Sql Layout = Sql.Portable("""
