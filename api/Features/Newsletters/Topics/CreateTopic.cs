@@ -14,11 +14,18 @@ namespace Alumni.Api.Features.Newsletters.Topics;
 public sealed class CreateTopic(Database db, IAuditLog audit, TimeProvider time) : Endpoint<CreateTopicRequest, TopicResponse>
 {
     [Unscoped("admins only add the office's custom topics, which belong to no department")]
-    private static readonly Sql Insert = Sql.Portable("""
+    private static readonly Sql Insert = Sql.Dialects(
+        """
         INSERT INTO newsletter_topics (id, topic_key, kind, department_id, consent_channel, name_sv, name_en, description_sv, description_en,
                                        active, created_at, updated_at, version)
         SELECT @Id, @Key, 'custom', NULL, @Channel, @NameSv, @NameEn, @DescriptionSv, @DescriptionEn, 1, @Now, @Now, 1
         WHERE NOT EXISTS (SELECT 1 FROM newsletter_topics t WHERE t.topic_key = @Key)
+        """,
+        """
+        INSERT INTO dbo.newsletter_topics (id, topic_key, kind, department_id, consent_channel, name_sv, name_en, description_sv, description_en,
+                                           active, created_at, updated_at, version)
+        SELECT @Id, @Key, 'custom', NULL, @Channel, @NameSv, @NameEn, @DescriptionSv, @DescriptionEn, 1, @Now, @Now, 1
+        WHERE NOT EXISTS (SELECT 1 FROM dbo.newsletter_topics t WITH (UPDLOCK, HOLDLOCK) WHERE t.topic_key = @Key)
         """);
 
     public override void Configure()
