@@ -33,8 +33,6 @@ internal static class NewsletterHost
         builder.UseSetting("Newsletters:BatchSize", "2");
         builder.ConfigureServices(services =>
         {
-            services.RemoveAll<ICampaignMailFactory>();
-            services.AddSingleton<ICampaignMailFactory, TestMailFactory>();
             // The slice's own batch sender (once there) is replaced: these tests hold what the campaign endpoints wrote.
             var senders = services.Where(d => d.ServiceType == typeof(IJobHandler)
                 && d.ImplementationType?.Namespace?.StartsWith("Alumni.Api.Features.Newsletters", StringComparison.Ordinal) == true).ToList();

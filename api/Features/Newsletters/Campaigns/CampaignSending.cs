@@ -151,9 +151,7 @@ public sealed class CampaignSending(Database db, IAuditLog audit, IOptions<Newsl
         }
 
         CheckWritten(campaign);
-        var factory = services.GetService<ICampaignMailFactory>()
-            ?? throw new ProblemException(StatusCodes.Status503ServiceUnavailable, Texts.Get("newsletters.campaigns.mailCannotBeComposedHere"));
-        await factory.PrepareAsync(id, ct);
+        await services.GetRequiredService<ICampaignMailFactory>().PrepareAsync(id, ct);
         return campaign;
     }
 

@@ -27,7 +27,7 @@ public sealed class ScheduleCampaign(Database db, CampaignSending sending, IAudi
             .WithSummary("Schedule a campaign")
             .WithDescription("A draft or scheduled campaign is sent at scheduledAt (in the future: 400 otherwise). The mail is checked now as "
                 + "for a send (400 naming the field); the recipients are fixed when sending starts. 409 once sending started or when cancelled.")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable));
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict));
     }
 
     public override async Task HandleAsync(ScheduleNewsletterCampaignRequest req, CancellationToken ct)

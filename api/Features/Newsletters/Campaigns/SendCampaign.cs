@@ -19,7 +19,7 @@ public sealed class SendCampaign(Database db, CampaignSending sending, TimeProvi
             .WithDescription("Checks that the mail compiles (an unknown personal field or a missing text is a 400 naming the field, and nothing "
                 + "changes), then fixes the recipients (the topic's subscribers now, within the sender's department) and queues their batches. "
                 + "Only a draft or a scheduled campaign starts (409 otherwise, also for the second of two calls at once).")
-            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status503ServiceUnavailable));
+            .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict));
     }
 
     public override async Task HandleAsync(NewsletterCampaignByIdRequest req, CancellationToken ct)
