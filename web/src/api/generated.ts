@@ -7637,12 +7637,6 @@ export class NewslettersClient {
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Internal Server Error", status, _responseText, _headers, result500);
             });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Service Unavailable", status, _responseText, _headers, result503);
-            });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
@@ -7713,12 +7707,6 @@ export class NewslettersClient {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Internal Server Error", status, _responseText, _headers, result500);
-            });
-        } else if (status === 503) {
-            return response.text().then((_responseText) => {
-            let result503: any = null;
-            result503 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Service Unavailable", status, _responseText, _headers, result503);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
