@@ -17,6 +17,7 @@ public static class SqlStatements
     {
         ["api/Features/Members/Staff/MemberSearch.cs"] = (2, "MemberSearchSqlTests (Count and Statement, every filter shape)"),
         ["api/Features/Members/Staff/ExportMembers.cs"] = (1, "MemberSearchSqlTests (ExportMembers.Rows, every filter shape)"),
+        ["api/Features/Newsletters/Campaigns/RecipientSql.cs"] = (2, "RecipientSqlTests (a send's recipients and the audience count, with no segment and with one)"),
         ["api/Infrastructure/Data/Paging.cs"] = (2, "PagedListTests (PagedQuery.Count and Rows of the audit log, the directory, the imports, the occasions, my event registrations and an event's registrations, with no filter and with every filter)"),
     };
 

@@ -38,24 +38,6 @@ public sealed class CampaignSending(Database db, IAuditLog audit, IOptions<Newsl
           AND EXISTS (SELECT 1 FROM newsletter_campaigns m WHERE m.id = @Id AND {CampaignSql.Scope})
         """);
 
-    /// <summary>
-    /// The recipients, fixed: every member on the campaign's topic (<see cref="TopicAudience.Subscribed"/>) who, when the
-    /// campaign is a department's, belongs to that department; numbered into batches of <c>@BatchSize</c> from 0.
-    /// </summary>
-    private static readonly Sql InsertRecipients = Sql.Portable($"""
-        INSERT INTO newsletter_recipients (campaign_id, member_id, email, language, batch, state, attempts, updated_at)
-        SELECT @Id, a.member_id, a.email, a.language, (a.n - 1) / @BatchSize, 'queued', 0, @Now
-        FROM (SELECT c.member_id AS member_id, c.email AS email,
-                     CASE WHEN c.preferred_language = 'en' THEN 'en' ELSE 'sv' END AS language,
-                     ROW_NUMBER() OVER (ORDER BY c.member_id) AS n
-              FROM member_contacts c
-              WHERE {TopicAudience.Subscribed}
-                AND EXISTS (SELECT 1 FROM newsletter_campaigns x
-                            WHERE x.id = @Id AND x.topic_id = @TopicId AND {StaffScope.Predicate("x.department_id")}
-                              AND (x.department_id IS NULL
-                                   OR EXISTS (SELECT 1 FROM member_departments sd WHERE sd.member_id = c.member_id AND sd.department_id = x.department_id)))) a
-        """);
-
     private static readonly Sql InsertBatch = Sql.Portable("""
         INSERT INTO newsletter_send_batches (job_id, campaign_id, batch) VALUES (@JobId, @Id, @Batch)
         """);
@@ -110,7 +92,7 @@ public sealed class CampaignSending(Database db, IAuditLog audit, IOptions<Newsl
         }
 
         var batchSize = Math.Max(1, options.Value.BatchSize);
-        var count = await session.ExecuteAsync(InsertRecipients,
+        var count = await session.ExecuteAsync(RecipientSql.Insert(RecipientSql.NoSegment),
             new { Id = id, campaign.TopicId, BatchSize = batchSize, Now = now, scope.ScopeAll, scope.ScopeUserId }, ct);
         for (var batch = 0; batch < (count + batchSize - 1) / batchSize; batch++)
         {

@@ -1,4 +1,3 @@
-using Alumni.Api.Features.Identity;
 using Alumni.Api.Features.Newsletters.Topics;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
@@ -18,15 +17,6 @@ namespace Alumni.Api.Features.Newsletters.Campaigns;
 [Access(Caller.Staff, Scope = ApiScopes.NewslettersRead)]
 public sealed class GetAudience(Database db) : Endpoint<AudienceRequest, AudienceResponse>
 {
-    private static readonly Sql Count = Sql.Portable($"""
-        SELECT COUNT(*) FROM member_contacts c
-        WHERE {TopicAudience.Subscribed}
-          AND (@DepartmentId IS NULL
-               OR EXISTS (SELECT 1 FROM member_departments sd WHERE sd.member_id = c.member_id AND sd.department_id = @DepartmentId))
-          AND (@ScopeAll = 1
-               OR EXISTS (SELECT 1 FROM member_departments md WHERE md.member_id = c.member_id AND {StaffScope.Predicate("md.department_id")}))
-        """);
-
     [Unscoped("topics are the office's lists, which every staff member reads")]
     private static readonly Sql TopicExists = Sql.Portable("SELECT COUNT(*) FROM newsletter_topics WHERE id = @Id");
 
@@ -66,7 +56,7 @@ public sealed class GetAudience(Database db) : Endpoint<AudienceRequest, Audienc
             throw ProblemException.Conflict(Texts.Get("newsletters.campaigns.segmentsCannotBeSentYet"));
         }
 
-        var count = await session.ExecuteScalarAsync<long>(Count, new { req.TopicId, req.DepartmentId, scope.ScopeAll, scope.ScopeUserId }, ct);
+        var count = await session.ExecuteScalarAsync<long>(RecipientSql.Audience(RecipientSql.NoSegment), new { req.TopicId, req.DepartmentId, scope.ScopeAll, scope.ScopeUserId }, ct);
         await Send.OkAsync(new AudienceResponse { Count = (int)count }, ct);
     }
 }
