@@ -32,7 +32,8 @@ internal static class NewsletterHost
         {
             // The slice's own batch sender (once there) is replaced: these tests hold what the campaign endpoints wrote.
             var senders = services.Where(d => d.ServiceType == typeof(IJobHandler)
-                && d.ImplementationType?.Namespace?.StartsWith("Alumni.Api.Features.Newsletters", StringComparison.Ordinal) == true).ToList();
+                && (d.ImplementationType ?? d.ImplementationInstance?.GetType() ?? d.ImplementationFactory?.Method.DeclaringType)?.Namespace?
+                    .StartsWith("Alumni.Api.Features.Newsletters", StringComparison.Ordinal) == true).ToList();
             foreach (var sender in senders)
             {
                 services.Remove(sender);
