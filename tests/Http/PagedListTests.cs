@@ -10,6 +10,8 @@ using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
 using Alumni.Api.Features.Newsletters.Bounces;
 using Alumni.Api.Features.Newsletters.Segments;
+using Alumni.Api.Features.Newsletters.Campaigns;
+using Alumni.Api.Features.Newsletters.Figures;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -94,6 +96,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("/api/events?pageSize=0", "pageSize")]
     [InlineData("/api/public/events?page=0", "page")]
     [InlineData("/api/newsletters/bounces?pageSize=201", "pageSize")]
+    [InlineData("/api/newsletters/campaigns?pageSize=0", "pageSize")]
     public async Task A_bad_page_request_is_a_field_error(string url, string field)
     {
         var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
@@ -129,6 +132,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var coordinator = new Alumni.Api.Infrastructure.Security.DepartmentScope(false, Guid.NewGuid());
         var occasions = new ListOccasionsRequest { Country = "co", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), Page = 2, PageSize = 20 };
         var segments = new ListSegmentsRequest { DepartmentId = Guid.NewGuid(), Central = true, Page = 2, PageSize = 10 };
+        var campaigns = new ListNewsletterCampaignsRequest { Status = CampaignStatus.Sending, DepartmentId = Guid.NewGuid(), Central = true, Page = 2, PageSize = 20 };
+        var recipients = new ListRecipientsRequest { Id = Guid.NewGuid(), State = RecipientState.Uncertain, Page = 3, PageSize = 10 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
         var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
         return new()
@@ -159,6 +164,10 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["newsletter bounces, everything"] = (ListBounces.Query(bounces), bounces),
             ["newsletter segments, nothing"] = (ListSegments.Query(new ListSegmentsRequest(), coordinator), new ListSegmentsRequest()),
             ["newsletter segments, everything"] = (ListSegments.Query(segments, coordinator), segments),
+            ["newsletter campaigns, nothing"] = (ListCampaigns.Query(new ListNewsletterCampaignsRequest(), coordinator), new ListNewsletterCampaignsRequest()),
+            ["newsletter campaigns, everything"] = (ListCampaigns.Query(campaigns, coordinator), campaigns),
+            ["campaign recipients, nothing"] = (ListRecipients.Query(new ListRecipientsRequest { Id = Guid.NewGuid() }, coordinator), new ListRecipientsRequest()),
+            ["campaign recipients, everything"] = (ListRecipients.Query(recipients, coordinator), recipients),
         };
     }
 }

@@ -107,8 +107,14 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Newsletters:ScheduleEnabled", "false");
             builder.UseSetting("Imports:Directory", Path.Combine(Path.GetTempPath(), "alumni-tests-imports", Guid.NewGuid().ToString("N")));
             builder.ConfigureServices(services => services.AddLogging().AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, ServerErrors>());
+            ConfigureHost(builder);
             configure?.Invoke(builder);
         });
+
+    /// <summary>What a fixture of its own adds to every host it makes (settings, test doubles of services).</summary>
+    protected virtual void ConfigureHost(IWebHostBuilder builder)
+    {
+    }
 
     /// <summary>A new client without cookies or credentials, on the real HTTP address of the API.</summary>
     public HttpClient NewClient()

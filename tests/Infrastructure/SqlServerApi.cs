@@ -8,7 +8,7 @@ namespace Alumni.Api.Tests.Infrastructure;
 /// The API over a fresh database in SQL Server 2022, run by Testcontainers. Where no Docker engine answers, the
 /// fixture records why and the tests using it are skipped with that reason (they are never silently dropped).
 /// </summary>
-public sealed class SqlServerApi : ApiFixture
+public class SqlServerApi : ApiFixture
 {
     private MsSqlContainer? container;
 

@@ -17,7 +17,8 @@ public static class SqlStatements
     {
         ["api/Features/Members/Staff/MemberSearch.cs"] = (2, "MemberSearchSqlTests (Count and Statement, every filter shape)"),
         ["api/Features/Members/Staff/ExportMembers.cs"] = (1, "MemberSearchSqlTests (ExportMembers.Rows, every filter shape)"),
-        ["api/Infrastructure/Data/Paging.cs"] = (2, "PagedListTests (PagedQuery.Count and Rows of the audit log, the directory, the imports, the occasions, my event registrations, an event's registrations and the newsletter bounces, with no filter and with every filter)"),
+        ["api/Features/Newsletters/Campaigns/RecipientSql.cs"] = (2, "RecipientSqlTests (a send's recipients and the audience count, with no segment and with one)"),
+        ["api/Infrastructure/Data/Paging.cs"] = (2, "PagedListTests (PagedQuery.Count and Rows of the audit log, the directory, the imports, the occasions, my event registrations, an event's registrations, the newsletter bounces, segments, campaigns and campaign recipients, with no filter and with every filter)"),
         ["api/Features/Newsletters/Segments/SegmentSql.cs"] = (2, "SegmentSqlTests (Count and Sample, every filter shape)"),
     };
 

@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Alumni.Api.Tests.Infrastructure;
 
 /// <summary>The API over a fresh SQLite file in a temporary folder.</summary>
-public sealed class SqliteApi : ApiFixture
+public class SqliteApi : ApiFixture
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "alumni-tests", Guid.NewGuid().ToString("N"));
 

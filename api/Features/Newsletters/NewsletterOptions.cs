@@ -88,4 +88,7 @@ public sealed class NewsletterOptions
 
     /// <summary>How long an instance holds a welcome mail it is sending; one still held after that is marked uncertain and not sent again.</summary>
     public int WelcomeLeaseSeconds { get; set; } = 600;
+
+    /// <summary>How often the schedule looks for scheduled campaigns that are due.</summary>
+    public int CampaignSchedulePollSeconds { get; set; } = 5;
 }

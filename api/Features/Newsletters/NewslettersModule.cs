@@ -29,6 +29,8 @@ public sealed class NewslettersModule : ISliceModule
         builder.Services.AddSingleton<Preferences.PreferenceLinks>();
         builder.Services.AddSingleton<Rendering.NewsletterRenderer>();
         builder.Services.AddSingleton<Sending.ICampaignMailFactory, Rendering.CampaignMailFactory>();
+        builder.Services.AddSingleton<Campaigns.CampaignSending>();
+        builder.Services.AddHostedService<Campaigns.CampaignSchedule>();
         builder.Services.AddSingleton<Welcome.WelcomeSeries>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Welcome.WelcomeSeries>());
         Sending.SendingServices.Add(builder.Services);
