@@ -282,18 +282,28 @@ public abstract class CampaignSendingTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task A_campaign_with_a_segment_is_not_sent_to_the_whole_topic()
+    public async Task A_campaign_with_a_segment_goes_only_to_the_topics_subscribers_in_the_segment()
     {
         var admin = await api.AdminAsync();
         var central = await NewsletterData.TopicAsync(api, "central");
+        var inSegment = await NewsletterData.MembersAsync(api, 2, "HIST", ConsentChannel.CentralNewsletter);
+        var segmentWithoutConsent = await NewsletterData.MembersAsync(api, 1, "HIST");
+        var outsideSegment = await NewsletterData.MembersAsync(api, 2, "PHIL", ConsentChannel.CentralNewsletter);
         var segment = Guid.CreateVersion7();
         await NewsletterData.ExecuteAsync(api, """
-            INSERT INTO newsletter_segments (id, name, department_id, filter, created_at, updated_at, version) VALUES (@Id, 'Some', NULL, '{}', @Now, @Now, 1)
+            INSERT INTO newsletter_segments (id, name, department_id, filter, created_at, updated_at, version)
+            VALUES (@Id, 'History alumni', NULL, '{"departments":["HIST"]}', @Now, @Now, 1)
             """, new { Id = segment, Now = DateTimeOffset.UtcNow });
         var campaign = await NewsletterData.CreateAsync(admin, NewsletterData.Valid(central.Id) with { SegmentId = segment });
 
-        await (await admin.PostAsync($"/api/newsletters/campaigns/{campaign.Id}/send", null, Ct)).ProblemAsync(409);
-        Assert.Empty(await NewsletterData.RecipientsAsync(api, campaign.Id));
+        var audience = await (await admin.GetAsync($"/api/newsletters/audience?topicId={central.Id}&segmentId={segment}", Ct)).ReadAsync<AudienceResponse>();
+        await (await admin.PostAsync($"/api/newsletters/campaigns/{campaign.Id}/send", null, Ct)).ReadAsync<NewsletterCampaignResponse>();
+
+        var recipients = (await NewsletterData.RecipientsAsync(api, campaign.Id)).Select(r => r.MemberId).ToHashSet();
+        Assert.True(recipients.SetEquals(inSegment.Select(m => m.MemberId)), "only the consenting members of the segment");
+        Assert.Equal(2, audience.Count);
+        Assert.DoesNotContain(segmentWithoutConsent[0].MemberId, recipients);
+        Assert.DoesNotContain(outsideSegment[0].MemberId, recipients);
     }
 
     private CampaignSchedule Schedule(TimeProvider clock) => ActivatorUtilities.CreateInstance<CampaignSchedule>(api.Services, clock);

@@ -1,4 +1,5 @@
 using Alumni.Api.Features.Identity;
+using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Features.Newsletters.Sending;
 using Alumni.Api.Features.Newsletters.Topics;
 using Alumni.Api.Infrastructure.Data;
@@ -7,6 +8,7 @@ using Alumni.Api.Infrastructure.Jobs;
 using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts.Newsletters;
+using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Newsletters.Campaigns;
@@ -92,8 +94,18 @@ public sealed class CampaignSending(Database db, IAuditLog audit, IOptions<Newsl
         }
 
         var batchSize = Math.Max(1, options.Value.BatchSize);
-        var count = await session.ExecuteAsync(RecipientSql.Insert(RecipientSql.NoSegment),
-            new { Id = id, campaign.TopicId, BatchSize = batchSize, Now = now, scope.ScopeAll, scope.ScopeUserId }, ct);
+        var arguments = new DynamicParameters(new { Id = id, campaign.TopicId, BatchSize = batchSize, Now = now, scope.ScopeAll, scope.ScopeUserId });
+        var segment = RecipientSql.NoSegment;
+        if (campaign.SegmentId is { } segmentId)
+        {
+            // The segment is evaluated now, in the transaction that fixes the recipients (with its own department).
+            var condition = await SegmentSql.ForSegmentAsync(session, segmentId, "c.member_id", ct)
+                ?? throw ProblemException.Conflict(Texts.Get("newsletters.campaigns.noSegmentOfYoursWithThatId"));
+            segment = (condition.Sqlite, condition.SqlServer);
+            arguments.AddDynamicParams(condition.Parameters);
+        }
+
+        var count = await session.ExecuteAsync(RecipientSql.Insert(segment), arguments, ct);
         for (var batch = 0; batch < (count + batchSize - 1) / batchSize; batch++)
         {
             var jobId = Guid.CreateVersion7(now);
@@ -108,8 +120,7 @@ public sealed class CampaignSending(Database db, IAuditLog audit, IOptions<Newsl
     }
 
     /// <summary>
-    /// Checks that the campaign can be sent: the caller sees it (404), it is a draft or scheduled (409), it has no
-    /// segment yet to narrow it by (409 until segments can be evaluated), a subject and a body are written in a
+    /// Checks that the campaign can be sent: the caller sees it (404), it is a draft or scheduled (409), a subject and a body are written in a
     /// language (400), and its mail compiles (the factory's field errors, 400). Writes nothing; call it outside a transaction.
     /// </summary>
     internal async Task<StartRow> CheckSendableAsync(Guid id, DepartmentScope scope, IServiceProvider services, CancellationToken ct)
@@ -124,12 +135,6 @@ public sealed class CampaignSending(Database db, IAuditLog audit, IOptions<Newsl
         if (!CampaignRules.IsEditable(campaign.Status))
         {
             throw ProblemException.Conflict(Texts.Get("newsletters.campaigns.onlyADraftOrScheduledStarts"));
-        }
-
-        if (campaign.SegmentId is not null)
-        {
-            // The segment's condition (nl-segments' SegmentSql) is not here yet: sending to the whole topic instead would reach too many.
-            throw ProblemException.Conflict(Texts.Get("newsletters.campaigns.segmentsCannotBeSentYet"));
         }
 
         CheckWritten(campaign);

@@ -1,3 +1,4 @@
+using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Features.Newsletters.Topics;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Http;
@@ -6,6 +7,7 @@ using Alumni.Api.Infrastructure.Text;
 using Alumni.Contracts;
 using Alumni.Contracts.Newsletters;
 using Alumni.Contracts.Problems;
+using Dapper;
 using FastEndpoints;
 
 namespace Alumni.Api.Features.Newsletters.Campaigns;
@@ -52,11 +54,18 @@ public sealed class GetAudience(Database db) : Endpoint<AudienceRequest, Audienc
             {
                 ThrowError(r => r.SegmentId!, Texts.Get("newsletters.campaigns.noSegmentOfYoursWithThatId"));
             }
-
-            throw ProblemException.Conflict(Texts.Get("newsletters.campaigns.segmentsCannotBeSentYet"));
         }
 
-        var count = await session.ExecuteScalarAsync<long>(RecipientSql.Audience(RecipientSql.NoSegment), new { req.TopicId, req.DepartmentId, scope.ScopeAll, scope.ScopeUserId }, ct);
+        var arguments = new DynamicParameters(new { req.TopicId, req.DepartmentId, scope.ScopeAll, scope.ScopeUserId });
+        var condition = RecipientSql.NoSegment;
+        if (req.SegmentId is { } segmentId
+            && await SegmentSql.ForSegmentAsync(session, segmentId, "c.member_id", ct) is { } segmentCondition)
+        {
+            condition = (segmentCondition.Sqlite, segmentCondition.SqlServer);
+            arguments.AddDynamicParams(segmentCondition.Parameters);
+        }
+
+        var count = await session.ExecuteScalarAsync<long>(RecipientSql.Audience(condition), arguments, ct);
         await Send.OkAsync(new AudienceResponse { Count = (int)count }, ct);
     }
 }
