@@ -27,6 +27,7 @@ public sealed class NewslettersModule : ISliceModule
         builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection(NewsletterOptions.Section));
         builder.Services.AddSingleton<Preferences.PreferenceLinks>();
         builder.Services.AddSingleton<Rendering.NewsletterRenderer>();
-        builder.Services.AddSingleton<Sending.ICampaignMailFactory, Rendering.CampaignMailFactory>();
+        builder.Services.AddSingleton<Rendering.CampaignMailFactory>();
+        builder.Services.AddSingleton<Sending.ICampaignMailFactory>(services => services.GetRequiredService<Rendering.CampaignMailFactory>());
     }
 }

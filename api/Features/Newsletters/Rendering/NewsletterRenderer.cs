@@ -172,6 +172,9 @@ internal sealed class CompiledMail(CompiledLanguage? sv, CompiledLanguage? en) :
     /// <summary>The languages it is written in.</summary>
     public IReadOnlyList<string> Languages => new[] { sv?.Language, en?.Language }.OfType<string>().ToList();
 
+    /// <summary>The language a recipient of this language gets: theirs when it is written, else the other one.</summary>
+    public string LanguageFor(string language) => (language == "en" ? en ?? sv : sv ?? en)!.Language;
+
     public RenderedMail Render(MailRecipient recipient)
     {
         var language = recipient.Language == "en" ? en ?? sv : sv ?? en;

@@ -51,10 +51,17 @@ export const KNOWN_AUDIT_ACTIONS = [
   'event.export',
   'occasion.create',
   'occasion.update',
+  'newsletter.layout-create',
+  'newsletter.layout-update',
+  'newsletter.message-create',
+  'newsletter.message-update',
+  'newsletter.message-delete',
+  'newsletter.test-send',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
-export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion'] as const;
+export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
+  'newsletter-layout', 'newsletter-message', 'newsletter-campaign'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
