@@ -26,12 +26,15 @@ public static class ListHeaders
         }
 
         var domain = MailboxAddress.TryParse(from, out var address) && address.Domain is { Length: > 0 } d ? d : "localhost";
-        var name = topicName.Replace("\"", "", StringComparison.Ordinal).Trim();
+        // The name as a phrase without the characters a phrase cannot hold, the key as a DNS label (as the batch sender writes it).
+        var name = string.Join(' ', new string(topicName.Select(c => "()<>@,;:\\\".[]".Contains(c) || char.IsControl(c) ? ' ' : c).ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        var label = new string(topicKey.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-').ToArray()).Trim('-');
         return
         [
             new("List-Unsubscribe", unsubscribe),
             new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
-            new("List-Id", $"\"{name}\" <{topicKey}.{domain}>"),
+            new("List-Id", name.Length == 0 ? $"<{label}.{domain}>" : $"{name} <{label}.{domain}>"),
         ];
     }
 }
