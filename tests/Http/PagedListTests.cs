@@ -9,6 +9,7 @@ using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
 using Alumni.Api.Features.Newsletters.Library;
+using Alumni.Api.Features.Newsletters.Bounces;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -17,6 +18,7 @@ using Alumni.Contracts;
 using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
+using Alumni.Contracts.Newsletters;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alumni.Api.Tests.Http;
@@ -91,6 +93,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("/api/members/imports?page=0", "page")]
     [InlineData("/api/events?pageSize=0", "pageSize")]
     [InlineData("/api/public/events?page=0", "page")]
+    [InlineData("/api/newsletters/bounces?pageSize=201", "pageSize")]
     public async Task A_bad_page_request_is_a_field_error(string url, string field)
     {
         var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
@@ -126,6 +129,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var coordinator = new Alumni.Api.Infrastructure.Security.DepartmentScope(false, Guid.NewGuid());
         var occasions = new ListOccasionsRequest { Country = "co", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), Page = 2, PageSize = 20 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
+        var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
         return new()
         {
             ["audit, nothing"] = (ListAudit.Query(new ListAuditRequest()), new ListAuditRequest()),
@@ -153,6 +157,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["newsletter messages, nothing"] = (ListMessages.Query(new Alumni.Contracts.Newsletters.ListMessagesRequest()), new Alumni.Contracts.Newsletters.ListMessagesRequest()),
             ["newsletter messages, everything"] = (ListMessages.Query(new Alumni.Contracts.Newsletters.ListMessagesRequest { Tag = "Inbjudan", Q = "50%_dag" }),
                 new Alumni.Contracts.Newsletters.ListMessagesRequest { Page = 2, PageSize = 10 }),
+            ["newsletter bounces, nothing"] = (ListBounces.Query(new ListBouncesRequest()), new ListBouncesRequest()),
+            ["newsletter bounces, everything"] = (ListBounces.Query(bounces), bounces),
         };
     }
 }

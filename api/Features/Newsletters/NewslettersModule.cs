@@ -1,4 +1,5 @@
 using Alumni.Api.Infrastructure.Hosting;
+using Alumni.Api.Infrastructure.Security;
 
 namespace Alumni.Api.Features.Newsletters;
 
@@ -29,5 +30,18 @@ public sealed class NewslettersModule : ISliceModule
         builder.Services.AddSingleton<Rendering.NewsletterRenderer>();
         builder.Services.AddSingleton<Rendering.CampaignMailFactory>();
         builder.Services.AddSingleton<Sending.ICampaignMailFactory>(services => services.GetRequiredService<Rendering.CampaignMailFactory>());
+        AddPreferencesAndBounces(builder);
+    }
+
+    /// <summary>The preference page, the one-click unsubscribe, bounces and the bounce mailbox (nl-prefs).</summary>
+    private static void AddPreferencesAndBounces(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(NewsletterOptions.Section).Get<NewsletterOptions>() ?? new NewsletterOptions();
+        builder.Services.AddSingleton<Preferences.PreferenceSql>();
+        builder.Services.AddRateLimiter(o => o.AddPerClientLimit(
+            Preferences.PreferenceRules.AnonymousLimit, options.PreferenceRequestsPerClientPerHour, TimeSpan.FromHours(1)));
+        builder.Services.AddSingleton<Infrastructure.Security.IErasureObserver, Preferences.NewsletterErasure>();
+        builder.Services.AddSingleton<Bounces.BounceRecorder>();
+        builder.Services.AddHostedService<Bounces.BounceMailbox>();
     }
 }
