@@ -8,6 +8,7 @@ using Alumni.Api.Features.Events.Staff;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
+using Alumni.Api.Features.Newsletters.Library;
 using Alumni.Api.Features.Newsletters.Bounces;
 using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Features.Newsletters.Campaigns;
@@ -160,6 +161,9 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
                 new GetPublicEventsCalendar.FirstEvents()),
             ["my registrations, upcoming"] = (MyRegistrations(RegistrationPeriod.Upcoming), new ListMyRegistrationsRequest()),
             ["my registrations, past"] = (MyRegistrations(RegistrationPeriod.Past), new ListMyRegistrationsRequest { When = RegistrationPeriod.Past, Page = 2, PageSize = 5 }),
+            ["newsletter messages, nothing"] = (ListMessages.Query(new Alumni.Contracts.Newsletters.ListMessagesRequest()), new Alumni.Contracts.Newsletters.ListMessagesRequest()),
+            ["newsletter messages, everything"] = (ListMessages.Query(new Alumni.Contracts.Newsletters.ListMessagesRequest { Tag = "Inbjudan", Q = "50%_dag" }),
+                new Alumni.Contracts.Newsletters.ListMessagesRequest { Page = 2, PageSize = 10 }),
             ["newsletter bounces, nothing"] = (ListBounces.Query(new ListBouncesRequest()), new ListBouncesRequest()),
             ["newsletter bounces, everything"] = (ListBounces.Query(bounces), bounces),
             ["newsletter segments, nothing"] = (ListSegments.Query(new ListSegmentsRequest(), coordinator), new ListSegmentsRequest()),

@@ -28,7 +28,8 @@ public sealed class NewslettersModule : ISliceModule
         builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection(NewsletterOptions.Section));
         builder.Services.AddSingleton<Preferences.PreferenceLinks>();
         builder.Services.AddSingleton<Rendering.NewsletterRenderer>();
-        builder.Services.AddSingleton<Sending.ICampaignMailFactory, Rendering.CampaignMailFactory>();
+        builder.Services.AddSingleton<Rendering.CampaignMailFactory>();
+        builder.Services.AddSingleton<Sending.ICampaignMailFactory>(services => services.GetRequiredService<Rendering.CampaignMailFactory>());
         builder.Services.AddSingleton<Campaigns.CampaignSending>();
         builder.Services.AddHostedService<Campaigns.CampaignSchedule>();
         builder.Services.AddSingleton<Welcome.WelcomeSeries>();

@@ -79,6 +79,11 @@ public sealed class CampaignMailFactory(Database db, NewsletterRenderer renderer
         public string? PreheaderEn { get; init; }
         public string? BodySv { get; init; }
         public string? BodyEn { get; init; }
+
+        /// <summary>The campaign's topic (read by the test send for its List-Id), when the statement reads it.</summary>
+        public string? TopicKey { get; init; }
+        public string? TopicNameSv { get; init; }
+        public string? TopicNameEn { get; init; }
     }
 
     private sealed record EventRow

@@ -172,6 +172,9 @@ internal sealed class CompiledMail(CompiledLanguage? sv, CompiledLanguage? en) :
     /// <summary>The languages it is written in.</summary>
     public IReadOnlyList<string> Languages => new[] { sv?.Language, en?.Language }.OfType<string>().ToList();
 
+    /// <summary>The language a recipient of this language gets: theirs when it is written, else the other one.</summary>
+    public string LanguageFor(string language) => (language == "en" ? en ?? sv : sv ?? en)!.Language;
+
     public RenderedMail Render(MailRecipient recipient)
     {
         var language = recipient.Language == "en" ? en ?? sv : sv ?? en;
@@ -355,7 +358,7 @@ internal static class MailShell
         .content a { color: #0b5cad; }
         .content blockquote { margin: 0 0 16px 0; padding: 0 0 0 12px; border-left: 4px solid #d0d7de; color: #444444; }
         .action { margin: 24px 0; }
-        .button { display: inline-block; background-color: #002f5f; color: #ffffff; padding: 12px 24px; border-radius: 4px; font-weight: bold; text-decoration: none; }
+        .content a.button { display: inline-block; background-color: #002f5f; color: #ffffff; padding: 12px 24px; border-radius: 4px; font-weight: bold; text-decoration: none; }
         .footer { padding: 16px 24px 24px 24px; border-top: 1px solid #e0e0e0; font-size: 13px; line-height: 1.5; color: #555555; }
         .footer p { margin: 0 0 8px 0; }
         .footer a { color: #0b5cad; }

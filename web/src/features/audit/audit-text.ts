@@ -52,6 +52,12 @@ export const KNOWN_AUDIT_ACTIONS = [
   'event.export',
   'occasion.create',
   'occasion.update',
+  'newsletter.layout-create',
+  'newsletter.layout-update',
+  'newsletter.message-create',
+  'newsletter.message-update',
+  'newsletter.message-delete',
+  'newsletter.test-send',
   'newsletter.bounce-recorded',
   'newsletter.suppression-lifted',
   'newsletter.welcome-step-update',
@@ -69,7 +75,8 @@ export const KNOWN_AUDIT_ACTIONS = [
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
-export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion', 'welcome-step', 'newsletter-topic', 'newsletter-campaign'] as const;
+export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
+  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
