@@ -48,7 +48,7 @@ internal static class NewsletterHost
 /// <summary>The batch job, held: it sends nothing and ends, so its job row says it ran.</summary>
 public sealed class HeldBatches : IJobHandler
 {
-    public string Kind => CampaignSending.BatchJobKind;
+    public string Kind => Alumni.Api.Features.Newsletters.Sending.NewsletterBatchJob.JobKind;
 
     public ConcurrentBag<Guid> Ran { get; } = [];
 

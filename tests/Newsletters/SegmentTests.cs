@@ -177,7 +177,7 @@ public abstract class SegmentTests(ApiFixture api)
         Assert.Equal(HttpStatusCode.NoContent, (await Send(admin, HttpMethod.Delete, $"{Segments}/{created.Id}", null, "\"2\"")).StatusCode);
         await (await admin.GetAsync($"{Segments}/{created.Id}", Ct)).ProblemAsync(404);
         var actions = await AttendanceData.QueryAsync<string>(api, "SELECT action FROM audit_log WHERE entity_id = @Id ORDER BY at, id", new { Id = created.Id.ToString() });
-        Assert.Equal(["newsletter.segment.created", "newsletter.segment.updated", "newsletter.segment.deleted"], actions);
+        Assert.Equal(["newsletter.segment-create", "newsletter.segment-update", "newsletter.segment-delete"], actions);
     }
 
     [Fact]

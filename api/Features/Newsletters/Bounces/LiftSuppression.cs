@@ -52,7 +52,7 @@ public sealed class LiftSuppression(Database db, IAuditLog audit, TimeProvider t
 
         await session.ExecuteAsync(Clear, new { Email = email, Now = now }, ct);
         await audit.WriteAsync(session, HttpContext, new AuditEvent(
-            "newsletter.suppression-lifted", "newsletter-bounce", bounce?.ToString()), ct);
+            "newsletter.suppression-lift", "newsletter-bounce", bounce?.ToString()), ct);
         await session.CommitAsync(ct);
         await Send.NoContentAsync(ct);
     }

@@ -43,7 +43,7 @@ public sealed class RecordBounce(Database db, BounceRecorder bounces, IAuditLog 
         var source = User.IsKey() ? BounceSource.Api : BounceSource.Staff;
         var bounce = await bounces.RecordAsync(session, req.Email, req.Kind, req.Reason, source, req.CampaignId, User.CallerId(), time.GetUtcNow(), ct);
         await audit.WriteAsync(session, HttpContext, new AuditEvent(
-            "newsletter.bounce-recorded", "newsletter-bounce", bounce.Id.ToString(),
+            "newsletter.bounce-record", "newsletter-bounce", bounce.Id.ToString(),
             Detail: $"{BounceSql.Stored(bounce.Kind)}{(bounce.Suppressed ? ", mail stopped" : "")}"), ct);
         await session.CommitAsync(ct);
         await Send.ResponseAsync(bounce, StatusCodes.Status201Created, ct);

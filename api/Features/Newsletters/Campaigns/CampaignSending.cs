@@ -22,9 +22,6 @@ namespace Alumni.Api.Features.Newsletters.Campaigns;
 /// </summary>
 public sealed class CampaignSending(Database db, IAuditLog audit, IOptions<NewsletterOptions> options)
 {
-    /// <summary>The kind of the job that sends one batch of a campaign (its handler belongs to <c>Sending/</c>).</summary>
-    public const string BatchJobKind = "newsletter.batch";
-
     private static readonly Sql Read = Sql.Portable($"""
         SELECT m.status AS Status, m.topic_id AS TopicId, m.segment_id AS SegmentId, m.subject_sv AS SubjectSv, m.subject_en AS SubjectEn,
                m.body_sv AS BodySv, m.body_en AS BodyEn, m.scheduled_at AS ScheduledAt
@@ -109,7 +106,7 @@ public sealed class CampaignSending(Database db, IAuditLog audit, IOptions<Newsl
         for (var batch = 0; batch < (count + batchSize - 1) / batchSize; batch++)
         {
             var jobId = Guid.CreateVersion7(now);
-            await JobQueue.EnqueueAsync(session, jobId, BatchJobKind, now, ct);
+            await JobQueue.EnqueueAsync(session, jobId, NewsletterBatchJob.JobKind, now, ct);
             await session.ExecuteAsync(InsertBatch, new { JobId = jobId, Id = id, Batch = batch }, ct);
         }
 
@@ -159,7 +156,7 @@ public sealed class CampaignSending(Database db, IAuditLog audit, IOptions<Newsl
         foreach (var batch in batches)
         {
             var jobId = Guid.CreateVersion7(now);
-            await JobQueue.EnqueueAsync(session, jobId, BatchJobKind, now, ct);
+            await JobQueue.EnqueueAsync(session, jobId, NewsletterBatchJob.JobKind, now, ct);
             await session.ExecuteAsync(PointBatch, new { JobId = jobId, Id = id, Batch = batch }, ct);
         }
 

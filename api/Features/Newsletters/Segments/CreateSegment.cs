@@ -48,7 +48,7 @@ public sealed class CreateSegment(Database db, IAuditLog audit, TimeProvider tim
             CreatedBy = User.PersonId(),
             Now = now,
         }, ct);
-        await audit.WriteAsync(session, HttpContext, new AuditEvent("newsletter.segment.created", "segment", id.ToString()), ct);
+        await audit.WriteAsync(session, HttpContext, new AuditEvent("newsletter.segment-create", "newsletter-segment", id.ToString()), ct);
         var segment = await SegmentSql.GetAsync(session, id, new DepartmentScope(true, Guid.Empty), ct);
         await session.CommitAsync(ct);
         Preconditions.SetETag(HttpContext, segment.Version);

@@ -57,7 +57,7 @@ public sealed class DeleteSegment(Database db, IAuditLog audit) : Endpoint<Segme
 
         await session.ExecuteAsync(Forget, new { req.Id }, ct);
         Preconditions.Changed(await session.ExecuteAsync(Remove, new { req.Id, Version = version, scope.ScopeAll, scope.ScopeUserId }, ct));
-        await audit.WriteAsync(session, HttpContext, new AuditEvent("newsletter.segment.deleted", "segment", req.Id.ToString()), ct);
+        await audit.WriteAsync(session, HttpContext, new AuditEvent("newsletter.segment-delete", "newsletter-segment", req.Id.ToString()), ct);
         await session.CommitAsync(ct);
         await Send.NoContentAsync(ct);
     }

@@ -51,7 +51,7 @@ public sealed class UpdateSegment(Database db, IAuditLog audit, TimeProvider tim
             scope.ScopeAll,
             scope.ScopeUserId,
         }, ct));
-        await audit.WriteAsync(session, HttpContext, new AuditEvent("newsletter.segment.updated", "segment", req.Id.ToString()), ct);
+        await audit.WriteAsync(session, HttpContext, new AuditEvent("newsletter.segment-update", "newsletter-segment", req.Id.ToString()), ct);
         var segment = await SegmentSql.GetAsync(session, req.Id, new DepartmentScope(true, Guid.Empty), ct);
         await session.CommitAsync(ct);
         Preconditions.SetETag(HttpContext, segment.Version);

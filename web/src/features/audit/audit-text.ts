@@ -52,14 +52,17 @@ export const KNOWN_AUDIT_ACTIONS = [
   'event.export',
   'occasion.create',
   'occasion.update',
+  'newsletter.segment-create',
+  'newsletter.segment-update',
+  'newsletter.segment-delete',
   'newsletter.layout-create',
   'newsletter.layout-update',
   'newsletter.message-create',
   'newsletter.message-update',
   'newsletter.message-delete',
   'newsletter.test-send',
-  'newsletter.bounce-recorded',
-  'newsletter.suppression-lifted',
+  'newsletter.bounce-record',
+  'newsletter.suppression-lift',
   'newsletter.welcome-step-update',
   'newsletter.topic-create',
   'newsletter.topic-update',
@@ -76,7 +79,7 @@ export const KNOWN_AUDIT_ACTIONS = [
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
 export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
-  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message'] as const;
+  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
