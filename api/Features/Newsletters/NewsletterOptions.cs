@@ -61,4 +61,7 @@ public sealed class NewsletterOptions
 
     /// <summary>How often the bounce mailbox is read.</summary>
     public int BounceImapPollSeconds { get; set; } = 300;
+
+    /// <summary>How often the schedule looks for scheduled campaigns that are due.</summary>
+    public int CampaignSchedulePollSeconds { get; set; } = 5;
 }

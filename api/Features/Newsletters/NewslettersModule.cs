@@ -26,5 +26,7 @@ public sealed class NewslettersModule : ISliceModule
     {
         builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection(NewsletterOptions.Section));
         builder.Services.AddSingleton<Preferences.PreferenceLinks>();
+        builder.Services.AddSingleton<Campaigns.CampaignSending>();
+        builder.Services.AddHostedService<Campaigns.CampaignSchedule>();
     }
 }

@@ -52,10 +52,21 @@ export const KNOWN_AUDIT_ACTIONS = [
   'event.export',
   'occasion.create',
   'occasion.update',
+  'newsletter.topic-create',
+  'newsletter.topic-update',
+  'newsletter.campaign-create',
+  'newsletter.campaign-update',
+  'newsletter.campaign-schedule',
+  'newsletter.campaign-start',
+  'newsletter.campaign-pause',
+  'newsletter.campaign-resume',
+  'newsletter.campaign-cancel',
+  'newsletter.campaign-resend-uncertain',
+  'newsletter.campaign-settle-uncertain',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
-export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion'] as const;
+export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion', 'newsletter-topic', 'newsletter-campaign'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
