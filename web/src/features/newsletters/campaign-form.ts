@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CampaignResponse, CreateCampaignRequest } from '../../api/generated';
+import type { CreateNewsletterCampaignRequest, NewsletterCampaignResponse } from '../../api/generated';
 import type { FieldRoute } from '../../lib/form-errors';
 import type { Translate } from '../../lib/text-rules';
 
@@ -42,7 +42,7 @@ export function emptyCampaignValues(departmentId = ''): CampaignFormValues {
   };
 }
 
-export function campaignToValues(campaign: CampaignResponse): CampaignFormValues {
+export function campaignToValues(campaign: NewsletterCampaignResponse): CampaignFormValues {
   return {
     name: campaign.name,
     departmentId: campaign.departmentId ?? '',
@@ -69,7 +69,7 @@ function markdown(value: string): string | undefined {
   return trimmed.trim() === '' ? undefined : trimmed;
 }
 
-export function toCampaignInput(values: CampaignFormValues, sourceMessageId?: string): CreateCampaignRequest {
+export function toCampaignInput(values: CampaignFormValues, sourceMessageId?: string): CreateNewsletterCampaignRequest {
   return {
     name: values.name.trim(),
     departmentId: values.departmentId || undefined,

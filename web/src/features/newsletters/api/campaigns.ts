@@ -3,10 +3,11 @@ import type {
   AudienceResponse,
   CampaignFiguresResponse,
   CampaignPreviewResponse,
-  CampaignResponse,
-  CampaignSummaryPaged,
-  CreateCampaignRequest,
+  CreateNewsletterCampaignRequest,
+  NewsletterCampaignResponse,
+  NewsletterCampaignSummaryPaged,
   RecipientResponsePaged,
+  UncertainResponse,
 } from '../../../api/generated';
 import { useApiClients } from '../../../lib/api-context';
 import { versionETag } from '../../../lib/etag';
@@ -16,7 +17,7 @@ import { newsletterKeys, type CampaignListQuery, type RecipientQuery } from './k
 /** One page of the campaigns (a coordinator's: their departments'), newest first. */
 export function useCampaigns(query: CampaignListQuery) {
   const { newsletters } = useApiClients();
-  return useQuery<CampaignSummaryPaged>({
+  return useQuery<NewsletterCampaignSummaryPaged>({
     queryKey: newsletterKeys.campaignList(query),
     queryFn: ({ signal }) => newsletters.listCampaigns(query.page, query.pageSize, query.status, query.departmentId, query.central, signal),
     placeholderData: keepPreviousData,
@@ -26,7 +27,7 @@ export function useCampaigns(query: CampaignListQuery) {
 /** One campaign with its version; while it is sending (or `poll`) it is read again every 2 seconds. */
 export function useCampaign(id: string, enabled: boolean = true) {
   const { newsletters } = useApiClients();
-  return useQuery<CampaignResponse>({
+  return useQuery<NewsletterCampaignResponse>({
     queryKey: newsletterKeys.campaign(id),
     enabled,
     queryFn: ({ signal }) => newsletters.getCampaign(id, signal),
@@ -52,7 +53,7 @@ export function useRecipients(id: string, query: RecipientQuery) {
   const { newsletters } = useApiClients();
   return useQuery<RecipientResponsePaged>({
     queryKey: newsletterKeys.recipients(id, query),
-    queryFn: ({ signal }) => newsletters.listCampaignRecipients(id, query.page, query.pageSize, query.state, signal),
+    queryFn: ({ signal }) => newsletters.listRecipients(id, query.page, query.pageSize, query.state, signal),
     placeholderData: keepPreviousData,
   });
 }
@@ -70,7 +71,7 @@ export function useAudience(topicId: string, segmentId: string, departmentId: st
 
 function useStoreCampaign() {
   const queryClient = useQueryClient();
-  return async (campaign: CampaignResponse) => {
+  return async (campaign: NewsletterCampaignResponse) => {
     queryClient.setQueryData(newsletterKeys.campaign(campaign.id), campaign);
     await queryClient.invalidateQueries({ queryKey: newsletterKeys.campaigns(), predicate: (q) => q.queryKey[2] !== 'detail' });
   };
@@ -90,7 +91,7 @@ function useReloadOnStale() {
 export function useCreateCampaign() {
   const { newsletters } = useApiClients();
   const store = useStoreCampaign();
-  return useMutation<CampaignResponse, unknown, CreateCampaignRequest>({
+  return useMutation<NewsletterCampaignResponse, unknown, CreateNewsletterCampaignRequest>({
     mutationFn: (body) => newsletters.createCampaign(body),
     onSuccess: store,
   });
@@ -99,7 +100,7 @@ export function useCreateCampaign() {
 export interface UpdateCampaignVariables {
   id: string;
   version: number;
-  body: CreateCampaignRequest;
+  body: CreateNewsletterCampaignRequest;
 }
 
 /** Saves a draft's change from the version the editor started from (If-Match). */
@@ -107,8 +108,9 @@ export function useUpdateCampaign() {
   const { newsletters } = useApiClients();
   const store = useStoreCampaign();
   const reload = useReloadOnStale();
-  return useMutation<CampaignResponse, unknown, UpdateCampaignVariables>({
-    mutationFn: ({ id, version, body }) => newsletters.updateCampaign(id, versionETag(version), body),
+  return useMutation<NewsletterCampaignResponse, unknown, UpdateCampaignVariables>({
+    // A change names no source message: that is for a new campaign only.
+    mutationFn: ({ id, version, body: { sourceMessageId: _source, ...body } }) => newsletters.updateCampaign(id, versionETag(version), body),
     onSuccess: store,
     onError: (error, { id }) => reload(error, id),
   });
@@ -139,36 +141,30 @@ export function useTestSendCampaign() {
   });
 }
 
-export type CampaignAction = 'send' | 'pause' | 'resume' | 'cancel' | 'resendUncertain' | 'settleUncertain';
+export type CampaignAction = 'send' | 'pause' | 'resume' | 'cancel';
 
 export interface CampaignActionVariables {
   id: string;
-  version: number;
   action: CampaignAction;
 }
 
-/** Sends now, pauses, resumes or cancels a campaign, or decides on its uncertain recipients; the figures are read again. */
+/** Sends now, pauses, resumes or cancels a campaign; its figures and recipients are read again. */
 export function useCampaignAction() {
   const { newsletters } = useApiClients();
   const store = useStoreCampaign();
   const reload = useReloadOnStale();
   const queryClient = useQueryClient();
-  return useMutation<CampaignResponse, unknown, CampaignActionVariables>({
-    mutationFn: ({ id, version, action }) => {
-      const ifMatch = versionETag(version);
+  return useMutation<NewsletterCampaignResponse, unknown, CampaignActionVariables>({
+    mutationFn: ({ id, action }) => {
       switch (action) {
         case 'send':
-          return newsletters.sendCampaign(id, ifMatch);
+          return newsletters.sendCampaign(id);
         case 'pause':
-          return newsletters.pauseCampaign(id, ifMatch);
+          return newsletters.pauseCampaign(id);
         case 'resume':
-          return newsletters.resumeCampaign(id, ifMatch);
+          return newsletters.resumeCampaign(id);
         case 'cancel':
-          return newsletters.cancelCampaign(id, ifMatch);
-        case 'resendUncertain':
-          return newsletters.resendUncertain(id, ifMatch);
-        case 'settleUncertain':
-          return newsletters.settleUncertain(id, ifMatch);
+          return newsletters.cancelCampaign(id);
       }
     },
     onSuccess: async (campaign) => {
@@ -179,13 +175,28 @@ export function useCampaignAction() {
   });
 }
 
-/** Schedules a draft to start sending at a time (ISO instant). */
+export type UncertainChoice = 'resend' | 'settle';
+
+/** The operator's choice on the uncertain recipients: queue them again, or record them as not resent. */
+export function useUncertainChoice() {
+  const { newsletters } = useApiClients();
+  const queryClient = useQueryClient();
+  return useMutation<UncertainResponse, unknown, { id: string; choice: UncertainChoice }>({
+    mutationFn: ({ id, choice }) => (choice === 'resend' ? newsletters.resendUncertain(id) : newsletters.settleUncertain(id)),
+    onSettled: async (_data, _error, { id }) => {
+      await queryClient.invalidateQueries({ queryKey: newsletterKeys.campaign(id) });
+      await queryClient.invalidateQueries({ queryKey: newsletterKeys.sending(id) });
+    },
+  });
+}
+
+/** Schedules a draft (or re-times a scheduled campaign) to start sending at an instant (ISO). */
 export function useScheduleCampaign() {
   const { newsletters } = useApiClients();
   const store = useStoreCampaign();
   const reload = useReloadOnStale();
-  return useMutation<CampaignResponse, unknown, { id: string; version: number; scheduledAt: string }>({
-    mutationFn: ({ id, version, scheduledAt }) => newsletters.scheduleCampaign(id, versionETag(version), { scheduledAt }),
+  return useMutation<NewsletterCampaignResponse, unknown, { id: string; scheduledAt: string }>({
+    mutationFn: ({ id, scheduledAt }) => newsletters.scheduleCampaign(id, { scheduledAt }),
     onSuccess: store,
     onError: (error, { id }) => reload(error, id),
   });

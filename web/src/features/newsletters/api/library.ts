@@ -22,11 +22,11 @@ import { newsletterKeys, type MessageListQuery } from './keys';
 // ----- topics -----
 
 /** The topics the caller may send to or look at (a coordinator's: their departments', the events and the central ones). */
-export function useTopics() {
+export function useTopics(includeInactive = false) {
   const { newsletters } = useApiClients();
   return useQuery<TopicResponse[]>({
-    queryKey: newsletterKeys.topics(),
-    queryFn: ({ signal }) => newsletters.listTopics(signal),
+    queryKey: [...newsletterKeys.topics(), includeInactive],
+    queryFn: ({ signal }) => newsletters.listTopics(includeInactive || undefined, signal),
   });
 }
 
@@ -44,7 +44,7 @@ export function useTopicFigures() {
   const { newsletters } = useApiClients();
   return useQuery<TopicFiguresResponse>({
     queryKey: newsletterKeys.topicFigures(),
-    queryFn: ({ signal }) => newsletters.getTopicFigures(signal),
+    queryFn: ({ signal }) => newsletters.getTopicFigures(undefined, signal),
   });
 }
 

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Controller, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { CampaignResponse, MessageResponse } from '../../../api/generated';
+import type { NewsletterCampaignResponse, MessageResponse } from '../../../api/generated';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
@@ -96,7 +96,7 @@ export function CampaignEditorPage() {
   );
 }
 
-function CampaignForm({ campaign, message }: { campaign?: CampaignResponse; message?: MessageResponse }) {
+function CampaignForm({ campaign, message }: { campaign?: NewsletterCampaignResponse; message?: MessageResponse }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const navigate = useNavigate();

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import type { CampaignFiguresResponse, CampaignResponse, RecipientState } from '../../../api/generated';
+import type { CampaignFiguresResponse, NewsletterCampaignResponse, RecipientState } from '../../../api/generated';
 import { ConfirmPanel } from '../../../components/ConfirmPanel';
 import { FormField } from '../../../components/FormField';
 import '../../../components/Pager.css';
@@ -19,7 +19,9 @@ import {
   useCampaignFigures,
   useRecipients,
   useScheduleCampaign,
+  useUncertainChoice,
   type CampaignAction,
+  type UncertainChoice as Choice,
 } from '../api/campaigns';
 import { useTopics } from '../api/library';
 import { campaignStatusBadge, RECIPIENT_STATES } from '../newsletter-options';
@@ -78,11 +80,12 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 type Confirming = 'send' | 'cancel' | null;
 
-function CampaignRecord({ campaign }: { campaign: CampaignResponse }) {
+function CampaignRecord({ campaign }: { campaign: NewsletterCampaignResponse }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const topics = useTopics();
   const action = useCampaignAction();
+  const uncertain = useUncertainChoice();
   const schedule = useScheduleCampaign();
   const live = campaign.status === 'sending';
   const figures = useCampaignFigures(campaign.id, live);
@@ -101,12 +104,24 @@ function CampaignRecord({ campaign }: { campaign: CampaignResponse }) {
     setDone(null);
     setFailed(null);
     action.mutate(
-      { id: campaign.id, version: campaign.version, action: kind },
+      { id: campaign.id, action: kind },
       {
         onSuccess: () => {
           setConfirming(null);
           setDone(t(`newsletters.campaign.done.${kind}`));
         },
+        onError: (error) => setFailed(toProblem(error)),
+      },
+    );
+  };
+  const decide = (choice: Choice) => {
+    if (uncertain.isPending) return;
+    setDone(null);
+    setFailed(null);
+    uncertain.mutate(
+      { id: campaign.id, choice },
+      {
+        onSuccess: (result) => setDone(t(choice === 'resend' ? 'newsletters.uncertain.resent' : 'newsletters.uncertain.settled', { count: result.recipients })),
         onError: (error) => setFailed(toProblem(error)),
       },
     );
@@ -125,7 +140,7 @@ function CampaignRecord({ campaign }: { campaign: CampaignResponse }) {
     setDone(null);
     setFailed(null);
     schedule.mutate(
-      { id: campaign.id, version: campaign.version, scheduledAt: iso },
+      { id: campaign.id, scheduledAt: iso },
       {
         onSuccess: (saved) => setDone(t('newsletters.campaign.done.schedule', { when: formatDateTime(saved.scheduledAt, language) })),
         onError: (error) => {
@@ -278,7 +293,7 @@ function CampaignRecord({ campaign }: { campaign: CampaignResponse }) {
         <>
           <CampaignProgress campaign={campaign} figures={figures.data} error={figures.error} />
           {figures.data && figures.data.uncertain > 0 ? (
-            <UncertainChoice count={figures.data.uncertain} pending={action.isPending} onResend={() => run('resendUncertain')} onSettle={() => run('settleUncertain')} />
+            <UncertainChoice count={figures.data.uncertain} pending={uncertain.isPending} onResend={() => decide('resend')} onSettle={() => decide('settle')} />
           ) : null}
           <RecipientsList campaignId={campaign.id} />
         </>
@@ -288,7 +303,7 @@ function CampaignRecord({ campaign }: { campaign: CampaignResponse }) {
 }
 
 /** The sending's progress (a bar, and the counts in words) and the campaign's figures; read again while it sends. */
-function CampaignProgress({ campaign, figures, error }: { campaign: CampaignResponse; figures?: CampaignFiguresResponse; error: unknown }) {
+function CampaignProgress({ campaign, figures, error }: { campaign: NewsletterCampaignResponse; figures?: CampaignFiguresResponse; error: unknown }) {
   const { t } = useTranslation();
   const problem = error && !figures ? toProblem(error) : null;
   const item = (value: number, label: string) => (

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignResponse } from '../../../api/generated';
+import type { NewsletterCampaignResponse } from '../../../api/generated';
 import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { currentLanguage } from '../../../lib/i18n';
@@ -9,7 +9,7 @@ import { usePreviewCampaign } from '../api/campaigns';
 import { useSavedSegmentPreview } from '../api/library';
 
 export interface CampaignPreviewProps {
-  campaign: CampaignResponse;
+  campaign: NewsletterCampaignResponse;
   /** The form holds changes not saved yet: the preview is of the saved draft. */
   unsaved: boolean;
   /** The server refused the texts (an unknown personal field): its field messages go on the form. */

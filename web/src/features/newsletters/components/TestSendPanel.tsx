@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CampaignResponse } from '../../../api/generated';
+import type { NewsletterCampaignResponse } from '../../../api/generated';
 import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { toProblem, type Problem } from '../../../lib/problem-details';
@@ -8,7 +8,7 @@ import { useTestSendCampaign } from '../api/campaigns';
 import { readAddresses } from '../newsletter-text';
 
 export interface TestSendPanelProps {
-  campaign: CampaignResponse;
+  campaign: NewsletterCampaignResponse;
   unsaved: boolean;
   onFieldErrors: (error: unknown) => void;
 }

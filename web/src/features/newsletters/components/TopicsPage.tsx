@@ -25,7 +25,7 @@ export function TopicsPage() {
   useDocumentTitle(t('newsletters.topics.title'));
   const auth = useAuth();
   const isAdmin = hasRole(auth.me, 'admin');
-  const topics = useTopics();
+  const topics = useTopics(isAdmin);
   const problem = topics.error ? toProblem(topics.error) : null;
   return (
     <div className="page page--medium newsletters">
