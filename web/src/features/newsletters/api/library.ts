@@ -86,7 +86,7 @@ export function useSavedSegmentPreview(id: string) {
   return useQuery<SegmentPreview>({
     queryKey: [...newsletterKeys.segment(id), 'preview'],
     enabled: id !== '',
-    queryFn: ({ signal }) => newsletters.previewSavedSegment(id, signal),
+    queryFn: ({ signal }) => newsletters.getSegmentPreview(id, signal),
   });
 }
 

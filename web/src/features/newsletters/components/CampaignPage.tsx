@@ -329,9 +329,12 @@ function CampaignProgress({ campaign, figures, error }: { campaign: NewsletterCa
         <>
           <div className="newsletter-progress">
             <label htmlFor="campaign-progress">{t('newsletters.campaign.progress')}</label>
-            <progress id="campaign-progress" max={Math.max(total, 1)} value={Math.min(handled, Math.max(total, 1))}>
-              {t('newsletters.campaign.progressText', { handled, total })}
-            </progress>
+            <progress
+              id="campaign-progress"
+              max={Math.max(total, 1)}
+              value={Math.min(handled, Math.max(total, 1))}
+              aria-valuetext={t('newsletters.campaign.progressText', { handled, total })}
+            />
             <p aria-live={campaign.status === 'sending' ? 'polite' : undefined}>
               {t('newsletters.campaign.progressText', { handled, total })}
               {campaign.status === 'sending' ? ` ${t('newsletters.campaign.live')}` : ''}
@@ -423,7 +426,7 @@ function RecipientsList({ campaignId }: { campaignId: string }) {
         <p role="status">{t('newsletters.recipients.none')}</p>
       ) : (
         <>
-          <TableScroll label={t('newsletters.recipients.title')}>
+          <TableScroll label={t('newsletters.recipients.caption', { count: data.total })}>
             <table className="data-table">
               <caption className="data-table__caption">{t('newsletters.recipients.caption', { count: data.total })}</caption>
               <thead>
