@@ -81,7 +81,8 @@ export function MarkdownField({ id, name, label, hint, lang, errors, value, onCh
     else if (textareaRef) (textareaRef as { current: HTMLTextAreaElement | null }).current = node;
   };
 
-  const button = (label: string) => ({ 'aria-label': label, title: label, className: 'md-button' });
+  // The buttons' own connectedCallback does not give them their role (only the base class would): given here.
+  const button = (label: string) => ({ role: 'button', 'aria-label': label, title: label, className: 'md-button' });
   return (
     <FormField id={id} name={name} label={label} hint={hint} errors={errors} className="markdown-field">
       {(control) => (
