@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   AudienceResponse,
   CampaignFiguresResponse,
-  CampaignPreviewResponse,
+  PreviewResponse,
   CreateNewsletterCampaignRequest,
   NewsletterCampaignResponse,
   NewsletterCampaignSummaryPaged,
@@ -126,7 +126,7 @@ export interface PreviewVariables {
 /** The server's rendering of the saved campaign for one member (or sample data): subject, HTML and plain text. */
 export function usePreviewCampaign() {
   const { newsletters } = useApiClients();
-  return useMutation<CampaignPreviewResponse, unknown, PreviewVariables>({
+  return useMutation<PreviewResponse, unknown, PreviewVariables>({
     mutationFn: ({ id, language, memberId }) => newsletters.previewCampaign(id, { language, memberId }),
   });
 }

@@ -69,6 +69,11 @@ export function CampaignPage() {
   );
 }
 
+/** Whether an instant is still to come (read when the schedule is sent). */
+function isFuture(iso: string): boolean {
+  return new Date(iso).getTime() > Date.now();
+}
+
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
@@ -135,7 +140,7 @@ function CampaignRecord({ campaign }: { campaign: NewsletterCampaignResponse }) 
     if (schedule.isPending) return;
     const iso = localDateTimeToIso(when);
     if (!iso) return setWhenError(t('validation.dateTime'));
-    if (new Date(iso).getTime() <= Date.now()) return setWhenError(t('validation.future'));
+    if (!isFuture(iso)) return setWhenError(t('validation.future'));
     setWhenError(null);
     setDone(null);
     setFailed(null);

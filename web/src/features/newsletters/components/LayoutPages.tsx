@@ -1,4 +1,6 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { LayoutResponse } from '../../../api/generated';
@@ -6,10 +8,11 @@ import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { hasRole, useAuth } from '../../../lib/auth/me';
-import { placeServerErrors } from '../../../lib/form-errors';
-import { toProblem, type Problem } from '../../../lib/problem-details';
+import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
+import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useLayout, useLayouts, useSaveLayout } from '../api/library';
+import { LAYOUT_FIELD_ROUTES, LAYOUT_FIELDS, layoutSchema, layoutToValues, toLayoutInput, type LayoutField, type LayoutFormValues } from '../layout-form';
 import { GUID, LAYOUTS_PATH, layoutPath, NEW_LAYOUT_PATH, NEWSLETTERS_PATH } from '../paths';
 import { MarkdownField } from './MarkdownField';
 import './newsletters.css';
@@ -63,31 +66,6 @@ export function LayoutsPage() {
   );
 }
 
-interface LayoutValues {
-  name: string;
-  headerSv: string;
-  headerEn: string;
-  footerSv: string;
-  footerEn: string;
-  postalAddress: string;
-  isDefault: boolean;
-}
-
-type LayoutField = Exclude<keyof LayoutValues, 'isDefault'>;
-const LAYOUT_FIELDS: readonly LayoutField[] = ['name', 'postalAddress', 'headerSv', 'footerSv', 'headerEn', 'footerEn'];
-
-function valuesOf(layout?: LayoutResponse): LayoutValues {
-  return {
-    name: layout?.name ?? '',
-    headerSv: layout?.headerSv ?? '',
-    headerEn: layout?.headerEn ?? '',
-    footerSv: layout?.footerSv ?? '',
-    footerEn: layout?.footerEn ?? '',
-    postalAddress: layout?.postalAddress ?? '',
-    isDefault: layout?.isDefault ?? false,
-  };
-}
-
 /** Admins: a new layout (`/layouts/new`) or a change of one (`/layouts/:layoutId`, If-Match). */
 export function LayoutPage() {
   const { t } = useTranslation();
@@ -128,16 +106,21 @@ export function LayoutPage() {
   );
 }
 
+const ID = 'layout';
+const fieldId = (field: string) => `${ID}-${field}`;
+
 function LayoutForm({ layout }: { layout?: LayoutResponse }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const save = useSaveLayout();
-  const [values, setValues] = useState(() => valuesOf(layout));
-  const [errors, setErrors] = useState<Partial<Record<LayoutField, string[]>>>({});
-  const [failure, setFailure] = useState<{ problem: Problem | null; attempt: number; form: string[] } | null>(null);
+  const schema = useMemo(() => layoutSchema(t), [t]);
+  const { control, register, handleSubmit, setError, formState } = useForm<LayoutFormValues>({
+    resolver: zodResolver(schema),
+    defaultValues: layoutToValues(layout),
+    shouldFocusError: false,
+  });
+  const { failure, refuse, clear } = useFormFailure(save.error, setError, LAYOUT_FIELD_ROUTES);
   const [saved, setSaved] = useState(false);
-  useEffect(() => setSaved(false), [values]);
-  const set = <K extends keyof LayoutValues>(field: K, value: LayoutValues[K]) => setValues((v) => ({ ...v, [field]: value }));
   const inLanguage = (field: string, lng: 'sv' | 'en') => t('newsletters.editor.inLanguage', { field, language: t(`newsletters.languages.${lng}`) });
   const labels: Record<LayoutField, string> = {
     name: t('newsletters.layouts.name'),
@@ -147,51 +130,48 @@ function LayoutForm({ layout }: { layout?: LayoutResponse }) {
     footerSv: inLanguage(t('newsletters.layouts.footer'), 'sv'),
     footerEn: inLanguage(t('newsletters.layouts.footer'), 'en'),
   };
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const errorsOf = (field: string) => messagesAt(formState.errors, field);
+  const summary = LAYOUT_FIELDS.map((field) => ({ id: fieldId(field), label: labels[field], messages: errorsOf(field) }));
+  const showSummary = showsSummary(failure, summary.flatMap((field) => field.messages));
+  const send = (values: LayoutFormValues) => {
     if (save.isPending) return;
-    const own: Partial<Record<LayoutField, string[]>> = {};
-    if (values.name.trim() === '') own.name = [t('validation.layoutName')];
-    if (values.postalAddress.trim() === '') own.postalAddress = [t('validation.postalAddress')];
-    setErrors(own);
-    if (Object.keys(own).length > 0) {
-      setFailure((f) => ({ problem: null, attempt: (f?.attempt ?? 0) + 1, form: [] }));
-      return;
-    }
-    setFailure(null);
-    const text = (value: string) => (value.trim() === '' ? undefined : value.trimEnd());
+    clear();
+    setSaved(false);
     save.mutate(
-      {
-        id: layout?.id,
-        version: layout?.version,
-        body: {
-          name: values.name.trim(),
-          headerSv: text(values.headerSv),
-          headerEn: text(values.headerEn),
-          footerSv: text(values.footerSv),
-          footerEn: text(values.footerEn),
-          postalAddress: values.postalAddress.trim(),
-          isDefault: values.isDefault,
-        },
-      },
+      { id: layout?.id, version: layout?.version, body: toLayoutInput(values) },
       {
         onSuccess: (result) => {
           if (layout) setSaved(true);
           else void navigate(layoutPath(result.id));
         },
-        onError: (error) => {
-          const problem = toProblem(error);
-          const placed = placeServerErrors(problem, LAYOUT_FIELDS);
-          setErrors(placed.fields as Partial<Record<LayoutField, string[]>>);
-          setFailure((f) => ({ problem, attempt: (f?.attempt ?? 0) + 1, form: placed.form }));
-        },
       },
     );
   };
-  const summary = LAYOUT_FIELDS.map((field) => ({ id: `layout-${field}`, label: labels[field], messages: errors[field] ?? [] }));
+  const markdown = (field: 'headerSv' | 'headerEn' | 'footerSv' | 'footerEn', lng: 'sv' | 'en') => (
+    <Controller
+      control={control}
+      name={field}
+      render={({ field: f }) => (
+        <MarkdownField
+          id={fieldId(field)}
+          name={field}
+          label={labels[field]}
+          lang={lng}
+          rows={4}
+          errors={errorsOf(field)}
+          value={f.value}
+          onChange={f.onChange}
+          onBlur={f.onBlur}
+          textareaRef={f.ref}
+        />
+      )}
+    />
+  );
   return (
-    <form className="newsletter-form" noValidate onSubmit={submit} aria-busy={save.isPending || undefined}>
-      {failure ? <ErrorSummary title={t('newsletters.layouts.saveFailed')} problem={failure.problem} attempt={failure.attempt} fields={summary} formMessages={failure.form} /> : null}
+    <form className="newsletter-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={save.isPending || undefined}>
+      {showSummary ? (
+        <ErrorSummary title={t('newsletters.layouts.saveFailed')} problem={failure.problem} attempt={failure.attempt} fields={summary} formMessages={failure.formMessages} />
+      ) : null}
       <div className="status-region" role="status" aria-live="polite" aria-atomic="true">
         {saved ? <p className="notice notice--success">{t('newsletters.layouts.saved')}</p> : null}
       </div>
@@ -200,16 +180,16 @@ function LayoutForm({ layout }: { layout?: LayoutResponse }) {
           {t('newsletters.layouts.about')}
         </h2>
         <div className="newsletter-form__grid">
-          <FormField id="layout-name" name="name" label={labels.name} errors={errors.name}>
-            {(control) => <input {...control} className="input" value={values.name} onChange={(e) => set('name', e.target.value)} />}
+          <FormField id={fieldId('name')} name="name" label={labels.name} errors={errorsOf('name')}>
+            {(controlProps) => <input {...controlProps} className="input" autoComplete="off" {...register('name')} />}
           </FormField>
-          <FormField id="layout-postalAddress" name="postalAddress" label={labels.postalAddress} hint={t('newsletters.layouts.postalHint')} errors={errors.postalAddress}>
-            {(control) => <textarea {...control} className="input" rows={3} value={values.postalAddress} onChange={(e) => set('postalAddress', e.target.value)} />}
+          <FormField id={fieldId('postalAddress')} name="postalAddress" label={labels.postalAddress} hint={t('newsletters.layouts.postalHint')} errors={errorsOf('postalAddress')}>
+            {(controlProps) => <textarea {...controlProps} className="input" rows={3} {...register('postalAddress')} />}
           </FormField>
         </div>
         <p className="checkbox-list__item">
-          <input type="checkbox" id="layout-default" checked={values.isDefault} onChange={(e) => set('isDefault', e.target.checked)} />
-          <label htmlFor="layout-default">{t('newsletters.layouts.makeDefault')}</label>
+          <input type="checkbox" id={fieldId('isDefault')} {...register('isDefault')} />
+          <label htmlFor={fieldId('isDefault')}>{t('newsletters.layouts.makeDefault')}</label>
         </p>
       </section>
       <section className="panel" aria-labelledby="layout-texts-heading">
@@ -220,13 +200,11 @@ function LayoutForm({ layout }: { layout?: LayoutResponse }) {
         <div className="newsletter-languages">
           {(['sv', 'en'] as const).map((lng) => {
             const suffix = lng === 'sv' ? 'Sv' : 'En';
-            const header = `header${suffix}` as const;
-            const footer = `footer${suffix}` as const;
             return (
               <fieldset key={lng} className="newsletter-language" lang={lng}>
                 <legend>{t(`newsletters.languages.${lng}Title`)}</legend>
-                <MarkdownField id={`layout-${header}`} name={header} label={labels[header]} lang={lng} rows={4} errors={errors[header]} value={values[header]} onChange={(v) => set(header, v)} />
-                <MarkdownField id={`layout-${footer}`} name={footer} label={labels[footer]} lang={lng} rows={4} errors={errors[footer]} value={values[footer]} onChange={(v) => set(footer, v)} />
+                {markdown(`header${suffix}`, lng)}
+                {markdown(`footer${suffix}`, lng)}
               </fieldset>
             );
           })}

@@ -1,5 +1,5 @@
 import '@github/markdown-toolbar-element';
-import { useEffect, useRef, type DetailedHTMLProps, type HTMLAttributes, type Ref } from 'react';
+import { useEffect, useRef, type DetailedHTMLProps, type HTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../../components/FormField';
 
@@ -35,7 +35,8 @@ export interface MarkdownFieldProps {
   rows?: number;
   /** Personal fields offered for a click-to-insert under the text (`member.first_name`): each inserts `{{ field }}`. */
   fields?: readonly string[];
-  textareaRef?: Ref<HTMLTextAreaElement>;
+  /** The form's own ref of the textarea (react-hook-form's `field.ref`), to focus it. */
+  textareaRef?: (node: HTMLTextAreaElement | null) => void;
 }
 
 /**
@@ -77,8 +78,7 @@ export function MarkdownField({ id, name, label, hint, lang, errors, value, onCh
 
   const setRef = (node: HTMLTextAreaElement | null) => {
     area.current = node;
-    if (typeof textareaRef === 'function') textareaRef(node);
-    else if (textareaRef) (textareaRef as { current: HTMLTextAreaElement | null }).current = node;
+    textareaRef?.(node);
   };
 
   // The buttons' own connectedCallback does not give them their role (only the base class would): given here.
