@@ -11,6 +11,7 @@ import { hasRole, useAuth } from '../../../lib/auth/me';
 import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
+import { textIn } from '../../../lib/bilingual';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useAudience, useCampaign, useCreateCampaign, useUpdateCampaign } from '../api/campaigns';
 import { useInvitableEvents, useMessage, useSegments, useTopics } from '../api/library';
@@ -24,7 +25,7 @@ import {
   type CampaignField,
   type CampaignFormValues,
 } from '../campaign-form';
-import { pickText, topicName } from '../newsletter-text';
+import { topicName } from '../newsletter-text';
 import { GUID, MESSAGES_PATH, NEWSLETTERS_PATH, campaignPath, editCampaignPath } from '../paths';
 import { personalFields } from '../personal-fields';
 import { CampaignPreview } from './CampaignPreview';
@@ -286,7 +287,7 @@ function CampaignForm({ campaign, message }: { campaign?: NewsletterCampaignResp
                       ) : null}
                       {(events.data?.items ?? []).map((event) => (
                         <option key={event.id} value={event.id}>
-                          {pickText(event.titleSv, event.titleEn, language)}
+                          {textIn(event.titleSv, event.titleEn, language)}
                         </option>
                       ))}
                     </select>

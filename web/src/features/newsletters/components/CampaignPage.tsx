@@ -12,6 +12,7 @@ import { focusSoon } from '../../../lib/focus';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem, type Problem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
+import { viewerTimeZone } from '../../../lib/zoned-time';
 import {
   useAudience,
   useCampaign,
@@ -101,7 +102,7 @@ function CampaignRecord({ campaign }: { campaign: NewsletterCampaignResponse }) 
   const [when, setWhen] = useState('');
   const [whenError, setWhenError] = useState<string | null>(null);
   const topic = topics.data?.find((item) => item.id === campaign.topicId);
-  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const zone = viewerTimeZone();
   const startable = campaign.status === 'draft' || campaign.status === 'scheduled';
 
   const run = (kind: CampaignAction) => {

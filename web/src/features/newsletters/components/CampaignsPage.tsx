@@ -10,13 +10,14 @@ import { hasRole, useAuth } from '../../../lib/auth/me';
 import { formatDateTime } from '../../../lib/format';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
+import { textIn } from '../../../lib/bilingual';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useCampaigns } from '../api/campaigns';
 import { useTopics } from '../api/library';
 import { campaignFiltersFromParams, campaignFiltersToParams, campaignListQuery, EMPTY_CAMPAIGN_FILTERS, type CampaignFilters } from '../campaign-filters';
 import { CAMPAIGN_STATUSES, campaignStatusBadge } from '../newsletter-options';
-import { pickText, topicName } from '../newsletter-text';
+import { topicName } from '../newsletter-text';
 import { campaignPath, FIGURES_PATH, LAYOUTS_PATH, MESSAGES_PATH, NEW_CAMPAIGN_PATH, SEGMENTS_PATH, TOPICS_PATH } from '../paths';
 import { SenderSelect } from './SenderSelect';
 import './newsletters.css';
@@ -167,8 +168,8 @@ export function CampaignsPage() {
                       <tr key={campaign.id}>
                         <th scope="row">
                           <Link to={campaignPath(campaign.id)}>{campaign.name}</Link>
-                          {pickText(campaign.subjectSv, campaign.subjectEn, language) ? (
-                            <span className="muted block">{pickText(campaign.subjectSv, campaign.subjectEn, language)}</span>
+                          {textIn(campaign.subjectSv, campaign.subjectEn, language) ? (
+                            <span className="muted block">{textIn(campaign.subjectSv, campaign.subjectEn, language)}</span>
                           ) : null}
                         </th>
                         <td>

@@ -14,6 +14,7 @@ import { formatDateTime } from '../../../lib/format';
 import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
+import { textIn } from '../../../lib/bilingual';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useUrlFilters } from '../../../lib/use-url-filters';
 import { useDeleteMessage, useMessage, useMessages, useSaveMessage } from '../api/library';
@@ -30,7 +31,6 @@ import {
   type MessageField,
   type MessageFormValues,
 } from '../message-form';
-import { pickText } from '../newsletter-text';
 import { campaignFromMessagePath, editMessagePath, GUID, MESSAGES_PATH, NEW_MESSAGE_PATH, NEWSLETTERS_PATH } from '../paths';
 import { MEMBER_FIELDS } from '../personal-fields';
 import { MarkdownField } from './MarkdownField';
@@ -111,7 +111,7 @@ export function MessagesPage() {
               {data.items.map((message) => (
                 <li key={message.id} className="panel message-card">
                   <h2 className="message-card__title">{message.title}</h2>
-                  <p className="message-card__subject">{pickText(message.subjectSv, message.subjectEn, language)}</p>
+                  <p className="message-card__subject">{textIn(message.subjectSv, message.subjectEn, language)}</p>
                   {message.tags.length > 0 ? (
                     <p className="message-card__tags">
                       <span className="visually-hidden">{t('newsletters.messages.tags')}: </span>

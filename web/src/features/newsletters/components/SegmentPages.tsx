@@ -17,9 +17,9 @@ import { formatDateTime } from '../../../lib/format';
 import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-errors';
 import { currentLanguage, localName } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
+import { textIn } from '../../../lib/bilingual';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { useDeleteSegment, useSaveSegment, useSegment, useSegmentPreview, useSegments, useStaffEventChoices } from '../api/library';
-import { pickText } from '../newsletter-text';
 import { GUID, NEW_SEGMENT_PATH, NEWSLETTERS_PATH, SEGMENTS_PATH, segmentPath } from '../paths';
 import {
   emptySegmentValues,
@@ -267,7 +267,7 @@ function SegmentForm({ segment }: { segment?: SegmentResponse }) {
       }}
     />
   );
-  const eventOptions = (events.data?.items ?? []).map((event) => ({ value: event.id, label: `${pickText(event.titleSv, event.titleEn, language)} (${formatDateTime(event.startsAt, language)})` }));
+  const eventOptions = (events.data?.items ?? []).map((event) => ({ value: event.id, label: `${textIn(event.titleSv, event.titleEn, language)} (${formatDateTime(event.startsAt, language)})` }));
 
   return (
     <div className="segment-builder">
