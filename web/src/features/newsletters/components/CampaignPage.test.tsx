@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { http } from 'msw';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { NewsletterCampaignResponse } from '../../../api/generated';
-import { json, jsonWithETag, me, recordRequests, requestsTo, server, testId, type SentRequest } from '../../../test/http';
+import { demoFaculties, json, jsonWithETag, me, recordRequests, requestsTo, server, testId, type SentRequest } from '../../../test/http';
 import { campaignFigures, newsletterCampaign, recipient, recipientPage, topic } from '../../../test/newsletters-staff';
 import { renderApp } from '../../../test/render-app';
 
@@ -12,7 +12,10 @@ const LOADED = { timeout: 10_000 };
 
 beforeEach(() => {
   sent = recordRequests();
-  server.use(http.get('/api/newsletters/topics', () => json([topic({ id: testId(9001) })])));
+  server.use(
+    http.get('/api/newsletters/topics', () => json([topic({ id: testId(9001) })])),
+    http.get('/api/faculties', () => json(demoFaculties())),
+  );
 });
 
 /** The campaign on the server and its figures as they stand (a test moves them on by changing `store.figures`). */

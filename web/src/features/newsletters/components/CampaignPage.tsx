@@ -7,6 +7,8 @@ import { FormField } from '../../../components/FormField';
 import '../../../components/Pager.css';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { TableScroll } from '../../../components/TableScroll';
+import { departmentName } from '../../../lib/bilingual';
+import { useFaculties } from '../../../lib/departments/faculties';
 import { formatDateTime, localDateTimeToIso } from '../../../lib/format';
 import { focusSoon } from '../../../lib/focus';
 import { currentLanguage } from '../../../lib/i18n';
@@ -90,6 +92,7 @@ function CampaignRecord({ campaign }: { campaign: NewsletterCampaignResponse }) 
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const topics = useTopics();
+  const faculties = useFaculties(false);
   const action = useCampaignAction();
   const uncertain = useUncertainChoice();
   const schedule = useScheduleCampaign();
@@ -184,7 +187,9 @@ function CampaignRecord({ campaign }: { campaign: NewsletterCampaignResponse }) 
         </h2>
         <dl className="newsletter-facts">
           <Fact label={t('newsletters.editor.topic')}>{topic ? topicName(topic, language) : '…'}</Fact>
-          <Fact label={t('newsletters.editor.sender')}>{campaign.departmentCode ?? t('newsletters.centralOffice')}</Fact>
+          <Fact label={t('newsletters.editor.sender')}>
+            {campaign.departmentCode ? `${departmentName(campaign.departmentCode, faculties.data, language)} (${campaign.departmentCode})` : t('newsletters.centralOffice')}
+          </Fact>
           <Fact label={t('newsletters.campaign.kind')}>{t(`newsletters.kinds.${campaign.kind}`)}</Fact>
           <Fact label={t('newsletters.campaign.subjects')}>
             <span lang="sv" className="block">
