@@ -60,7 +60,7 @@ export function CampaignEditorPage() {
   useDocumentTitle(title);
   const problem = campaign.error ? toProblem(campaign.error) : message.error ? toProblem(message.error) : null;
   const notFound = !wellFormed || (problem?.kind === 'not-found' && !campaign.data);
-  const fixed = campaign.data && campaign.data.status !== 'draft';
+  const fixed = campaign.data && campaign.data.status !== 'draft' && campaign.data.status !== 'scheduled';
   return (
     <div className="page page--wide newsletters">
       <p className="back-link">

@@ -227,7 +227,7 @@ function CampaignRecord({ campaign }: { campaign: NewsletterCampaignResponse }) 
           </p>
         ) : null}
         <div className="event-actions newsletter-actions">
-          {campaign.status === 'draft' ? (
+          {startable ? (
             <Link className="button" to={editCampaignPath(campaign.id)}>
               {t('newsletters.campaign.edit')}
             </Link>
