@@ -149,8 +149,8 @@ export function useSaveMessage() {
 export function useDeleteMessage() {
   const { newsletters } = useApiClients();
   const queryClient = useQueryClient();
-  return useMutation<void, unknown, { id: string; version: number }>({
-    mutationFn: ({ id, version }) => newsletters.deleteMessage(id, versionETag(version)),
+  return useMutation<void, unknown, { id: string }>({
+    mutationFn: ({ id }) => newsletters.deleteMessage(id),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: newsletterKeys.messages() }),
   });
 }

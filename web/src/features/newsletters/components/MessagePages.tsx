@@ -302,7 +302,7 @@ function MessageForm({ message }: { message?: MessageResponse }) {
           body={t('newsletters.messages.deleteBody')}
           confirmLabel={t('newsletters.messages.deleteConfirm')}
           pending={remove.isPending}
-          onConfirm={() => remove.mutate({ id: message.id, version: message.version }, { onSuccess: () => void navigate(MESSAGES_PATH) })}
+          onConfirm={() => remove.mutate({ id: message.id }, { onSuccess: () => void navigate(MESSAGES_PATH) })}
           onCancel={() => setConfirmDelete(false)}
         />
       ) : null}
