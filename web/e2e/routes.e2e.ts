@@ -311,8 +311,9 @@ describe('staff sign in once and land on the staff start page', () => {
   // Staff: newsletters (web-nl-staff).
   it('makes a segment and a draft campaign of DSV for the newsletter routes, through the API as the coordinator', async () => {
     const page = await pageFor('coordinator');
-    const headers = { ...(await sessionHeaders(page, baseUrl)), 'Content-Type': 'application/json', Accept: 'application/json' };
-    const faculties = (await (await fetch(`${baseUrl}/api/faculties`, { headers })).json()) as { departments: { id: string; code: string }[] }[];
+    const read = { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' };
+    const headers = { ...read, 'Content-Type': 'application/json' };
+    const faculties = (await (await fetch(`${baseUrl}/api/faculties`, { headers: read })).json()) as { departments: { id: string; code: string }[] }[];
     const dsv = faculties.flatMap((faculty) => faculty.departments).find((department) => department.code === 'DSV')!;
     const segment = await fetch(`${baseUrl}/api/newsletters/segments`, {
       method: 'POST',
@@ -321,7 +322,7 @@ describe('staff sign in once and land on the staff start page', () => {
     });
     expect(segment.status).toBe(201);
     placeholders.segmentId = ((await segment.json()) as { id: string }).id;
-    const topics = (await (await fetch(`${baseUrl}/api/newsletters/topics`, { headers })).json()) as { id: string; departmentId?: string }[];
+    const topics = (await (await fetch(`${baseUrl}/api/newsletters/topics`, { headers: read })).json()) as { id: string; departmentId?: string }[];
     const topic = topics.find((item) => item.departmentId === dsv.id)!;
     const campaign = await fetch(`${baseUrl}/api/newsletters/campaigns`, {
       method: 'POST',
@@ -342,7 +343,8 @@ describe('staff sign in once and land on the staff start page', () => {
 
   it('makes a ready-made message and finds the default layout for the newsletter routes, through the API as the admin', async () => {
     const page = await pageFor('admin');
-    const headers = { ...(await sessionHeaders(page, baseUrl)), 'Content-Type': 'application/json', Accept: 'application/json' };
+    const read = { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' };
+    const headers = { ...read, 'Content-Type': 'application/json' };
     const message = await fetch(`${baseUrl}/api/newsletters/messages`, {
       method: 'POST',
       headers,
@@ -350,7 +352,7 @@ describe('staff sign in once and land on the staff start page', () => {
     });
     expect(message.status).toBe(201);
     placeholders.messageId = ((await message.json()) as { id: string }).id;
-    const layouts = (await (await fetch(`${baseUrl}/api/newsletters/layouts`, { headers })).json()) as { id: string }[];
+    const layouts = (await (await fetch(`${baseUrl}/api/newsletters/layouts`, { headers: read })).json()) as { id: string }[];
     expect(layouts.length).toBeGreaterThan(0);
     placeholders.layoutId = layouts[0].id;
   });
