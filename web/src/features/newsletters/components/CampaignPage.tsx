@@ -217,59 +217,61 @@ function CampaignRecord({ campaign }: { campaign: NewsletterCampaignResponse }) 
         </dl>
       </section>
 
-      <section className="panel" aria-labelledby="campaign-actions-heading">
-        <h2 id="campaign-actions-heading" className="panel__title">
-          {t('newsletters.campaign.sending')}
-        </h2>
-        {startable ? (
-          <p>
-            {count === undefined ? t('newsletters.editor.audienceCounting') : t('newsletters.campaign.audienceNow', { count })}
-          </p>
-        ) : null}
-        <div className="event-actions newsletter-actions">
+      {campaign.status !== 'sent' && campaign.status !== 'cancelled' ? (
+        <section className="panel" aria-labelledby="campaign-actions-heading">
+          <h2 id="campaign-actions-heading" className="panel__title">
+            {t('newsletters.campaign.sending')}
+          </h2>
           {startable ? (
-            <Link className="button" to={editCampaignPath(campaign.id)}>
-              {t('newsletters.campaign.edit')}
-            </Link>
+            <p>
+              {count === undefined ? t('newsletters.editor.audienceCounting') : t('newsletters.campaign.audienceNow', { count })}
+            </p>
           ) : null}
+          <div className="event-actions newsletter-actions">
+            {startable ? (
+              <Link className="button" to={editCampaignPath(campaign.id)}>
+                {t('newsletters.campaign.edit')}
+              </Link>
+            ) : null}
+            {startable ? (
+              <button type="button" id="campaign-send" className="button button--primary" aria-expanded={confirming === 'send'} onClick={() => confirm('send')}>
+                {t('newsletters.campaign.sendNow')}
+              </button>
+            ) : null}
+            {campaign.status === 'sending' ? (
+              <button type="button" className="button" aria-disabled={action.isPending || undefined} onClick={() => run('pause')}>
+                {t('newsletters.campaign.pause')}
+              </button>
+            ) : null}
+            {campaign.status === 'paused' ? (
+              <button type="button" className="button button--primary" aria-disabled={action.isPending || undefined} onClick={() => run('resume')}>
+                {t('newsletters.campaign.resume')}
+              </button>
+            ) : null}
+            {campaign.status !== 'sent' && campaign.status !== 'cancelled' ? (
+              <button type="button" id="campaign-cancel" className="button button--danger" aria-expanded={confirming === 'cancel'} onClick={() => confirm('cancel')}>
+                {t('newsletters.campaign.cancel')}
+              </button>
+            ) : null}
+          </div>
           {startable ? (
-            <button type="button" id="campaign-send" className="button button--primary" aria-expanded={confirming === 'send'} onClick={() => confirm('send')}>
-              {t('newsletters.campaign.sendNow')}
-            </button>
+            <form className="newsletter-schedule" noValidate onSubmit={submitSchedule}>
+              <FormField
+                id="campaign-schedule"
+                name="scheduledAt"
+                label={t('newsletters.campaign.scheduleAt')}
+                hint={t('newsletters.campaign.scheduleHint', { zone })}
+                errors={whenError ? [whenError] : undefined}
+              >
+                {(control) => <input {...control} type="datetime-local" className="input" value={when} onChange={(event) => setWhen(event.target.value)} />}
+              </FormField>
+              <button type="submit" className="button" aria-disabled={schedule.isPending || undefined}>
+                {campaign.status === 'scheduled' ? t('newsletters.campaign.reschedule') : t('newsletters.campaign.schedule')}
+              </button>
+            </form>
           ) : null}
-          {campaign.status === 'sending' ? (
-            <button type="button" className="button" aria-disabled={action.isPending || undefined} onClick={() => run('pause')}>
-              {t('newsletters.campaign.pause')}
-            </button>
-          ) : null}
-          {campaign.status === 'paused' ? (
-            <button type="button" className="button button--primary" aria-disabled={action.isPending || undefined} onClick={() => run('resume')}>
-              {t('newsletters.campaign.resume')}
-            </button>
-          ) : null}
-          {campaign.status !== 'sent' && campaign.status !== 'cancelled' ? (
-            <button type="button" id="campaign-cancel" className="button button--danger" aria-expanded={confirming === 'cancel'} onClick={() => confirm('cancel')}>
-              {t('newsletters.campaign.cancel')}
-            </button>
-          ) : null}
-        </div>
-        {startable ? (
-          <form className="newsletter-schedule" noValidate onSubmit={submitSchedule}>
-            <FormField
-              id="campaign-schedule"
-              name="scheduledAt"
-              label={t('newsletters.campaign.scheduleAt')}
-              hint={t('newsletters.campaign.scheduleHint', { zone })}
-              errors={whenError ? [whenError] : undefined}
-            >
-              {(control) => <input {...control} type="datetime-local" className="input" value={when} onChange={(event) => setWhen(event.target.value)} />}
-            </FormField>
-            <button type="submit" className="button" aria-disabled={schedule.isPending || undefined}>
-              {campaign.status === 'scheduled' ? t('newsletters.campaign.reschedule') : t('newsletters.campaign.schedule')}
-            </button>
-          </form>
-        ) : null}
-      </section>
+        </section>
+      ) : null}
 
       {confirming === 'send' ? (
         <ConfirmPanel

@@ -98,7 +98,9 @@ export function MarkdownField({ id, name, label, hint, lang, errors, value, onCh
               <em aria-hidden="true">I</em>
             </md-italic>
             <md-link {...button(t('newsletters.markdown.link'))}>
-              <span aria-hidden="true">🔗</span>
+              <span aria-hidden="true" className="md-icon--link">
+                a
+              </span>
             </md-link>
             <md-unordered-list {...button(t('newsletters.markdown.bulletList'))}>
               <span aria-hidden="true">•</span>
