@@ -12,8 +12,8 @@ export interface RouteVisit {
   /** The router's path pattern, in full from the root (`/staff/members/:id`; `*` is the not-found page). */
   pattern: string;
   /**
-   * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId` and `:occasionId` are
-   * filled in with demo data the suite makes.
+   * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId` and `:layoutId` are filled in with demo data the suite makes.
    */
   path: string;
   as: RouteVisitor;
@@ -55,6 +55,33 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/occasions/new', path: '/staff/occasions/new', as: 'admin', heading: /^New occasion abroad$/ },
   { pattern: '/staff/occasions/:id', path: '/staff/occasions/:occasionId', as: 'admin', heading: /./ },
   { pattern: '/staff/occasions/:id/edit', path: '/staff/occasions/:occasionId/edit', as: 'admin', heading: /^Edit occasion$/ },
+  // Staff: newsletters (web-nl-staff).
+  { pattern: '/staff/newsletters', path: '/staff/newsletters', as: 'coordinator', heading: /^Newsletters$/ },
+  { pattern: '/staff/newsletters', path: '/staff/newsletters', as: 'admin', heading: /^Newsletters$/ },
+  { pattern: '/staff/newsletters/campaigns/new', path: '/staff/newsletters/campaigns/new', as: 'coordinator', heading: /^New campaign$/ },
+  { pattern: '/staff/newsletters/campaigns/:campaignId', path: '/staff/newsletters/campaigns/:newsletterCampaignId', as: 'coordinator', heading: /./ },
+  {
+    pattern: '/staff/newsletters/campaigns/:campaignId/edit',
+    path: '/staff/newsletters/campaigns/:newsletterCampaignId/edit',
+    as: 'coordinator',
+    heading: /^Edit campaign$/,
+  },
+  { pattern: '/staff/newsletters/segments', path: '/staff/newsletters/segments', as: 'coordinator', heading: /^Segments$/ },
+  { pattern: '/staff/newsletters/segments/new', path: '/staff/newsletters/segments/new', as: 'coordinator', heading: /^New segment$/ },
+  { pattern: '/staff/newsletters/segments/:segmentId', path: '/staff/newsletters/segments/:segmentId', as: 'coordinator', heading: /^Edit segment$/ },
+  { pattern: '/staff/newsletters/messages', path: '/staff/newsletters/messages', as: 'coordinator', heading: /^Ready-made messages$/ },
+  { pattern: '/staff/newsletters/messages/new', path: '/staff/newsletters/messages/new', as: 'admin', heading: /^New ready-made message$/ },
+  {
+    pattern: '/staff/newsletters/messages/:messageId/edit',
+    path: '/staff/newsletters/messages/:messageId/edit',
+    as: 'admin',
+    heading: /^Edit ready-made message$/,
+  },
+  { pattern: '/staff/newsletters/layouts', path: '/staff/newsletters/layouts', as: 'admin', heading: /^Layouts$/ },
+  { pattern: '/staff/newsletters/layouts/new', path: '/staff/newsletters/layouts/new', as: 'admin', heading: /^New layout$/ },
+  { pattern: '/staff/newsletters/layouts/:layoutId', path: '/staff/newsletters/layouts/:layoutId', as: 'admin', heading: /^Edit layout$/ },
+  { pattern: '/staff/newsletters/topics', path: '/staff/newsletters/topics', as: 'admin', heading: /^Topics$/ },
+  { pattern: '/staff/newsletters/figures', path: '/staff/newsletters/figures', as: 'coordinator', heading: /^Figures by topic$/ },
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },

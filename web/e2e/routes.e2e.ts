@@ -308,6 +308,55 @@ describe('staff sign in once and land on the staff start page', () => {
     placeholders.occasionId = ((await response.json()) as { id: string }).id;
   });
 
+  // Staff: newsletters (web-nl-staff).
+  it('makes a segment and a draft campaign of DSV for the newsletter routes, through the API as the coordinator', async () => {
+    const page = await pageFor('coordinator');
+    const read = { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' };
+    const headers = { ...read, 'Content-Type': 'application/json' };
+    const faculties = (await (await fetch(`${baseUrl}/api/faculties`, { headers: read })).json()) as { departments: { id: string; code: string }[] }[];
+    const dsv = faculties.flatMap((faculty) => faculty.departments).find((department) => department.code === 'DSV')!;
+    const segment = await fetch(`${baseUrl}/api/newsletters/segments`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ name: `DSV in Stockholm ${suffix}`, departmentId: dsv.id, filter: { city: 'Stockholm' } }),
+    });
+    expect(segment.status).toBe(201);
+    placeholders.segmentId = ((await segment.json()) as { id: string }).id;
+    const topics = (await (await fetch(`${baseUrl}/api/newsletters/topics`, { headers: read })).json()) as { id: string; departmentId?: string }[];
+    const topic = topics.find((item) => item.departmentId === dsv.id)!;
+    const campaign = await fetch(`${baseUrl}/api/newsletters/campaigns`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        name: `Spring letter ${suffix}`,
+        departmentId: dsv.id,
+        topicId: topic.id,
+        subjectSv: 'Nytt från DSV',
+        subjectEn: 'News from DSV',
+        bodySv: 'Hej {{ member.first_name }}!',
+        bodyEn: 'Hello {{ member.first_name }}!',
+      }),
+    });
+    expect(campaign.status).toBe(201);
+    placeholders.newsletterCampaignId = ((await campaign.json()) as { id: string }).id;
+  });
+
+  it('makes a ready-made message and finds the default layout for the newsletter routes, through the API as the admin', async () => {
+    const page = await pageFor('admin');
+    const read = { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' };
+    const headers = { ...read, 'Content-Type': 'application/json' };
+    const message = await fetch(`${baseUrl}/api/newsletters/messages`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ title: `Welcome back ${suffix}`, tags: ['spring'], subjectSv: 'Välkommen tillbaka', subjectEn: 'Welcome back', bodyEn: 'Hello!' }),
+    });
+    expect(message.status).toBe(201);
+    placeholders.messageId = ((await message.json()) as { id: string }).id;
+    const layouts = (await (await fetch(`${baseUrl}/api/newsletters/layouts`, { headers: read })).json()) as { id: string }[];
+    expect(layouts.length).toBeGreaterThan(0);
+    placeholders.layoutId = layouts[0].id;
+  });
+
   it('searches members from the staff start page', async () => {
     const page = await pageFor('coordinator');
     if (takeScreenshots) await signUpDemoMembers();

@@ -41,6 +41,24 @@ const StaffOccasionsRoute = lazy(() => import('./routes/staff-occasions'));
 const StaffNewOccasionRoute = lazy(() => import('./routes/staff-occasion-new'));
 const StaffOccasionRoute = lazy(() => import('./routes/staff-occasion'));
 const StaffEditOccasionRoute = lazy(() => import('./routes/staff-occasion-edit'));
+// Staff: newsletters (web-nl-staff), one chunk for all their pages.
+const newsletters = <K extends keyof typeof import('./routes/staff-newsletters')>(name: K) =>
+  lazy(() => import('./routes/staff-newsletters').then((module) => ({ default: module[name] })));
+const StaffNewslettersRoute = newsletters('StaffNewslettersRoute');
+const StaffNewCampaignRoute = newsletters('StaffNewCampaignRoute');
+const StaffCampaignRoute = newsletters('StaffCampaignRoute');
+const StaffEditCampaignRoute = newsletters('StaffEditCampaignRoute');
+const StaffSegmentsRoute = newsletters('StaffSegmentsRoute');
+const StaffNewSegmentRoute = newsletters('StaffNewSegmentRoute');
+const StaffSegmentRoute = newsletters('StaffSegmentRoute');
+const StaffMessagesRoute = newsletters('StaffMessagesRoute');
+const StaffNewMessageRoute = newsletters('StaffNewMessageRoute');
+const StaffEditMessageRoute = newsletters('StaffEditMessageRoute');
+const StaffLayoutsRoute = newsletters('StaffLayoutsRoute');
+const StaffNewLayoutRoute = newsletters('StaffNewLayoutRoute');
+const StaffLayoutRoute = newsletters('StaffLayoutRoute');
+const StaffTopicsRoute = newsletters('StaffTopicsRoute');
+const StaffNewsletterFiguresRoute = newsletters('StaffNewsletterFiguresRoute');
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -128,6 +146,22 @@ export const routes: RouteObject[] = [
           { path: 'occasions/new', element: <StaffNewOccasionRoute /> },
           { path: 'occasions/:id', element: <StaffOccasionRoute /> },
           { path: 'occasions/:id/edit', element: <StaffEditOccasionRoute /> },
+          // Staff: newsletters (web-nl-staff).
+          { path: 'newsletters', element: <StaffNewslettersRoute /> },
+          { path: 'newsletters/campaigns/new', element: <StaffNewCampaignRoute /> },
+          { path: 'newsletters/campaigns/:campaignId', element: <StaffCampaignRoute /> },
+          { path: 'newsletters/campaigns/:campaignId/edit', element: <StaffEditCampaignRoute /> },
+          { path: 'newsletters/segments', element: <StaffSegmentsRoute /> },
+          { path: 'newsletters/segments/new', element: <StaffNewSegmentRoute /> },
+          { path: 'newsletters/segments/:segmentId', element: <StaffSegmentRoute /> },
+          { path: 'newsletters/messages', element: <StaffMessagesRoute /> },
+          { path: 'newsletters/messages/new', element: <StaffNewMessageRoute /> },
+          { path: 'newsletters/messages/:messageId/edit', element: <StaffEditMessageRoute /> },
+          { path: 'newsletters/layouts', element: <StaffLayoutsRoute /> },
+          { path: 'newsletters/layouts/new', element: <StaffNewLayoutRoute /> },
+          { path: 'newsletters/layouts/:layoutId', element: <StaffLayoutRoute /> },
+          { path: 'newsletters/topics', element: <StaffTopicsRoute /> },
+          { path: 'newsletters/figures', element: <StaffNewsletterFiguresRoute /> },
         ],
       },
       {

@@ -25,6 +25,7 @@ const NAV_LABELS = {
   events: 'nav.events',
   staffEvents: 'nav.staffEvents',
   occasions: 'nav.occasions',
+  newsletters: 'nav.newsletters',
 } as const satisfies Record<NavKey, string>;
 
 const MENU_ID = 'app-menu';

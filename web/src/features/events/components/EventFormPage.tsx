@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { EventResponse } from '../../../api/generated';
 import { CountrySelect } from '../../../components/CountrySelect';
+import { DepartmentChecklist } from '../../../components/DepartmentChecklist';
 import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField, type FieldControlProps } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
@@ -29,7 +30,6 @@ import {
 import { EVENT_AUDIENCES, EVENT_KINDS } from '../staff-options';
 import { GUID, STAFF_EVENTS_PATH, staffEventPath } from '../staff-paths';
 import { timeZoneOptions } from '../../../lib/zoned-time';
-import { DepartmentChecklist } from './DepartmentChecklist';
 import { DescriptionPreview } from './DescriptionPreview';
 import { EventQuestionsField, questionFieldId } from './EventQuestionsField';
 import type { EventSavedState } from './event-saved';

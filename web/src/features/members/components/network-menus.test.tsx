@@ -44,6 +44,7 @@ describe('the alumni network menus in the header', () => {
       ['Medlemmar', '/staff/members'],
       ['Kampanjer', '/staff/campaigns'],
       ['Evenemang', '/staff/events'],
+      ['Nyhetsbrev', '/staff/newsletters'],
     ];
     // The departments are a coordinator's staff tool, and under an admin's administration menu; occasions abroad are an admin's.
     const departments = ['Fakulteter och institutioner', '/departments'];

@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import type { FacultyResponse } from '../../../api/generated';
-import { fieldErrorId, fieldHintId } from '../../../components/FormField';
-import { currentLanguage, localName } from '../../../lib/i18n';
+import type { FacultyResponse } from '../api/generated';
+import { currentLanguage, localName } from '../lib/i18n';
+import { fieldErrorId, fieldHintId } from './FormField';
+import './DepartmentChecklist.css';
 
 export interface DepartmentChecklistProps {
   /** The fieldset's id (the error summary's link focuses it). */
@@ -14,19 +15,25 @@ export interface DepartmentChecklistProps {
   onChange: (codes: string[]) => void;
   /** Codes not to offer (the organiser among the co-hosts). */
   exclude?: readonly string[];
+  /** Offer only these codes (a coordinator's own departments); all when absent. */
+  only?: readonly string[];
 }
 
 /**
  * Several departments, as checkboxes grouped by faculty (names in the UI language, with the code). A code chosen that
  * is no longer an active department stays, checked, so that saving does not drop it unseen.
  */
-export function DepartmentChecklist({ id, legend, hint, errors, faculties, value, onChange, exclude = [] }: DepartmentChecklistProps) {
+export function DepartmentChecklist({ id, legend, hint, errors, faculties, value, onChange, exclude = [], only }: DepartmentChecklistProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const hasErrors = !!errors && errors.length > 0;
   const skip = new Set(exclude);
+  const allowed = only ? new Set(only) : null;
   const groups = (faculties ?? [])
-    .map((faculty) => ({ faculty, departments: faculty.departments.filter((d) => d.isActive && !skip.has(d.code)) }))
+    .map((faculty) => ({
+      faculty,
+      departments: faculty.departments.filter((d) => d.isActive && !skip.has(d.code) && (!allowed || allowed.has(d.code))),
+    }))
     .filter((group) => group.departments.length > 0);
   const known = new Set(groups.flatMap((group) => group.departments.map((d) => d.code)));
   const unknown = value.filter((code) => !known.has(code) && !skip.has(code));
@@ -62,14 +69,14 @@ export function DepartmentChecklist({ id, legend, hint, errors, faculties, value
         </p>
       ) : null}
       {/* What is chosen, in short: the list scrolls, and a checked box may be out of sight. */}
-      <p className="field__hint event-form__chosen" aria-live="polite">
-        {value.length > 0 ? t('events.staff.form.chosen', { codes: value.join(', ') }) : t('events.staff.form.noneChosen')}
+      <p className="field__hint department-checklist__chosen" aria-live="polite">
+        {value.length > 0 ? t('common.departmentsChosen', { codes: value.join(', ') }) : t('common.noDepartmentsChosen')}
       </p>
-      <div className="event-form__departments">
+      <div className="department-checklist">
         {unknown.length > 0 ? <ul className="checkbox-list">{unknown.map((code) => box(code, code))}</ul> : null}
         {groups.map(({ faculty, departments }) => (
           <div key={faculty.code} role="group" aria-label={localName(faculty, language)}>
-            <p className="event-form__group-name" aria-hidden="true">
+            <p className="department-checklist__group-name" aria-hidden="true">
               {localName(faculty, language)}
             </p>
             <ul className="checkbox-list">{departments.map((d) => box(d.code, `${localName(d, language)} (${d.code})`))}</ul>
