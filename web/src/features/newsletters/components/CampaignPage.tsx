@@ -248,11 +248,9 @@ function CampaignRecord({ campaign }: { campaign: NewsletterCampaignResponse }) 
                 {t('newsletters.campaign.resume')}
               </button>
             ) : null}
-            {campaign.status !== 'sent' && campaign.status !== 'cancelled' ? (
-              <button type="button" id="campaign-cancel" className="button button--danger" aria-expanded={confirming === 'cancel'} onClick={() => confirm('cancel')}>
-                {t('newsletters.campaign.cancel')}
-              </button>
-            ) : null}
+            <button type="button" id="campaign-cancel" className="button button--danger" aria-expanded={confirming === 'cancel'} onClick={() => confirm('cancel')}>
+              {t('newsletters.campaign.cancel')}
+            </button>
           </div>
           {startable ? (
             <form className="newsletter-schedule" noValidate onSubmit={submitSchedule}>
