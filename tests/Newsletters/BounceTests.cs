@@ -49,7 +49,7 @@ public abstract class BounceTests(ApiFixture api)
         Assert.Equal((true, SuppressionReason.HardBounce), (delivery.Stopped, delivery.Reason));
         Assert.NotNull(delivery.Since);
         Assert.Equal(bounce.Id, Assert.Single(delivery.Bounces).Id);
-        var audit = await (await admin.GetAsync($"/api/audit?action=newsletter.bounce-recorded&entityId={bounce.Id}", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
+        var audit = await (await admin.GetAsync($"/api/audit?action=newsletter.bounce-record&entityId={bounce.Id}", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
         Assert.Equal(AuditKind.Newsletters, Assert.Single(audit.Items).Kind);
     }
 
@@ -81,7 +81,7 @@ public abstract class BounceTests(ApiFixture api)
         var after = await (await admin.PostAsJsonAsync("/api/newsletters/bounces", soft, Json.Options, Ct)).ReadAsync<BounceResponse>();
         Assert.False(after.Suppressed);
         await (await admin.DeleteAsync($"/api/newsletters/suppressions/{Uri.EscapeDataString(member.Email)}", Ct)).ProblemAsync(404);
-        var lifted = await (await admin.GetAsync("/api/audit?action=newsletter.suppression-lifted", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
+        var lifted = await (await admin.GetAsync("/api/audit?action=newsletter.suppression-lift", Ct)).ReadAsync<Paged<AuditEntryResponse>>();
         Assert.Contains(lifted.Items, e => e.EntityId == third.Id.ToString());
     }
 
