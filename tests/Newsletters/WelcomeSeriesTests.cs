@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using Alumni.Api.Features.Newsletters;
 using Alumni.Api.Features.Newsletters.Preferences;
 using Alumni.Api.Features.Newsletters.Rendering;
+using Alumni.Api.Features.Newsletters.Sending;
 using Alumni.Api.Features.Newsletters.Welcome;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Email;
@@ -317,7 +318,8 @@ public abstract class WelcomeSeriesTests(ApiFixture api)
 
     private WelcomeSeries Series(ManualClock clock, IEmailSender sender, NewsletterOptions? options = null) => new(
         api.Services.GetRequiredService<Database>(), sender, api.Services.GetRequiredService<NewsletterRenderer>(),
-        api.Services.GetRequiredService<PreferenceLinks>(), api.Services.GetRequiredService<IOptions<EmailOptions>>(), clock,
+        api.Services.GetRequiredService<PreferenceLinks>(),
+        new NewsletterMessages(api.Services.GetRequiredService<IOptions<EmailOptions>>(), Options.Create(options ?? new NewsletterOptions())), clock,
         Options.Create(options ?? new NewsletterOptions()), NullLogger<WelcomeSeries>.Instance);
 
     private async Task<(string Email, Guid MemberId)> MemberAsync(string name)

@@ -1,5 +1,6 @@
 using Alumni.Api.Features.Newsletters.Preferences;
 using Alumni.Api.Features.Newsletters.Rendering;
+using Alumni.Api.Features.Newsletters.Sending;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Infrastructure.Email;
 using Alumni.Api.Infrastructure.Security;
@@ -18,7 +19,7 @@ namespace Alumni.Api.Features.Newsletters.Campaigns;
 /// </summary>
 [Access(Caller.Staff, Scope = ApiScopes.NewslettersWrite)]
 public sealed class TestSendCampaign(Database db, CampaignMailFactory factory, PreferenceLinks links, IEmailSender sender, IAuditLog audit,
-    IOptions<NewsletterOptions> options, IOptions<EmailOptions> email) : Endpoint<TestSendCampaignRequest, TestSendResponse>
+    NewsletterMessages messages) : Endpoint<TestSendCampaignRequest, TestSendResponse>
 {
     public const int MaxAddresses = 10;
 
@@ -50,7 +51,7 @@ public sealed class TestSendCampaign(Database db, CampaignMailFactory factory, P
             topic = new TopicRow(campaign.TopicKey ?? "newsletter", language == "en" ? campaign.TopicNameEn ?? campaign.TopicNameSv : campaign.TopicNameSv ?? campaign.TopicNameEn);
         }
 
-        var headers = ListHeaders.For(links.OneClickUrl(SampleToken), SampleToken, options.Value.UnsubscribeMailbox, topic.Name ?? topic.Key, topic.Key, email.Value.From);
+        var headers = messages.ListHeaders(SampleToken, links.OneClickUrl(SampleToken), topic.Key, topic.Name ?? topic.Key);
         var addresses = req.Addresses.Select(TextRules.NormaliseEmail).Distinct(StringComparer.Ordinal).ToList();
         foreach (var address in addresses)
         {

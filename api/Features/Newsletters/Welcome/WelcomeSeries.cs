@@ -34,7 +34,7 @@ public sealed class WelcomeSeries(
     IEmailSender sender,
     NewsletterRenderer renderer,
     PreferenceLinks links,
-    IOptions<EmailOptions> email,
+    NewsletterMessages messages,
     TimeProvider time,
     IOptions<NewsletterOptions> options,
     ILogger<WelcomeSeries> logger) : BackgroundService
@@ -378,26 +378,10 @@ public sealed class WelcomeSeries(
     /// <summary>The list headers of campaign mail (RFC 2369, 2919, 8058), with a preference token that names no campaign.</summary>
     private IReadOnlyList<KeyValuePair<string, string>> ListHeaders(string token, string language)
     {
-        var unsubscribe = $"<{links.OneClickUrl(token)}>";
-        var mailbox = options.Value.UnsubscribeMailbox;
-        if (!string.IsNullOrWhiteSpace(mailbox))
-        {
-            unsubscribe += $", <mailto:{mailbox.Trim()}?subject=unsubscribe-{token}>";
-        }
-
-        var domain = MailboxAddress.TryParse(email.Value.From, out var from) ? from.Domain : "localhost";
-        string listName;
         using (Texts.In(language))
         {
-            listName = Texts.Get("newsletters.welcomeListName");
+            return messages.ListHeaders(token, links.OneClickUrl(token), "welcome", Texts.Get("newsletters.welcomeListName"));
         }
-
-        return
-        [
-            new("List-Unsubscribe", unsubscribe),
-            new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
-            new("List-Id", $"{listName} <welcome.{domain}>"),
-        ];
     }
 
     private static string Truncate(string text) => text.Length <= 500 ? text : text[..500];
