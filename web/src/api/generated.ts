@@ -7190,6 +7190,14 @@ export interface DevMailboxAttachment {
     contentId?: string | undefined;
 }
 
+/** A header field of a message in the development mailbox. */
+export interface DevMailboxHeader {
+    /** The field's name as written (`List-Unsubscribe`). */
+    name: string;
+    /** Its value, unfolded to one line. */
+    value: string;
+}
+
 /** A message the API wrote into its mail folder because no SMTP relay is configured (Development only). */
 export interface DevMailboxMessage {
     /** Identifier of the message in the mail folder: its file name without `.eml`. */
@@ -7204,6 +7212,10 @@ export interface DevMailboxMessage {
     text: string;
     /** The files sent with the message (attachments and inline images), in order; empty when none. */
     attachments: DevMailboxAttachment[];
+    /** The message's header fields, in the order written (`From`, `List-Unsubscribe`,
+`List-Unsubscribe-Post`, `List-Id`, `DKIM-Signature`, …), so a developer can see what a mail
+client sees. */
+    headers: DevMailboxHeader[];
 }
 
 /** A member in the directory: the name, and only the fields the member chose to show. */
