@@ -11,6 +11,7 @@ const KIND_ORDER: Record<AuditKind, number> = {
   apiKeys: 5,
   recruitment: 6,
   events: 7,
+  newsletters: 8,
 };
 
 export const AUDIT_KINDS = (Object.keys(KIND_ORDER) as AuditKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);

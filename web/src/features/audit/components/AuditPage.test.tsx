@@ -174,6 +174,7 @@ describe('AuditPage', () => {
       'API-nycklar',
       'Rekrytering',
       'Evenemang',
+      'Nyhetsbrev',
     ]);
 
     await user.selectOptions(kind, 'Personer och roller');

@@ -122,7 +122,7 @@ describe('DevMailboxPage', () => {
     });
     server.use(
       http.post('/api/newsletters/unsubscribe/:token', () =>
-        json({ type: 'urn:alumni:problem:not-found', title: 'Not Found', status: 404, detail: 'Länken har gått ut.' }, { status: 404 }),
+        json({ type: 'urn:alumni:problem:not-found', title: 'Not Found', status: 404, detail: 'Länken har gått ut.' }, 404),
       ),
     );
     const user = userEvent.setup();
