@@ -31,6 +31,8 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/join', path: '/join', as: 'visitor', heading: /^Join the alumni network$/ },
   { pattern: '/join/:token', path: '/join/:campaignToken', as: 'visitor', heading: /^Join the alumni network$/ },
   { pattern: '/erased', path: '/erased', as: 'visitor', heading: /^Your data has been erased$/, state: { erased: true } },
+  // Newsletters (web-nl-member): a link that is not one of ours says so kindly.
+  { pattern: '/preferences/:token', path: '/preferences/not-a-real-token', as: 'visitor', heading: /^This link does not work$/ },
   { pattern: '/me', path: '/me', as: 'alumnus', heading: /^Welcome, / },
   { pattern: '/me/profile', path: '/me/profile', as: 'alumnus', heading: /^My profile$/ },
   { pattern: '/me/sessions', path: '/me/sessions', as: 'alumnus', heading: /^My sessions$/ },

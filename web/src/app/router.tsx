@@ -20,6 +20,8 @@ const MySessionsRoute = lazy(() => import('./routes/my-sessions'));
 const DevMailboxRoute = lazy(() => import('./routes/dev-mailbox'));
 const MyProfileRoute = lazy(() => import('./routes/my-profile'));
 const ErasedRoute = lazy(() => import('./routes/erased'));
+// Newsletters: the preference page a mail's link opens (web-nl-member).
+const PreferencesRoute = lazy(() => import('./routes/preferences'));
 const DirectoryRoute = lazy(() => import('./routes/directory'));
 const StaffMembersRoute = lazy(() => import('./routes/staff-members'));
 const StaffMemberRoute = lazy(() => import('./routes/staff-member'));
@@ -53,6 +55,7 @@ export const routes: RouteObject[] = [
       { path: 'join', element: <JoinRoute /> },
       { path: 'join/:token', element: <JoinRoute /> },
       { path: 'erased', element: <ErasedRoute /> },
+      { path: 'preferences/:token', element: <PreferencesRoute /> },
       {
         path: 'me',
         element: (

@@ -1,4 +1,4 @@
-import { DepartmentsClient, DevClient, EventsClient, IdentityClient, MembersClient } from '../api/generated';
+import { DepartmentsClient, DevClient, EventsClient, IdentityClient, MembersClient, NewslettersClient } from '../api/generated';
 import { createApiFetch, type ApiFetchOptions } from './api-fetch';
 
 /** The API is served from the same origin as the app, under /api; the generated paths include it. */
@@ -10,6 +10,7 @@ export type IdentityApi = IdentityClient;
 export type DevApi = DevClient;
 export type MembersApi = MembersClient;
 export type EventsApi = EventsClient;
+export type NewslettersApi = NewslettersClient;
 
 export interface ApiClients {
   departments: DepartmentsApi;
@@ -17,6 +18,7 @@ export interface ApiClients {
   dev: DevApi;
   members: MembersApi;
   events: EventsApi;
+  newsletters: NewslettersApi;
 }
 
 /** Creates the generated clients over `window.fetch` (same-origin credentials, base URL ''). */
@@ -28,5 +30,6 @@ export function createApiClients(options: ApiFetchOptions = {}): ApiClients {
     dev: new DevClient(API_BASE_URL, http),
     members: new MembersClient(API_BASE_URL, http),
     events: new EventsClient(API_BASE_URL, http),
+    newsletters: new NewslettersClient(API_BASE_URL, http),
   };
 }
