@@ -8,6 +8,7 @@ using Alumni.Api.Features.Events.Staff;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
+using Alumni.Api.Features.Newsletters.Bounces;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -16,6 +17,7 @@ using Alumni.Contracts;
 using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
+using Alumni.Contracts.Newsletters;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Alumni.Api.Tests.Http;
@@ -90,6 +92,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("/api/members/imports?page=0", "page")]
     [InlineData("/api/events?pageSize=0", "pageSize")]
     [InlineData("/api/public/events?page=0", "page")]
+    [InlineData("/api/newsletters/bounces?pageSize=201", "pageSize")]
     public async Task A_bad_page_request_is_a_field_error(string url, string field)
     {
         var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
@@ -125,6 +128,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var coordinator = new Alumni.Api.Infrastructure.Security.DepartmentScope(false, Guid.NewGuid());
         var occasions = new ListOccasionsRequest { Country = "co", From = new DateOnly(2026, 1, 1), To = new DateOnly(2026, 12, 31), Page = 2, PageSize = 20 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
+        var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
         return new()
         {
             ["audit, nothing"] = (ListAudit.Query(new ListAuditRequest()), new ListAuditRequest()),
@@ -149,6 +153,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
                 new GetPublicEventsCalendar.FirstEvents()),
             ["my registrations, upcoming"] = (MyRegistrations(RegistrationPeriod.Upcoming), new ListMyRegistrationsRequest()),
             ["my registrations, past"] = (MyRegistrations(RegistrationPeriod.Past), new ListMyRegistrationsRequest { When = RegistrationPeriod.Past, Page = 2, PageSize = 5 }),
+            ["newsletter bounces, nothing"] = (ListBounces.Query(new ListBouncesRequest()), new ListBouncesRequest()),
+            ["newsletter bounces, everything"] = (ListBounces.Query(bounces), bounces),
         };
     }
 }

@@ -17,7 +17,7 @@ public static class SqlStatements
     {
         ["api/Features/Members/Staff/MemberSearch.cs"] = (2, "MemberSearchSqlTests (Count and Statement, every filter shape)"),
         ["api/Features/Members/Staff/ExportMembers.cs"] = (1, "MemberSearchSqlTests (ExportMembers.Rows, every filter shape)"),
-        ["api/Infrastructure/Data/Paging.cs"] = (2, "PagedListTests (PagedQuery.Count and Rows of the audit log, the directory, the imports, the occasions, my event registrations and an event's registrations, with no filter and with every filter)"),
+        ["api/Infrastructure/Data/Paging.cs"] = (2, "PagedListTests (PagedQuery.Count and Rows of the audit log, the directory, the imports, the occasions, my event registrations, an event's registrations and the newsletter bounces, with no filter and with every filter)"),
     };
 
     public static IReadOnlyDictionary<string, (MemberInfo Field, Sql Sql)> All { get; } = Find();

@@ -232,6 +232,33 @@ internal static class MemberSql
         }
     }
 
+    /// <summary>
+    /// After consents changed: the directory listing follows the directory consent, and giving any consent ends an
+    /// unsubscription (<c>@AnyGranted</c>).
+    /// </summary>
+    public static readonly Sql SyncListing = Sql.Portable("""
+        UPDATE members
+        SET directory_listed = @Listed,
+            status = CASE WHEN status = 'Unsubscribed' AND @AnyGranted = 1 THEN 'Active' ELSE status END,
+            updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """);
+
+    /// <summary>Unsubscribed from everything (every consent already withdrawn): nothing is sent, no directory listing.</summary>
+    public static readonly Sql Unsubscribe = Sql.Portable("""
+        UPDATE members SET status = 'Unsubscribed', directory_listed = 0, updated_at = @Now, version = version + 1
+        WHERE id = @Id
+        """);
+
+    private static readonly Sql GivenConsents = Sql.Portable("""
+        SELECT channel FROM member_consents WHERE member_id = @Id AND granted = 1
+        """);
+
+    /// <summary>The channels the member's consent is given for now.</summary>
+    public static async Task<IReadOnlyList<ConsentChannel>> GivenConsentsAsync(DbSession session, Guid id, CancellationToken ct) =>
+        (await session.QueryAsync<string>(GivenConsents, new { Id = id }, ct))
+            .Select(c => Enum.TryParse<ConsentChannel>(c, out var channel) ? channel : (ConsentChannel?)null).OfType<ConsentChannel>().ToList();
+
     /// <summary>The ids of active departments by code (upper-cased); unknown or inactive codes are missing.</summary>
     public static async Task<Dictionary<string, Guid>> DepartmentIdsAsync(DbSession session, IEnumerable<string> codes, CancellationToken ct)
     {

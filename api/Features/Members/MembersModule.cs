@@ -49,6 +49,7 @@ public sealed class MembersModule : ISliceModule
         builder.Services.Configure<MembersOptions>(section);
         builder.Services.AddSingleton<ISignInObserver, MemberSignInObserver>();
         builder.Services.AddSingleton<IClaimsContributor, MemberClaims>();
+        builder.Services.AddSingleton<IMemberConsents, MemberConsents>();
         builder.Services.AddSingleton<Recruitment.CampaignVisitors>();
         builder.Services.AddHostedService<PendingMemberPurge>();
         builder.Services.Configure<Import.ImportOptions>(builder.Configuration.GetSection(Import.ImportOptions.Section));

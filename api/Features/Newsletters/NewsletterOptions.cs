@@ -61,4 +61,10 @@ public sealed class NewsletterOptions
 
     /// <summary>How often the bounce mailbox is read.</summary>
     public int BounceImapPollSeconds { get; set; } = 300;
+
+    /// <summary>Requests one client address may make per hour to the preference page and the one-click unsubscribe (without signing in).</summary>
+    public int PreferenceRequestsPerClientPerHour { get; set; } = 1000;
+
+    /// <summary>The days within which <see cref="SoftBouncesToStop"/> soft bounces of one address stop mail to it.</summary>
+    public int SoftBounceWindowDays { get; set; } = 90;
 }

@@ -1,4 +1,5 @@
 using Alumni.Api.Infrastructure.Hosting;
+using Alumni.Api.Infrastructure.Security;
 
 namespace Alumni.Api.Features.Newsletters;
 
@@ -26,5 +27,18 @@ public sealed class NewslettersModule : ISliceModule
     {
         builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection(NewsletterOptions.Section));
         builder.Services.AddSingleton<Preferences.PreferenceLinks>();
+        AddPreferencesAndBounces(builder);
+    }
+
+    /// <summary>The preference page, the one-click unsubscribe, bounces and the bounce mailbox (nl-prefs).</summary>
+    private static void AddPreferencesAndBounces(WebApplicationBuilder builder)
+    {
+        var options = builder.Configuration.GetSection(NewsletterOptions.Section).Get<NewsletterOptions>() ?? new NewsletterOptions();
+        builder.Services.AddSingleton<Preferences.PreferenceSql>();
+        builder.Services.AddRateLimiter(o => o.AddPerClientLimit(
+            Preferences.PreferenceRules.AnonymousLimit, options.PreferenceRequestsPerClientPerHour, TimeSpan.FromHours(1)));
+        builder.Services.AddSingleton<Infrastructure.Security.IErasureObserver, Preferences.NewsletterErasure>();
+        builder.Services.AddSingleton<Bounces.BounceRecorder>();
+        builder.Services.AddHostedService<Bounces.BounceMailbox>();
     }
 }

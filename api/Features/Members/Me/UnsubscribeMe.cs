@@ -9,11 +9,6 @@ namespace Alumni.Api.Features.Members.Me;
 [Access(Caller.SignedIn)]
 public sealed class UnsubscribeMe(Database db, TimeProvider time) : EndpointWithoutRequest<MemberResponse>
 {
-    private static readonly Sql Unsubscribe = Sql.Portable("""
-        UPDATE members SET status = 'Unsubscribed', directory_listed = 0, updated_at = @Now, version = version + 1
-        WHERE id = @Id
-        """);
-
     public override void Configure()
     {
         Post("/me/unsubscribe");
@@ -30,7 +25,7 @@ public sealed class UnsubscribeMe(Database db, TimeProvider time) : EndpointWith
         var id = await MyMember.IdAsync(session, HttpContext, ct);
 
         await MemberSql.SetConsentsAsync(session, id, Enum.GetValues<ConsentChannel>().Select(c => (c, false)), ConsentMethod.ProfilePage, now, ct);
-        await session.ExecuteAsync(Unsubscribe, new { Id = id, Now = now }, ct);
+        await session.ExecuteAsync(MemberSql.Unsubscribe, new { Id = id, Now = now }, ct);
         var member = (await MemberSql.LoadAsync(session, id, ct))!;
         await session.CommitAsync(ct);
         await MyMember.SendAsync(HttpContext, member, StatusCodes.Status200OK, ct);

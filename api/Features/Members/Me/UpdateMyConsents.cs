@@ -12,14 +12,6 @@ namespace Alumni.Api.Features.Members.Me;
 [Access(Caller.SignedIn)]
 public sealed class UpdateMyConsents(Database db, TimeProvider time) : Endpoint<UpdateConsentsRequest, MemberResponse>
 {
-    private static readonly Sql SyncListing = Sql.Portable("""
-        UPDATE members
-        SET directory_listed = @Listed,
-            status = CASE WHEN status = 'Unsubscribed' AND @AnyGranted = 1 THEN 'Active' ELSE status END,
-            updated_at = @Now, version = version + 1
-        WHERE id = @Id
-        """);
-
     public override void Configure()
     {
         Put("/me/consents");
@@ -38,7 +30,7 @@ public sealed class UpdateMyConsents(Database db, TimeProvider time) : Endpoint<
 
         await MemberSql.SetConsentsAsync(session, id, req.Changes.Select(c => (c.Channel, c.Granted)), ConsentMethod.ProfilePage, now, ct);
         var current = (await MemberSql.LoadAsync(session, id, ct))!;
-        await session.ExecuteAsync(SyncListing, new
+        await session.ExecuteAsync(MemberSql.SyncListing, new
         {
             Id = id,
             Listed = current.Consents.Any(c => c.Channel == ConsentChannel.Directory && c.Granted),

@@ -37,8 +37,15 @@ public sealed class PreferenceLinks(AppSecrets secrets, IOptions<NewsletterOptio
     }
 
     /// <summary>What a token says, or null when it is malformed, forged or expired.</summary>
-    public PreferenceToken? Read(string? token)
+    public PreferenceToken? Read(string? token) => Check(token, out _);
+
+    /// <summary>
+    /// What a token says, or null when it is malformed, forged or expired; <paramref name="expired"/> tells a genuine
+    /// token past its time (signed with this key, so nothing is told to a forger) from the rest.
+    /// </summary>
+    public PreferenceToken? Check(string? token, out bool expired)
     {
+        expired = false;
         if (string.IsNullOrEmpty(token) || token.Length > 80)
         {
             return null;
@@ -62,6 +69,7 @@ public sealed class PreferenceLinks(AppSecrets secrets, IOptions<NewsletterOptio
         var expires = DateTimeOffset.FromUnixTimeSeconds(BinaryPrimitives.ReadInt64BigEndian(bytes[32..40]));
         if (expires <= time.GetUtcNow())
         {
+            expired = true;
             return null;
         }
 

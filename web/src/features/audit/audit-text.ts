@@ -52,6 +52,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   'event.export',
   'occasion.create',
   'occasion.update',
+  'newsletter.bounce-recorded',
+  'newsletter.suppression-lifted',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */

@@ -1,0 +1,3 @@
+-- Newsletters: when an admin lifts the suppression of an address, its bounces until then no longer count towards the
+-- soft bounces that stop mail again (cleared_at set); they stay recorded.
+ALTER TABLE newsletter_bounces ADD COLUMN cleared_at TEXT NULL;
