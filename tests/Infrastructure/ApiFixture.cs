@@ -103,6 +103,8 @@ public abstract class ApiFixture : IAsyncLifetime
             builder.UseSetting("Jobs:PollMilliseconds", "50");
             // The event schedule runs when a test runs it, on the test's clock (EventScheduleTests).
             builder.UseSetting("Events:ScheduleEnabled", "false");
+            // The newsletters' schedulers (scheduled sends, the welcome series) run when a test runs them (WelcomeSeriesTests).
+            builder.UseSetting("Newsletters:ScheduleEnabled", "false");
             builder.UseSetting("Imports:Directory", Path.Combine(Path.GetTempPath(), "alumni-tests-imports", Guid.NewGuid().ToString("N")));
             builder.ConfigureServices(services => services.AddLogging().AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider, ServerErrors>());
             configure?.Invoke(builder);

@@ -29,7 +29,7 @@ public sealed class MembersModule : ISliceModule
         "members", "member_emails", "member_interests", "member_affiliations", "member_consents", "member_consent_history",
         "member_notes", "recruitment_campaigns", "recruitment_visits", "import_jobs", "import_rejections", "members_search", "member_names",
         "member_contacts", "member_departments",
-        "member_event_reach", "member_channel_consents",
+        "member_event_reach", "member_channel_consents", "member_welcome_facts",
     ];
 
     /// <inheritdoc />
@@ -40,6 +40,7 @@ public sealed class MembersModule : ISliceModule
         Infrastructure.Hosting.Published.View("member_departments"),
         Infrastructure.Hosting.Published.View("member_event_reach"),
         Infrastructure.Hosting.Published.View("member_channel_consents"),
+        Infrastructure.Hosting.Published.View("member_welcome_facts"),
     ];
 
     public void Add(WebApplicationBuilder builder)

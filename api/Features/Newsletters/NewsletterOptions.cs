@@ -67,4 +67,16 @@ public sealed class NewsletterOptions
 
     /// <summary>The days within which <see cref="SoftBouncesToStop"/> soft bounces of one address stop mail to it.</summary>
     public int SoftBounceWindowDays { get; set; } = 90;
+
+    /// <summary>How often the welcome series looks for newly verified members and due steps.</summary>
+    public int WelcomePollSeconds { get; set; } = 300;
+
+    /// <summary>
+    /// Members verified within this many days before a run join the welcome series; those verified longer ago never
+    /// do (so members verified before the series existed, or while it was stopped that long, get none of it).
+    /// </summary>
+    public int WelcomeEnrolDays { get; set; } = 7;
+
+    /// <summary>How long an instance holds a welcome mail it is sending; one still held after that is marked uncertain and not sent again.</summary>
+    public int WelcomeLeaseSeconds { get; set; } = 600;
 }

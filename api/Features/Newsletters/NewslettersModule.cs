@@ -27,6 +27,9 @@ public sealed class NewslettersModule : ISliceModule
     {
         builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection(NewsletterOptions.Section));
         builder.Services.AddSingleton<Preferences.PreferenceLinks>();
+        builder.Services.AddSingleton<Welcome.IWelcomeMailRenderer, Welcome.SimpleWelcomeMailRenderer>();
+        builder.Services.AddSingleton<Welcome.WelcomeSeries>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Welcome.WelcomeSeries>());
         AddPreferencesAndBounces(builder);
     }
 
