@@ -7454,6 +7454,163 @@ export class NewslettersClient {
         }
         return Promise.resolve<OneClickUnsubscribeResponse>(null as any);
     }
+
+    /**
+     * List the welcome series' steps
+     * @return OK
+     */
+    listWelcomeSteps(signal?: AbortSignal): Promise<WelcomeStepResponse[]> {
+        let url_ = this.baseUrl + "/api/newsletters/welcome/steps";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListWelcomeSteps(_response);
+        });
+    }
+
+    protected processListWelcomeSteps(response: Response): Promise<WelcomeStepResponse[]> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WelcomeStepResponse[];
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WelcomeStepResponse[]>(null as any);
+    }
+
+    /**
+     * Update a welcome step
+     * @param if_Match The ETag of the version this change is based on.
+     * @return OK
+     */
+    updateWelcomeStep(id: string, if_Match: string, body: UpdateWelcomeStepRequest, signal?: AbortSignal): Promise<WelcomeStepResponse> {
+        let url_ = this.baseUrl + "/api/newsletters/welcome/steps/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateWelcomeStep(_response);
+        });
+    }
+
+    protected processUpdateWelcomeStep(response: Response): Promise<WelcomeStepResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as WelcomeStepResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<WelcomeStepResponse>(null as any);
+    }
 }
 
 /** A staff note on a member. */
@@ -8994,6 +9151,22 @@ export interface UpdatePreferencesRequest {
     unsubscribeAll?: boolean | undefined;
 }
 
+/** New texts, delay and state of a welcome step. A language is written when it has both a subject and a body; at least one language must be. Members whose step is already planned keep the delay it had when they were verified. */
+export interface UpdateWelcomeStepRequest {
+    /** Subject in Swedish, at most 300 characters. */
+    subjectSv?: string | undefined;
+    /** Subject in English, at most 300 characters. */
+    subjectEn?: string | undefined;
+    /** Body in Swedish (Markdown with Liquid fields), at most 20,000 characters. */
+    bodySv?: string | undefined;
+    /** Body in English (Markdown with Liquid fields), at most 20,000 characters. */
+    bodyEn?: string | undefined;
+    /** Days after verification, 0–365. */
+    delayDays: number;
+    /** False turns the step off. */
+    active: boolean;
+}
+
 /** A person who can sign in, with their staff roles. */
 export interface UserResponse {
     /** The user id. */
@@ -9014,6 +9187,42 @@ export interface UserResponse {
     createdAt: string;
     /** When they last signed in. */
     lastSignInAt?: string | undefined;
+}
+
+/** When a step of the welcome series is skipped for a member because they have already done what it asks. */
+export type WelcomeSkipRule = "none" | "profileComplete" | "offersHelp";
+
+/** A step of the welcome series a newly verified member gets: sent Alumni.Contracts.Newsletters.WelcomeStepResponse.DelayDays after their verification, in their language (or the other one when theirs is not written), once, unless skipped. */
+export interface WelcomeStepResponse {
+    id: string;
+    /** The step's fixed key: `welcome`, `complete-profile`, `offer-help`. */
+    stepKey: string;
+    /** The order of the steps (1 first). */
+    position: number;
+    /** Days after the member's verification the step is sent (0: at once). */
+    delayDays: number;
+    skipRule: WelcomeSkipRule;
+    /** Subject in Swedish (Liquid fields such as `{{ member.first_name }}` allowed). */
+    subjectSv?: string | undefined;
+    /** Subject in English. */
+    subjectEn?: string | undefined;
+    /** Body in Swedish: Markdown with Liquid fields. */
+    bodySv?: string | undefined;
+    /** Body in English: Markdown with Liquid fields. */
+    bodyEn?: string | undefined;
+    /** False: the step is not sent (members who reach it while it is off have it skipped). */
+    active: boolean;
+    /** Members this step has been sent to. */
+    sent: number;
+    /** Members for whom this step was skipped (already done, unsubscribed, inactive, bounced, step off). */
+    skipped: number;
+    /** Members waiting for this step (not yet due, or being sent). */
+    waiting: number;
+    /** Members this step did not reach: refused by the mail server after the retries, or uncertain after a crash mid-send (not sent again). */
+    failed: number;
+    updatedAt: string;
+    /** Concurrency version; the `ETag` header carries it quoted, and updates send it back in `If-Match`. */
+    version: number;
 }
 
 export class ApiException extends Error {
