@@ -7364,10 +7364,10 @@ export class NewslettersClient {
 
     /**
      * Unsubscribe with one click (RFC 8058)
-     * @param token (optional) 
+     * @param list_Unsubscribe (optional) Always `One-Click`.
      * @return OK
      */
-    unsubscribeOneClick(token: string, token?: string | undefined, signal?: AbortSignal): Promise<OneClickUnsubscribeResponse> {
+    unsubscribeOneClick(token: string, list_Unsubscribe?: string | null | undefined, signal?: AbortSignal): Promise<OneClickUnsubscribeResponse> {
         let url_ = this.baseUrl + "/api/newsletters/unsubscribe/{token}";
         if (token === undefined || token === null)
             throw new globalThis.Error("The parameter 'token' must be defined.");
@@ -7375,10 +7375,8 @@ export class NewslettersClient {
         url_ = url_.replace(/[?&]$/, "");
 
         let content_ = "";
-        if (token === null)
-            throw new globalThis.Error("The parameter 'token' cannot be null.");
-        else if (token !== undefined)
-            content_ += encodeURIComponent("token") + "=" + encodeURIComponent("" + token) + "&";
+        if (list_Unsubscribe !== undefined)
+            content_ += encodeURIComponent("List-Unsubscribe") + "=" + encodeURIComponent("" + list_Unsubscribe) + "&";
         content_ = content_.replace(/&$/, "");
 
         let options_: RequestInit = {
@@ -7386,7 +7384,7 @@ export class NewslettersClient {
             method: "POST",
             signal,
             headers: {
-                "Content-Type": "multipart/form-data",
+                "Content-Type": "application/x-www-form-urlencoded",
                 "Accept": "application/json"
             }
         };
@@ -8716,6 +8714,12 @@ export interface OccasionResponsePaged {
     totalExact: boolean;
 }
 
+/** The form body a mail client POSTs to a one-click unsubscribe address (RFC 8058); the token is in the route. */
+export interface OneClickUnsubscribeForm {
+    /** Always `One-Click`. */
+    "List-Unsubscribe"?: string | undefined;
+}
+
 /** What a one-click unsubscribe (RFC 8058) did. */
 export interface OneClickUnsubscribeResponse {
     /** The topic turned off (the campaign's); null when everything was. */
@@ -8739,11 +8743,6 @@ export interface PendingSignUpResponse {
     createdAt: string;
     /** Its version, also its ETag: confirm with it in `If-Match`, so that a newer sign-up is not confirmed unseen. */
     version: number;
-}
-
-/** The preference page's link: the token from a newsletter mail (in the route). */
-export interface PreferenceTokenRequest {
-    token: string;
 }
 
 /** One topic on a member's preference page, and whether the member is on it. */

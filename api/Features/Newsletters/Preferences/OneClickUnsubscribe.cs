@@ -24,7 +24,7 @@ public sealed class OneClickUnsubscribe(Database db, PreferenceLinks links, Pref
         AllowFormData(urlEncoded: true);
         Options(b => b.RequireRateLimiting(PreferenceRules.AnonymousLimit));
         Description(b => b
-            .Accepts<PreferenceTokenRequest>("multipart/form-data", "application/x-www-form-urlencoded")
+            .Accepts<OneClickUnsubscribeForm>("application/x-www-form-urlencoded", "multipart/form-data")
             .WithName("newsletters_unsubscribeOneClick")
             .WithSummary("Unsubscribe with one click (RFC 8058)")
             .WithDescription("The List-Unsubscribe-Post target of every newsletter mail; the body is List-Unsubscribe=One-Click (form-encoded). "
