@@ -63,6 +63,9 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/admin/audit', path: '/admin/audit', as: 'admin', heading: /^Audit log$/ },
   { pattern: '/admin/imports', path: '/admin/imports', as: 'admin', heading: /^Import former students$/ },
   { pattern: '/admin/imports/:id', path: '/admin/imports/:importId', as: 'admin', heading: /^Import$/ },
+  // Newsletters (web-nl-member).
+  { pattern: '/admin/welcome-series', path: '/admin/welcome-series', as: 'admin', heading: /^Welcome series$/ },
+  { pattern: '/admin/bounces', path: '/admin/bounces', as: 'admin', heading: /^Bounces$/ },
   { pattern: '/dev/mailbox', path: '/dev/mailbox', as: 'visitor', heading: /^Dev mailbox$/ },
   { pattern: '*', path: '/no-such-page', as: 'visitor', heading: /^Page not found$/ },
 ];

@@ -16,6 +16,9 @@ const AdminApiKeysRoute = lazy(() => import('./routes/admin-api-keys'));
 const AdminAuditRoute = lazy(() => import('./routes/admin-audit'));
 const AdminImportsRoute = lazy(() => import('./routes/admin-imports'));
 const AdminImportRoute = lazy(() => import('./routes/admin-import'));
+// Newsletters: the welcome series and the bounces (web-nl-member).
+const AdminWelcomeSeriesRoute = lazy(() => import('./routes/admin-welcome-series'));
+const AdminBouncesRoute = lazy(() => import('./routes/admin-bounces'));
 const MySessionsRoute = lazy(() => import('./routes/my-sessions'));
 const DevMailboxRoute = lazy(() => import('./routes/dev-mailbox'));
 const MyProfileRoute = lazy(() => import('./routes/my-profile'));
@@ -151,6 +154,8 @@ export const routes: RouteObject[] = [
           { path: 'audit', element: <AdminAuditRoute /> },
           { path: 'imports', element: <AdminImportsRoute /> },
           { path: 'imports/:id', element: <AdminImportRoute /> },
+          { path: 'welcome-series', element: <AdminWelcomeSeriesRoute /> },
+          { path: 'bounces', element: <AdminBouncesRoute /> },
         ],
       },
       { path: 'dev/mailbox', element: <DevMailboxRoute /> },

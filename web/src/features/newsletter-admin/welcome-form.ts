@@ -59,10 +59,9 @@ export function welcomeStepSchema(t: Translate) {
     });
 }
 
-export function toUpdateWelcomeStepRequest(step: WelcomeStepResponse, values: WelcomeStepValues): UpdateWelcomeStepRequest {
+export function toUpdateWelcomeStepRequest(values: WelcomeStepValues): UpdateWelcomeStepRequest {
   const text = (value: string) => (value.trim() === '' ? undefined : value.trim());
   return {
-    id: step.id,
     subjectSv: text(values.subjectSv),
     subjectEn: text(values.subjectEn),
     bodySv: values.bodySv.trim() === '' ? undefined : values.bodySv,

@@ -16,6 +16,7 @@ export function useWelcomeSteps() {
 }
 
 export interface UpdateWelcomeStepVariables {
+  id: string;
   /** The version the form started from; sent as `If-Match`. */
   version: number;
   body: UpdateWelcomeStepRequest;
@@ -26,7 +27,7 @@ export function useUpdateWelcomeStep() {
   const { newsletters } = useApiClients();
   const queryClient = useQueryClient();
   return useMutation<WelcomeStepResponse, unknown, UpdateWelcomeStepVariables>({
-    mutationFn: ({ version, body }) => newsletters.updateWelcomeStep(body.id, versionETag(version), body),
+    mutationFn: ({ id, version, body }) => newsletters.updateWelcomeStep(id, versionETag(version), body),
     onSuccess: (step) => {
       queryClient.setQueryData<WelcomeStepResponse[]>(newsletterAdminKeys.welcomeSteps(), (steps) =>
         steps?.map((current) => (current.id === step.id ? step : current)),

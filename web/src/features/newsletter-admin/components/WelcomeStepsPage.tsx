@@ -34,7 +34,10 @@ export function WelcomeStepsPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('newsletterAdmin.welcome.title'));
   const steps = useWelcomeSteps();
+  const stepName = useStepName();
   const [editing, setEditing] = useState<string | null>(null);
+  // The step someone else changed while it was edited here: its form starts again from their version, and says why.
+  const [changedElsewhere, setChangedElsewhere] = useState<string | null>(null);
   const [status, setStatus] = useState('');
 
   return (
@@ -62,13 +65,18 @@ export function WelcomeStepsPage() {
               <li key={step.id}>
                 {editing === step.id ? (
                   <WelcomeStepForm
+                    key={step.version}
                     step={step}
+                    changedElsewhere={changedElsewhere === step.id}
+                    onStale={() => setChangedElsewhere(step.id)}
                     onSaved={() => {
+                      setChangedElsewhere(null);
                       setEditing(null);
-                      setStatus(t('newsletterAdmin.welcome.saved', { step: t(stepNameKey(step)) }));
+                      setStatus(t('newsletterAdmin.welcome.saved', { step: stepName(step) }));
                       focusSoon(`edit-step-${step.id}`);
                     }}
                     onCancel={() => {
+                      setChangedElsewhere(null);
                       setEditing(null);
                       focusSoon(`edit-step-${step.id}`);
                     }}
@@ -91,21 +99,26 @@ export function WelcomeStepsPage() {
   );
 }
 
+const KNOWN_STEPS = ['welcome', 'complete-profile', 'offer-help'] as const;
+
 /** The known steps have names of their own; one the office added later is shown by its key. */
-function stepNameKey(step: WelcomeStepResponse): string {
-  return ['welcome', 'complete-profile', 'offer-help'].includes(step.stepKey)
-    ? `newsletterAdmin.welcome.steps.${step.stepKey}`
-    : step.stepKey;
+function useStepName(): (step: WelcomeStepResponse) => string {
+  const { t } = useTranslation();
+  return (step) => {
+    const known = KNOWN_STEPS.find((key) => key === step.stepKey);
+    return known ? t(`newsletterAdmin.welcome.steps.${known}`) : step.stepKey;
+  };
 }
 
 function WelcomeStepCard({ step, onEdit }: { step: WelcomeStepResponse; onEdit: () => void }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
+  const stepName = useStepName();
   const headingId = `step-${step.id}-heading`;
   return (
     <section className="panel welcome-step" aria-labelledby={headingId}>
       <h2 id={headingId} className="panel__title">
-        {t('newsletterAdmin.welcome.position', { position: step.position })} {t(stepNameKey(step))}{' '}
+        {t('newsletterAdmin.welcome.position', { position: step.position })} {stepName(step)}{' '}
         <span className={step.active ? 'badge badge--active' : 'badge badge--inactive'}>
           {step.active ? t('newsletterAdmin.welcome.on') : t('newsletterAdmin.welcome.off')}
         </span>
@@ -141,25 +154,36 @@ function WelcomeStepCard({ step, onEdit }: { step: WelcomeStepResponse; onEdit: 
       <div className="form-actions">
         <button type="button" id={`edit-step-${step.id}`} className="button" onClick={onEdit}>
           {t('newsletterAdmin.welcome.edit')}
-          <span className="visually-hidden">: {t(stepNameKey(step))}</span>
+          <span className="visually-hidden">: {stepName(step)}</span>
         </button>
       </div>
     </section>
   );
 }
 
-function WelcomeStepForm({ step, onSaved, onCancel }: { step: WelcomeStepResponse; onSaved: () => void; onCancel: () => void }) {
+interface WelcomeStepFormProps {
+  step: WelcomeStepResponse;
+  /** Someone else changed the step meanwhile: this form shows their version (it is keyed by the version). */
+  changedElsewhere: boolean;
+  /** The save was refused as stale (412): the steps are read again. */
+  onStale: () => void;
+  onSaved: () => void;
+  onCancel: () => void;
+}
+
+function WelcomeStepForm({ step, changedElsewhere, onStale, onSaved, onCancel }: WelcomeStepFormProps) {
   const { t } = useTranslation();
   const update = useUpdateWelcomeStep();
+  const stepName = useStepName();
   const schema = useMemo(() => welcomeStepSchema(t), [t]);
-  const { control, handleSubmit, setError, formState, reset } = useForm<WelcomeStepValues>({
+  const { control, handleSubmit, setError, formState } = useForm<WelcomeStepValues>({
     resolver: zodResolver(schema),
     defaultValues: welcomeStepValues(step),
     shouldFocusError: false,
   });
   const { failure, refuse, clear } = useFormFailure(update.error, setError, WELCOME_FIELDS);
-  const [version, setVersion] = useState(step.version);
   const stale = update.error ? toProblem(update.error).kind === 'precondition-failed' : false;
+  const showStale = changedElsewhere && !update.error;
   const headingRef = useRef<HTMLHeadingElement>(null);
   const id = `step-${step.id}`;
   const labels: Record<(typeof WELCOME_FIELDS)[number], string> = {
@@ -177,18 +201,18 @@ function WelcomeStepForm({ step, onSaved, onCancel }: { step: WelcomeStepRespons
     headingRef.current?.focus();
   }, []);
 
-  // After a 412 the steps are read again: the form starts from the current step, and says why.
-  useEffect(() => {
-    if (stale && step.version !== version) {
-      reset(welcomeStepValues(step));
-      setVersion(step.version);
-    }
-  }, [stale, step, version, reset]);
-
   const send = (values: WelcomeStepValues) => {
     if (update.isPending) return;
     clear();
-    update.mutate({ version, body: toUpdateWelcomeStepRequest(step, values) }, { onSuccess: onSaved });
+    update.mutate(
+      { id: step.id, version: step.version, body: toUpdateWelcomeStepRequest(values) },
+      {
+        onSuccess: onSaved,
+        onError: (error) => {
+          if (toProblem(error).kind === 'precondition-failed') onStale();
+        },
+      },
+    );
   };
 
   const text = (field: 'subjectSv' | 'subjectEn', lang: 'sv' | 'en') => (
@@ -225,10 +249,10 @@ function WelcomeStepForm({ step, onSaved, onCancel }: { step: WelcomeStepRespons
   return (
     <section className="panel welcome-step" aria-labelledby={`${id}-form-heading`}>
       <h2 id={`${id}-form-heading`} className="panel__title" tabIndex={-1} ref={headingRef}>
-        {t('newsletterAdmin.welcome.editTitle', { step: t(stepNameKey(step)) })}
+        {t('newsletterAdmin.welcome.editTitle', { step: stepName(step) })}
       </h2>
       <form className="stack-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={update.isPending || undefined}>
-        {stale ? (
+        {showStale || stale ? (
           <div className="notice notice--warning" role="alert">
             {t('newsletterAdmin.welcome.changedElsewhere')}
           </div>

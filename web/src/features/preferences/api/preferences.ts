@@ -24,7 +24,7 @@ export function useUpdatePreferencesByToken(token: string) {
   const { newsletters } = useApiClients();
   const queryClient = useQueryClient();
   return useMutation<PreferencesResponse, unknown, PreferencesChange>({
-    mutationFn: (change) => newsletters.updatePreferences(token, { ...change, token }),
+    mutationFn: (change) => newsletters.updatePreferences(token, change),
     onSuccess: (answer) => queryClient.setQueryData(preferenceKeys.byToken(token), answer),
   });
 }

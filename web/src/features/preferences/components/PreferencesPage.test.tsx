@@ -63,7 +63,7 @@ describe('PreferencesPage', () => {
     await user.click(screen.getByRole('button', { name: 'Spara mina val' }));
     expect((await screen.findByRole('status')).textContent).toBe('Dina val är sparade.');
     const [put] = requestsTo(sent, 'PUT', API);
-    expect(await put.json()).toEqual({ token: PREFERENCE_TOKEN, topics: [{ id: CENTRAL_TOPIC_ID, subscribed: false }], language: 'en' });
+    expect(await put.json()).toEqual({ topics: [{ id: CENTRAL_TOPIC_ID, subscribed: false }], language: 'en' });
     expect((screen.getByRole('switch', { name: 'Alumninyhetsbrevet' }) as HTMLInputElement).checked).toBe(false);
     expect((screen.getByRole('radio', { name: 'English' }) as HTMLInputElement).checked).toBe(true);
   });
@@ -97,7 +97,7 @@ describe('PreferencesPage', () => {
         'Du är avregistrerad från allt: vi skickar inga fler nyhetsbrev, institutionsutskick eller inbjudningar till evenemang.',
       ),
     );
-    expect(await requestsTo(sent, 'PUT', API)[0].json()).toEqual({ token: PREFERENCE_TOKEN, topics: [], unsubscribeAll: true });
+    expect(await requestsTo(sent, 'PUT', API)[0].json()).toEqual({ topics: [], unsubscribeAll: true });
     expect(screen.getAllByRole('switch').map((s) => (s as HTMLInputElement).checked)).toEqual([false, false, false]);
     expect((screen.getByRole('button', { name: 'Avregistrera mig från allt' }) as HTMLButtonElement).disabled).toBe(true);
   });
