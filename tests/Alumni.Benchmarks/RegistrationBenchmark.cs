@@ -1,3 +1,4 @@
+using Alumni.Api.Infrastructure.Security;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -149,13 +150,13 @@ public static class RegistrationBenchmark
         {
             var userId = await IdentitySql.EnsureUserAsync(session, email, null, now, CancellationToken.None);
             await observer.OnSignedInAsync(session, userId, email, now, CancellationToken.None);
-            var token = IdentitySecrets.NewToken();
-            var csrf = IdentitySecrets.NewToken(24);
+            var token = SecretTokens.NewToken();
+            var csrf = SecretTokens.NewToken(24);
             await session.ExecuteAsync(insertSession, new
             {
                 Id = Guid.CreateVersion7(now),
                 UserId = userId,
-                TokenHash = IdentitySecrets.Sha256(token),
+                TokenHash = SecretTokens.Sha256(token),
                 CsrfToken = csrf,
                 Now = now,
                 Expires = now.AddHours(4),

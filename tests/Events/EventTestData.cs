@@ -1,3 +1,4 @@
+using Alumni.Api.Infrastructure.Security;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
@@ -150,8 +151,8 @@ public static class EventTestData
     public static async Task<TestMember> SignInAsync(ApiFixture api, string email)
     {
         var now = DateTimeOffset.UtcNow;
-        var token = IdentitySecrets.NewToken();
-        var csrf = IdentitySecrets.NewToken(24);
+        var token = SecretTokens.NewToken();
+        var csrf = SecretTokens.NewToken(24);
         Guid memberId;
         await using (var session = await api.Services.GetRequiredService<Database>().BeginAsync(Ct))
         {
@@ -161,7 +162,7 @@ public static class EventTestData
             {
                 Id = Guid.CreateVersion7(now),
                 UserId = userId,
-                TokenHash = IdentitySecrets.Sha256(token),
+                TokenHash = SecretTokens.Sha256(token),
                 CsrfToken = csrf,
                 Now = now,
                 Expires = now.AddHours(4),

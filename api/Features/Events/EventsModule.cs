@@ -15,10 +15,11 @@ public sealed class EventsModule : ISliceModule
     [
         "occasions", "events", "event_cohosts", "event_audience_departments", "event_questions", "event_registrations",
         "event_registration_guests", "event_answers", "event_feedback", "event_calendar_feeds", "event_mail",
+        "event_invitation_facts",
     ];
 
     /// <inheritdoc />
-    public IReadOnlyList<Published> Published { get; } = [];
+    public IReadOnlyList<Published> Published { get; } = [Infrastructure.Hosting.Published.View("event_invitation_facts")];
 
     public void Add(WebApplicationBuilder builder)
     {

@@ -61,7 +61,7 @@ public sealed class ApiKeyAuthenticationHandler(
         var now = time.GetUtcNow();
         await using var session = await db.OpenAsync(Context.RequestAborted);
         var key = await session.QuerySingleOrDefaultAsync<KeyRow>(FindKey, new { Prefix = prefix }, Context.RequestAborted);
-        if (key is null || !IdentitySecrets.Same(key.SecretHash, IdentitySecrets.Sha256(presented)))
+        if (key is null || !SecretTokens.Same(key.SecretHash, SecretTokens.Sha256(presented)))
         {
             return AuthenticateResult.Fail("The API key is not valid.");
         }

@@ -30,16 +30,6 @@ public sealed class IdentitySecrets(AppSecrets secrets, IOptions<IdentityOptions
     public static string NormaliseCode(string typed) =>
         new(typed.Where(c => !char.IsWhiteSpace(c) && c != '-').Select(char.ToUpperInvariant).ToArray());
 
-    /// <summary>An unguessable token, base64url.</summary>
-    public static string NewToken(int bytes = 32) => Base64Url(RandomNumberGenerator.GetBytes(bytes));
-
-    /// <summary>The SHA-256 of a long random value, hex.</summary>
-    public static string Sha256(string value) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(value)));
-
-    /// <summary>Constant-time comparison of two hashes.</summary>
-    public static bool Same(string a, string b) =>
-        CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
-
     /// <summary>
     /// The keyed hash of a code for an address. Call it outside a transaction: the first call may store the key
     /// (which <see cref="EnsureKeyAsync"/> does at start-up).
@@ -56,7 +46,4 @@ public sealed class IdentitySecrets(AppSecrets secrets, IOptions<IdentityOptions
     private Task<byte[]> LoadKeyAsync(CancellationToken ct) => secrets.KeyAsync(KeyName, options.Value.SecretKey, ct);
 
     Task Infrastructure.Hosting.IStartupTask.RunAsync(CancellationToken ct) => EnsureKeyAsync(ct);
-
-    private static string Base64Url(byte[] bytes) =>
-        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -55,7 +55,7 @@ public sealed class SessionAuthenticationHandler(
 
         var now = time.GetUtcNow();
         await using var session = await db.OpenAsync(Context.RequestAborted);
-        var found = await session.QuerySingleOrDefaultAsync<SessionRow>(FindSession, new { TokenHash = IdentitySecrets.Sha256(token), Now = now }, Context.RequestAborted);
+        var found = await session.QuerySingleOrDefaultAsync<SessionRow>(FindSession, new { TokenHash = SecretTokens.Sha256(token), Now = now }, Context.RequestAborted);
         if (found is null)
         {
             return AuthenticateResult.Fail("The session has ended (signed out, revoked or expired). Sign in again.");

@@ -1,3 +1,4 @@
+using Alumni.Api.Infrastructure.Security;
 using Alumni.Api.Infrastructure.Data;
 using Microsoft.Extensions.Options;
 
@@ -64,7 +65,7 @@ public sealed class SignInCodes(IdentitySecrets secrets, TimeProvider time, IOpt
         CodeRow? match = null;
         foreach (var code in live)
         {
-            if (IdentitySecrets.Same(code.CodeHash, presentedHash))
+            if (SecretTokens.Same(code.CodeHash, presentedHash))
             {
                 match = code;
             }

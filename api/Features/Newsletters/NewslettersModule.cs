@@ -27,6 +27,8 @@ public sealed class NewslettersModule : ISliceModule
     {
         builder.Services.Configure<NewsletterOptions>(builder.Configuration.GetSection(NewsletterOptions.Section));
         builder.Services.AddSingleton<Preferences.PreferenceLinks>();
+        builder.Services.AddSingleton<Rendering.NewsletterRenderer>();
+        builder.Services.AddSingleton<Sending.ICampaignMailFactory, Rendering.CampaignMailFactory>();
         builder.Services.AddSingleton<Welcome.IWelcomeMailRenderer, Welcome.SimpleWelcomeMailRenderer>();
         builder.Services.AddSingleton<Welcome.WelcomeSeries>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Welcome.WelcomeSeries>());

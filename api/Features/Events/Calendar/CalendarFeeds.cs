@@ -20,17 +20,17 @@ internal static class CalendarFeeds
         """);
 
     /// <summary>A new token for a member; the old one, if any, goes.</summary>
-    public static string NewToken() => IdentitySecrets.NewToken();
+    public static string NewToken() => SecretTokens.NewToken();
 
     /// <summary>The stored form of a token.</summary>
-    public static string Hash(string token) => IdentitySecrets.Sha256(token);
+    public static string Hash(string token) => SecretTokens.Sha256(token);
 
     /// <summary>True when the text could be a token at all (anything else is not looked up).</summary>
     public static bool IsWellFormed(string token) =>
         token.Length == TokenLength && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
 
     /// <summary>Constant-time comparison of a stored hash with a presented token's.</summary>
-    public static bool Same(string storedHash, string presentedHash) => IdentitySecrets.Same(storedHash, presentedHash);
+    public static bool Same(string storedHash, string presentedHash) => SecretTokens.Same(storedHash, presentedHash);
 
     /// <summary>The feed's address, as the client reached the API.</summary>
     public static string Url(HttpRequest request, string token) => $"{CalendarRows.Origin(request)}/api/calendar/{token}.ics";

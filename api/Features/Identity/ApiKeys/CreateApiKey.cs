@@ -48,14 +48,14 @@ public sealed class CreateApiKey(Database db, IAuditLog audit, TimeProvider time
                 span[i] = PrefixAlphabet[System.Security.Cryptography.RandomNumberGenerator.GetInt32(PrefixAlphabet.Length)];
             }
         });
-        var secret = $"{prefix}_{IdentitySecrets.NewToken()}";
+        var secret = $"{prefix}_{SecretTokens.NewToken()}";
         await using var session = await db.BeginAsync(ct);
         await session.ExecuteAsync(Insert, new
         {
             Id = id,
             Name = req.Name.Trim(),
             Prefix = prefix,
-            SecretHash = IdentitySecrets.Sha256(secret),
+            SecretHash = SecretTokens.Sha256(secret),
             Scopes = ApiKeyScopes.Format(req.Scopes),
             Now = now,
             CreatedBy = User.PersonId(),

@@ -64,8 +64,8 @@ public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, Time
             await observer.OnSignedInAsync(session, userId, address, now, ct);
         }
 
-        var token = IdentitySecrets.NewToken();
-        var csrf = IdentitySecrets.NewToken(24);
+        var token = SecretTokens.NewToken();
+        var csrf = SecretTokens.NewToken(24);
         var absolute = now.AddDays(settings.SessionAbsoluteDays);
         var idle = now.AddDays(settings.SessionIdleDays);
         var sessionId = Guid.CreateVersion7(now);
@@ -73,7 +73,7 @@ public sealed class SignIn(Database db, SignInCodes codes, IAuditLog audit, Time
         {
             Id = sessionId,
             UserId = userId,
-            TokenHash = IdentitySecrets.Sha256(token),
+            TokenHash = SecretTokens.Sha256(token),
             CsrfToken = csrf,
             Now = now,
             IdleExpiresAt = idle < absolute ? idle : absolute,

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
 using Alumni.Api.Infrastructure.Data;
+using Alumni.Api.Infrastructure.Security;
 using Microsoft.Extensions.Options;
 
 namespace Alumni.Api.Features.Newsletters.Preferences;
@@ -33,7 +34,7 @@ public sealed class PreferenceLinks(AppSecrets secrets, IOptions<NewsletterOptio
         var expires = time.GetUtcNow().AddDays(options.Value.PreferenceLinkDays).ToUnixTimeSeconds();
         BinaryPrimitives.WriteInt64BigEndian(bytes[32..40], expires);
         Mac(bytes[..PayloadLength], bytes[PayloadLength..]);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return SecretTokens.Base64Url(bytes);
     }
 
     /// <summary>What a token says, or null when it is malformed, forged or expired.</summary>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { eventDescriptionHtml, eventPlace, eventText, eventTitle, langAttribute, pickText } from './event-text';
+import { langAttribute, pickText } from '../../lib/bilingual';
+import { eventDescriptionHtml, eventPlace, eventText, eventTitle } from './event-text';
 
 describe('an event text in my language', () => {
   it('is my language’s text when there is one', () => {

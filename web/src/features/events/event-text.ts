@@ -1,3 +1,4 @@
+import { pickText, type LocalText } from '../../lib/bilingual';
 import type { Language } from '../../lib/i18n';
 
 /**
@@ -5,22 +6,6 @@ import type { Language } from '../../lib/i18n';
  * follow-up) in Swedish and English, either of which may be missing; the other language stands in.
  * Shared by the alumni and the staff pages.
  */
-
-/** A text in one language, with the language it is actually in (for the `lang` attribute when it is the other). */
-export interface LocalText {
-  text: string;
-  language: Language;
-}
-
-/** The Swedish or English text for the language, else the other one; null when neither has any text. */
-export function pickText(sv: string | null | undefined, en: string | null | undefined, language: Language): LocalText | null {
-  const own = language === 'en' ? en : sv;
-  if (own && own.trim()) return { text: own, language };
-  const other: Language = language === 'en' ? 'sv' : 'en';
-  const fallback = language === 'en' ? sv : en;
-  if (fallback && fallback.trim()) return { text: fallback, language: other };
-  return null;
-}
 
 /** The bilingual fields of an event, as its records spell them (`titleSv`, `titleEn`, …). */
 export type EventTextField = 'title' | 'summary' | 'description' | 'followUp';
@@ -49,11 +34,6 @@ export function eventDescriptionHtml(
   return pickText(event.descriptionSvHtml, event.descriptionEnHtml, language);
 }
 
-/** The `lang` attribute a text needs: only where it differs from the page's language. */
-export function langAttribute(text: LocalText | null, pageLanguage: Language): Language | undefined {
-  return text && text.language !== pageLanguage ? text.language : undefined;
-}
-
 /** Where an event is held, in the fields its records carry. */
 export interface EventPlaceFields {
   venue?: string | null;
@@ -71,17 +51,4 @@ export function eventPlace(event: EventPlaceFields, countryName: (code: string |
     .map((part) => part?.trim())
     .filter(Boolean)
     .join(', ');
-}
-
-/** A department's name in the language, by its code, from the faculties' lists; the code while they load or when unknown. */
-export function departmentName(
-  code: string,
-  faculties: readonly { departments: readonly { code: string; nameSv: string; nameEn: string }[] }[] | undefined,
-  language: Language,
-): string {
-  for (const faculty of faculties ?? []) {
-    const department = faculty.departments.find((d) => d.code === code);
-    if (department) return language === 'en' ? department.nameEn || department.nameSv : department.nameSv || department.nameEn;
-  }
-  return code;
 }

@@ -1,40 +1,11 @@
 import type { Language } from '../../lib/i18n';
+import { DATE_TIME, LOCALES, isTimeZone, viewerTimeZone } from '../../lib/zoned-time';
 
 /**
  * An event's date and time: in the event's own time zone (an IANA id the API keeps with it), and in
  * the viewer's where that reads differently (a member in Bogotá looking at a reunion in Stockholm).
  * Shared by the alumni and the staff pages.
  */
-
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
-
-const RANGE: Intl.DateTimeFormatOptions = {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-};
-
-/** The viewer's time zone as the browser knows it (an IANA id; UTC when it cannot tell). */
-export function viewerTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
-}
-
-/** Whether the browser knows the IANA time zone. */
-export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The start and end of an event, as one range, in one time zone. */
 export interface ZonedTime {
@@ -78,8 +49,8 @@ function zoneName(date: Date, timeZone: string, language: Language): string {
 export function zonedTime(startsAt: string | Date, endsAt: string | Date, timeZone: string, language: Language): ZonedTime {
   const start = toDate(startsAt);
   const end = toDate(endsAt);
-  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
-  const format = new Intl.DateTimeFormat(LOCALES[language], { ...RANGE, timeZone: zone });
+  const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
+  const format = new Intl.DateTimeFormat(LOCALES[language], { ...DATE_TIME, timeZone: zone });
   const valid = !Number.isNaN(start.getTime());
   const text = !valid
     ? ''
@@ -108,29 +79,11 @@ export function eventTimes(event: EventTimeFields, language: Language, viewerZon
 /** The day an event starts on, in its own zone, for a date badge: "3" and "Dec" / "dec.". */
 export function eventDay(event: Pick<EventTimeFields, 'startsAt' | 'timeZone'>, language: Language): { day: string; month: string } {
   const start = toDate(event.startsAt);
-  const timeZone = isKnownTimeZone(event.timeZone) ? event.timeZone : 'UTC';
+  const timeZone = isTimeZone(event.timeZone) ? event.timeZone : 'UTC';
   if (Number.isNaN(start.getTime())) return { day: '', month: '' };
   const parts = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short', timeZone }).formatToParts(start);
   return {
     day: parts.find((part) => part.type === 'day')?.value ?? '',
     month: parts.find((part) => part.type === 'month')?.value ?? '',
   };
-}
-
-/** A single instant (a registration window's opening, say) in the event's zone: "Thu, 3 Dec 2026, 18:00". */
-export function formatInZone(value: string | Date | null | undefined, timeZone: string, language: Language): string {
-  if (!value) return '';
-  const date = toDate(value);
-  if (Number.isNaN(date.getTime())) return '';
-  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
-  return new Intl.DateTimeFormat(LOCALES[language], { ...RANGE, timeZone: zone }).format(date);
-}
-
-/** A day in the event's zone, without the time: "Fri, 3 Dec 2027" / "fre 3 dec. 2027". */
-export function formatDayInZone(value: string | Date | null | undefined, timeZone: string, language: Language): string {
-  if (!value) return '';
-  const date = toDate(value);
-  if (Number.isNaN(date.getTime())) return '';
-  const zone = isKnownTimeZone(timeZone) ? timeZone : 'UTC';
-  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(date);
 }

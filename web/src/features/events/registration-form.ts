@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { EventQuestion, MemberEventResponse, RegisterForEventRequest } from '../../api/generated';
-import { pickText } from './event-text';
+import { textIn } from '../../lib/bilingual';
 import { personName, type Translate } from '../../lib/text-rules';
 import type { FieldResolver } from '../../lib/form-errors';
 import type { Language } from '../../lib/i18n';
@@ -59,13 +59,13 @@ export const registrationFields: FieldResolver = (path) => {
 
 /** A question's label in my language (the other when missing). */
 export function questionLabel(question: Pick<EventQuestion, 'labelSv' | 'labelEn'>, language: Language): string {
-  return pickText(question.labelSv, question.labelEn, language)?.text ?? '';
+  return textIn(question.labelSv, question.labelEn, language);
 }
 
 /** A choice's text in my language, and the value sent (its text; the API takes either language's). */
 export function choiceOptions(question: Pick<EventQuestion, 'choices'>, language: Language): { value: string; label: string }[] {
   return question.choices
-    .map((choice) => pickText(choice.sv, choice.en, language)?.text ?? '')
+    .map((choice) => textIn(choice.sv, choice.en, language))
     .filter((label) => label !== '')
     .map((label) => ({ value: label, label }));
 }

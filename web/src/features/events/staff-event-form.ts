@@ -4,7 +4,7 @@ import { isCountryCode } from '../../lib/countries';
 import type { FieldRoute } from '../../lib/form-errors';
 import { type Translate } from '../../lib/text-rules';
 import { EVENT_AUDIENCES, EVENT_KINDS, QUESTION_KINDS } from './staff-options';
-import { DEFAULT_TIME_ZONE, isTimeZone, isoToZonedLocal, zonedLocalToIso } from './staff-time';
+import { DEFAULT_TIME_ZONE, isTimeZone, isoToZonedLocal, zonedLocalToIso } from '../../lib/zoned-time';
 
 /** One choice of a choice question as typed, in both languages. */
 export interface ChoiceValues {

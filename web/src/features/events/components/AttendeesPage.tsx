@@ -25,7 +25,7 @@ import {
 import { pageCount } from '../staff-event-filters';
 import { ATTENDEE_STATUSES, attendeeBadgeClass } from '../staff-options';
 import { checkInPath, GUID, STAFF_EVENTS_PATH, staffEventPath } from '../staff-paths';
-import { pickText } from '../staff-text';
+import { textIn } from '../../../lib/bilingual';
 import { EventFigures } from './EventFigures';
 import './staff-events.css';
 
@@ -40,7 +40,7 @@ export function AttendeesPage() {
   const wellFormed = GUID.test(id);
   const event = useStaffEvent(id, wellFormed);
   const problem = event.error && !event.data ? toProblem(event.error) : null;
-  const title = event.data ? pickText(event.data.titleSv, event.data.titleEn, language) : '';
+  const title = event.data ? textIn(event.data.titleSv, event.data.titleEn, language) : '';
   useDocumentTitle(title ? `${t('events.staff.attendees.title')}: ${title}` : t('events.staff.attendees.title'));
   return (
     <div className="page page--wide staff-events">
@@ -83,7 +83,7 @@ function answerText(
   if (question.kind === 'choice') {
     const same = (text: string | null | undefined) => !!text && text.localeCompare(answer, undefined, { sensitivity: 'accent' }) === 0;
     const choice = question.choices.find((c) => same(c.sv) || same(c.en));
-    if (choice) return pickText(choice.sv, choice.en, language);
+    if (choice) return textIn(choice.sv, choice.en, language);
   }
   return answer;
 }
@@ -196,7 +196,7 @@ function AttendeeList({ event }: { event: EventResponse }) {
                     <th scope="col">{t('events.staff.attendees.columns.checkedIn')}</th>
                     {questions.map((question) => (
                       <th key={question.id} scope="col">
-                        {pickText(question.labelSv, question.labelEn, language)}
+                        {textIn(question.labelSv, question.labelEn, language)}
                       </th>
                     ))}
                   </tr>

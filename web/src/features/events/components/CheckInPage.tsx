@@ -15,8 +15,8 @@ import { useStaffEvent } from '../api/staff-events';
 import { canScan, isCheckInCode, normaliseCode } from '../check-in-code';
 import { attendeeBadgeClass } from '../staff-options';
 import { GUID, STAFF_EVENTS_PATH, staffEventPath } from '../staff-paths';
-import { pickText } from '../staff-text';
-import { formatInZone } from '../staff-time';
+import { textIn } from '../../../lib/bilingual';
+import { formatInZone } from '../../../lib/zoned-time';
 import { EventFigures } from './EventFigures';
 import { QrScanner } from './QrScanner';
 import './staff-events.css';
@@ -32,7 +32,7 @@ export function CheckInPage() {
   const wellFormed = GUID.test(id);
   const event = useStaffEvent(id, wellFormed);
   const problem = event.error && !event.data ? toProblem(event.error) : null;
-  const title = event.data ? pickText(event.data.titleSv, event.data.titleEn, language) : '';
+  const title = event.data ? textIn(event.data.titleSv, event.data.titleEn, language) : '';
   useDocumentTitle(title ? `${t('events.staff.checkIn.title')}: ${title}` : t('events.staff.checkIn.title'));
   return (
     <div className="page page--narrow staff-events check-in">
@@ -147,7 +147,7 @@ function CheckInDesk({ event }: { event: EventResponse }) {
   return (
     <>
       <p className="check-in__event">
-        <strong>{pickText(event.titleSv, event.titleEn, language)}</strong>
+        <strong>{textIn(event.titleSv, event.titleEn, language)}</strong>
         <span className="block muted">{formatInZone(event.startsAt, event.timeZone, language)}</span>
       </p>
       {!open ? <p className="notice notice--warning">{t('events.staff.checkIn.notOpen')}</p> : null}

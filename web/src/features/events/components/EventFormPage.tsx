@@ -28,7 +28,7 @@ import {
 } from '../staff-event-form';
 import { EVENT_AUDIENCES, EVENT_KINDS } from '../staff-options';
 import { GUID, STAFF_EVENTS_PATH, staffEventPath } from '../staff-paths';
-import { timeZoneOptions } from '../staff-time';
+import { timeZoneOptions } from '../../../lib/zoned-time';
 import { DepartmentChecklist } from './DepartmentChecklist';
 import { DescriptionPreview } from './DescriptionPreview';
 import { EventQuestionsField, questionFieldId } from './EventQuestionsField';

@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { forbidden, json, me, recordRequests, requestsTo, server } from '../../../test/http';
 import { eventListItem, eventListPage, EVENT_ID } from '../../../test/member-events';
 import { renderApp } from '../../../test/render-app';
-import { viewerTimeZone } from '../event-time';
+import { viewerTimeZone } from '../../../lib/zoned-time';
 
 const ALUMNA = me('alumnus');
 

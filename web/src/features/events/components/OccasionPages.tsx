@@ -29,8 +29,8 @@ import {
 } from '../staff-occasion-form';
 import { statusBadgeClass } from '../staff-options';
 import { editOccasionPath, GUID, NEW_EVENT_PATH, NEW_OCCASION_PATH, occasionPath, STAFF_OCCASIONS_PATH, staffEventPath } from '../staff-paths';
-import { pickText } from '../staff-text';
-import { formatDay } from '../staff-time';
+import { textIn } from '../../../lib/bilingual';
+import { formatDay } from '../../../lib/zoned-time';
 import './staff-events.css';
 
 const PAGE_SIZE = 25;
@@ -388,7 +388,7 @@ function OccasionRecord({ occasion }: { occasion: OccasionDetailResponse }) {
           <ul className="occasion-events">
             {occasion.events.map((event) => (
               <li key={event.id}>
-                <Link to={staffEventPath(event.id)}>{pickText(event.titleSv, event.titleEn, language) || t('events.staff.list.untitled')}</Link>{' '}
+                <Link to={staffEventPath(event.id)}>{textIn(event.titleSv, event.titleEn, language) || t('events.staff.list.untitled')}</Link>{' '}
                 <span className={statusBadgeClass(event.status)}>{t(`events.staff.statuses.${event.status}`)}</span>
                 <span className="muted block">
                   <time dateTime={event.startsAt}>{formatDateTime(event.startsAt, language)}</time>

@@ -12,7 +12,7 @@ import { messagesAt, showsSummary, useFormFailure } from '../../../lib/form-erro
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
 import { useCancelRegistration, useMyRegistration, useRegister } from '../api/my-registrations';
-import { formatInZone } from '../event-time';
+import { formatInZone } from '../../../lib/zoned-time';
 import { MY_EVENTS_PATH } from '../member-paths';
 import {
   ANSWER_MAX,

@@ -14,8 +14,8 @@ import { useEventAction, usePublishedEvent, useStaffEvent, type EventAction } fr
 import { useOccasion } from '../api/staff-occasions';
 import { statusBadgeClass } from '../staff-options';
 import { attendeesPath, checkInPath, editEventPath, GUID, occasionPath, STAFF_EVENTS_PATH } from '../staff-paths';
-import { departmentLabel, pickText } from '../staff-text';
-import { formatInZone, sameClock, viewerTimeZone } from '../staff-time';
+import { departmentName, textIn } from '../../../lib/bilingual';
+import { formatInZone, sameClock, viewerTimeZone } from '../../../lib/zoned-time';
 import type { EventSavedState } from './event-saved';
 import { EventFigures } from './EventFigures';
 import { FeedbackSummary } from './FeedbackSummary';
@@ -29,7 +29,7 @@ export function StaffEventPage() {
   const wellFormed = GUID.test(id);
   const event = useStaffEvent(id, wellFormed);
   const problem = event.error ? toProblem(event.error) : null;
-  const title = event.data ? pickText(event.data.titleSv, event.data.titleEn, language) : '';
+  const title = event.data ? textIn(event.data.titleSv, event.data.titleEn, language) : '';
   useDocumentTitle(title || t('events.staff.detail.title'));
   const notFound = !wellFormed || (problem?.kind === 'not-found' && !event.data);
   return (
@@ -91,11 +91,11 @@ function EventRecord({ event }: { event: EventResponse }) {
   });
   const [failed, setFailed] = useState<Problem | null>(null);
   const cancelHeading = useRef<HTMLHeadingElement>(null);
-  const title = pickText(event.titleSv, event.titleEn, language) || t('events.staff.list.untitled');
-  const department = (code: string) => `${departmentLabel(code, faculties.data, language)} (${code})`;
+  const title = textIn(event.titleSv, event.titleEn, language) || t('events.staff.list.untitled');
+  const department = (code: string) => `${departmentName(code, faculties.data, language)} (${code})`;
   const viewer = viewerTimeZone();
-  const when = (iso: string) => formatInZone(iso, event.timeZone, language);
-  const yours = (iso: string) => (sameClock(iso, event.timeZone, viewer) ? null : formatInZone(iso, viewer, language));
+  const when = (iso: string) => formatInZone(iso, event.timeZone, language, { zoneName: true });
+  const yours = (iso: string) => (sameClock(iso, event.timeZone, viewer) ? null : formatInZone(iso, viewer, language, { zoneName: true }));
   const site = [event.venue, event.address, event.city, event.country ? countryName(event.country) : ''].filter(Boolean).join(', ');
   // When the page opened: an event that has started by then may be marked completed.
   const [openedAt] = useState(Date.now);
@@ -262,11 +262,11 @@ function EventRecord({ event }: { event: EventResponse }) {
                   .sort((a, b) => a.position - b.position)
                   .map((question) => (
                     <li key={question.id}>
-                      {pickText(question.labelSv, question.labelEn, language)}{' '}
+                      {textIn(question.labelSv, question.labelEn, language)}{' '}
                       <span className="muted">
                         ({t(`events.staff.form.questionKinds.${question.kind}`)}
                         {question.kind === 'choice'
-                          ? `: ${question.choices.map((choice) => pickText(choice.sv, choice.en, language)).join(', ')}`
+                          ? `: ${question.choices.map((choice) => textIn(choice.sv, choice.en, language)).join(', ')}`
                           : ''}
                         ){question.required ? ` ${t('events.staff.detail.requiredMark')}` : ''}
                       </span>

@@ -24,8 +24,8 @@ import {
   type StaffEventFilters,
 } from '../staff-event-filters';
 import { EVENT_KINDS, EVENT_STATUSES, statusBadgeClass } from '../staff-options';
-import { departmentLabel, pickText } from '../staff-text';
-import { formatInZone } from '../staff-time';
+import { departmentName, textIn } from '../../../lib/bilingual';
+import { formatInZone } from '../../../lib/zoned-time';
 import { NEW_EVENT_PATH, staffEventPath } from '../staff-paths';
 import './staff-events.css';
 
@@ -191,7 +191,7 @@ export function StaffEventsPage() {
                 </thead>
                 <tbody>
                   {data.items.map((event) => {
-                    const title = pickText(event.titleSv, event.titleEn, language) || t('events.staff.list.untitled');
+                    const title = textIn(event.titleSv, event.titleEn, language) || t('events.staff.list.untitled');
                     const where = place(event);
                     return (
                       <tr key={event.id} className={event.status === 'cancelled' || event.status === 'completed' ? 'is-inactive' : undefined}>
@@ -210,7 +210,7 @@ export function StaffEventsPage() {
                         <td>
                           <span className="cell-label">{t('events.staff.list.columns.organiser')}</span>
                           {event.organiserDepartmentCode
-                            ? departmentLabel(event.organiserDepartmentCode, faculties.data, language)
+                            ? departmentName(event.organiserDepartmentCode, faculties.data, language)
                             : t('events.staff.centralOffice')}
                         </td>
                         <td>

@@ -1,15 +1,14 @@
-import type { Language } from '../../lib/i18n';
+import type { Language } from './i18n';
 
 /**
- * Times of the staff's event forms and pages: an event's start and end are instants (UTC, as the API keeps them)
- * entered and shown as wall-clock time in the event's IANA time zone. Written for the staff pages; the alumni pages'
- * display helpers are in event-time.ts.
+ * Instants (UTC, as the API keeps them) entered and shown as wall-clock time in an IANA time zone: an event's start
+ * and end in the event's zone, a campaign's scheduled send in the viewer's.
  */
 
-/** The time zone a new event starts with. */
+/** The time zone a new event or schedule starts with. */
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
-const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
+export const LOCALES: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
 /** Whether the browser knows this IANA time zone id. */
 export function isTimeZone(zone: string): boolean {
@@ -80,25 +79,13 @@ export function isoToZonedLocal(iso: string | null | undefined, zone: string): s
   return `${String(p.year).padStart(4, '0')}-${two(p.month)}-${two(p.day)}T${two(p.hour)}:${two(p.minute)}`;
 }
 
-/** The browser's own time zone (the viewer's). */
+/** The viewer's time zone as the browser knows it (an IANA id; UTC when it cannot tell). */
 export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-/** An instant as date and time in a zone, in the UI language, with the zone's short name ("10 mars 2026 18:00 CET"). */
-export function formatInZone(iso: string | null | undefined, zone: string, language: Language): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime()) || !isTimeZone(zone)) return '';
-  return new Intl.DateTimeFormat(LOCALES[language], {
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZone: zone,
-    timeZoneName: 'short',
-  }).format(date);
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
 }
 
 /** Whether two zones show the same wall-clock time at this instant (then one of them is enough). */
@@ -112,4 +99,44 @@ export function formatDay(day: string | null | undefined, language: Language): s
   const date = new Date(`${day}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return '';
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
+/** Date and time with the weekday: "Thu, 3 Dec 2026, 18:00". */
+export const DATE_TIME: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+};
+
+function toDate(value: string | Date): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+/**
+ * An instant in a zone (UTC when the browser does not know it): "Thu, 3 Dec 2026, 18:00"; with `zoneName`, the zone's
+ * short name after it ("… 18:00 CET"), where two zones are shown side by side. '' when unreadable.
+ */
+export function formatInZone(
+  value: string | Date | null | undefined,
+  timeZone: string,
+  language: Language,
+  { zoneName = false }: { zoneName?: boolean } = {},
+): string {
+  if (!value) return '';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
+  return new Intl.DateTimeFormat(LOCALES[language], { ...DATE_TIME, timeZone: zone, ...(zoneName ? { timeZoneName: 'short' } : {}) }).format(date);
+}
+
+/** A day in a zone, without the time: "Fri, 3 Dec 2027" / "fre 3 dec. 2027". */
+export function formatDayInZone(value: string | Date | null | undefined, timeZone: string, language: Language): string {
+  if (!value) return '';
+  const date = toDate(value);
+  if (Number.isNaN(date.getTime())) return '';
+  const zone = isTimeZone(timeZone) ? timeZone : 'UTC';
+  return new Intl.DateTimeFormat(LOCALES[language], { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', timeZone: zone }).format(date);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, formatInZone, isTimeZone, isoToZonedLocal, sameClock, timeZoneOptions, zonedLocalToIso } from './staff-time';
+import { formatDay, formatInZone, isTimeZone, isoToZonedLocal, sameClock, timeZoneOptions, zonedLocalToIso } from './zoned-time';
 
 describe('zoned wall-clock times', () => {
   it('reads a wall-clock time in the event’s zone as the instant, in winter and in summer', () => {
@@ -44,6 +44,7 @@ describe('zoned wall-clock times', () => {
 
   it('formats an instant in a zone and tells when two zones show the same clock', () => {
     expect(formatInZone('2026-01-15T17:00:00Z', 'Europe/Stockholm', 'en')).toMatch(/15 Jan 2026.*18:00/);
+    expect(formatInZone('2026-01-15T17:00:00Z', 'Europe/Stockholm', 'en', { zoneName: true })).toMatch(/18:00 CET$/);
     expect(formatInZone('2026-01-15T17:00:00Z', 'America/New_York', 'sv')).toMatch(/15 jan\.? 2026.*12:00/);
     expect(sameClock('2026-01-15T17:00:00Z', 'Europe/Stockholm', 'Europe/Paris')).toBe(true);
     expect(sameClock('2026-01-15T17:00:00Z', 'Europe/Stockholm', 'Europe/London')).toBe(false);
