@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { json, me, member, recordRequests, requestsTo, server, staffMember, validationProblem } from '../../../test/http';
+import { demoFaculties, json, me, member, recordRequests, requestsTo, server, staffMember, validationProblem } from '../../../test/http';
 import { bounce, bouncePage, delivery, WELCOME_STEP_ID, welcomeStep, welcomeSteps } from '../../../test/newsletter-admin';
 import { renderApp } from '../../../test/render-app';
 
@@ -90,7 +90,7 @@ describe('BouncesPage', () => {
     const stopped = bounce({ id: '0193d000-0000-7000-8000-000000000001', email: 'gone@example.org', reason: '550 5.1.1 user unknown' });
     server.use(
       http.get('/api/newsletters/bounces', () => json(bouncePage([stopped]))),
-      http.post('/api/newsletters/bounces', () => json(bounce({ id: '0193d000-0000-7000-8000-000000000002', email: 'full@example.org', kind: 'soft', suppressed: false }))),
+      http.post('/api/newsletters/bounces', () => json(bounce({ id: '0193d000-0000-7000-8000-000000000002', email: 'full@example.org', kind: 'soft', suppressed: false }), 201)),
       http.delete('/api/newsletters/suppressions/:email', () => new HttpResponse(null, { status: 204 })),
     );
     const user = userEvent.setup();
@@ -101,6 +101,7 @@ describe('BouncesPage', () => {
     await user.type(screen.getByRole('textbox', { name: 'E-postadress' }), 'full@example.org');
     await user.click(screen.getByRole('radio', { name: 'Mjuk studs' }));
     await user.click(screen.getByRole('button', { name: 'Registrera studs' }));
+    await waitFor(() => expect(requestsTo(sent, 'POST', '/api/newsletters/bounces')).toHaveLength(1));
     await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Studsen för full@example.org är registrerad.'));
     expect(await requestsTo(sent, 'POST', '/api/newsletters/bounces')[0].json()).toEqual({ email: 'full@example.org', kind: 'soft' });
 
@@ -115,6 +116,7 @@ describe('the Mail delivery box on the staff member page', () => {
   it('says when mail to the member is stopped, why and since when', async () => {
     const ada = member({ email: 'ada@example.org', firstName: 'Ada', lastName: 'Lovelace' });
     server.use(
+      http.get('/api/faculties', () => json(demoFaculties())),
       http.get(`/api/members/${ada.id}`, () => json(staffMember(ada))),
       http.get(`/api/newsletters/members/${ada.id}/delivery`, () =>
         json(delivery({ stopped: true, reason: 'hardBounce', since: '2025-05-02T08:00:00Z', bounces: [bounce({ id: '0193d000-0000-7000-8000-000000000009', email: 'ada@example.org' })] })),
@@ -130,6 +132,7 @@ describe('the Mail delivery box on the staff member page', () => {
   it('says mail is delivered when nothing stopped it', async () => {
     const bo = member({ email: 'bo@example.org', firstName: 'Bo', lastName: 'Berg' });
     server.use(
+      http.get('/api/faculties', () => json(demoFaculties())),
       http.get(`/api/members/${bo.id}`, () => json(staffMember(bo))),
       http.get(`/api/newsletters/members/${bo.id}/delivery`, () => json(delivery())),
     );
