@@ -118,11 +118,17 @@ describe('the Mail delivery box on the staff member page', () => {
     server.use(
       http.get('/api/faculties', () => json(demoFaculties())),
       http.get(`/api/members/${ada.id}`, () => json(staffMember(ada))),
-      http.get(`/api/newsletters/members/${ada.id}/delivery`, () =>
-        json(delivery({ stopped: true, reason: 'hardBounce', since: '2025-05-02T08:00:00Z', bounces: [bounce({ id: '0193d000-0000-7000-8000-000000000009', email: 'ada@example.org' })] })),
-      ),
     );
-    renderApp({ me: ADMIN, path: `/staff/members/${ada.id}` });
+    renderApp({
+      me: ADMIN,
+      path: `/staff/members/${ada.id}`,
+      memberDelivery: delivery({
+        stopped: true,
+        reason: 'hardBounce',
+        since: '2025-05-02T08:00:00Z',
+        bounces: [bounce({ id: '0193d000-0000-7000-8000-000000000009', email: 'ada@example.org' })],
+      }),
+    });
     const box = await screen.findByRole('region', { name: 'E-postleverans' });
     await waitFor(() => expect(box.textContent).toContain('Nyhetsbrev till den här medlemmen är stoppade: adressen studsade hårt.'));
     expect(box.textContent).toContain('Sedan');
@@ -134,7 +140,6 @@ describe('the Mail delivery box on the staff member page', () => {
     server.use(
       http.get('/api/faculties', () => json(demoFaculties())),
       http.get(`/api/members/${bo.id}`, () => json(staffMember(bo))),
-      http.get(`/api/newsletters/members/${bo.id}/delivery`, () => json(delivery())),
     );
     renderApp({ me: me('coordinator'), path: `/staff/members/${bo.id}` });
     const box = await screen.findByRole('region', { name: 'E-postleverans' });
