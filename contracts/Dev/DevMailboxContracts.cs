@@ -29,6 +29,23 @@ public sealed record DevMailboxMessage
 
     /// <summary>The files sent with the message (attachments and inline images), in order; empty when none.</summary>
     [Required] public IReadOnlyList<DevMailboxAttachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// The message's header fields, in the order written (<c>From</c>, <c>List-Unsubscribe</c>,
+    /// <c>List-Unsubscribe-Post</c>, <c>List-Id</c>, <c>DKIM-Signature</c>, …), so a developer can see what a mail
+    /// client sees.
+    /// </summary>
+    [Required] public IReadOnlyList<DevMailboxHeader> Headers { get; init; } = [];
+}
+
+/// <summary>A header field of a message in the development mailbox.</summary>
+public sealed record DevMailboxHeader
+{
+    /// <summary>The field's name as written (<c>List-Unsubscribe</c>).</summary>
+    [Required] public string Name { get; init; } = "";
+
+    /// <summary>Its value, unfolded to one line.</summary>
+    [Required(AllowEmptyStrings = true)] public string Value { get; init; } = "";
 }
 
 /// <summary>A file sent with a message in the development mailbox.</summary>

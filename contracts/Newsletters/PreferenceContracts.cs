@@ -88,3 +88,11 @@ public sealed record OneClickUnsubscribeResponse
     /// <summary>True when every newsletter consent was withdrawn (a link from mail outside a campaign).</summary>
     [Required] public bool Everything { get; init; }
 }
+
+/// <summary>The form body a mail client POSTs to a one-click unsubscribe address (RFC 8058); the token is in the route.</summary>
+public sealed record OneClickUnsubscribeForm
+{
+    /// <summary>Always <c>One-Click</c>.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("List-Unsubscribe")]
+    public string? ListUnsubscribe { get; init; }
+}

@@ -104,6 +104,30 @@ public sealed class DevMailboxEndpointTests(SqliteApi api) : IClassFixture<Sqlit
     }
 
     [Fact]
+    public async Task In_development_a_messages_headers_are_listed_in_order_and_unfolded()
+    {
+        var factory = await DevelopmentAsync();
+        using var client = factory.CreateClient();
+        var oneClick = "https://alumni.example/api/newsletters/unsubscribe/" + new string('t', 120);
+        await factory.Services.GetRequiredService<IEmailSender>().SendAsync(new EmailMessage("headers@alumni.example", null, "With headers", "h", "<p>h</p>",
+            Headers:
+            [
+                new("List-Unsubscribe", $"<{oneClick}>, <mailto:unsubscribe@alumni.example?subject=unsubscribe-x>"),
+                new("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+                new("List-Id", "Centrala nyhetsbrevet <central.alumni.example>"),
+            ]), Ct);
+
+        var message = (await (await client.GetAsync("/api/dev/mailbox", Ct)).ReadAsync<List<DevMailboxMessage>>()).First(m => m.Subject == "With headers");
+        var listHeaders = message.Headers.Where(h => h.Name.StartsWith("List-", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["List-Unsubscribe", "List-Unsubscribe-Post", "List-Id"], listHeaders.Select(h => h.Name));
+        Assert.Equal($"<{oneClick}>, <mailto:unsubscribe@alumni.example?subject=unsubscribe-x>", listHeaders[0].Value);
+        Assert.Equal("List-Unsubscribe=One-Click", listHeaders[1].Value);
+        Assert.Equal("Centrala nyhetsbrevet <central.alumni.example>", listHeaders[2].Value);
+        Assert.Contains(message.Headers, h => h.Name == "Subject" && h.Value == "With headers");
+        Assert.All(message.Headers, h => Assert.DoesNotContain('\n', h.Value));
+    }
+
+    [Fact]
     public async Task Outside_development_a_file_of_the_mailbox_is_a_404_problem()
     {
         var problem = await (await api.Client.GetAsync("/api/dev/mailbox/20260101T0000000000000-0/attachments/0", Ct)).ProblemAsync(404);

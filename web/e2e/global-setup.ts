@@ -12,7 +12,8 @@
  * with ASPNETCORE_ENVIRONMENT=Development, ConnectionStrings__Alumni=Data Source=<tmp>/alumni.db,
  * Database__Provider=Sqlite, Web__DistPath=<web/dist>, Alumni__DemoUsers=true (the API then seeds
  * admin@example.org, an admin, and coordinator@example.org, coordinator of DSV), Identity__* rate limits
- * raised for the one client every suite signs in from, and
+ * raised for the one client every suite signs in from, Newsletters__PublicBaseUrl=<that address> (the links in
+ * newsletter mail), Newsletters__MessagesPerSecond=1000, Newsletters__ScheduleEnabled=true and Newsletters__WelcomePollSeconds=2, and
  * Smtp__MailDirectory=<tmp>/mail without Smtp__Host (mail goes to files, which the dev mailbox
  * serves: the tests read sign-in codes there), waits until GET /health/ready answers 200
  * (E2E_API_START_TIMEOUT_MS, default 60 s) and hands the address to the tests as `inject('baseUrl')`.
@@ -154,6 +155,13 @@ export default async function setup(project: TestProject) {
         Identity__CodeRequestsPerAddress: '200',
         Identity__CodeRequestsPerClient: '500',
         Identity__SignInAttemptsPerClient: '500',
+        // Newsletters: links in mail lead to this server; a small send goes out at once (no throttle to speak of);
+        // the scheduler runs (scheduled sends, the welcome series), as in production.
+        Newsletters__PublicBaseUrl: baseUrl,
+        Newsletters__MessagesPerSecond: '1000',
+        Newsletters__ScheduleEnabled: 'true',
+        // The welcome series looks for newly verified members every 2 s, so a member's welcome mail comes at once.
+        Newsletters__WelcomePollSeconds: '2',
         DOTNET_NOLOGO: '1',
         DOTNET_CLI_TELEMETRY_OPTOUT: '1',
         DOTNET_SKIP_FIRST_TIME_EXPERIENCE: '1',

@@ -31,6 +31,8 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/join', path: '/join', as: 'visitor', heading: /^Join the alumni network$/ },
   { pattern: '/join/:token', path: '/join/:campaignToken', as: 'visitor', heading: /^Join the alumni network$/ },
   { pattern: '/erased', path: '/erased', as: 'visitor', heading: /^Your data has been erased$/, state: { erased: true } },
+  // Newsletters (web-nl-member): a link that is not one of ours says so kindly.
+  { pattern: '/preferences/:token', path: '/preferences/not-a-real-token', as: 'visitor', heading: /^This link does not work$/ },
   { pattern: '/me', path: '/me', as: 'alumnus', heading: /^Welcome, / },
   { pattern: '/me/profile', path: '/me/profile', as: 'alumnus', heading: /^My profile$/ },
   { pattern: '/me/sessions', path: '/me/sessions', as: 'alumnus', heading: /^My sessions$/ },
@@ -88,6 +90,9 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/admin/audit', path: '/admin/audit', as: 'admin', heading: /^Audit log$/ },
   { pattern: '/admin/imports', path: '/admin/imports', as: 'admin', heading: /^Import former students$/ },
   { pattern: '/admin/imports/:id', path: '/admin/imports/:importId', as: 'admin', heading: /^Import$/ },
+  // Newsletters (web-nl-member).
+  { pattern: '/admin/welcome-series', path: '/admin/welcome-series', as: 'admin', heading: /^Welcome series$/ },
+  { pattern: '/admin/bounces', path: '/admin/bounces', as: 'admin', heading: /^Bounces$/ },
   { pattern: '/dev/mailbox', path: '/dev/mailbox', as: 'visitor', heading: /^Dev mailbox$/ },
   { pattern: '*', path: '/no-such-page', as: 'visitor', heading: /^Page not found$/ },
 ];

@@ -26,7 +26,7 @@ public sealed class ListDevMailbox(DevMailbox mailbox, IWebHostEnvironment envir
         Description(b => b
             .WithName("dev_mailbox")
             .WithSummary("List the development mailbox")
-            .WithDescription("Development only (404 elsewhere): the newest messages the API wrote into its mail folder because no SMTP relay is configured, newest first.")
+            .WithDescription("Development only (404 elsewhere): the newest messages the API wrote into its mail folder because no SMTP relay is configured, newest first, each with its header fields (List-Unsubscribe, List-Id, DKIM-Signature, …).")
             .ProducesProblems(StatusCodes.Status404NotFound));
     }
 
@@ -50,6 +50,7 @@ public sealed class ListDevMailbox(DevMailbox mailbox, IWebHostEnvironment envir
             {
                 Index = a.Index, FileName = a.FileName, MediaType = a.MediaType, Size = a.Size, ContentId = a.ContentId,
             }).ToList(),
+            Headers = m.Headers.Select(h => new DevMailboxHeader { Name = h.Name, Value = h.Value }).ToList(),
         }).ToList(), ct);
     }
 

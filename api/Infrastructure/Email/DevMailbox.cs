@@ -10,8 +10,14 @@ namespace Alumni.Api.Infrastructure.Email;
 /// <param name="SentAt">The message's Date, in UTC.</param>
 /// <param name="Text">The plain-text body (empty when it has none).</param>
 /// <param name="Attachments">The files sent with it (attachments and inline images), in the order they appear.</param>
+/// <param name="Headers">The message's header fields, in order, each value unfolded (one line).</param>
 public sealed record MailboxEntry(string Id, string To, string Subject, DateTimeOffset SentAt, string Text,
-    IReadOnlyList<MailboxAttachment> Attachments);
+    IReadOnlyList<MailboxAttachment> Attachments, IReadOnlyList<MailboxHeader> Headers);
+
+/// <summary>A header field of a message in the mail folder.</summary>
+/// <param name="Name">The field's name as written (<c>List-Unsubscribe</c>).</param>
+/// <param name="Value">Its value, unfolded to one line and trimmed.</param>
+public sealed record MailboxHeader(string Name, string Value);
 
 /// <summary>A file sent with a message in the mail folder.</summary>
 /// <param name="Index">Its position among the message's files, from 0: how it is asked for.</param>
@@ -135,8 +141,16 @@ public sealed class DevMailbox(IOptions<EmailOptions> options, ILogger<DevMailbo
             message.Subject ?? "",
             message.Date.ToUniversalTime(),
             message.TextBody ?? "",
-            await AttachmentsOfAsync(message, ct));
+            await AttachmentsOfAsync(message, ct),
+            HeadersOf(message));
     }
+
+    /// <summary>The message's own header fields (not its parts'), in order; a folded value becomes one line.</summary>
+    private static IReadOnlyList<MailboxHeader> HeadersOf(MimeMessage message) =>
+        message.Headers.Select(h => new MailboxHeader(h.Field, Unfold(h.Value))).ToList();
+
+    private static string Unfold(string value) =>
+        string.Join(' ', value.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries).Select(line => line.Trim())).Trim();
 
     private static async Task<IReadOnlyList<MailboxAttachment>> AttachmentsOfAsync(MimeMessage message, CancellationToken ct)
     {

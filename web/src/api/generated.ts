@@ -9926,6 +9926,7 @@ export class NewslettersClient {
     }
 
     /**
+<<<<<<< HEAD
      * List newsletter topics
      * @param includeInactive (optional) 
      * @return OK
@@ -10001,12 +10002,30 @@ export class NewslettersClient {
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
+=======
+     * Unsubscribe with one click (RFC 8058)
+     * @param list_Unsubscribe (optional) Always `One-Click`.
+     * @return OK
+     */
+    unsubscribeOneClick(token: string, list_Unsubscribe?: string | null | undefined, signal?: AbortSignal): Promise<OneClickUnsubscribeResponse> {
+        let url_ = this.baseUrl + "/api/newsletters/unsubscribe/{token}";
+        if (token === undefined || token === null)
+            throw new globalThis.Error("The parameter 'token' must be defined.");
+        url_ = url_.replace("{token}", encodeURIComponent("" + token));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let content_ = "";
+        if (list_Unsubscribe !== undefined)
+            content_ += encodeURIComponent("List-Unsubscribe") + "=" + encodeURIComponent("" + list_Unsubscribe) + "&";
+        content_ = content_.replace(/&$/, "");
+>>>>>>> web-nl-member
 
         let options_: RequestInit = {
             body: content_,
             method: "POST",
             signal,
             headers: {
+<<<<<<< HEAD
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -10198,6 +10217,9 @@ export class NewslettersClient {
             method: "POST",
             signal,
             headers: {
+=======
+                "Content-Type": "application/x-www-form-urlencoded",
+>>>>>>> web-nl-member
                 "Accept": "application/json"
             }
         };
@@ -10971,6 +10993,14 @@ export interface DevMailboxAttachment {
     contentId?: string | undefined;
 }
 
+/** A header field of a message in the development mailbox. */
+export interface DevMailboxHeader {
+    /** The field's name as written (`List-Unsubscribe`). */
+    name: string;
+    /** Its value, unfolded to one line. */
+    value: string;
+}
+
 /** A message the API wrote into its mail folder because no SMTP relay is configured (Development only). */
 export interface DevMailboxMessage {
     /** Identifier of the message in the mail folder: its file name without `.eml`. */
@@ -10985,6 +11015,10 @@ export interface DevMailboxMessage {
     text: string;
     /** The files sent with the message (attachments and inline images), in order; empty when none. */
     attachments: DevMailboxAttachment[];
+    /** The message's header fields, in the order written (`From`, `List-Unsubscribe`,
+`List-Unsubscribe-Post`, `List-Id`, `DKIM-Signature`, …), so a developer can see what a mail
+client sees. */
+    headers: DevMailboxHeader[];
 }
 
 /** A member in the directory: the name, and only the fields the member chose to show. */
@@ -11727,6 +11761,12 @@ export interface OccasionResponsePaged {
     totalExact: boolean;
 }
 
+/** The form body a mail client POSTs to a one-click unsubscribe address (RFC 8058); the token is in the route. */
+export interface OneClickUnsubscribeForm {
+    /** Always `One-Click`. */
+    "List-Unsubscribe"?: string | undefined;
+}
+
 /** What a one-click unsubscribe (RFC 8058) did. */
 export interface OneClickUnsubscribeResponse {
     /** The topic turned off (the campaign's); null when everything was. */
@@ -12414,6 +12454,7 @@ export interface UpdatePreferencesRequest {
     unsubscribeAll?: boolean | undefined;
 }
 
+<<<<<<< HEAD
 /** Changes a segment (If-Match: its version). */
 export interface UpdateSegmentRequest {
     name: string;
@@ -12434,6 +12475,8 @@ export interface UpdateTopicRequest {
     active: boolean;
 }
 
+=======
+>>>>>>> web-nl-member
 /** New texts, delay and state of a welcome step. A language is written when it has both a subject and a body; at least one language must be. Members whose step is already planned keep the delay it had when they were verified. */
 export interface UpdateWelcomeStepRequest {
     /** Subject in Swedish, at most 300 characters. */

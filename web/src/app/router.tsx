@@ -16,10 +16,15 @@ const AdminApiKeysRoute = lazy(() => import('./routes/admin-api-keys'));
 const AdminAuditRoute = lazy(() => import('./routes/admin-audit'));
 const AdminImportsRoute = lazy(() => import('./routes/admin-imports'));
 const AdminImportRoute = lazy(() => import('./routes/admin-import'));
+// Newsletters: the welcome series and the bounces (web-nl-member).
+const AdminWelcomeSeriesRoute = lazy(() => import('./routes/admin-welcome-series'));
+const AdminBouncesRoute = lazy(() => import('./routes/admin-bounces'));
 const MySessionsRoute = lazy(() => import('./routes/my-sessions'));
 const DevMailboxRoute = lazy(() => import('./routes/dev-mailbox'));
 const MyProfileRoute = lazy(() => import('./routes/my-profile'));
 const ErasedRoute = lazy(() => import('./routes/erased'));
+// Newsletters: the preference page a mail's link opens (web-nl-member).
+const PreferencesRoute = lazy(() => import('./routes/preferences'));
 const DirectoryRoute = lazy(() => import('./routes/directory'));
 const StaffMembersRoute = lazy(() => import('./routes/staff-members'));
 const StaffMemberRoute = lazy(() => import('./routes/staff-member'));
@@ -71,6 +76,7 @@ export const routes: RouteObject[] = [
       { path: 'join', element: <JoinRoute /> },
       { path: 'join/:token', element: <JoinRoute /> },
       { path: 'erased', element: <ErasedRoute /> },
+      { path: 'preferences/:token', element: <PreferencesRoute /> },
       {
         path: 'me',
         element: (
@@ -182,6 +188,8 @@ export const routes: RouteObject[] = [
           { path: 'audit', element: <AdminAuditRoute /> },
           { path: 'imports', element: <AdminImportsRoute /> },
           { path: 'imports/:id', element: <AdminImportRoute /> },
+          { path: 'welcome-series', element: <AdminWelcomeSeriesRoute /> },
+          { path: 'bounces', element: <AdminBouncesRoute /> },
         ],
       },
       { path: 'dev/mailbox', element: <DevMailboxRoute /> },

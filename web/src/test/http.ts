@@ -226,6 +226,10 @@ export function signInMail(to: string, code: string, fields: Partial<DevMailboxM
     sentAt: AT,
     text: `Your code for signing in to Alumni is ${code}.\n\nIt is valid for 10 minutes and can be used once.\n`,
     attachments: [],
+    headers: [
+      { name: 'From', value: 'Alumni <alumni@localhost>' },
+      { name: 'Subject', value: `Your sign-in code: ${code}` },
+    ],
     ...fields,
   };
 }

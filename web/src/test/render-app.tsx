@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import { http } from 'msw';
 import { flushSync } from 'react-dom';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import type { DevMailboxMessage, MeResponse } from '../api/generated';
+import type { DevMailboxMessage, MemberDeliveryResponse, MeResponse, PreferencesResponse } from '../api/generated';
 import { AppProvider, createQueryClient } from '../app/provider';
 import { routes } from '../app/router';
 import { createApiClients } from '../lib/api-client';
@@ -23,6 +23,13 @@ export interface RenderAppOptions {
    * the mailbox (404), as outside Development. The layout asks for it once to decide on its link.
    */
   devMailbox?: DevMailboxMessage[];
+  /**
+   * What `GET /api/me/newsletters/preferences` answers (the profile's Newsletter section), or a function asked at
+   * every request; without it (or null) a 404, as for someone without a member record, and the section stays away.
+   */
+  myNewsletterPreferences?: PreferencesResponse | null | (() => PreferencesResponse | null);
+  /** What `GET /api/newsletters/members/{id}/delivery` answers (the staff member page's Mail delivery box); mail delivered unless told. */
+  memberDelivery?: MemberDeliveryResponse;
   path?: string;
 }
 
@@ -35,7 +42,7 @@ function flushUpdates(fn: () => unknown): undefined {
  * fetch wrapper: the test's MSW handlers answer its requests. The frame's own requests (who is
  * signed in, whether the dev mailbox is served) are answered from `me` and `devMailbox`.
  */
-export function renderApp({ me, devMailbox, path = '/departments' }: RenderAppOptions) {
+export function renderApp({ me, devMailbox, myNewsletterPreferences = null, memberDelivery = { stopped: false, bounces: [] }, path = '/departments' }: RenderAppOptions) {
   const current = typeof me === 'function' ? me : () => me;
   server.use(http.get('/api/me', () => meResponse(current())));
   const first = current();
@@ -45,6 +52,14 @@ export function renderApp({ me, devMailbox, path = '/departments' }: RenderAppOp
       devMailbox ? json(devMailbox) : notFound('The development mailbox is served only in Development.'),
     ),
   );
+  const preferences = typeof myNewsletterPreferences === 'function' ? myNewsletterPreferences : () => myNewsletterPreferences;
+  server.use(
+    http.get('/api/me/newsletters/preferences', () => {
+      const answer = preferences();
+      return answer ? json(answer) : notFound('You have no member record.');
+    }),
+  );
+  server.use(http.get('/api/newsletters/members/:memberId/delivery', () => json(memberDelivery)));
   const i18n = createI18n({ storage: window.localStorage, document });
   // The app's own clients and fetch wrapper, as main.tsx makes them.
   const clients = createApiClients({ language: () => currentLanguage(i18n) });

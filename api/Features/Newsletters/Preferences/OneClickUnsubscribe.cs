@@ -24,6 +24,7 @@ public sealed class OneClickUnsubscribe(Database db, PreferenceLinks links, Pref
         // not, so it is not read, and a POST without it (or without a Content-Type) is the same one click.
         Options(b => b.RequireRateLimiting(PreferenceRules.AnonymousLimit));
         Description(b => b
+            .Accepts<OneClickUnsubscribeForm>("application/x-www-form-urlencoded", "multipart/form-data")
             .WithName("newsletters_unsubscribeOneClick")
             .WithSummary("Unsubscribe with one click (RFC 8058)")
             .WithDescription("The List-Unsubscribe-Post target of every newsletter mail; the body is List-Unsubscribe=One-Click (form-encoded). "

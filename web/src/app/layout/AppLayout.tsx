@@ -16,6 +16,8 @@ const NAV_LABELS = {
   apiKeys: 'nav.apiKeys',
   audit: 'nav.audit',
   imports: 'nav.imports',
+  welcomeSeries: 'nav.welcomeSeries',
+  bounces: 'nav.bounces',
   devMailbox: 'nav.devMailbox',
   myPage: 'nav.myPage',
   profile: 'nav.profile',

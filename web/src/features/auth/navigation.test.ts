@@ -46,7 +46,7 @@ describe('networkNavigationFor', () => {
     const admin = {
       personal,
       staff: ['/staff/members', '/staff/campaigns', '/staff/events', '/staff/newsletters', '/staff/occasions'],
-      admin: ['/departments', '/admin/people', '/admin/api-keys', '/admin/audit', '/admin/imports'],
+      admin: ['/departments', '/admin/people', '/admin/api-keys', '/admin/audit', '/admin/imports', '/admin/welcome-series', '/admin/bounces'],
     };
     expect(keys(networkNavigationFor(me(['admin'])))).toEqual(admin);
     expect(keys(networkNavigationFor(me(['admin', 'coordinator'])))).toEqual(admin);

@@ -7,6 +7,8 @@ export type NavKey =
   | 'apiKeys'
   | 'audit'
   | 'imports'
+  | 'welcomeSeries'
+  | 'bounces'
   | 'devMailbox'
   | 'myPage'
   | 'profile'
@@ -29,6 +31,8 @@ export const NAV_PATHS: Record<NavKey, string> = {
   apiKeys: '/admin/api-keys',
   audit: '/admin/audit',
   imports: '/admin/imports',
+  welcomeSeries: '/admin/welcome-series',
+  bounces: '/admin/bounces',
   devMailbox: '/dev/mailbox',
   myPage: '/me',
   profile: '/me/profile',
@@ -78,7 +82,7 @@ export interface NetworkNavigation {
  * staff (admins and coordinators) also search members, run recruitment campaigns, events and newsletters (admins also plan
  * occasions abroad); the faculties and
  * departments are under the staff menu for coordinators and under the admin menu for admins, who also
- * manage people, API keys, read the audit log and import former students. Signed out: nothing (the header offers "Join" and
+ * manage people, API keys, read the audit log, import former students, edit the welcome series and see bounces. Signed out: nothing (the header offers "Join" and
  * "Sign in").
  */
 export function networkNavigationFor(me: MeResponse | null | undefined): NetworkNavigation {
@@ -90,6 +94,6 @@ export function networkNavigationFor(me: MeResponse | null | undefined): Network
     staff: isStaff(me)
       ? items('members', 'campaigns', 'staffEvents', 'newsletters', ...(admin ? (['occasions'] as NavKey[]) : (['departments'] as NavKey[])))
       : [],
-    admin: admin ? items('departments', 'people', 'apiKeys', 'audit', 'imports') : [],
+    admin: admin ? items('departments', 'people', 'apiKeys', 'audit', 'imports', 'welcomeSeries', 'bounces') : [],
   };
 }

@@ -69,7 +69,7 @@ describe('header and menu by role', () => {
     expect(await within(banner).findByText(ADMIN.email)).toBeTruthy();
     expect(within(banner).getByRole('button', { name: 'Logga ut' })).toBeTruthy();
     expect(within(banner).getByRole('link', { name: 'Mina sessioner' })).toBeTruthy();
-    expect(menuLinks('Administration')).toEqual(['Fakulteter och institutioner', 'Personer', 'API-nycklar', 'Granskningslogg', 'Importer']);
+    expect(menuLinks('Administration')).toEqual(['Fakulteter och institutioner', 'Personer', 'API-nycklar', 'Granskningslogg', 'Importer', 'Välkomstserien', 'Studsar']);
     expect(menuLinks('Personalens verktyg')).toEqual(['Medlemmar', 'Kampanjer', 'Evenemang', 'Nyhetsbrev', 'Besök utomlands']);
   });
 

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
 import { json, me, recordRequests, requestsTo, server, signInMail } from '../../../test/http';
 import { renderApp } from '../../../test/render-app';
@@ -57,6 +57,89 @@ describe('DevMailboxPage', () => {
     const article = await screen.findByRole('article');
     expect(within(article).queryByRole('heading', { level: 3 })).toBeNull();
     expect(within(article).queryByRole('link')).toBeNull();
+  });
+
+  it('shows a newsletter mail’s list headers, opens its unsubscribe link as the preference page and tries the one-click POST', async () => {
+    const token = 'AbC-123_xyz';
+    const oneClick = `http://localhost:5000/api/newsletters/unsubscribe/${token}`;
+    const mail = signInMail('ada@example.org', 'ABC234', {
+      subject: 'Nyheter från alumninätverket',
+      text: `Hej Ada!\n\nÄndra dina utskick: http://localhost:5000/preferences/${token}.\n`,
+      headers: [
+        { name: 'From', value: 'Alumni <alumni@localhost>' },
+        { name: 'List-Id', value: 'Centrala nyhetsbrevet <central.localhost>' },
+        { name: 'List-Unsubscribe', value: `<${oneClick}>, <mailto:unsubscribe@localhost?subject=unsubscribe-${token}>` },
+        { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+      ],
+    });
+    const posts: Array<{ path: string; body: string; contentType: string | null; cookie: string | null }> = [];
+    server.use(
+      http.post('/api/newsletters/unsubscribe/:token', async ({ request }) => {
+        posts.push({
+          path: new URL(request.url).pathname,
+          body: await request.text(),
+          contentType: request.headers.get('content-type'),
+          cookie: request.headers.get('cookie'),
+        });
+        return new HttpResponse(null, { status: 200 });
+      }),
+    );
+    const user = userEvent.setup();
+    renderApp({ me: null, devMailbox: [mail], path: '/dev/mailbox' });
+    const article = await screen.findByRole('article');
+
+    const headers = within(article).getByRole('region', { name: 'Nyhetsbrevets huvudfält' });
+    const names = within(headers).getAllByRole('term').map((term) => term.textContent);
+    expect(names).toEqual(['List-Unsubscribe', 'List-Unsubscribe-Post', 'List-Id']);
+    expect(within(headers).getAllByRole('definition').map((d) => d.textContent)).toEqual([
+      `<${oneClick}>, <mailto:unsubscribe@localhost?subject=unsubscribe-${token}>`,
+      'List-Unsubscribe=One-Click',
+      'Centrala nyhetsbrevet <central.localhost>',
+    ]);
+    // The web link opens the app's preference page for the token (whatever host the mail named); so does the text's.
+    expect(within(headers).getByRole('link', { name: 'Öppna avregistreringslänken (inställningssidan)' }).getAttribute('href')).toBe(
+      `/preferences/${token}`,
+    );
+    const textLink = within(article.querySelector('pre')!).getByRole('link');
+    expect([textLink.textContent, textLink.getAttribute('href')]).toEqual([`http://localhost:5000/preferences/${token}`, `/preferences/${token}`]);
+
+    await user.click(within(headers).getByRole('button', { name: 'Prova ett klick (POST)' }));
+    expect((await within(headers).findByText(/API:t svarade 200/)).textContent).toBe(
+      'API:t svarade 200: avregistreringen gäller. Öppna inställningssidan för att se den.',
+    );
+    expect(posts).toEqual([
+      { path: `/api/newsletters/unsubscribe/${token}`, body: 'List-Unsubscribe=One-Click', contentType: 'application/x-www-form-urlencoded', cookie: null },
+    ]);
+  });
+
+  it('says so when the one-click POST is refused', async () => {
+    const mail = signInMail('ada@example.org', 'ABC234', {
+      subject: 'Nyheter',
+      headers: [
+        { name: 'List-Unsubscribe', value: '<http://localhost:5000/api/newsletters/unsubscribe/old>' },
+        { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+      ],
+    });
+    server.use(
+      http.post('/api/newsletters/unsubscribe/:token', () =>
+        json({ type: 'urn:alumni:problem:not-found', title: 'Not Found', status: 404, detail: 'Länken har gått ut.' }, 404),
+      ),
+    );
+    const user = userEvent.setup();
+    renderApp({ me: null, devMailbox: [mail], path: '/dev/mailbox' });
+    const article = await screen.findByRole('article');
+    await user.click(within(article).getByRole('button', { name: 'Prova ett klick (POST)' }));
+    const alert = await within(article).findByRole('alert');
+    expect(alert.textContent).toContain('POST-anropet för ett klick avvisades.');
+    expect(alert.textContent).toContain('Länken har gått ut.');
+  });
+
+  it('shows no newsletter headers for other mail, and every header field folded away', async () => {
+    renderApp({ me: null, devMailbox: [signInMail('ada@example.org', 'ABC234')], path: '/dev/mailbox' });
+    const article = await screen.findByRole('article');
+    expect(within(article).queryByRole('region')).toBeNull();
+    expect(within(article).queryByRole('button', { name: 'Prova ett klick (POST)' })).toBeNull();
+    expect(article.querySelector('details summary')!.textContent).toBe('Alla huvudfält (2)');
   });
 
   it('explains that the mailbox exists only in Development', async () => {

@@ -6,6 +6,7 @@ import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { MAILBOX_LIMIT, mailboxAttachmentUrl, useDevMailbox } from '../api/mailbox';
 import { signInCodeOf } from '../mail';
+import { MailAllHeaders, MailListHeaders, MailText } from './MailHeaders';
 import './DevMailboxPage.css';
 
 /**
@@ -85,7 +86,8 @@ export function DevMailboxPage() {
                         </div>
                       ) : null}
                     </dl>
-                    <pre className="mail__text">{message.text}</pre>
+                    <MailListHeaders message={message} />
+                    <MailText text={message.text} />
                     {message.attachments.length > 0 ? (
                       <div className="mail__files">
                         <h3 className="mail__files-title">{t('devMailbox.files', { count: message.attachments.length })}</h3>
@@ -106,6 +108,7 @@ export function DevMailboxPage() {
                         </ul>
                       </div>
                     ) : null}
+                    <MailAllHeaders message={message} />
                   </article>
                 </li>
               );

@@ -39,7 +39,7 @@ const EDIT_BUTTON_ID = 'edit-member-button';
 const MEMBER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Staff: one member's record, its edit form (If-Match), the staff notes and, for admins, erasure on request. */
-export function MemberDetailPage() {
+export function MemberDetailPage({ delivery }: { delivery?: (memberId: string) => ReactNode } = {}) {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   // An address whose id is no id at all names no member: say so, rather than show the API's complaint about the id.
@@ -80,13 +80,13 @@ export function MemberDetailPage() {
           </div>
         </>
       ) : record.data ? (
-        <MemberRecord data={record.data} />
+        <MemberRecord data={record.data} delivery={delivery} />
       ) : null}
     </div>
   );
 }
 
-function MemberRecord({ data }: { data: StaffMemberResponse }) {
+function MemberRecord({ data, delivery }: { data: StaffMemberResponse; delivery?: (memberId: string) => ReactNode }) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const auth = useAuth();
@@ -224,6 +224,8 @@ function MemberRecord({ data }: { data: StaffMemberResponse }) {
           </table>
         </TableScroll>
       </section>
+
+      {member.status === 'erased' ? null : delivery?.(member.id)}
 
       {member.status === 'erased' ? null : editing ? (
         <EditMemberPanel

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MemberResponse } from '../../../api/generated';
 import { ProblemMessage } from '../../../components/ProblemMessage';
@@ -23,12 +23,20 @@ import { useProfileDraft } from './useProfileDraft';
 import './network.css';
 import './profile.css';
 
+/** What the profile hands a section another feature adds (the newsletter topics, after the consents). */
+export interface ProfileSlotProps {
+  /** My record's version: it changes when a consent is switched here. */
+  memberVersion: number;
+  /** The section changed my consents (a topic turned on gives its consent): my record is read again. */
+  onConsentsChanged: () => void;
+}
+
 /**
  * "My profile": a member's own record – the profile (If-Match), studies, consents, and their data
  * (export, erasure). Someone signed in without a member record is sent to confirm the sign-up made
  * for their address when there is one, else invited to join.
  */
-export function MyProfilePage() {
+export function MyProfilePage({ newsletter }: { newsletter?: (props: ProfileSlotProps) => ReactNode } = {}) {
   const { t } = useTranslation();
   useDocumentTitle(t('profile.title'));
   const auth = useAuth();
@@ -59,14 +67,22 @@ export function MyProfilePage() {
         ) : profile.data === null ? (
           <NotMemberInvite email={auth.me?.email ?? ''} />
         ) : profile.data ? (
-          <MemberProfile member={profile.data} email={auth.me?.email ?? profile.data.email} />
+          <MemberProfile member={profile.data} email={auth.me?.email ?? profile.data.email} newsletter={newsletter} />
         ) : null}
       </div>
     </div>
   );
 }
 
-function MemberProfile({ member, email }: { member: MemberResponse; email: string }) {
+function MemberProfile({
+  member,
+  email,
+  newsletter,
+}: {
+  member: MemberResponse;
+  email: string;
+  newsletter?: (props: ProfileSlotProps) => ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const queryClient = useQueryClient();
@@ -154,6 +170,10 @@ function MemberProfile({ member, email }: { member: MemberResponse; email: strin
 
       <MyStudiesSection member={member} faculties={faculties.data} announce={setStatus} />
       <ConsentsSection member={member} announce={setStatus} onRecord={(next) => markOwn(next.version)} />
+      {newsletter?.({
+        memberVersion: member.version,
+        onConsentsChanged: () => void queryClient.invalidateQueries({ queryKey: memberKeys.me() }),
+      })}
       <MyDataSection email={email} announce={setStatus} />
     </>
   );

@@ -1,0 +1,5 @@
+import { WelcomeStepsPage } from '../../features/newsletter-admin/components/WelcomeStepsPage';
+
+export default function AdminWelcomeSeriesRoute() {
+  return <WelcomeStepsPage />;
+}
