@@ -9926,7 +9926,6 @@ export class NewslettersClient {
     }
 
     /**
-<<<<<<< HEAD
      * List newsletter topics
      * @param includeInactive (optional) 
      * @return OK
@@ -10002,30 +10001,12 @@ export class NewslettersClient {
         url_ = url_.replace(/[?&]$/, "");
 
         const content_ = JSON.stringify(body);
-=======
-     * Unsubscribe with one click (RFC 8058)
-     * @param list_Unsubscribe (optional) Always `One-Click`.
-     * @return OK
-     */
-    unsubscribeOneClick(token: string, list_Unsubscribe?: string | null | undefined, signal?: AbortSignal): Promise<OneClickUnsubscribeResponse> {
-        let url_ = this.baseUrl + "/api/newsletters/unsubscribe/{token}";
-        if (token === undefined || token === null)
-            throw new globalThis.Error("The parameter 'token' must be defined.");
-        url_ = url_.replace("{token}", encodeURIComponent("" + token));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let content_ = "";
-        if (list_Unsubscribe !== undefined)
-            content_ += encodeURIComponent("List-Unsubscribe") + "=" + encodeURIComponent("" + list_Unsubscribe) + "&";
-        content_ = content_.replace(/&$/, "");
->>>>>>> web-nl-member
 
         let options_: RequestInit = {
             body: content_,
             method: "POST",
             signal,
             headers: {
-<<<<<<< HEAD
                 "Content-Type": "application/json",
                 "Accept": "application/json"
             }
@@ -10204,22 +10185,27 @@ export class NewslettersClient {
 
     /**
      * Unsubscribe with one click (RFC 8058)
+     * @param list_Unsubscribe (optional) Always `One-Click`.
      * @return OK
      */
-    unsubscribeOneClick(token: string, signal?: AbortSignal): Promise<OneClickUnsubscribeResponse> {
+    unsubscribeOneClick(token: string, list_Unsubscribe?: string | null | undefined, signal?: AbortSignal): Promise<OneClickUnsubscribeResponse> {
         let url_ = this.baseUrl + "/api/newsletters/unsubscribe/{token}";
         if (token === undefined || token === null)
             throw new globalThis.Error("The parameter 'token' must be defined.");
         url_ = url_.replace("{token}", encodeURIComponent("" + token));
         url_ = url_.replace(/[?&]$/, "");
 
+        let content_ = "";
+        if (list_Unsubscribe !== undefined)
+            content_ += encodeURIComponent("List-Unsubscribe") + "=" + encodeURIComponent("" + list_Unsubscribe) + "&";
+        content_ = content_.replace(/&$/, "");
+
         let options_: RequestInit = {
+            body: content_,
             method: "POST",
             signal,
             headers: {
-=======
                 "Content-Type": "application/x-www-form-urlencoded",
->>>>>>> web-nl-member
                 "Accept": "application/json"
             }
         };
@@ -10238,6 +10224,12 @@ export class NewslettersClient {
             result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OneClickUnsubscribeResponse;
             return result200;
             });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
         } else if (status === 404) {
             return response.text().then((_responseText) => {
             let result404: any = null;
@@ -10249,6 +10241,18 @@ export class NewslettersClient {
             let result410: any = null;
             result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
             return throwException("Gone", status, _responseText, _headers, result410);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
             });
         } else if (status === 429) {
             return response.text().then((_responseText) => {
@@ -12454,7 +12458,6 @@ export interface UpdatePreferencesRequest {
     unsubscribeAll?: boolean | undefined;
 }
 
-<<<<<<< HEAD
 /** Changes a segment (If-Match: its version). */
 export interface UpdateSegmentRequest {
     name: string;
@@ -12475,8 +12478,6 @@ export interface UpdateTopicRequest {
     active: boolean;
 }
 
-=======
->>>>>>> web-nl-member
 /** New texts, delay and state of a welcome step. A language is written when it has both a subject and a body; at least one language must be. Members whose step is already planned keep the delay it had when they were verified. */
 export interface UpdateWelcomeStepRequest {
     /** Subject in Swedish, at most 300 characters. */
