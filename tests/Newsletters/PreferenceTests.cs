@@ -152,7 +152,7 @@ public abstract class PreferenceTests(ApiFixture api)
     }
 
     [Fact]
-    public async Task One_click_is_the_same_with_a_multipart_body_or_none_and_a_get_there_is_no_endpoint()
+    public async Task One_click_takes_either_form_encoding_of_RFC_8058_and_a_get_there_is_no_endpoint()
     {
         api.SkipIfUnavailable();
         var topics = await TopicsAsync(api);
@@ -163,7 +163,11 @@ public abstract class PreferenceTests(ApiFixture api)
 
         Assert.Equal(HttpStatusCode.MethodNotAllowed, (await mailClient.GetAsync($"/api/newsletters/unsubscribe/{bare}", Ct)).StatusCode);
         Assert.True(await OnTopicAsync(api, member.MemberId, topics.Dsv));
-        Assert.Equal(HttpStatusCode.OK, (await mailClient.PostAsync($"/api/newsletters/unsubscribe/{bare}", null, Ct)).StatusCode);
+        // RFC 8058: the body is List-Unsubscribe=One-Click, multipart/form-data or form-urlencoded; without either nothing changes.
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, (await mailClient.PostAsync($"/api/newsletters/unsubscribe/{bare}", null, Ct)).StatusCode);
+        Assert.True(await OnTopicAsync(api, member.MemberId, topics.Dsv));
+        using var encoded = new FormUrlEncodedContent([new KeyValuePair<string, string>("List-Unsubscribe", "One-Click")]);
+        Assert.Equal(HttpStatusCode.OK, (await mailClient.PostAsync($"/api/newsletters/unsubscribe/{bare}", encoded, Ct)).StatusCode);
         using var form = new MultipartFormDataContent { { new StringContent("One-Click"), "List-Unsubscribe" } };
         Assert.Equal(HttpStatusCode.OK, (await mailClient.PostAsync($"/api/newsletters/unsubscribe/{multipart}", form, Ct)).StatusCode);
 

@@ -20,8 +20,8 @@ public sealed class OneClickUnsubscribe(Database db, PreferenceLinks links, Pref
     public override void Configure()
     {
         Post("/newsletters/unsubscribe/{token}");
-        // Mail clients send the RFC 8058 form body (List-Unsubscribe=One-Click), not JSON; it says nothing the route does
-        // not, so it is not read, and a POST without it (or without a Content-Type) is the same one click.
+        // Mail clients send the RFC 8058 form body (List-Unsubscribe=One-Click, multipart/form-data or form-urlencoded),
+        // not JSON; it says nothing the route does not, so it is not read. A POST in another content type is a 415.
         Options(b => b.RequireRateLimiting(PreferenceRules.AnonymousLimit));
         Description(b => b
             .Accepts<OneClickUnsubscribeForm>("application/x-www-form-urlencoded", "multipart/form-data")
