@@ -39,13 +39,17 @@ export function useCampaign(id: string, enabled: boolean = true) {
 /** How often a sending campaign's status and figures are read again. */
 export const POLL_MS = 2000;
 
-/** A campaign's figures; read again every 2 seconds while `live` (the campaign is sending). */
-export function useCampaignFigures(id: string, live: boolean) {
+/**
+ * A campaign's figures at its `status`: read again every 2 seconds while it is sending, and once more when the status
+ * changes (the last batch's outcomes arrive with "sent", after the last poll).
+ */
+export function useCampaignFigures(id: string, status: NewsletterCampaignResponse['status']) {
   const { newsletters } = useApiClients();
   return useQuery<CampaignFiguresResponse>({
-    queryKey: newsletterKeys.figures(id),
+    queryKey: [...newsletterKeys.figures(id), status],
     queryFn: ({ signal }) => newsletters.getCampaignFigures(id, signal),
-    refetchInterval: live ? POLL_MS : false,
+    placeholderData: keepPreviousData,
+    refetchInterval: status === 'sending' ? POLL_MS : false,
   });
 }
 

@@ -96,8 +96,7 @@ function CampaignRecord({ campaign }: { campaign: NewsletterCampaignResponse }) 
   const action = useCampaignAction();
   const uncertain = useUncertainChoice();
   const schedule = useScheduleCampaign();
-  const live = campaign.status === 'sending';
-  const figures = useCampaignFigures(campaign.id, live);
+  const figures = useCampaignFigures(campaign.id, campaign.status);
   const audience = useAudience(campaign.status === 'draft' || campaign.status === 'scheduled' ? campaign.topicId : '', campaign.segmentId ?? '', campaign.departmentId ?? '');
   const [confirming, setConfirming] = useState<Confirming>(null);
   const [done, setDone] = useState<string | null>(null);
