@@ -122,7 +122,7 @@ describe('signing in and the admin pages', () => {
 
   it('shows the admin menu', async () => {
     await adminMenu().getByRole('link', { name: 'People' }).waitFor();
-    expect(await menuLinks(adminMenu())).toEqual(['Faculties and departments', 'People', 'API keys', 'Audit log', 'Imports']);
+    expect(await menuLinks(adminMenu())).toEqual(['Faculties and departments', 'People', 'API keys', 'Audit log', 'Imports', 'Welcome series', 'Bounces']);
     expect(await menuLinks()).toEqual(['Dev mailbox']);
     await adminMenu().getByRole('link', { name: 'Faculties and departments' }).click();
     await page.getByRole('button', { name: 'New department' }).waitFor();

@@ -348,9 +348,9 @@ describe('staff sign in once and land on the staff start page', () => {
     const message = await fetch(`${baseUrl}/api/newsletters/messages`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ title: `Welcome back ${suffix}`, tags: ['spring'], subjectSv: 'Välkommen tillbaka', subjectEn: 'Welcome back', bodyEn: 'Hello!' }),
+      body: JSON.stringify({ title: `Welcome back ${suffix}`, tags: ['spring'], subjectSv: 'Välkommen tillbaka', subjectEn: 'Welcome back', bodySv: 'Hej!', bodyEn: 'Hello!' }),
     });
-    expect(message.status).toBe(201);
+    expect(message.status, await message.clone().text()).toBe(201);
     placeholders.messageId = ((await message.json()) as { id: string }).id;
     const layouts = (await (await fetch(`${baseUrl}/api/newsletters/layouts`, { headers: read })).json()) as { id: string }[];
     expect(layouts.length).toBeGreaterThan(0);
