@@ -35,4 +35,10 @@ public static class ApiScopes
 
     /// <summary>Record bounced mail by address (from a mail provider's bounce feed).</summary>
     public const string MailBounces = "mail:bounces";
+
+    /// <summary>Read the coordinator network: the directory, the toolkit, initiatives, support requests, meetings' notes and news.</summary>
+    public const string NetworkRead = "network:read";
+
+    /// <summary>Run the coordinator network: assignments, the toolkit, initiatives, decisions on support requests, meetings' notes and news.</summary>
+    public const string NetworkWrite = "network:write";
 }

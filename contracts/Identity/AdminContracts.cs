@@ -262,4 +262,7 @@ public enum AuditKind
 
     /// <summary>Newsletters: topics, segments, messages, layouts, campaigns and their sends, bounces, the welcome series.</summary>
     Newsletters,
+
+    /// <summary>The coordinator network: assignments, the toolkit, initiatives, support requests, meetings' notes and news.</summary>
+    Network,
 }

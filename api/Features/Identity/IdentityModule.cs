@@ -13,13 +13,14 @@ public sealed class IdentityModule : ISliceModule
     public const string SignInLimit = "identity-sign-in";
 
     /// <inheritdoc />
-    public IReadOnlyList<string> OwnedTables { get; } = ["users", "user_departments", "sign_in_codes", "sessions", "api_keys", "audit_log", "caller_names"];
+    public IReadOnlyList<string> OwnedTables { get; } = ["users", "user_departments", "sign_in_codes", "sessions", "api_keys", "audit_log", "caller_names", "staff_department_access"];
 
     /// <inheritdoc />
     public IReadOnlyList<Published> Published { get; } =
     [
         Infrastructure.Hosting.Published.Fragment("StaffScope.CallerDepartments", StaffScope.CallerDepartments),
         Infrastructure.Hosting.Published.View("caller_names"),
+        Infrastructure.Hosting.Published.View("staff_department_access"),
     ];
 
     public void Add(WebApplicationBuilder builder)
@@ -56,6 +57,7 @@ public sealed class IdentityModule : ISliceModule
         builder.Services.AddSingleton<SignInCodes>();
         builder.Services.AddSingleton<IAccounts, Accounts>();
         builder.Services.AddSingleton<IAuditLog, AuditLog>();
+        builder.Services.AddSingleton<IDepartmentAccess, Users.DepartmentAccess>();
         builder.Services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, SessionAuthenticationHandler>(AuthSchemes.Session, null)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(AuthSchemes.ApiKey, null);

@@ -10588,7 +10588,7 @@ export interface AuditEntryResponsePaged {
 }
 
 /** The kinds of event in the audit log, for filtering. */
-export type AuditKind = "signIn" | "members" | "imports" | "departments" | "people" | "apiKeys" | "recruitment" | "events" | "newsletters";
+export type AuditKind = "signIn" | "members" | "imports" | "departments" | "people" | "apiKeys" | "recruitment" | "events" | "newsletters" | "network";
 
 /** How a bounce was recorded. */
 export type BounceKind = "hard" | "soft";

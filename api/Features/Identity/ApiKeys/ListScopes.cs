@@ -42,6 +42,8 @@ public sealed class ListScopes(EndpointDataSource endpoints) : EndpointWithoutRe
             ApiScopes.MailBounces => (Texts.Get("identity.scopeMailBounces"), Texts.Get("identity.scopeMailBouncesDescription")),
             ApiScopes.NewslettersRead => (Texts.Get("identity.scopeNewslettersRead"), Texts.Get("identity.scopeNewslettersReadDescription")),
             ApiScopes.NewslettersWrite => (Texts.Get("identity.scopeNewslettersWrite"), Texts.Get("identity.scopeNewslettersWriteDescription")),
+            ApiScopes.NetworkRead => (Texts.Get("identity.scopeNetworkRead"), Texts.Get("identity.scopeNetworkReadDescription")),
+            ApiScopes.NetworkWrite => (Texts.Get("identity.scopeNetworkWrite"), Texts.Get("identity.scopeNetworkWriteDescription")),
             ApiScopes.DepartmentsWrite => (Texts.Get("identity.scopeDepartmentsWrite"), Texts.Get("identity.scopeDepartmentsWriteDescription")),
             ApiScopes.MembersImport => (Texts.Get("identity.scopeMembersImport"), Texts.Get("identity.scopeMembersImportDescription")),
             ApiScopes.MembersRead => (Texts.Get("identity.scopeMembersRead"), Texts.Get("identity.scopeMembersReadDescription")),
@@ -56,6 +58,7 @@ public sealed class ListScopes(EndpointDataSource endpoints) : EndpointWithoutRe
             "events" => Texts.Get("identity.scopeAreaEvents"),
             "mail" => Texts.Get("identity.scopeAreaMail"),
             "members" => Texts.Get("identity.scopeAreaMembers"),
+            "network" => Texts.Get("identity.scopeAreaNetwork"),
             "newsletters" => Texts.Get("identity.scopeAreaNewsletters"),
             _ => null,
         };

@@ -26,6 +26,7 @@ internal static class AuditKinds
         (AuditKind.Events, "event.%"),
         (AuditKind.Events, "occasion.%"),
         (AuditKind.Newsletters, "newsletter.%"),
+        (AuditKind.Network, "network.%"),
     ];
 
     /// <summary>The kind of an action, or null when the map has no line for it.</summary>

@@ -12,6 +12,7 @@ const KIND_ORDER: Record<AuditKind, number> = {
   recruitment: 6,
   events: 7,
   newsletters: 8,
+  network: 9,
 };
 
 export const AUDIT_KINDS = (Object.keys(KIND_ORDER) as AuditKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
