@@ -15,7 +15,7 @@ public sealed class EventsModule : ISliceModule
     [
         "occasions", "events", "event_cohosts", "event_audience_departments", "event_questions", "event_registrations",
         "event_registration_guests", "event_answers", "event_feedback", "event_calendar_feeds", "event_mail",
-        "event_invitation_facts", "event_attendance", "event_hosts",
+        "event_invitation_facts", "event_attendance", "event_hosts", "network_meetings",
     ];
 
     /// <inheritdoc />
@@ -24,6 +24,7 @@ public sealed class EventsModule : ISliceModule
         Infrastructure.Hosting.Published.View("event_invitation_facts"),
         Infrastructure.Hosting.Published.View("event_attendance"),
         Infrastructure.Hosting.Published.View("event_hosts"),
+        Infrastructure.Hosting.Published.View("network_meetings"),
     ];
 
     public void Add(WebApplicationBuilder builder)

@@ -17,11 +17,11 @@ public sealed class NewslettersModule : ISliceModule
         "newsletter_topics", "newsletter_topic_choices", "newsletter_unsubscribes", "newsletter_segments",
         "newsletter_layouts", "newsletter_messages", "newsletter_message_tags", "newsletter_campaigns",
         "newsletter_recipients", "newsletter_send_batches", "newsletter_bounces", "newsletter_suppressions",
-        "newsletter_welcome_steps", "newsletter_welcome_mail",
+        "newsletter_welcome_steps", "newsletter_welcome_mail", "newsletter_campaign_facts",
     ];
 
     /// <inheritdoc />
-    public IReadOnlyList<Published> Published { get; } = [];
+    public IReadOnlyList<Published> Published { get; } = [Infrastructure.Hosting.Published.View("newsletter_campaign_facts")];
 
     public void Add(WebApplicationBuilder builder)
     {
