@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CreateMessageRequest, MessageResponse } from '../../api/generated';
 import type { FieldRoute } from '../../lib/form-errors';
 import type { Translate } from '../../lib/text-rules';
-import { CAMPAIGN_RULES } from './campaign-form';
+import { CAMPAIGN_RULES, emptyMailTexts, mailTextsFrom, mailTextsShape, shortText, toMailTextsInput, type MailTexts } from './mail-texts';
 
 /** The library's filters as the page holds them (and the address carries them). */
 export interface MessageFilters {
@@ -27,45 +27,24 @@ export function messageFiltersToParams(filters: MessageFilters): URLSearchParams
 }
 
 /** A ready-made message as typed; the tags separated by commas. */
-export interface MessageFormValues {
+export interface MessageFormValues extends MailTexts {
   title: string;
   tags: string;
-  subjectSv: string;
-  subjectEn: string;
-  preheaderSv: string;
-  preheaderEn: string;
-  bodySv: string;
-  bodyEn: string;
 }
 
 export const MESSAGE_FIELDS = ['title', 'tags', 'subjectSv', 'preheaderSv', 'bodySv', 'subjectEn', 'preheaderEn', 'bodyEn'] as const;
 export type MessageField = (typeof MESSAGE_FIELDS)[number];
 
 export function emptyMessageValues(): MessageFormValues {
-  return { title: '', tags: '', subjectSv: '', subjectEn: '', preheaderSv: '', preheaderEn: '', bodySv: '', bodyEn: '' };
+  return { title: '', tags: '', ...emptyMailTexts() };
 }
 
 export function messageToValues(message: MessageResponse): MessageFormValues {
   return {
     title: message.title,
     tags: message.tags.join(', '),
-    subjectSv: message.subjectSv ?? '',
-    subjectEn: message.subjectEn ?? '',
-    preheaderSv: message.preheaderSv ?? '',
-    preheaderEn: message.preheaderEn ?? '',
-    bodySv: message.bodySv ?? '',
-    bodyEn: message.bodyEn ?? '',
+    ...mailTextsFrom(message),
   };
-}
-
-function text(value: string): string | undefined {
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
-
-function markdown(value: string): string | undefined {
-  const trimmed = value.replace(/^\s*\n/, '').trimEnd();
-  return trimmed.trim() === '' ? undefined : trimmed;
 }
 
 export function readMessageTags(value: string): string[] {
@@ -76,12 +55,7 @@ export function toMessageInput(values: MessageFormValues): CreateMessageRequest 
   return {
     title: values.title.trim(),
     tags: readMessageTags(values.tags),
-    subjectSv: text(values.subjectSv),
-    subjectEn: text(values.subjectEn),
-    preheaderSv: text(values.preheaderSv),
-    preheaderEn: text(values.preheaderEn),
-    bodySv: markdown(values.bodySv),
-    bodyEn: markdown(values.bodyEn),
+    ...toMailTextsInput(values),
   };
 }
 
@@ -97,30 +71,17 @@ export const MESSAGE_FIELD_ROUTES: readonly FieldRoute[] = [
   'bodyEn',
 ];
 
-const MARKUP = /[<>]/;
 const TAGS_MAX = 10;
 
 /** A title; a subject and body in at least one language; tags of at most 40 characters, ten at most. */
 export function messageSchema(t: Translate) {
-  const R = CAMPAIGN_RULES;
-  const short = (max: number) =>
-    z
-      .string()
-      .refine((value) => value.trim().length <= max, t('validation.tooLong', { max }))
-      .refine((value) => !MARKUP.test(value), t('validation.markup'));
-  const long = z.string().refine((value) => value.length <= R.bodyMax, t('validation.tooLong', { max: R.bodyMax }));
   return z
     .object({
-      title: short(R.nameMax).refine((value) => value.trim() !== '', t('validation.messageTitle')),
-      tags: short(500)
+      title: shortText(t, CAMPAIGN_RULES.nameMax).refine((value) => value.trim() !== '', t('validation.messageTitle')),
+      tags: shortText(t, 500)
         .refine((value) => readMessageTags(value).length <= TAGS_MAX, t('validation.tooMany', { max: TAGS_MAX }))
         .refine((value) => readMessageTags(value).every((tag) => tag.length <= 40), t('validation.tooLong', { max: 40 })),
-      subjectSv: short(R.subjectMax),
-      subjectEn: short(R.subjectMax),
-      preheaderSv: short(R.preheaderMax),
-      preheaderEn: short(R.preheaderMax),
-      bodySv: long,
-      bodyEn: long,
+      ...mailTextsShape(t),
     })
     .superRefine((v, ctx) => {
       if (v.subjectSv.trim() === '' && v.subjectEn.trim() === '') ctx.addIssue({ code: 'custom', path: ['subjectSv'], message: t('validation.campaignText') });
