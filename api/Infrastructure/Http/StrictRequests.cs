@@ -25,7 +25,7 @@ public static class StrictRequests
     public static IApplicationBuilder UseStrictRequests(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
         var definition = context.GetEndpoint()?.Metadata.GetMetadata<EndpointDefinition>();
-        if (definition is not null && definition.ReqDtoType != typeof(EmptyRequest) && string.IsNullOrEmpty(context.Request.ContentType)
+        if (definition is not null && string.IsNullOrEmpty(context.Request.ContentType)
             && (HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method))
             && context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is { IsOptional: false } accepts
             && accepts.ContentTypes.Where(t => t != "*/*").ToList() is { Count: > 0 } types)

@@ -21,7 +21,7 @@ public sealed class OneClickUnsubscribe(Database db, PreferenceLinks links, Pref
     {
         Post("/newsletters/unsubscribe/{token}");
         // Mail clients send the RFC 8058 form body (List-Unsubscribe=One-Click, multipart/form-data or form-urlencoded),
-        // not JSON; it says nothing the route does not, so it is not read. A POST in another content type is a 415.
+        // not JSON; it says nothing the route does not, so it is not read. A POST in another content type, or without one, is a 415 problem.
         Options(b => b.RequireRateLimiting(PreferenceRules.AnonymousLimit));
         Description(b => b
             .Accepts<OneClickUnsubscribeForm>("application/x-www-form-urlencoded", "multipart/form-data")
