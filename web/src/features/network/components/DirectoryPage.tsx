@@ -165,12 +165,12 @@ function DepartmentCard({ entry, admin, language }: { entry: DepartmentEntry; ad
         {admin ? (
           <div className="directory__links">
             <Link to={`${NEW_ASSIGNMENT_PATH}?department=${encodeURIComponent(department.code)}`}>
-              {t('network.directory.assignHere')}
-              <span className="visually-hidden"> {t('network.directory.toDepartment', { department: name })}</span>
+              <span aria-hidden="true">{t('network.directory.assignHere')}</span>
+              <span className="visually-hidden">{`${t('network.directory.assignHere')} ${t('network.directory.toDepartment', { department: name })}`}</span>
             </Link>
             <Link to={departmentAssignmentsPath(department.code)}>
-              {t('network.directory.history')}
-              <span className="visually-hidden"> {t('network.directory.ofDepartment', { department: name })}</span>
+              <span aria-hidden="true">{t('network.directory.history')}</span>
+              <span className="visually-hidden">{`${t('network.directory.history')} ${t('network.directory.ofDepartment', { department: name })}`}</span>
             </Link>
           </div>
         ) : null}
@@ -210,8 +210,10 @@ function DepartmentCard({ entry, admin, language }: { entry: DepartmentEntry; ad
               ) : null}
               {admin ? (
                 <Link to={assignmentPath(c.assignmentId)}>
-                  {t('network.directory.change')}
-                  <span className="visually-hidden"> {t('network.directory.assignmentOf', { name: c.name ?? '', department: name })}</span>
+                  <span aria-hidden="true">{t('network.directory.change')}</span>
+                  <span className="visually-hidden">
+                    {`${t('network.directory.change')} ${t('network.directory.assignmentOf', { name: c.name ?? '', department: name })}`}
+                  </span>
                 </Link>
               ) : null}
             </li>
