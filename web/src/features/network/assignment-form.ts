@@ -110,5 +110,6 @@ export function assignmentSchema(t: Translate, creating: boolean) {
       if (values.personMode === 'email' && !isEmailAddress(values.email.trim()))
         ctx.addIssue({ code: 'custom', path: ['email'], message: t('validation.email') });
       if (!values.departmentCode) ctx.addIssue({ code: 'custom', path: ['departmentCode'], message: t('validation.department') });
-    }) satisfies z.ZodType<AssignmentValues, AssignmentValues>;
+      // The person and department are checked together with the fields' own rules, so every message shows at once.
+    }, { when: () => true }) satisfies z.ZodType<AssignmentValues, AssignmentValues>;
 }

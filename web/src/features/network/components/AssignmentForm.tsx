@@ -191,22 +191,28 @@ export function AssignmentForm({ assignment, defaults, personSearch = '', pendin
             ) : null}
           </fieldset>
 
-          <FormField id={`${ID}-departmentCode`} name="departmentCode" label={labels.departmentCode} errors={errorsOf('departmentCode')}>
-            {(props) => (
-              <select {...props} className="input" {...register('departmentCode')}>
-                <option value="">{t('network.assignments.form.chooseDepartment')}</option>
-                {(faculties.data ?? []).map((faculty) => (
-                  <optgroup key={faculty.code} label={localName(faculty, language)}>
-                    {faculty.departments.map((d) => (
-                      <option key={d.code} value={d.code}>
-                        {localName(d, language)} ({d.code})
-                      </option>
+          <Controller
+            control={control}
+            name="departmentCode"
+            render={({ field }) => (
+              <FormField id={`${ID}-departmentCode`} name="departmentCode" label={labels.departmentCode} errors={errorsOf('departmentCode')}>
+                {(props) => (
+                  <select {...props} className="input" value={field.value} onChange={field.onChange} onBlur={field.onBlur} ref={field.ref}>
+                    <option value="">{t('network.assignments.form.chooseDepartment')}</option>
+                    {(faculties.data ?? []).map((faculty) => (
+                      <optgroup key={faculty.code} label={localName(faculty, language)}>
+                        {faculty.departments.map((d) => (
+                          <option key={d.code} value={d.code}>
+                            {localName(d, language)} ({d.code})
+                          </option>
+                        ))}
+                      </optgroup>
                     ))}
-                  </optgroup>
-                ))}
-              </select>
+                  </select>
+                )}
+              </FormField>
             )}
-          </FormField>
+          />
         </>
       )}
 
