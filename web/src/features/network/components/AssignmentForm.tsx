@@ -88,7 +88,7 @@ export function AssignmentForm({ assignment, defaults, personSearch = '', pendin
   };
 
   return (
-    <form className="stack-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={pending || undefined}>
+    <form className="stack-form assignment-form" noValidate onSubmit={handleSubmit(send, refuse)} aria-busy={pending || undefined}>
       {showSummary ? (
         <ErrorSummary
           title={t('network.assignments.form.failed')}
@@ -222,7 +222,7 @@ export function AssignmentForm({ assignment, defaults, personSearch = '', pendin
           {(['formal', 'informal'] as const).map((kind) => (
             <label key={kind} className="checkbox-list__item">
               <input id={`${ID}-kind-${kind}`} type="radio" value={kind} {...register('kind')} /> {t(`network.assignments.kinds.${kind}`)}
-              <span className="checkbox-list__hint"> – {t(`network.assignments.kindHints.${kind}`)}</span>
+              <span className="checkbox-list__hint">{t(`network.assignments.kindHints.${kind}`)}</span>
             </label>
           ))}
         </div>

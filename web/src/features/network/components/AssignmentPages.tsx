@@ -197,7 +197,7 @@ export function AssignmentHistoryPage() {
           </p>
         </div>
         <Link to={`${NEW_ASSIGNMENT_PATH}?department=${encodeURIComponent(code.toUpperCase())}`} className="button button--primary">
-          {t('network.directory.assignHere')}
+          {t('network.directory.assign')}
         </Link>
       </div>
       <div aria-busy={list.isFetching || undefined}>
@@ -218,7 +218,6 @@ export function AssignmentHistoryPage() {
                   <th scope="col">{t('network.assignments.history.columns.person')}</th>
                   <th scope="col">{t('network.assignments.history.columns.kind')}</th>
                   <th scope="col">{t('network.assignments.history.columns.period')}</th>
-                  <th scope="col">{t('network.assignments.history.columns.status')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -233,17 +232,15 @@ export function AssignmentHistoryPage() {
                       {a.timeShare != null ? `, ${t('network.directory.share', { share: a.timeShare })}` : ''}
                     </td>
                     <td>
-                      {a.endedOn
-                        ? t('network.assignments.history.period', { from: formatDay(a.startedOn, language), to: formatDay(a.endedOn, language) })
-                        : t('network.directory.since', { date: formatDay(a.startedOn, language) })}
-                      {a.endReason ? <span className="muted"> ({a.endReason})</span> : null}
-                    </td>
-                    <td>
                       {a.endedOn ? (
                         <span className="badge badge--inactive">{t('network.assignments.history.ended')}</span>
                       ) : (
                         <span className="badge badge--active">{t('network.assignments.history.active')}</span>
-                      )}
+                      )}{' '}
+                      {a.endedOn
+                        ? t('network.assignments.history.period', { from: formatDay(a.startedOn, language), to: formatDay(a.endedOn, language) })
+                        : t('network.directory.since', { date: formatDay(a.startedOn, language) })}
+                      {a.endReason ? <span className="muted"> ({a.endReason})</span> : null}
                     </td>
                   </tr>
                 ))}
