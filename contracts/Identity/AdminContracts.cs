@@ -60,16 +60,6 @@ public sealed record UserByIdRequest
     [Required] public Guid Id { get; init; }
 }
 
-/// <summary>Addresses one user's assignment to one department.</summary>
-public sealed record UserDepartmentRequest
-{
-    /// <summary>The user id.</summary>
-    [Required] public Guid Id { get; init; }
-
-    /// <summary>The department's code.</summary>
-    [Required] public string Code { get; init; } = "";
-}
-
 /// <summary>An API key for an integration (never with its secret).</summary>
 public sealed record ApiKeyResponse
 {

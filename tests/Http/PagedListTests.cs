@@ -13,6 +13,7 @@ using Alumni.Api.Features.Newsletters.Bounces;
 using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Features.Newsletters.Campaigns;
 using Alumni.Api.Features.Newsletters.Figures;
+using Alumni.Api.Features.Network.Assignments;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -21,6 +22,7 @@ using Alumni.Contracts;
 using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
+using Alumni.Contracts.Network;
 using Alumni.Contracts.Newsletters;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -137,6 +139,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var recipients = new ListRecipientsRequest { Id = Guid.NewGuid(), State = RecipientState.Uncertain, Page = 3, PageSize = 10 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
         var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
+        var assignments = new ListAssignmentsRequest { UserId = Guid.NewGuid(), DepartmentCode = "dsv", IncludeEnded = true, Page = 2, PageSize = 10 };
         return new()
         {
             ["audit, nothing"] = (ListAudit.Query(new ListAuditRequest()), new ListAuditRequest()),
@@ -172,6 +175,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["newsletter campaigns, everything"] = (ListCampaigns.Query(campaigns, coordinator), campaigns),
             ["campaign recipients, nothing"] = (ListRecipients.Query(new ListRecipientsRequest { Id = Guid.NewGuid() }, coordinator), new ListRecipientsRequest()),
             ["campaign recipients, everything"] = (ListRecipients.Query(recipients, coordinator), recipients),
+            ["network assignments, nothing"] = (ListAssignments.Query(new ListAssignmentsRequest()), new ListAssignmentsRequest()),
+            ["network assignments, everything"] = (ListAssignments.Query(assignments), assignments),
         };
     }
 }

@@ -4,6 +4,7 @@ using Alumni.Api.Tests.Infrastructure;
 using Alumni.Contracts;
 using Alumni.Contracts.Departments;
 using Alumni.Contracts.Identity;
+using Alumni.Contracts.Network;
 using Alumni.Contracts.Problems;
 
 namespace Alumni.Api.Tests.Identity;
@@ -205,13 +206,14 @@ public abstract class IdentityTests(ApiFixture api)
         Assert.Equal(["DSV", "ECON"], me.Departments.Select(d => d.Code));
         Assert.Equal(HttpStatusCode.Forbidden, (await person.GetAsync("/api/admin/users", Ct)).StatusCode);
 
-        var unassigned = await (await admin.DeleteAsync($"/api/admin/users/{user.Id}/departments/ECON", Ct)).ReadAsync<UserResponse>();
-        Assert.Equal(["DSV"], unassigned.DepartmentCodes);
-        await (await admin.PutAsync($"/api/admin/users/{user.Id}/departments/NOPE", null, Ct)).ProblemAsync(404);
+        var econ = (await (await admin.GetAsync($"/api/network/assignments?userId={user.Id}&departmentCode=ECON", Ct))
+            .ReadAsync<Paged<AssignmentResponse>>()).Items.Single();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"/api/network/assignments/{econ.Id}/end", new { }, Ct)).StatusCode);
+        Assert.Equal(["DSV"], (await (await person.GetAsync("/api/me", Ct)).ReadAsync<MeResponse>()).Departments.Select(d => d.Code));
         await (await admin.PutAsync($"/api/admin/users/{Guid.NewGuid()}/admin", null, Ct)).ProblemAsync(404);
-        var audit = await AuditAsync($"entityType=user&entityId={user.Id}");
-        Assert.Contains(audit.Items, e => e.Action == "role.assign-department" && e.Detail == "ECON" && e.ActorName == ApiFixture.AdminEmail);
-        Assert.Contains(audit.Items, e => e.Action == "role.unassign-department");
+        var audit = await AuditAsync($"entityType=coordinator-assignment&entityId={econ.Id}");
+        Assert.Contains(audit.Items, e => e.Action == "network.assignment-create" && e.Detail == "ECON" && e.ActorName == ApiFixture.AdminEmail);
+        Assert.Contains(audit.Items, e => e.Action == "network.assignment-end");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Alumni.Api.Tests.Email;
 using Alumni.Contracts.Identity;
+using Alumni.Contracts.Network;
 
 namespace Alumni.Api.Tests.Infrastructure;
 
@@ -42,18 +43,23 @@ public static partial class Identity
     /// <summary>The code in a sign-in e-mail's text.</summary>
     public static string CodeIn(string text) => Code().Match(text) is { Success: true } m ? m.Value : throw new InvalidOperationException($"No code in: {text}");
 
-    /// <summary>Makes the address a coordinator of these departments (adding the person first).</summary>
+    /// <summary>
+    /// Makes the address a coordinator of these departments (adding the person first), through the network's assignments
+    /// (informal, from today); a department the person already coordinates is left as it is.
+    /// </summary>
     public static async Task<UserResponse> GrantDepartmentsAsync(HttpClient admin, string email, params string[] departmentCodes)
     {
         var user = await (await admin.PostAsJsonAsync("/api/admin/users", new CreateUserRequest { Email = email }, Ct)).ReadAsync<UserResponse>();
-        foreach (var code in departmentCodes)
+        foreach (var code in departmentCodes.Select(c => c.ToUpperInvariant()).Where(c => !user.DepartmentCodes.Contains(c)))
         {
-            var response = await admin.PutAsync($"/api/admin/users/{user.Id}/departments/{code}", null, Ct);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            user = await response.ReadAsync<UserResponse>();
+            var response = await admin.PostAsJsonAsync("/api/network/assignments",
+                new CreateAssignmentRequest { UserId = user.Id, DepartmentCode = code, Kind = CoordinatorKind.Informal }, Json.Options, Ct);
+            Assert.True(response.StatusCode == HttpStatusCode.Created,
+                $"Assigning {email} to {code} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}{ServerErrors.Describe()}");
         }
 
-        return user;
+        var people = await (await admin.GetAsync($"/api/admin/users?search={Uri.EscapeDataString(email)}", Ct)).ReadAsync<List<UserResponse>>();
+        return people.Single(p => p.Id == user.Id);
     }
 
     /// <summary>Creates an API key with these scopes and returns its secret.</summary>

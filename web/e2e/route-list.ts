@@ -13,7 +13,8 @@ export interface RouteVisit {
   pattern: string;
   /**
    * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
-   * `:newsletterCampaignId`, `:segmentId`, `:messageId` and `:layoutId` are filled in with demo data the suite makes.
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId` and `:assignmentId` are filled in with demo data the suite
+   * makes or finds.
    */
   path: string;
   as: RouteVisitor;
@@ -84,6 +85,17 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/newsletters/layouts/:layoutId', path: '/staff/newsletters/layouts/:layoutId', as: 'admin', heading: /^Edit layout$/ },
   { pattern: '/staff/newsletters/topics', path: '/staff/newsletters/topics', as: 'admin', heading: /^Topics$/ },
   { pattern: '/staff/newsletters/figures', path: '/staff/newsletters/figures', as: 'coordinator', heading: /^Figures by topic$/ },
+  // Network: assignments (net-assign).
+  { pattern: '/staff/network/directory', path: '/staff/network/directory', as: 'coordinator', heading: /^Network directory$/ },
+  { pattern: '/staff/network/directory', path: '/staff/network/directory', as: 'admin', heading: /^Network directory$/ },
+  { pattern: '/staff/network/directory/assign', path: '/staff/network/directory/assign', as: 'admin', heading: /^Assign a coordinator$/ },
+  {
+    pattern: '/staff/network/directory/assignments/:assignmentId',
+    path: '/staff/network/directory/assignments/:assignmentId',
+    as: 'admin',
+    heading: /^Coordinator assignment$/,
+  },
+  { pattern: '/staff/network/directory/departments/:code', path: '/staff/network/directory/departments/DSV', as: 'admin', heading: /^Coordinators of / },
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },

@@ -357,6 +357,17 @@ describe('staff sign in once and land on the staff start page', () => {
     placeholders.layoutId = layouts[0].id;
   });
 
+  // Network: assignments (net-assign).
+  it('finds the demo coordinator’s network assignment to DSV for the assignment route, through the API as the admin', async () => {
+    const page = await pageFor('admin');
+    const read = { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' };
+    const response = await fetch(`${baseUrl}/api/network/assignments?departmentCode=DSV`, { headers: read });
+    expect(response.status).toBe(200);
+    const assignments = ((await response.json()) as { items: { id: string }[] }).items;
+    expect(assignments.length).toBeGreaterThan(0);
+    placeholders.assignmentId = assignments[0].id;
+  });
+
   it('searches members from the staff start page', async () => {
     const page = await pageFor('coordinator');
     if (takeScreenshots) await signUpDemoMembers();

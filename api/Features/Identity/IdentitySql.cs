@@ -138,11 +138,3 @@ internal sealed record UserRow
         };
     }
 }
-
-/// <summary>Identity reads the departments table with its own SQL (slices do not call each other).</summary>
-internal static class DepartmentLookup
-{
-    public static readonly Sql IdByCode = Sql.Portable("""
-        SELECT id FROM department_directory WHERE code = @Code
-        """);
-}

@@ -565,142 +565,6 @@ export class IdentityClient {
     }
 
     /**
-     * End a person's coordinator assignment to a department
-     * @return OK
-     */
-    unassignDepartment(id: string, code: string, signal?: AbortSignal): Promise<UserResponse> {
-        let url_ = this.baseUrl + "/api/admin/users/{id}/departments/{code}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (code === undefined || code === null)
-            throw new globalThis.Error("The parameter 'code' must be defined.");
-        url_ = url_.replace("{code}", encodeURIComponent("" + code));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processUnassignDepartment(_response);
-        });
-    }
-
-    protected processUnassignDepartment(response: Response): Promise<UserResponse> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserResponse;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Internal Server Error", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<UserResponse>(null as any);
-    }
-
-    /**
-     * Make a person a coordinator of a department
-     * @return OK
-     */
-    assignDepartment(id: string, code: string, signal?: AbortSignal): Promise<UserResponse> {
-        let url_ = this.baseUrl + "/api/admin/users/{id}/departments/{code}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        if (code === undefined || code === null)
-            throw new globalThis.Error("The parameter 'code' must be defined.");
-        url_ = url_.replace("{code}", encodeURIComponent("" + code));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "PUT",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processAssignDepartment(_response);
-        });
-    }
-
-    protected processAssignDepartment(response: Response): Promise<UserResponse> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as UserResponse;
-            return result200;
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Unauthorized", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Forbidden", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Not Found", status, _responseText, _headers, result404);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
-            return throwException("Internal Server Error", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<UserResponse>(null as any);
-    }
-
-    /**
      * Read the audit log
      * @param kind (optional) 
      * @param action (optional) 
@@ -10432,6 +10296,515 @@ export class NewslettersClient {
     }
 }
 
+export class NetworkClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
+    }
+
+    /**
+     * List assignments
+     * @param userId (optional) 
+     * @param departmentCode (optional) 
+     * @param includeEnded (optional) 
+     * @param page (optional) 
+     * @param pageSize (optional) 
+     * @return OK
+     */
+    listAssignments(userId?: string | null | undefined, departmentCode?: string | undefined, includeEnded?: boolean | undefined, page?: number | undefined, pageSize?: number | undefined, signal?: AbortSignal): Promise<AssignmentResponsePaged> {
+        let url_ = this.baseUrl + "/api/network/assignments?";
+        if (userId !== undefined && userId !== null)
+            url_ += "userId=" + encodeURIComponent("" + userId) + "&";
+        if (departmentCode === null)
+            throw new globalThis.Error("The parameter 'departmentCode' cannot be null.");
+        else if (departmentCode !== undefined)
+            url_ += "departmentCode=" + encodeURIComponent("" + departmentCode) + "&";
+        if (includeEnded === null)
+            throw new globalThis.Error("The parameter 'includeEnded' cannot be null.");
+        else if (includeEnded !== undefined)
+            url_ += "includeEnded=" + encodeURIComponent("" + includeEnded) + "&";
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (pageSize === null)
+            throw new globalThis.Error("The parameter 'pageSize' cannot be null.");
+        else if (pageSize !== undefined)
+            url_ += "pageSize=" + encodeURIComponent("" + pageSize) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListAssignments(_response);
+        });
+    }
+
+    protected processListAssignments(response: Response): Promise<AssignmentResponsePaged> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssignmentResponsePaged;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssignmentResponsePaged>(null as any);
+    }
+
+    /**
+     * Assign a coordinator
+     * @return Created
+     */
+    createAssignment(body: CreateAssignmentRequest, signal?: AbortSignal): Promise<AssignmentResponse> {
+        let url_ = this.baseUrl + "/api/network/assignments";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreateAssignment(_response);
+        });
+    }
+
+    protected processCreateAssignment(response: Response): Promise<AssignmentResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssignmentResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssignmentResponse>(null as any);
+    }
+
+    /**
+     * Read an assignment
+     * @return OK
+     */
+    getAssignment(id: string, signal?: AbortSignal): Promise<AssignmentResponse> {
+        let url_ = this.baseUrl + "/api/network/assignments/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAssignment(_response);
+        });
+    }
+
+    protected processGetAssignment(response: Response): Promise<AssignmentResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssignmentResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssignmentResponse>(null as any);
+    }
+
+    /**
+     * Change an assignment
+     * @param if_Match The ETag of the version this change is based on.
+     * @return OK
+     */
+    updateAssignment(id: string, if_Match: string, body: UpdateAssignmentRequest, signal?: AbortSignal): Promise<AssignmentResponse> {
+        let url_ = this.baseUrl + "/api/network/assignments/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdateAssignment(_response);
+        });
+    }
+
+    protected processUpdateAssignment(response: Response): Promise<AssignmentResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssignmentResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Required", status, _responseText, _headers, result428);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssignmentResponse>(null as any);
+    }
+
+    /**
+     * End an assignment
+     * @param if_Match (optional) The ETag of the version this change is based on.
+     * @return OK
+     */
+    endAssignment(id: string, body: EndAssignmentRequest, if_Match?: string | undefined, signal?: AbortSignal): Promise<AssignmentResponse> {
+        let url_ = this.baseUrl + "/api/network/assignments/{id}/end";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "If-Match": if_Match !== undefined && if_Match !== null ? "" + if_Match : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processEndAssignment(_response);
+        });
+    }
+
+    protected processEndAssignment(response: Response): Promise<AssignmentResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as AssignmentResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Bad Request", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Precondition Failed", status, _responseText, _headers, result412);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Payload Too Large", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unsupported Media Type", status, _responseText, _headers, result415);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<AssignmentResponse>(null as any);
+    }
+
+    /**
+     * The network directory
+     * @return OK
+     */
+    getDirectory(signal?: AbortSignal): Promise<NetworkDirectoryResponse> {
+        let url_ = this.baseUrl + "/api/network/directory";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDirectory(_response);
+        });
+    }
+
+    protected processGetDirectory(response: Response): Promise<NetworkDirectoryResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NetworkDirectoryResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NetworkDirectoryResponse>(null as any);
+    }
+}
+
 /** A staff note on a member. */
 export interface AddNoteRequest {
     /** The note, at most 4000 characters. */
@@ -10482,6 +10855,62 @@ export interface ApiKeyResponse {
     lastUsedAt?: string | undefined;
     /** When it was revoked. */
     revokedAt?: string | undefined;
+}
+
+/** A person's assignment as coordinator of a department, active or ended. */
+export interface AssignmentResponse {
+    /** The assignment's id. */
+    id: string;
+    /** The person. */
+    userId: string;
+    /** The person's name to show (else their address); null once they are erased. */
+    personName?: string | undefined;
+    /** The department. */
+    departmentId: string;
+    /** The department's code. */
+    departmentCode: string;
+    /** The department's name in Swedish. */
+    departmentNameSv: string;
+    /** The department's name in English. */
+    departmentNameEn: string;
+    /** The code of the department's faculty. */
+    facultyCode: string;
+    kind: CoordinatorKind;
+    /** The share of a full-time post in percent, when known. */
+    timeShare?: number | undefined;
+    /** Since when. */
+    startedOn: string;
+    /** The day it ended; null while active. */
+    endedOn?: string | undefined;
+    /** Why it ended, when given. */
+    endReason?: string | undefined;
+    /** The title in the role. */
+    roleTitle?: string | undefined;
+    /** The address shown to the network. */
+    contactEmail?: string | undefined;
+    /** The telephone number shown to the network. */
+    contactPhone?: string | undefined;
+    /** When it was recorded. */
+    createdAt: string;
+    /** When it was last changed. */
+    updatedAt: string;
+    /** When it was ended. */
+    endedAt?: string | undefined;
+    /** Concurrency version; the `ETag` header carries it quoted, and updates send it back in `If-Match`. */
+    version: number;
+}
+
+/** One page of a list. `total` counts every match across pages exactly up to 1,000; when more match it says 1,000 and `totalExact` is false (page on until a page is not full). */
+export interface AssignmentResponsePaged {
+    items: AssignmentResponse[];
+    /** This page's number, from 1. */
+    page: number;
+    /** Items per page. */
+    pageSize: number;
+    /** All matches, across pages, counted exactly up to 1,000. */
+    total: number;
+    /** False when more match than `total` says. */
+    totalExact: boolean;
 }
 
 /** The answer to one question. */
@@ -10750,6 +11179,9 @@ export interface ConsentResponse {
 /** Where one consent stands. */
 export type ConsentState = "notGiven" | "given" | "withdrawn";
 
+/** How a coordinator was given their department (stored in `coordinator_assignments.kind` as the camel-case name). */
+export type CoordinatorKind = "formal" | "informal";
+
 /** A new API key. */
 export interface CreateApiKeyRequest {
     /** What the key is for, e.g. "Ladok import". */
@@ -10758,6 +11190,25 @@ export interface CreateApiKeyRequest {
     scopes: string[];
     /** When it stops working by itself (optional, in the future). */
     expiresAt?: string | undefined;
+}
+
+/** Makes a person a coordinator of a department: it gives them the department's scope at once. */
+export interface CreateAssignmentRequest {
+    kind: CoordinatorKind;
+    /** The share of a full-time post, 1–100 percent, when known. */
+    timeShare?: number | undefined;
+    /** Since when (not in the future); today when left out. */
+    startedOn?: string | undefined;
+    /** The coordinator's title in the role, e.g. "Alumnisamordnare", at most 200 characters. */
+    roleTitle?: string | undefined;
+    /** The address the network reaches them at for this department (shown in the directory). */
+    contactEmail?: string | undefined;
+    /** The telephone number the network reaches them at (shown in the directory), at most 40 characters. */
+    contactPhone?: string | undefined;
+    /** The person (a user id; add the person first by address when they have none). */
+    userId: string;
+    /** The department's code (an active department). */
+    departmentCode: string;
 }
 
 /** A new recruitment campaign: an invitation link for a department and a channel. */
@@ -11025,6 +11476,51 @@ client sees. */
     headers: DevMailboxHeader[];
 }
 
+/** A coordinator in the network directory: an active assignment with what the network may know of it. */
+export interface DirectoryCoordinator {
+    /** The assignment's id. */
+    assignmentId: string;
+    /** The department. */
+    departmentId: string;
+    /** The department's code. */
+    departmentCode: string;
+    /** The department's name in Swedish. */
+    departmentNameSv: string;
+    /** The department's name in English. */
+    departmentNameEn: string;
+    /** The code of the department's faculty. */
+    facultyCode: string;
+    /** The person. */
+    userId: string;
+    /** The person's name to show (else their address); null once they are erased. */
+    name?: string | undefined;
+    kind: CoordinatorKind;
+    /** The share of a full-time post in percent, when known. */
+    timeShare?: number | undefined;
+    /** Coordinator since. */
+    since: string;
+    /** The title in the role. */
+    roleTitle?: string | undefined;
+    /** The address to reach them at. */
+    contactEmail?: string | undefined;
+    /** The telephone number to reach them at. */
+    contactPhone?: string | undefined;
+}
+
+/** An active department in the directory that has no active coordinator. */
+export interface DirectoryDepartment {
+    /** The department. */
+    id: string;
+    /** Its code. */
+    code: string;
+    /** Its name in Swedish. */
+    nameSv: string;
+    /** Its name in English. */
+    nameEn: string;
+    /** The code of its faculty. */
+    facultyCode: string;
+}
+
 /** A member in the directory: the name, and only the fields the member chose to show. */
 export interface DirectoryEntry {
     id: string;
@@ -11059,6 +11555,12 @@ export interface DirectoryEntryPaged {
 
 /** Profile fields a directory-listed member may choose to show other members. */
 export type DirectoryField = "email" | "country" | "city" | "employer" | "jobTitle" | "industry" | "linkedInUrl" | "bio" | "interests" | "offers" | "affiliations";
+
+/** Ends an active assignment today; the department's scope is taken at once. */
+export interface EndAssignmentRequest {
+    /** Why it ended, at most 500 characters (kept in the history). */
+    reason?: string | undefined;
+}
 
 /** Erases me, confirmed by a fresh code sent to my address. */
 export interface EraseMeRequest {
@@ -11618,6 +12120,14 @@ export interface MyRegistrationSummaryPaged {
     total: number;
     /** False when more match than `total` says. */
     totalExact: boolean;
+}
+
+/** The network directory: who covers which department, ordered by faculty, then department, then since when; and the active departments no one covers, in the same order. */
+export interface NetworkDirectoryResponse {
+    /** The active assignments. */
+    coordinators: DirectoryCoordinator[];
+    /** Active departments without an active coordinator. */
+    uncovered: DirectoryDepartment[];
 }
 
 /** A campaign as staff see it. */
@@ -12275,6 +12785,21 @@ export interface UncertainResponse {
     /** The recipients it moved (back to the queue, or recorded as not resent). */
     recipients: number;
     status: CampaignStatus;
+}
+
+/** Changes an active assignment (If-Match: its version). */
+export interface UpdateAssignmentRequest {
+    kind: CoordinatorKind;
+    /** The share of a full-time post, 1–100 percent, when known. */
+    timeShare?: number | undefined;
+    /** Since when (not in the future); today when left out. */
+    startedOn?: string | undefined;
+    /** The coordinator's title in the role, e.g. "Alumnisamordnare", at most 200 characters. */
+    roleTitle?: string | undefined;
+    /** The address the network reaches them at for this department (shown in the directory). */
+    contactEmail?: string | undefined;
+    /** The telephone number the network reaches them at (shown in the directory), at most 40 characters. */
+    contactPhone?: string | undefined;
 }
 
 /** Staff's change of a campaign's channel and label (If-Match required). Its department and link stay. */

@@ -64,6 +64,13 @@ const StaffNewLayoutRoute = newsletters('StaffNewLayoutRoute');
 const StaffLayoutRoute = newsletters('StaffLayoutRoute');
 const StaffTopicsRoute = newsletters('StaffTopicsRoute');
 const StaffNewsletterFiguresRoute = newsletters('StaffNewsletterFiguresRoute');
+// Network: assignments (net-assign), one chunk for the directory and the assignment forms.
+const networkAssignments = <K extends keyof typeof import('./routes/network-assignments')>(name: K) =>
+  lazy(() => import('./routes/network-assignments').then((module) => ({ default: module[name] })));
+const NetworkDirectoryRoute = networkAssignments('NetworkDirectoryRoute');
+const NetworkNewAssignmentRoute = networkAssignments('NetworkNewAssignmentRoute');
+const NetworkAssignmentRoute = networkAssignments('NetworkAssignmentRoute');
+const NetworkDepartmentAssignmentsRoute = networkAssignments('NetworkDepartmentAssignmentsRoute');
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -168,6 +175,11 @@ export const routes: RouteObject[] = [
           { path: 'newsletters/layouts/:layoutId', element: <StaffLayoutRoute /> },
           { path: 'newsletters/topics', element: <StaffTopicsRoute /> },
           { path: 'newsletters/figures', element: <StaffNewsletterFiguresRoute /> },
+          // Network: assignments (net-assign).
+          { path: 'network/directory', element: <NetworkDirectoryRoute /> },
+          { path: 'network/directory/assign', element: <NetworkNewAssignmentRoute /> },
+          { path: 'network/directory/assignments/:assignmentId', element: <NetworkAssignmentRoute /> },
+          { path: 'network/directory/departments/:code', element: <NetworkDepartmentAssignmentsRoute /> },
         ],
       },
       {

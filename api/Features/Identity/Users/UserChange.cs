@@ -44,14 +44,4 @@ internal static class UserChange
         await session.CommitAsync(ct);
         await context.Response.WriteAsJsonAsync(user, ct);
     }
-
-    /// <summary>A change about a department, given by code (any letter case): 404 problem when no department has it.</summary>
-    public static async Task<ChangeOutcome> ForDepartmentAsync(DbSession session, string routeCode,
-        Func<Guid, string, Task<ChangeOutcome>> change, CancellationToken ct)
-    {
-        var code = routeCode.Trim().ToUpperInvariant();
-        return await session.ExecuteScalarAsync<Guid?>(DepartmentLookup.IdByCode, new { Code = code }, ct) is { } departmentId
-            ? await change(departmentId, code)
-            : ChangeOutcome.Problem(StatusCodes.Status404NotFound, $"No department has the code {code}.");
-    }
 }

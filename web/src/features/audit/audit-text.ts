@@ -76,11 +76,15 @@ export const KNOWN_AUDIT_ACTIONS = [
   'newsletter.campaign-cancel',
   'newsletter.campaign-resend-uncertain',
   'newsletter.campaign-settle-uncertain',
+  'network.assignment-create',
+  'network.assignment-update',
+  'network.assignment-end',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
 export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
-  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce'] as const;
+  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce',
+  'coordinator-assignment'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
@@ -177,6 +181,7 @@ export function detailItems(t: TFunction, entry: AuditEntryResponse): DetailItem
       add('keyPrefix', key[1]);
       add('scopes', key[2].split(' ').filter(Boolean).join(', '));
     } else if (entry.action === 'role.assign-department' || entry.action === 'role.unassign-department') add('department', detail);
+    else if (entry.action.startsWith('network.assignment-')) add('department', detail);
     else if (entry.action === 'user.create' || entry.action === 'role.grant-admin') add('address', detail);
     else if (entry.action === 'member.erase' && (detail === 'on request' || detail === 'by the member'))
       add('how', t(detail === 'on request' ? 'audit.reasons.erasedOnRequest' : 'audit.reasons.erasedByMember'));

@@ -21,6 +21,10 @@ export const editInitiativePath = (id: string) => `${initiativePath(id)}/edit`;
 export const supportRequestPath = (id: string) => `${SUPPORT_PATH}/${segment(id)}`;
 export const meetingPath = (eventId: string) => `${MEETINGS_PATH}/${segment(eventId)}`;
 export const editNewsPath = (id: string) => `${NEWS_PATH}/${segment(id)}/edit`;
+// Assignments (net-assign): the office's forms under the directory.
+export const NEW_ASSIGNMENT_PATH = `${DIRECTORY_PATH}/assign`;
+export const assignmentPath = (id: string) => `${DIRECTORY_PATH}/assignments/${segment(id)}`;
+export const departmentAssignmentsPath = (code: string) => `${DIRECTORY_PATH}/departments/${segment(code)}`;
 
 /** The network's areas, in the order its menu lists them; coverage is for the office (admins) only. */
 export const NETWORK_AREAS = [

@@ -72,16 +72,12 @@ async function updateUserInLists(queryClient: QueryClient, user: UserResponse) {
   await queryClient.invalidateQueries({ queryKey: peopleKeys.lists() });
 }
 
-type RoleChange =
-  | { kind: 'grant-admin'; user: UserResponse }
-  | { kind: 'revoke-admin'; user: UserResponse }
-  | { kind: 'assign'; user: UserResponse; code: string }
-  | { kind: 'unassign'; user: UserResponse; code: string };
+type RoleChange = { kind: 'grant-admin'; user: UserResponse } | { kind: 'revoke-admin'; user: UserResponse };
 
 export type RoleChangeKind = RoleChange['kind'];
 
 /**
- * Changes a person's roles: admin yes/no, and the departments they coordinate. The lists are updated;
+ * Changes a person's admin role (departments are assigned in the network's directory). The lists are updated;
  * when the person is the one signed in, so is `me` (their menu follows their roles).
  */
 export function useChangeRoles() {
@@ -95,10 +91,6 @@ export function useChangeRoles() {
           return identity.grantAdmin(change.user.id);
         case 'revoke-admin':
           return identity.revokeAdmin(change.user.id);
-        case 'assign':
-          return identity.assignDepartment(change.user.id, change.code);
-        case 'unassign':
-          return identity.unassignDepartment(change.user.id, change.code);
       }
     },
     onSuccess: async (user) => {

@@ -46,12 +46,6 @@ beforeEach(() => {
     http.get('/api/faculties', () => json(demoFaculties())),
     http.put('/api/admin/users/:id/admin', ({ params }) => changed(String(params.id), () => ({ isAdmin: true }))),
     http.delete('/api/admin/users/:id/admin', ({ params }) => changed(String(params.id), () => ({ isAdmin: false }))),
-    http.put('/api/admin/users/:id/departments/:code', ({ params }) =>
-      changed(String(params.id), (u) => ({ departmentCodes: [...u.departmentCodes, String(params.code)].sort() })),
-    ),
-    http.delete('/api/admin/users/:id/departments/:code', ({ params }) =>
-      changed(String(params.id), (u) => ({ departmentCodes: u.departmentCodes.filter((c) => c !== params.code) })),
-    ),
   );
 });
 
@@ -197,28 +191,18 @@ describe('PeoplePage', () => {
     expect(within(row(ADMIN.email)).getByText('Ja')).toBeTruthy();
   });
 
-  it('assigns and unassigns departments with a picker grouped by faculty', async () => {
+  it('shows the departments a person coordinates read-only, with links to where assignments are made', async () => {
     const user = userEvent.setup();
     renderApp({ me: ADMIN, path: '/admin/people' });
     const panel = await openRoles(user, COORDINATOR.email);
-    expect(within(panel).getByText('DSV – Institutionen för data- och systemvetenskap')).toBeTruthy();
-    const picker = within(panel).getByRole('combobox', { name: 'Institution' });
-    await waitFor(() => expect(within(picker).getAllByRole('group').length).toBeGreaterThan(0));
-    // DSV is already assigned, so not offered again.
-    expect(within(picker).queryByRole('option', { name: /^DSV/ })).toBeNull();
-    await user.selectOptions(picker, 'ENG');
-    await user.click(within(panel).getByRole('button', { name: 'Lägg till institution' }));
-    await waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${COORDINATOR.email} är nu koordinator för ENG.`));
-    const [assign] = requestsTo(sent, 'PUT', `/api/admin/users/${COORDINATOR.userId}/departments/ENG`);
-    expect(assign.headers.get('X-CSRF-Token')).toBe(ADMIN.csrfToken);
-    await waitFor(() => expect(within(row(COORDINATOR.email)).getByText('ENG')).toBeTruthy());
 
-    await user.click(within(panel).getByRole('button', { name: 'Ta bort DSV – Institutionen för data- och systemvetenskap' }));
-    await waitFor(() =>
-      expect(screen.getByRole('status').textContent).toBe(`${COORDINATOR.email} är inte längre koordinator för DSV.`),
-    );
-    expect(requestsTo(sent, 'DELETE', `/api/admin/users/${COORDINATOR.userId}/departments/DSV`)).toHaveLength(1);
-    await waitFor(() => expect(within(row(COORDINATOR.email)).queryByText('DSV')).toBeNull());
+    await waitFor(() => expect(within(panel).getByText('DSV – Institutionen för data- och systemvetenskap')).toBeTruthy());
+    expect(within(panel).queryByRole('combobox')).toBeNull();
+    expect(within(panel).queryByRole('button', { name: /^Ta bort DSV/ })).toBeNull();
+    const assign = within(panel).getByRole('link', { name: `Utse Demo Coordinator (${COORDINATOR.email}) för en institution` });
+    expect(assign.getAttribute('href')).toBe(`/staff/network/directory/assign?person=${encodeURIComponent(COORDINATOR.email)}`);
+    expect(within(panel).getByRole('link', { name: 'Öppna nätverkskatalogen' }).getAttribute('href')).toBe('/staff/network/directory');
+    expect(sent.filter((r) => r.path.startsWith('/api/admin/users/') && r.path.includes('/departments/'))).toHaveLength(0);
   });
 
   it('updates the menu when admins change their own roles', async () => {

@@ -56,8 +56,17 @@ export function manageButtonId(userId: string): string {
   return `manage-person-${userId}`;
 }
 
-/** Admin page: find people, add a person by address, and give or take roles (admin, department coordinator). */
-export function PeoplePage() {
+/**
+ * Where a person's coordinator assignments are kept (another area of the app, which the app's route passes in): the
+ * directory, and the form that assigns this person.
+ */
+export interface AssignmentLinks {
+  directory: string;
+  assign: (user: UserResponse) => string;
+}
+
+/** Admin page: find people, add a person by address, give or take the admin role, and see whom each coordinates. */
+export function PeoplePage({ assignmentLinks }: { assignmentLinks?: AssignmentLinks }) {
   const { t } = useTranslation();
   useDocumentTitle(t('people.title'));
   const { applied, draft, setDraft, apply } = useUrlFilters(PEOPLE_FILTERS);
@@ -111,6 +120,7 @@ export function PeoplePage() {
           key={selectedUser.id}
           user={selectedUser}
           faculties={faculties.data}
+          assignmentLinks={assignmentLinks}
           onChanged={(user, message) => {
             setSelected(user);
             setStatus(message);

@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { FacultyResponse, UserResponse } from '../../../api/generated';
 import { ProblemMessage } from '../../../components/ProblemMessage';
@@ -13,20 +14,20 @@ export interface PersonRolesPanelProps {
   user: UserResponse;
   /** Faculties with their active departments, for the department picker. */
   faculties: readonly FacultyResponse[] | undefined;
+  /** Where the person's coordinator assignments are made (the network directory and its assign form). */
+  assignmentLinks?: { directory: string; assign: (user: UserResponse) => string };
   onChanged: (user: UserResponse, message: string) => void;
   onClose: () => void;
 }
 
-/** A person's roles: admin yes or no, and the departments they coordinate. */
-export function PersonRolesPanel({ user, faculties, onChanged, onClose }: PersonRolesPanelProps) {
+/** A person's roles: admin yes or no, and (to read; they are assigned in the network directory) the departments they coordinate. */
+export function PersonRolesPanel({ user, faculties, assignmentLinks, onChanged, onClose }: PersonRolesPanelProps) {
   const { t, i18n } = useTranslation();
   const language = currentLanguage(i18n);
   const change = useChangeRoles();
-  const [pickedCode, setPickedCode] = useState('');
   const [failure, setFailure] = useState<{ kind: RoleChangeKind; error: unknown } | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
-  const pickerId = useId();
   const who = user.erased ? t('people.erased') : user.name ? `${user.name} (${user.email})` : user.email;
 
   useEffect(() => {
@@ -45,28 +46,16 @@ export function PersonRolesPanel({ user, faculties, onChanged, onClose }: Person
     return (code: string) => names.get(code);
   }, [faculties, language]);
 
-  const run = (kind: RoleChangeKind, code: string | undefined, message: (changed: UserResponse) => string) => {
+  const run = (kind: RoleChangeKind, message: (changed: UserResponse) => string) => {
     if (change.isPending) return;
     setFailure(null);
-    const variables =
-      kind === 'assign' || kind === 'unassign' ? { kind, user, code: code ?? '' } : { kind, user };
-    change.mutate(variables, {
-      onSuccess: (changed) => onChanged(changed, message(changed)),
-      onError: (error) => setFailure({ kind, error }),
-    });
-  };
-
-  const assign = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (!pickedCode) {
-      document.getElementById(pickerId)?.focus();
-      return;
-    }
-    const code = pickedCode;
-    run('assign', code, (changed) => {
-      setPickedCode('');
-      return t('people.messages.assigned', { email: changed.email, code });
-    });
+    change.mutate(
+      { kind, user },
+      {
+        onSuccess: (changed) => onChanged(changed, message(changed)),
+        onError: (error) => setFailure({ kind, error }),
+      },
+    );
   };
 
   const problem = failure ? toProblem(failure.error) : null;
@@ -97,7 +86,7 @@ export function PersonRolesPanel({ user, faculties, onChanged, onClose }: Person
               type="button"
               className="button button--danger"
               aria-disabled={change.isPending || undefined}
-              onClick={() => run('revoke-admin', undefined, (changed) => t('people.messages.adminRevoked', { email: changed.email }))}
+              onClick={() => run('revoke-admin', (changed) => t('people.messages.adminRevoked', { email: changed.email }))}
             >
               {t('people.roles.revokeAdmin')}
             </button>
@@ -106,7 +95,7 @@ export function PersonRolesPanel({ user, faculties, onChanged, onClose }: Person
               type="button"
               className="button"
               aria-disabled={change.isPending || undefined}
-              onClick={() => run('grant-admin', undefined, (changed) => t('people.messages.adminGranted', { email: changed.email }))}
+              onClick={() => run('grant-admin', (changed) => t('people.messages.adminGranted', { email: changed.email }))}
             >
               {t('people.roles.grantAdmin')}
             </button>
@@ -121,57 +110,19 @@ export function PersonRolesPanel({ user, faculties, onChanged, onClose }: Person
             <ul className="roles__list">
               {user.departmentCodes.map((code) => {
                 const name = departmentName(code);
-                const label = name ? `${code} – ${name}` : code;
-                return (
-                  <li key={code}>
-                    <span>{label}</span>
-                    <button
-                      type="button"
-                      className="button button--small button--danger"
-                      aria-disabled={change.isPending || undefined}
-                      onClick={() =>
-                        run('unassign', code, (changed) => t('people.messages.unassigned', { email: changed.email, code }))
-                      }
-                    >
-                      <span aria-hidden="true">{t('people.roles.unassign')}</span>
-                      <span className="visually-hidden">{t('people.roles.unassignNamed', { department: label })}</span>
-                    </button>
-                  </li>
-                );
+                return <li key={code}>{name ? `${code} – ${name}` : code}</li>;
               })}
             </ul>
           )}
-          <form className="roles__assign" onSubmit={assign}>
-            <div className="field">
-              <label className="field__label" htmlFor={pickerId}>
-                {t('people.roles.pickDepartment')}
-              </label>
-              <select
-                id={pickerId}
-                className="input"
-                value={pickedCode}
-                onChange={(event) => setPickedCode(event.target.value)}
-              >
-                <option value="">{t('people.roles.chooseDepartment')}</option>
-                {(faculties ?? []).map((faculty) => {
-                  const options = faculty.departments.filter((d) => !user.departmentCodes.includes(d.code));
-                  if (options.length === 0) return null;
-                  return (
-                    <optgroup key={faculty.code} label={localName(faculty, language)}>
-                      {options.map((department) => (
-                        <option key={department.code} value={department.code}>
-                          {department.code} – {localName(department, language)}
-                        </option>
-                      ))}
-                    </optgroup>
-                  );
-                })}
-              </select>
-            </div>
-            <button type="submit" className="button" aria-disabled={change.isPending || undefined}>
-              {t('people.roles.assign')}
-            </button>
-          </form>
+          {assignmentLinks ? (
+            <>
+              <p className="muted">{t('people.roles.departmentsReadOnly')}</p>
+              <p className="roles__links">
+                <Link to={assignmentLinks.assign(user)}>{t('people.roles.assignThisPerson', { who })}</Link>{' '}
+                <Link to={assignmentLinks.directory}>{t('people.roles.toDirectory')}</Link>
+              </p>
+            </>
+          ) : null}
         </section>
       </div>
 
