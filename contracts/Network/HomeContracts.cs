@@ -116,7 +116,7 @@ public sealed record HomeNews
 /// </summary>
 public sealed record NetworkHomeResponse
 {
-    /// <summary>True for the office's view (an admin or a key): <see cref="University"/> is set, <see cref="Departments"/> empty.</summary>
+    /// <summary>True for the office's view (an admin or a key): <c>university</c> is set, <c>departments</c> empty.</summary>
     [Required] public bool Office { get; init; }
 
     /// <summary>A coordinator's departments with their member figures, by code.</summary>
