@@ -10432,6 +10432,129 @@ export class NewslettersClient {
     }
 }
 
+export class NetworkClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "http://127.0.0.1:5080";
+    }
+
+    /**
+     * The network's coverage
+     * @return OK
+     */
+    getCoverage(signal?: AbortSignal): Promise<CoverageResponse> {
+        let url_ = this.baseUrl + "/api/network/coverage";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetCoverage(_response);
+        });
+    }
+
+    protected processGetCoverage(response: Response): Promise<CoverageResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CoverageResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<CoverageResponse>(null as any);
+    }
+
+    /**
+     * The network's start page
+     * @return OK
+     */
+    getHome(signal?: AbortSignal): Promise<NetworkHomeResponse> {
+        let url_ = this.baseUrl + "/api/network/home";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetHome(_response);
+        });
+    }
+
+    protected processGetHome(response: Response): Promise<NetworkHomeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as NetworkHomeResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Unauthorized", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Forbidden", status, _responseText, _headers, result403);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as Problem;
+            return throwException("Internal Server Error", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<NetworkHomeResponse>(null as any);
+    }
+}
+
 /** A staff note on a member. */
 export interface AddNoteRequest {
     /** The note, at most 4000 characters. */
@@ -10750,6 +10873,38 @@ export interface ConsentResponse {
 /** Where one consent stands. */
 export type ConsentState = "notGiven" | "given" | "withdrawn";
 
+/** Why a department needs the office's support. */
+export type CoverageReason = "noCoordinator" | "noActivity" | "lowReach";
+
+/** The office's coverage of the network: every active department (by faculty, then code), the ones needing support first in their own list, and the university's totals. */
+export interface CoverageResponse {
+    /** The moment the figures were read. */
+    asOf: string;
+    /** The calendar year (UTC) "new members this year" counts. */
+    year: number;
+    /** The threshold below which a reachable share is low (configuration `Network:Coverage:LowReachShare`). */
+    lowReachShare: number;
+    departments: DepartmentCoverage[];
+    /** The departments with a reason for support: most reasons first, then by code. */
+    needsSupport: DepartmentCoverage[];
+    totals: CoverageTotals;
+}
+
+/** The whole university's coverage figures. */
+export interface CoverageTotals {
+    /** Active departments. */
+    departments: number;
+    /** Active departments with at least one active coordinator. */
+    withCoordinator: number;
+    /** Active departments with an event or a mailing in the last 12 months. */
+    activeInLast12Months: number;
+    /** Active departments with at least one reason for support. */
+    needingSupport: number;
+    /** People with at least one active coordinator assignment to an active department. */
+    coordinators: number;
+    members: MemberFiguresTotals;
+}
+
 /** A new API key. */
 export interface CreateApiKeyRequest {
     /** What the key is for, e.g. "Ladok import". */
@@ -10954,6 +11109,42 @@ it sees my events: it is not stored and cannot be shown again; making a new one 
 
 /** The kind of degree of an affiliation. */
 export type DegreeType = "none" | "bachelor" | "master" | "phD" | "professional" | "exchange";
+
+/** One active department's coverage. */
+export interface DepartmentCoverage {
+    figures: DepartmentMemberFigures;
+    /** Active coordinator assignments (started, not ended). */
+    coordinators: number;
+    /** The coordinators' names, in alphabetical order. */
+    coordinatorNames: string[];
+    /** When the department's latest event that has started began (organised or co-hosted; drafts and cancelled events left out). */
+    lastEventAt?: string | undefined;
+    /** When the department's latest mailing started sending. */
+    lastMailingAt?: string | undefined;
+    /** The last event began within the last 12 months. */
+    eventInLast12Months: boolean;
+    /** The last mailing started within the last 12 months. */
+    mailingInLast12Months: boolean;
+    /** Why it needs support; empty when it does not. */
+    reasons: CoverageReason[];
+}
+
+/** A department's member figures: its active members (each member affiliated with it, once), those who joined this calendar year (UTC), and those its mailings reach: active members whose consent to department mailings (`DepartmentMailings`, the channel a department's own mailings go out on) is in force. Counts only. */
+export interface DepartmentMemberFigures {
+    departmentId: string;
+    departmentCode: string;
+    nameSv: string;
+    nameEn: string;
+    facultyCode: string;
+    /** Active members affiliated with the department. */
+    members: number;
+    /** Of them, those who joined this calendar year (a sign-up when confirmed, an imported member when imported). */
+    newMembersThisYear: number;
+    /** Of them, those with their consent to department mailings in force. */
+    reachable: number;
+    /** Reachable divided by members (0–1, rounded to three decimals); null when the department has no members. */
+    reachableShare?: number | undefined;
+}
 
 /** A department a coordinator works for. */
 export interface DepartmentRef {
@@ -11310,6 +11501,73 @@ export interface FeedbackSummaryResponse {
     comments: FeedbackComment[];
 }
 
+/** An initiative that is new (created in the last 30 days) or open to join. */
+export interface HomeInitiative {
+    id: string;
+    /** initiative, platform or meeting-place. */
+    kind: string;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    startsOn: string;
+    endsOn?: string | undefined;
+    /** open or closed. */
+    status: string;
+    isNew: boolean;
+}
+
+/** An upcoming network meeting (a published event for the coordinators). */
+export interface HomeMeeting {
+    eventId: string;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    startsAt: string;
+    endsAt: string;
+    timeZone: string;
+    venue?: string | undefined;
+    city?: string | undefined;
+    online: boolean;
+}
+
+/** A news item for the network. */
+export interface HomeNews {
+    id: string;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    bodySv?: string | undefined;
+    bodyEn?: string | undefined;
+    publishedAt: string;
+}
+
+/** An open support request (submitted or approved). */
+export interface HomeSupportRequest {
+    id: string;
+    /** The asking department. */
+    departmentCode: string;
+    title: string;
+    startsOn: string;
+    endsOn: string;
+    /** submitted or approved. */
+    status: string;
+    createdAt: string;
+}
+
+/** A toolkit item created or given a new version in the last 30 days. */
+export interface HomeToolkitChange {
+    itemId: string;
+    /** message, template, guide or checklist. */
+    kind: string;
+    titleSv?: string | undefined;
+    titleEn?: string | undefined;
+    /** The item's current version. */
+    versionNumber: number;
+    /** What the current version changed. */
+    changeNote?: string | undefined;
+    /** When the current version was made. */
+    changedAt: string;
+    /** The item itself was created in the last 30 days. */
+    isNew: boolean;
+}
+
 /** An import job: where it stands and, at the end, its report. */
 export interface ImportJobResponse {
     id: string;
@@ -11456,6 +11714,15 @@ export interface MemberEventResponse {
 event plus the retention time (`Events:RetentionMonths`, 12 by default); the counts stay. */
     personalDataDeletedOn: string;
     sequence: number;
+}
+
+/** The university's member figures: every active member once (affiliated with one department, several or none), those who joined this calendar year, and those with their consent to department mailings in force. */
+export interface MemberFiguresTotals {
+    members: number;
+    newMembersThisYear: number;
+    reachable: number;
+    /** Reachable divided by members (0–1, three decimals); null when there are no members. */
+    reachableShare?: number | undefined;
 }
 
 /** What a member offers students and the university. */
@@ -11618,6 +11885,20 @@ export interface MyRegistrationSummaryPaged {
     total: number;
     /** False when more match than `total` says. */
     totalExact: boolean;
+}
+
+/** The network's start page for the caller. A coordinator: their departments with member figures and the open support requests of those departments. The office (an admin or a key): the university's member totals instead, and every request awaiting a decision (submitted). Both: what is new in the toolkit (items created or given a new version in the last 30 days, newest first, at most 10), initiatives that are new or open (at most 10), the next network meetings (at most 5) and the latest news (at most 5). */
+export interface NetworkHomeResponse {
+    /** True for the office's view (an admin or a key): `university` is set, `departments` empty. */
+    office: boolean;
+    /** A coordinator's departments with their member figures, by code. */
+    departments: DepartmentMemberFigures[];
+    university?: MemberFiguresTotals;
+    toolkit: HomeToolkitChange[];
+    initiatives: HomeInitiative[];
+    supportRequests: HomeSupportRequest[];
+    meetings: HomeMeeting[];
+    news: HomeNews[];
 }
 
 /** A campaign as staff see it. */

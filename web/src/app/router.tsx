@@ -64,6 +64,11 @@ const StaffNewLayoutRoute = newsletters('StaffNewLayoutRoute');
 const StaffLayoutRoute = newsletters('StaffLayoutRoute');
 const StaffTopicsRoute = newsletters('StaffTopicsRoute');
 const StaffNewsletterFiguresRoute = newsletters('StaffNewsletterFiguresRoute');
+// Network: home and coverage (net-home), one chunk.
+const networkHome = <K extends keyof typeof import('./routes/network-home')>(name: K) =>
+  lazy(() => import('./routes/network-home').then((module) => ({ default: module[name] })));
+const NetworkHomeRoute = networkHome('NetworkHomeRoute');
+const NetworkCoverageRoute = networkHome('NetworkCoverageRoute');
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -168,6 +173,16 @@ export const routes: RouteObject[] = [
           { path: 'newsletters/layouts/:layoutId', element: <StaffLayoutRoute /> },
           { path: 'newsletters/topics', element: <StaffTopicsRoute /> },
           { path: 'newsletters/figures', element: <StaffNewsletterFiguresRoute /> },
+          // Network: home and coverage (net-home).
+          { path: 'network', element: <NetworkHomeRoute /> },
+          {
+            path: 'network/coverage',
+            element: (
+              <RequireSignIn role="admin">
+                <NetworkCoverageRoute />
+              </RequireSignIn>
+            ),
+          },
         ],
       },
       {
