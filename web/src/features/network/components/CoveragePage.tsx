@@ -78,9 +78,9 @@ export function CoveragePage() {
     const current = sort.key === key;
     return (
       <th scope="col" className={numeric ? 'numeric' : undefined} aria-sort={current ? (sort.ascending ? 'ascending' : 'descending') : undefined}>
-        <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+        <button type="button" className="coverage-sort" onClick={() => sortBy(key)}>
           {label}
-          <span aria-hidden="true" className="sort-button__mark">
+          <span aria-hidden="true" className="coverage-sort__mark">
             {current ? (sort.ascending ? ' ▲' : ' ▼') : ''}
           </span>
         </button>
@@ -140,7 +140,7 @@ export function CoveragePage() {
                 value={`${data.totals.members.reachable} (${formatShare(data.totals.members.reachableShare, language)})`}
               />
             </dl>
-            <p className="field__hint">{t('network.figures.reachableHint')}</p>
+            <p className="field__hint">{t('network.figures.universityHint')}</p>
           </section>
 
           <section className="network-home__section" aria-labelledby="coverage-table">

@@ -129,7 +129,7 @@ function UniversitySection({ totals }: { totals: MemberFiguresTotals | undefined
   const { t, i18n } = useTranslation();
   return (
     <Section id="network-home-university" title={t('network.home.university.title')} more={<Link to={COVERAGE_PATH}>{t('network.home.university.coverage')}</Link>}>
-      <p className="field__hint">{t('network.figures.reachableHint')}</p>
+      <p className="field__hint">{t('network.figures.universityHint')}</p>
       {totals ? <Figures figures={totals} language={currentLanguage(i18n)} /> : null}
     </Section>
   );
