@@ -25,7 +25,7 @@ function home(overrides: Partial<NetworkHomeResponse> = {}): NetworkHomeResponse
     ],
     toolkit: [
       { itemId: 't-1', kind: 'message', titleSv: 'LinkedIn-inlägg', titleEn: 'LinkedIn post', versionNumber: 2, changeNote: 'Ny bild för 2027', changedAt: '2026-11-28T10:00:00Z', isNew: false },
-      { itemId: 't-2', kind: 'guide', titleSv: null, titleEn: 'Last lecture', versionNumber: 1, changedAt: '2026-11-20T10:00:00Z', isNew: true },
+      { itemId: 't-2', kind: 'guide', titleEn: 'Last lecture', versionNumber: 1, changedAt: '2026-11-20T10:00:00Z', isNew: true },
     ],
     initiatives: [{ id: 'i-1', kind: 'initiative', titleSv: 'Alumnidagen', titleEn: 'Alumni day', startsOn: '2027-03-14', endsOn: '2027-03-14', status: 'open', isNew: true }],
     supportRequests: [{ id: 's-1', departmentCode: 'DSV', title: 'Gemensam kväll', startsOn: '2027-02-01', endsOn: '2027-02-02', status: 'submitted', createdAt: '2026-11-30T09:00:00Z' }],
