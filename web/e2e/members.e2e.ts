@@ -112,7 +112,7 @@ describe('joining through an invitation link, self-service and the staff pages',
     await staff.waitForURL(`${baseUrl}/staff`);
     const staffTools = staff.getByRole('navigation', { name: 'Staff tools' });
     await staffTools.getByRole('link', { name: 'Members' }).waitFor();
-    expect(await linksOf(staffTools)).toEqual(['Members', 'Campaigns', 'Events', 'Newsletters', 'Faculties and departments']);
+    expect(await linksOf(staffTools)).toEqual(['Members', 'Campaigns', 'Events', 'Newsletters', 'Network', 'Faculties and departments']);
     expect(await linksOf(staff.getByRole('navigation', { name: 'Alumni network' }))).toEqual(['My page', 'Events', 'My profile', 'Directory']);
     // No admin pages for a coordinator.
     expect(await staff.getByRole('navigation', { name: 'Administration' }).count()).toBe(0);

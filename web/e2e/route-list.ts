@@ -58,6 +58,10 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/occasions/new', path: '/staff/occasions/new', as: 'admin', heading: /^New occasion abroad$/ },
   { pattern: '/staff/occasions/:id', path: '/staff/occasions/:occasionId', as: 'admin', heading: /./ },
   { pattern: '/staff/occasions/:id/edit', path: '/staff/occasions/:occasionId/edit', as: 'admin', heading: /^Edit occasion$/ },
+  // Network: home and coverage (net-home).
+  { pattern: '/staff/network', path: '/staff/network', as: 'coordinator', heading: /^Coordinator network$/ },
+  { pattern: '/staff/network', path: '/staff/network', as: 'admin', heading: /^Coordinator network$/ },
+  { pattern: '/staff/network/coverage', path: '/staff/network/coverage', as: 'admin', heading: /^Coverage of the network$/ },
   // Staff: newsletters (web-nl-staff).
   { pattern: '/staff/newsletters', path: '/staff/newsletters', as: 'coordinator', heading: /^Newsletters$/ },
   { pattern: '/staff/newsletters', path: '/staff/newsletters', as: 'admin', heading: /^Newsletters$/ },

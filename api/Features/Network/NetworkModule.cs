@@ -24,5 +24,6 @@ public sealed class NetworkModule : ISliceModule
 
     public void Add(WebApplicationBuilder builder)
     {
+        builder.Services.Configure<Coverage.CoverageOptions>(builder.Configuration.GetSection(Coverage.CoverageOptions.Section));
     }
 }

@@ -71,6 +71,11 @@ const NetworkDirectoryRoute = networkAssignments('NetworkDirectoryRoute');
 const NetworkNewAssignmentRoute = networkAssignments('NetworkNewAssignmentRoute');
 const NetworkAssignmentRoute = networkAssignments('NetworkAssignmentRoute');
 const NetworkDepartmentAssignmentsRoute = networkAssignments('NetworkDepartmentAssignmentsRoute');
+// Network: home and coverage (net-home), one chunk.
+const networkHome = <K extends keyof typeof import('./routes/network-home')>(name: K) =>
+  lazy(() => import('./routes/network-home').then((module) => ({ default: module[name] })));
+const NetworkHomeRoute = networkHome('NetworkHomeRoute');
+const NetworkCoverageRoute = networkHome('NetworkCoverageRoute');
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -180,6 +185,16 @@ export const routes: RouteObject[] = [
           { path: 'network/directory/assign', element: <NetworkNewAssignmentRoute /> },
           { path: 'network/directory/assignments/:assignmentId', element: <NetworkAssignmentRoute /> },
           { path: 'network/directory/departments/:code', element: <NetworkDepartmentAssignmentsRoute /> },
+          // Network: home and coverage (net-home).
+          { path: 'network', element: <NetworkHomeRoute /> },
+          {
+            path: 'network/coverage',
+            element: (
+              <RequireSignIn role="admin">
+                <NetworkCoverageRoute />
+              </RequireSignIn>
+            ),
+          },
         ],
       },
       {

@@ -28,6 +28,7 @@ const NAV_LABELS = {
   staffEvents: 'nav.staffEvents',
   occasions: 'nav.occasions',
   newsletters: 'nav.newsletters',
+  network: 'nav.network',
 } as const satisfies Record<NavKey, string>;
 
 const MENU_ID = 'app-menu';

@@ -37,7 +37,7 @@ describe('networkNavigationFor', () => {
   it('puts the departments under the staff menu for coordinators', () => {
     expect(keys(networkNavigationFor(me(['coordinator'])))).toEqual({
       personal,
-      staff: ['/staff/members', '/staff/campaigns', '/staff/events', '/staff/newsletters', '/departments'],
+      staff: ['/staff/members', '/staff/campaigns', '/staff/events', '/staff/newsletters', '/staff/network', '/departments'],
       admin: [],
     });
   });
@@ -45,7 +45,7 @@ describe('networkNavigationFor', () => {
   it('puts the departments, people, API keys, the audit log and imports under the admin menu for admins', () => {
     const admin = {
       personal,
-      staff: ['/staff/members', '/staff/campaigns', '/staff/events', '/staff/newsletters', '/staff/occasions'],
+      staff: ['/staff/members', '/staff/campaigns', '/staff/events', '/staff/newsletters', '/staff/network', '/staff/occasions'],
       admin: ['/departments', '/admin/people', '/admin/api-keys', '/admin/audit', '/admin/imports', '/admin/welcome-series', '/admin/bounces'],
     };
     expect(keys(networkNavigationFor(me(['admin'])))).toEqual(admin);

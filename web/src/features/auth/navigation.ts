@@ -18,7 +18,8 @@ export type NavKey =
   | 'events'
   | 'staffEvents'
   | 'occasions'
-  | 'newsletters';
+  | 'newsletters'
+  | 'network';
 
 export interface NavItem {
   key: NavKey;
@@ -43,6 +44,7 @@ export const NAV_PATHS: Record<NavKey, string> = {
   staffEvents: '/staff/events',
   occasions: '/staff/occasions',
   newsletters: '/staff/newsletters',
+  network: '/staff/network',
 };
 
 export interface NavigationContext {
@@ -70,7 +72,7 @@ export function isStaff(me: MeResponse | null | undefined): boolean {
 export interface NetworkNavigation {
   /** Anyone signed in: their start page, the events, their member profile and the alumni directory. */
   personal: NavItem[];
-  /** Admins and coordinators: member search, recruitment campaigns, events and newsletters (admins: also occasions; coordinators: also the departments). */
+  /** Admins and coordinators: member search, recruitment campaigns, events, newsletters and the coordinator network (admins: also occasions; coordinators: also the departments). */
   staff: NavItem[];
   /** Admins: the departments, people, API keys, the audit log and imports. */
   admin: NavItem[];
@@ -79,7 +81,7 @@ export interface NetworkNavigation {
 /**
  * The alumni network's menus for this person: signed-in people reach their start page, the events, their
  * profile and the directory (the directory itself tells those who are not active members yet what to do);
- * staff (admins and coordinators) also search members, run recruitment campaigns, events and newsletters (admins also plan
+ * staff (admins and coordinators) also search members, run recruitment campaigns, events and newsletters and open the coordinator network (admins also plan
  * occasions abroad); the faculties and
  * departments are under the staff menu for coordinators and under the admin menu for admins, who also
  * manage people, API keys, read the audit log, import former students, edit the welcome series and see bounces. Signed out: nothing (the header offers "Join" and
@@ -92,7 +94,7 @@ export function networkNavigationFor(me: MeResponse | null | undefined): Network
   return {
     personal: items('myPage', 'events', 'profile', 'directory'),
     staff: isStaff(me)
-      ? items('members', 'campaigns', 'staffEvents', 'newsletters', ...(admin ? (['occasions'] as NavKey[]) : (['departments'] as NavKey[])))
+      ? items('members', 'campaigns', 'staffEvents', 'newsletters', 'network', ...(admin ? (['occasions'] as NavKey[]) : (['departments'] as NavKey[])))
       : [],
     admin: admin ? items('departments', 'people', 'apiKeys', 'audit', 'imports', 'welcomeSeries', 'bounces') : [],
   };

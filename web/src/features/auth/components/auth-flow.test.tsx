@@ -70,7 +70,7 @@ describe('header and menu by role', () => {
     expect(within(banner).getByRole('button', { name: 'Logga ut' })).toBeTruthy();
     expect(within(banner).getByRole('link', { name: 'Mina sessioner' })).toBeTruthy();
     expect(menuLinks('Administration')).toEqual(['Fakulteter och institutioner', 'Personer', 'API-nycklar', 'Granskningslogg', 'Importer', 'Välkomstserien', 'Studsar']);
-    expect(menuLinks('Personalens verktyg')).toEqual(['Medlemmar', 'Kampanjer', 'Evenemang', 'Nyhetsbrev', 'Besök utomlands']);
+    expect(menuLinks('Personalens verktyg')).toEqual(['Medlemmar', 'Kampanjer', 'Evenemang', 'Nyhetsbrev', 'Nätverket', 'Besök utomlands']);
   });
 
   it('shows a coordinator no admin menu and no department edit controls', async () => {
@@ -78,7 +78,7 @@ describe('header and menu by role', () => {
     expect(await within(screen.getByRole('banner')).findByText(COORDINATOR.email)).toBeTruthy();
     await screen.findByRole('rowheader', { name: 'Engelska institutionen' });
     expect(menuLinks('Administration')).toEqual([]);
-    expect(menuLinks('Personalens verktyg')).toEqual(['Medlemmar', 'Kampanjer', 'Evenemang', 'Nyhetsbrev', 'Fakulteter och institutioner']);
+    expect(menuLinks('Personalens verktyg')).toEqual(['Medlemmar', 'Kampanjer', 'Evenemang', 'Nyhetsbrev', 'Nätverket', 'Fakulteter och institutioner']);
     expect(screen.queryByRole('button', { name: 'Ny institution' })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Redigera / })).toBeNull();
     expect(screen.queryByRole('button', { name: /^Inaktivera / })).toBeNull();

@@ -45,6 +45,7 @@ describe('the alumni network menus in the header', () => {
       ['Kampanjer', '/staff/campaigns'],
       ['Evenemang', '/staff/events'],
       ['Nyhetsbrev', '/staff/newsletters'],
+      ['Nätverket', '/staff/network'],
     ];
     // The departments are a coordinator's staff tool, and under an admin's administration menu; occasions abroad are an admin's.
     const departments = ['Fakulteter och institutioner', '/departments'];
