@@ -230,7 +230,7 @@ public sealed record ToolkitDepartment
 /// A toolkit item's current texts with its placeholders filled for a department. A placeholder without a value (no open
 /// recruitment link, no coordinator, no phone number) is left as a visible marker such as
 /// <c>[saknas: department.recruitment_link]</c> / <c>[missing: department.recruitment_link]</c> and named in
-/// <see cref="Missing"/>.
+/// <c>missing</c>.
 /// </summary>
 public sealed record FilledToolkitItemResponse
 {

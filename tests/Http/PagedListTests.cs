@@ -13,6 +13,7 @@ using Alumni.Api.Features.Newsletters.Bounces;
 using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Features.Newsletters.Campaigns;
 using Alumni.Api.Features.Newsletters.Figures;
+using Alumni.Api.Features.Network.Toolkit;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -21,6 +22,7 @@ using Alumni.Contracts;
 using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
+using Alumni.Contracts.Network;
 using Alumni.Contracts.Newsletters;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -136,6 +138,10 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var campaigns = new ListNewsletterCampaignsRequest { Status = CampaignStatus.Sending, DepartmentId = Guid.NewGuid(), Central = true, Page = 2, PageSize = 20 };
         var recipients = new ListRecipientsRequest { Id = Guid.NewGuid(), State = RecipientState.Uncertain, Page = 3, PageSize = 10 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
+        var toolkit = new ListToolkitItemsRequest
+        {
+            Q = "50%_länk", Kind = ToolkitItemKind.Checklist, Tag = "Rekrytering", ChangedSince = DateTimeOffset.UtcNow.AddDays(-30), Archived = true, Page = 2, PageSize = 10,
+        };
         var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
         return new()
         {
@@ -172,6 +178,9 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["newsletter campaigns, everything"] = (ListCampaigns.Query(campaigns, coordinator), campaigns),
             ["campaign recipients, nothing"] = (ListRecipients.Query(new ListRecipientsRequest { Id = Guid.NewGuid() }, coordinator), new ListRecipientsRequest()),
             ["campaign recipients, everything"] = (ListRecipients.Query(recipients, coordinator), recipients),
+            // Network: the toolkit (net-toolkit)
+            ["toolkit items, nothing"] = (ListToolkitItems.Query(new ListToolkitItemsRequest()), new ListToolkitItemsRequest()),
+            ["toolkit items, everything"] = (ListToolkitItems.Query(toolkit), toolkit),
         };
     }
 }
