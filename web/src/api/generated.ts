@@ -12115,7 +12115,7 @@ export interface FeedbackSummaryResponse {
     comments: FeedbackComment[];
 }
 
-/** A toolkit item's current texts with its placeholders filled for a department. A placeholder without a value (no open recruitment link, no coordinator, no phone number) is left as a visible marker such as `[saknas: department.recruitment_link]` / `[missing: department.recruitment_link]` and named in Alumni.Contracts.Network.FilledToolkitItemResponse.Missing. */
+/** A toolkit item's current texts with its placeholders filled for a department. A placeholder without a value (no open recruitment link, no coordinator, no phone number) is left as a visible marker such as `[saknas: department.recruitment_link]` / `[missing: department.recruitment_link]` and named in `missing`. */
 export interface FilledToolkitItemResponse {
     itemId: string;
     kind: ToolkitItemKind;

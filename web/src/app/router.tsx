@@ -64,6 +64,13 @@ const StaffNewLayoutRoute = newsletters('StaffNewLayoutRoute');
 const StaffLayoutRoute = newsletters('StaffLayoutRoute');
 const StaffTopicsRoute = newsletters('StaffTopicsRoute');
 const StaffNewsletterFiguresRoute = newsletters('StaffNewsletterFiguresRoute');
+// Network: toolkit (net-toolkit), one chunk for its pages.
+const toolkit = <K extends keyof typeof import('./routes/network-toolkit')>(name: K) =>
+  lazy(() => import('./routes/network-toolkit').then((module) => ({ default: module[name] })));
+const NetworkToolkitRoute = toolkit('NetworkToolkitRoute');
+const NetworkNewToolkitItemRoute = toolkit('NetworkNewToolkitItemRoute');
+const NetworkToolkitItemRoute = toolkit('NetworkToolkitItemRoute');
+const NetworkEditToolkitItemRoute = toolkit('NetworkEditToolkitItemRoute');
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -168,6 +175,11 @@ export const routes: RouteObject[] = [
           { path: 'newsletters/layouts/:layoutId', element: <StaffLayoutRoute /> },
           { path: 'newsletters/topics', element: <StaffTopicsRoute /> },
           { path: 'newsletters/figures', element: <StaffNewsletterFiguresRoute /> },
+          // Network: toolkit (net-toolkit)
+          { path: 'network/toolkit', element: <NetworkToolkitRoute /> },
+          { path: 'network/toolkit/new', element: <NetworkNewToolkitItemRoute /> },
+          { path: 'network/toolkit/:itemId', element: <NetworkToolkitItemRoute /> },
+          { path: 'network/toolkit/:itemId/edit', element: <NetworkEditToolkitItemRoute /> },
         ],
       },
       {
