@@ -14,6 +14,7 @@ using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Features.Newsletters.Campaigns;
 using Alumni.Api.Features.Newsletters.Figures;
 using Alumni.Api.Features.Network.Assignments;
+using Alumni.Api.Features.Network.Toolkit;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -138,6 +139,10 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var campaigns = new ListNewsletterCampaignsRequest { Status = CampaignStatus.Sending, DepartmentId = Guid.NewGuid(), Central = true, Page = 2, PageSize = 20 };
         var recipients = new ListRecipientsRequest { Id = Guid.NewGuid(), State = RecipientState.Uncertain, Page = 3, PageSize = 10 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
+        var toolkit = new ListToolkitItemsRequest
+        {
+            Q = "50%_länk", Kind = ToolkitItemKind.Checklist, Tag = "Rekrytering", ChangedSince = DateTimeOffset.UtcNow.AddDays(-30), Archived = true, Page = 2, PageSize = 10,
+        };
         var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
         var assignments = new ListAssignmentsRequest { UserId = Guid.NewGuid(), DepartmentCode = "dsv", IncludeEnded = true, Page = 2, PageSize = 10 };
         return new()
@@ -177,6 +182,9 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["campaign recipients, everything"] = (ListRecipients.Query(recipients, coordinator), recipients),
             ["network assignments, nothing"] = (ListAssignments.Query(new ListAssignmentsRequest()), new ListAssignmentsRequest()),
             ["network assignments, everything"] = (ListAssignments.Query(assignments), assignments),
+            // Network: the toolkit (net-toolkit)
+            ["toolkit items, nothing"] = (ListToolkitItems.Query(new ListToolkitItemsRequest()), new ListToolkitItemsRequest()),
+            ["toolkit items, everything"] = (ListToolkitItems.Query(toolkit), toolkit),
         };
     }
 }

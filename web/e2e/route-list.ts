@@ -13,7 +13,7 @@ export interface RouteVisit {
   pattern: string;
   /**
    * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
-   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId` and `:assignmentId` are filled in with demo data the suite
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:assignmentId` and `:toolkitItemId` are filled in with demo data the suite
    * makes or finds.
    */
   path: string;
@@ -100,6 +100,12 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
     heading: /^Coordinator assignment$/,
   },
   { pattern: '/staff/network/directory/departments/:code', path: '/staff/network/directory/departments/DSV', as: 'admin', heading: /^Coordinators of / },
+  // Network: toolkit (net-toolkit).
+  { pattern: '/staff/network/toolkit', path: '/staff/network/toolkit', as: 'coordinator', heading: /^Toolkit$/ },
+  { pattern: '/staff/network/toolkit', path: '/staff/network/toolkit', as: 'admin', heading: /^Toolkit$/ },
+  { pattern: '/staff/network/toolkit/new', path: '/staff/network/toolkit/new', as: 'admin', heading: /^New toolkit item$/ },
+  { pattern: '/staff/network/toolkit/:itemId', path: '/staff/network/toolkit/:toolkitItemId', as: 'coordinator', heading: /./ },
+  { pattern: '/staff/network/toolkit/:itemId/edit', path: '/staff/network/toolkit/:toolkitItemId/edit', as: 'admin', heading: /^Change toolkit item$/ },
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },

@@ -368,6 +368,16 @@ describe('staff sign in once and land on the staff start page', () => {
     placeholders.assignmentId = assignments[0].id;
   });
 
+  it('finds a seeded toolkit item for the network routes, through the API as the coordinator', async () => {
+    const page = await pageFor('coordinator');
+    const read = { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' };
+    const list = await fetch(`${baseUrl}/api/network/toolkit/items?pageSize=5`, { headers: read });
+    expect(list.status, await list.clone().text()).toBe(200);
+    const items = ((await list.json()) as { items: { id: string }[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    placeholders.toolkitItemId = items[0].id;
+  });
+
   it('searches members from the staff start page', async () => {
     const page = await pageFor('coordinator');
     if (takeScreenshots) await signUpDemoMembers();

@@ -29,7 +29,7 @@ public sealed class MembersModule : ISliceModule
         "members", "member_emails", "member_interests", "member_affiliations", "member_consents", "member_consent_history",
         "member_notes", "recruitment_campaigns", "recruitment_visits", "import_jobs", "import_rejections", "members_search", "member_names",
         "member_contacts", "member_departments",
-        "member_event_reach", "member_channel_consents", "member_welcome_facts", "member_figure_facts",
+        "member_event_reach", "member_channel_consents", "member_welcome_facts", "member_figure_facts", "recruitment_campaign_links",
     ];
 
     /// <inheritdoc />
@@ -49,6 +49,7 @@ public sealed class MembersModule : ISliceModule
         .. MemberFilters.AllOffers.Select(o => Infrastructure.Hosting.Published.Fragment($"MemberFilters.Offer({o})", MemberFilters.Offer(o))),
         Infrastructure.Hosting.Published.View("member_welcome_facts"),
         Infrastructure.Hosting.Published.View("member_figure_facts"),
+        Infrastructure.Hosting.Published.View("recruitment_campaign_links"),
     ];
 
     public void Add(WebApplicationBuilder builder)

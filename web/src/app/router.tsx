@@ -76,6 +76,13 @@ const networkHome = <K extends keyof typeof import('./routes/network-home')>(nam
   lazy(() => import('./routes/network-home').then((module) => ({ default: module[name] })));
 const NetworkHomeRoute = networkHome('NetworkHomeRoute');
 const NetworkCoverageRoute = networkHome('NetworkCoverageRoute');
+// Network: toolkit (net-toolkit), one chunk for its pages.
+const toolkit = <K extends keyof typeof import('./routes/network-toolkit')>(name: K) =>
+  lazy(() => import('./routes/network-toolkit').then((module) => ({ default: module[name] })));
+const NetworkToolkitRoute = toolkit('NetworkToolkitRoute');
+const NetworkNewToolkitItemRoute = toolkit('NetworkNewToolkitItemRoute');
+const NetworkToolkitItemRoute = toolkit('NetworkToolkitItemRoute');
+const NetworkEditToolkitItemRoute = toolkit('NetworkEditToolkitItemRoute');
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -195,6 +202,11 @@ export const routes: RouteObject[] = [
               </RequireSignIn>
             ),
           },
+          // Network: toolkit (net-toolkit)
+          { path: 'network/toolkit', element: <NetworkToolkitRoute /> },
+          { path: 'network/toolkit/new', element: <NetworkNewToolkitItemRoute /> },
+          { path: 'network/toolkit/:itemId', element: <NetworkToolkitItemRoute /> },
+          { path: 'network/toolkit/:itemId/edit', element: <NetworkEditToolkitItemRoute /> },
         ],
       },
       {

@@ -79,12 +79,17 @@ export const KNOWN_AUDIT_ACTIONS = [
   'network.assignment-create',
   'network.assignment-update',
   'network.assignment-end',
+  // Network: the toolkit (net-toolkit)
+  'network.toolkit-item-create',
+  'network.toolkit-item-update',
+  'network.toolkit-item-archive',
+  'network.toolkit-item-unarchive',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
 export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
   'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce',
-  'coordinator-assignment'] as const;
+  'coordinator-assignment', 'toolkit-item'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);

@@ -175,6 +175,7 @@ describe('AuditPage', () => {
       'Rekrytering',
       'Evenemang',
       'Nyhetsbrev',
+      'Koordinatorsnätverket',
     ]);
 
     await user.selectOptions(kind, 'Personer och roller');
