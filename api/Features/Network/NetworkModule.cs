@@ -24,5 +24,6 @@ public sealed class NetworkModule : ISliceModule
 
     public void Add(WebApplicationBuilder builder)
     {
+        Files.FileServices.Add(builder);
     }
 }
