@@ -47,7 +47,7 @@ public sealed class AddToolkitFile(
                 + "name: a file whose content is not an allowed type is a 415, and the name's extension is corrected to the type found. "
                 + "Larger than Network:Files:MaxBytes (20 MB unless configured): 413, nothing kept. Audited as network.toolkit-file-add.")
             .ClearDefaultAccepts()
-            .Accepts<UploadForm>("multipart/form-data")
+            .Accepts<ToolkitFileUploadForm>("multipart/form-data")
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<ToolkitFileResponse>(StatusCodes.Status201Created)
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge,
@@ -213,7 +213,7 @@ public sealed class AddToolkitFile(
         new(StatusCodes.Status413PayloadTooLarge, Texts.Get("network.files.tooLarge", maxBytes));
 
     /// <summary>The form's shape, for the contract only: the endpoint reads the body as a stream.</summary>
-    public sealed record UploadForm
+    public sealed record ToolkitFileUploadForm
     {
         /// <summary>The file.</summary>
         [System.ComponentModel.DataAnnotations.Required] public IFormFile File { get; init; } = null!;

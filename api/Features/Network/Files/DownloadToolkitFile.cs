@@ -54,7 +54,6 @@ public sealed class DownloadToolkitFile(Database db, FileStores stores, ILogger<
         headers.ContentDisposition = disposition.ToString();
         headers.XContentTypeOptions = "nosniff";
         headers.CacheControl = "private, no-cache";
-        headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         HttpContext.Response.ContentType = file.ContentType;
         HttpContext.Response.ContentLength = file.ByteSize;
         await content.CopyToAsync(HttpContext.Response.Body, ct);
