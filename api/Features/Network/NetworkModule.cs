@@ -25,5 +25,6 @@ public sealed class NetworkModule : ISliceModule
     public void Add(WebApplicationBuilder builder)
     {
         builder.Services.Configure<Coverage.CoverageOptions>(builder.Configuration.GetSection(Coverage.CoverageOptions.Section));
+        Files.FileServices.Add(builder);
     }
 }

@@ -108,6 +108,14 @@ public sealed partial class FastEndpointsOperationFilter : IOperationFilter
             }
         }
 
+        if (hasBody && content is not null && content.TryGetValue("multipart/form-data", out var formType) && formType is OpenApiMediaType form
+            && form.Schema is OpenApiSchemaReference { Reference.Id: { } formId } && context.SchemaRepository.Schemas.TryGetValue(formId, out var formSchema))
+        {
+            // A form's fields inline: the generated TypeScript client declares its file type (FileParameter) only for
+            // a file field it finds in the operation itself, not behind a reference.
+            form.Schema = formSchema;
+        }
+
         if (metadata.OfType<RequiresIfMatch>().Any() || metadata.OfType<AcceptsIfMatch>().Any())
         {
             operation.Parameters.Add(new OpenApiParameter

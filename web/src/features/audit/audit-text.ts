@@ -84,12 +84,15 @@ export const KNOWN_AUDIT_ACTIONS = [
   'network.toolkit-item-update',
   'network.toolkit-item-archive',
   'network.toolkit-item-unarchive',
+  // Network: files (net-files)
+  'network.toolkit-file-add',
+  'network.toolkit-file-remove',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
 export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
   'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce',
-  'coordinator-assignment', 'toolkit-item'] as const;
+  'coordinator-assignment', 'toolkit-item', 'toolkit-file'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
