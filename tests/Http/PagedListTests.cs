@@ -13,6 +13,7 @@ using Alumni.Api.Features.Newsletters.Bounces;
 using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Features.Newsletters.Campaigns;
 using Alumni.Api.Features.Newsletters.Figures;
+using Alumni.Api.Features.Network.Initiatives;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -21,6 +22,7 @@ using Alumni.Contracts;
 using Alumni.Contracts.Events;
 using Alumni.Contracts.Identity;
 using Alumni.Contracts.Members;
+using Alumni.Contracts.Network;
 using Alumni.Contracts.Newsletters;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -98,6 +100,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("/api/public/events?page=0", "page")]
     [InlineData("/api/newsletters/bounces?pageSize=201", "pageSize")]
     [InlineData("/api/newsletters/campaigns?pageSize=0", "pageSize")]
+    [InlineData("/api/network/initiatives?page=0", "page")]
     public async Task A_bad_page_request_is_a_field_error(string url, string field)
     {
         var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
@@ -136,6 +139,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var campaigns = new ListNewsletterCampaignsRequest { Status = CampaignStatus.Sending, DepartmentId = Guid.NewGuid(), Central = true, Page = 2, PageSize = 20 };
         var recipients = new ListRecipientsRequest { Id = Guid.NewGuid(), State = RecipientState.Uncertain, Page = 3, PageSize = 10 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
+        var initiatives = new ListInitiativesRequest { Kind = InitiativeKind.MeetingPlace, Status = InitiativeStatus.Open, Q = "alumni_day%", Page = 2, PageSize = 10 };
         var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
         return new()
         {
@@ -172,6 +176,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["newsletter campaigns, everything"] = (ListCampaigns.Query(campaigns, coordinator), campaigns),
             ["campaign recipients, nothing"] = (ListRecipients.Query(new ListRecipientsRequest { Id = Guid.NewGuid() }, coordinator), new ListRecipientsRequest()),
             ["campaign recipients, everything"] = (ListRecipients.Query(recipients, coordinator), recipients),
+            ["network initiatives, nothing"] = (ListInitiatives.Query(new ListInitiativesRequest()), new ListInitiativesRequest()),
+            ["network initiatives, everything"] = (ListInitiatives.Query(initiatives), initiatives),
         };
     }
 }

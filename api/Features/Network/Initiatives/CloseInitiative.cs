@@ -24,7 +24,7 @@ public sealed class CloseInitiative(Database db, IAuditLog audit, TimeProvider t
         Description(b => b
             .WithName("network_closeInitiative")
             .WithSummary("Close an initiative")
-            .WithDescription("Closes an open initiative If-Match is optional: a stale ETag gets 412. Admins only.")
+            .WithDescription("Closes an open initiative: departments can no longer join, change what they offer or leave (who joined stays). Closing a closed one is a 409. If-Match is optional: a stale ETag gets 412. Admins only.")
             .WithMetadata(new AcceptsIfMatch())
             .ProducesProblems(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed));
     }
@@ -37,7 +37,7 @@ public sealed class CloseInitiative(Database db, IAuditLog audit, TimeProvider t
         var version = Preconditions.Check(HttpContext, current.Version);
         if (current.Status != InitiativeStatus.Open)
         {
-            throw ProblemException.Conflict(Texts.Get("network.initiatives. departments can no longer join, change what they offer or leave (who joined stays). Closing a closed one is a 409.:alreadyClosed"));
+            throw ProblemException.Conflict(Texts.Get("network.initiatives.alreadyClosed"));
         }
 
         Preconditions.Changed(await session.ExecuteAsync(SetStatus, new { req.Id, Version = version, Now = time.GetUtcNow() }, ct));

@@ -45,7 +45,7 @@ public sealed class ListInitiatives(Database db) : Endpoint<ListInitiativesReque
         await using var session = await db.OpenAsync(ct);
         var page = await Query(req).ReadAsync<InitiativeSummary>(session, req, ct);
         var ids = page.Items.Select(i => i.Id).ToList();
-        var mine = (ids.Count == 0 ? [] : await session.QueryAsync<MyJoin>(MyJoins, new { Ids = ids, DepartmentScope.Of(User).ScopeUserId }, ct))
+        var mine = (ids.Count == 0 ? [] : await session.QueryAsync<MyJoin>(MyJoins, new { Ids = db.Ids(ids), DepartmentScope.Of(User).ScopeUserId }, ct))
             .ToLookup(j => j.InitiativeId, j => j.Code);
         await Send.OkAsync(page with { Items = page.Items.Select(i => i with { MyJoinedDepartmentCodes = mine[i.Id].ToList() }).ToList() }, ct);
     }
