@@ -13,7 +13,7 @@ export interface RouteVisit {
   pattern: string;
   /**
    * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
-   * `:newsletterCampaignId`, `:segmentId`, `:messageId` and `:layoutId` are filled in with demo data the suite makes.
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId` and `:initiativeId` are filled in with demo data the suite makes.
    */
   path: string;
   as: RouteVisitor;
@@ -84,6 +84,17 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/newsletters/layouts/:layoutId', path: '/staff/newsletters/layouts/:layoutId', as: 'admin', heading: /^Edit layout$/ },
   { pattern: '/staff/newsletters/topics', path: '/staff/newsletters/topics', as: 'admin', heading: /^Topics$/ },
   { pattern: '/staff/newsletters/figures', path: '/staff/newsletters/figures', as: 'coordinator', heading: /^Figures by topic$/ },
+  // Network: initiatives (net-init); :initiativeId is the seeded alumni day.
+  { pattern: '/staff/network/initiatives', path: '/staff/network/initiatives', as: 'coordinator', heading: /^Initiatives$/ },
+  { pattern: '/staff/network/initiatives', path: '/staff/network/initiatives', as: 'admin', heading: /^Initiatives$/ },
+  { pattern: '/staff/network/initiatives/new', path: '/staff/network/initiatives/new', as: 'admin', heading: /^New initiative$/ },
+  { pattern: '/staff/network/initiatives/:initiativeId', path: '/staff/network/initiatives/:initiativeId', as: 'coordinator', heading: /^Alumni Day/ },
+  {
+    pattern: '/staff/network/initiatives/:initiativeId/edit',
+    path: '/staff/network/initiatives/:initiativeId/edit',
+    as: 'admin',
+    heading: /^Edit initiative$/,
+  },
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },

@@ -64,6 +64,13 @@ const StaffNewLayoutRoute = newsletters('StaffNewLayoutRoute');
 const StaffLayoutRoute = newsletters('StaffLayoutRoute');
 const StaffTopicsRoute = newsletters('StaffTopicsRoute');
 const StaffNewsletterFiguresRoute = newsletters('StaffNewsletterFiguresRoute');
+// Network: initiatives (net-init), one chunk for their pages.
+const initiatives = <K extends keyof typeof import('./routes/network-initiatives')>(name: K) =>
+  lazy(() => import('./routes/network-initiatives').then((module) => ({ default: module[name] })));
+const NetworkInitiativesRoute = initiatives('NetworkInitiativesRoute');
+const NetworkNewInitiativeRoute = initiatives('NetworkNewInitiativeRoute');
+const NetworkInitiativeRoute = initiatives('NetworkInitiativeRoute');
+const NetworkEditInitiativeRoute = initiatives('NetworkEditInitiativeRoute');
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -168,6 +175,11 @@ export const routes: RouteObject[] = [
           { path: 'newsletters/layouts/:layoutId', element: <StaffLayoutRoute /> },
           { path: 'newsletters/topics', element: <StaffTopicsRoute /> },
           { path: 'newsletters/figures', element: <StaffNewsletterFiguresRoute /> },
+          // Network: initiatives (net-init).
+          { path: 'network/initiatives', element: <NetworkInitiativesRoute /> },
+          { path: 'network/initiatives/new', element: <NetworkNewInitiativeRoute /> },
+          { path: 'network/initiatives/:initiativeId', element: <NetworkInitiativeRoute /> },
+          { path: 'network/initiatives/:initiativeId/edit', element: <NetworkEditInitiativeRoute /> },
         ],
       },
       {

@@ -10,7 +10,7 @@ export const authKeys = {
  * directory, staff member searches and campaigns): dropped when the person signs out, so the next
  * person never sees it.
  */
-export const PERSONAL_QUERY_ROOTS = ['admin', 'auth', 'members', 'myEvents', 'staffEvents', 'newsletters', 'myNewsletter', 'newsletterAdmin'] as const;
+export const PERSONAL_QUERY_ROOTS = ['admin', 'auth', 'members', 'myEvents', 'staffEvents', 'newsletters', 'myNewsletter', 'newsletterAdmin', 'network'] as const;
 
 export function isMeKey(queryKey: readonly unknown[]): boolean {
   return queryKey[0] === authKeys.all[0] && queryKey[1] === 'me';
