@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -9,7 +10,8 @@ import { ErrorSummary } from '../../../components/ErrorSummary';
 import { FormField } from '../../../components/FormField';
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { hasRole, useAuth } from '../../../lib/auth/me';
-import { useFaculties } from '../../../lib/departments/faculties';
+import { useApiClients } from '../../../lib/api-context';
+import { facultiesQueryOptions } from '../../../lib/departments/faculties';
 import { messagesAt, showsSummary, useFormFailure, type FieldRoute } from '../../../lib/form-errors';
 import { currentLanguage, localName } from '../../../lib/i18n';
 import type { Problem } from '../../../lib/problem-details';
@@ -56,7 +58,9 @@ export function InitiativeJoinForm({ initiative }: { initiative: InitiativeRespo
   const language = currentLanguage(i18n);
   const { me } = useAuth();
   const isAdmin = hasRole(me, 'admin');
-  const faculties = useFaculties(false);
+  // An admin joins for any department; a coordinator for their own.
+  const clients = useApiClients();
+  const faculties = useQuery({ ...facultiesQueryOptions(clients.departments, false), enabled: isAdmin });
   const departments: EventDepartment[] = useMemo(() => {
     const list = isAdmin ? (faculties.data ?? []).flatMap((faculty) => faculty.departments) : (me?.departments ?? []);
     return list
