@@ -15,6 +15,7 @@ using Alumni.Api.Features.Newsletters.Campaigns;
 using Alumni.Api.Features.Newsletters.Figures;
 using Alumni.Api.Features.Network.Assignments;
 using Alumni.Api.Features.Network.Toolkit;
+using Alumni.Api.Features.Network.Initiatives;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -101,6 +102,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
     [InlineData("/api/public/events?page=0", "page")]
     [InlineData("/api/newsletters/bounces?pageSize=201", "pageSize")]
     [InlineData("/api/newsletters/campaigns?pageSize=0", "pageSize")]
+    [InlineData("/api/network/initiatives?page=0", "page")]
     public async Task A_bad_page_request_is_a_field_error(string url, string field)
     {
         var admin = await api.SignedInAsync(ApiFixture.AdminEmail);
@@ -143,6 +145,7 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         {
             Q = "50%_länk", Kind = ToolkitItemKind.Checklist, Tag = "Rekrytering", ChangedSince = DateTimeOffset.UtcNow.AddDays(-30), Archived = true, Page = 2, PageSize = 10,
         };
+        var initiatives = new ListInitiativesRequest { Kind = InitiativeKind.MeetingPlace, Status = InitiativeStatus.Open, Q = "alumni_day%", Page = 2, PageSize = 10 };
         var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
         var assignments = new ListAssignmentsRequest { UserId = Guid.NewGuid(), DepartmentCode = "dsv", IncludeEnded = true, Page = 2, PageSize = 10 };
         return new()
@@ -185,6 +188,8 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             // Network: the toolkit (net-toolkit)
             ["toolkit items, nothing"] = (ListToolkitItems.Query(new ListToolkitItemsRequest()), new ListToolkitItemsRequest()),
             ["toolkit items, everything"] = (ListToolkitItems.Query(toolkit), toolkit),
+            ["network initiatives, nothing"] = (ListInitiatives.Query(new ListInitiativesRequest()), new ListInitiativesRequest()),
+            ["network initiatives, everything"] = (ListInitiatives.Query(initiatives), initiatives),
         };
     }
 }

@@ -13,7 +13,7 @@ export interface RouteVisit {
   pattern: string;
   /**
    * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
-   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:assignmentId` and `:toolkitItemId` are filled in with demo data the suite
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:assignmentId`, `:toolkitItemId` and `:initiativeId` are filled in with demo data the suite
    * makes or finds.
    */
   path: string;
@@ -106,6 +106,14 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/network/toolkit/new', path: '/staff/network/toolkit/new', as: 'admin', heading: /^New toolkit item$/ },
   { pattern: '/staff/network/toolkit/:itemId', path: '/staff/network/toolkit/:toolkitItemId', as: 'coordinator', heading: /./ },
   { pattern: '/staff/network/toolkit/:itemId/edit', path: '/staff/network/toolkit/:toolkitItemId/edit', as: 'admin', heading: /^Change toolkit item$/ },
+  // Network: initiatives (net-init); :initiativeId is the seeded alumni day.
+  { pattern: '/staff/network/initiatives', path: '/staff/network/initiatives', as: 'coordinator', heading: /^Initiatives$/ },
+  { pattern: '/staff/network/initiatives', path: '/staff/network/initiatives', as: 'admin', heading: /^Initiatives$/ },
+  { pattern: '/staff/network/initiatives/new', path: '/staff/network/initiatives/new', as: 'admin', heading: /^New initiative$/ },
+  { pattern: '/staff/network/initiatives/:initiativeId', path: '/staff/network/initiatives/:initiativeId', as: 'coordinator', heading: /^Alumni Day/ },
+    pattern: '/staff/network/initiatives/:initiativeId/edit',
+    path: '/staff/network/initiatives/:initiativeId/edit',
+    heading: /^Edit initiative$/,
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },

@@ -378,6 +378,17 @@ describe('staff sign in once and land on the staff start page', () => {
     placeholders.toolkitItemId = items[0].id;
   });
 
+  // Network: initiatives (net-init).
+  it('finds the seeded alumni day for the initiative routes, through the API as the coordinator', async () => {
+    const page = await pageFor('coordinator');
+    const read = { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' };
+    const list = (await (await fetch(`${baseUrl}/api/network/initiatives?q=${encodeURIComponent('Alumni Day')}`, { headers: read })).json()) as {
+      items: { id: string }[];
+    };
+    expect(list.items.length).toBeGreaterThan(0);
+    placeholders.initiativeId = list.items[0].id;
+  });
+
   it('searches members from the staff start page', async () => {
     const page = await pageFor('coordinator');
     if (takeScreenshots) await signUpDemoMembers();

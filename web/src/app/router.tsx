@@ -83,6 +83,13 @@ const NetworkToolkitRoute = toolkit('NetworkToolkitRoute');
 const NetworkNewToolkitItemRoute = toolkit('NetworkNewToolkitItemRoute');
 const NetworkToolkitItemRoute = toolkit('NetworkToolkitItemRoute');
 const NetworkEditToolkitItemRoute = toolkit('NetworkEditToolkitItemRoute');
+// Network: initiatives (net-init), one chunk for their pages.
+const initiatives = <K extends keyof typeof import('./routes/network-initiatives')>(name: K) =>
+  lazy(() => import('./routes/network-initiatives').then((module) => ({ default: module[name] })));
+const NetworkInitiativesRoute = initiatives('NetworkInitiativesRoute');
+const NetworkNewInitiativeRoute = initiatives('NetworkNewInitiativeRoute');
+const NetworkInitiativeRoute = initiatives('NetworkInitiativeRoute');
+const NetworkEditInitiativeRoute = initiatives('NetworkEditInitiativeRoute');
 
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
@@ -207,6 +214,11 @@ export const routes: RouteObject[] = [
           { path: 'network/toolkit/new', element: <NetworkNewToolkitItemRoute /> },
           { path: 'network/toolkit/:itemId', element: <NetworkToolkitItemRoute /> },
           { path: 'network/toolkit/:itemId/edit', element: <NetworkEditToolkitItemRoute /> },
+          // Network: initiatives (net-init).
+          { path: 'network/initiatives', element: <NetworkInitiativesRoute /> },
+          { path: 'network/initiatives/new', element: <NetworkNewInitiativeRoute /> },
+          { path: 'network/initiatives/:initiativeId', element: <NetworkInitiativeRoute /> },
+          { path: 'network/initiatives/:initiativeId/edit', element: <NetworkEditInitiativeRoute /> },
         ],
       },
       {

@@ -87,12 +87,19 @@ export const KNOWN_AUDIT_ACTIONS = [
   // Network: files (net-files)
   'network.toolkit-file-add',
   'network.toolkit-file-remove',
+  // Network: initiatives (net-init).
+  'network.initiative-create',
+  'network.initiative-update',
+  'network.initiative-close',
+  'network.initiative-reopen',
+  'network.initiative-join',
+  'network.initiative-join-update',
+  'network.initiative-leave',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
 export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
-  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce',
-  'coordinator-assignment', 'toolkit-item', 'toolkit-file'] as const;
+  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce', 'coordinator-assignment', 'toolkit-item', 'toolkit-file', 'network-initiative'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
@@ -139,6 +146,8 @@ export function entityLink(entry: AuditEntryResponse): string | null {
       return '/admin/api-keys';
     case 'campaign':
       return '/staff/campaigns';
+    case 'network-initiative':
+      return isId ? `/staff/network/initiatives/${id}` : null;
     default:
       return null;
   }
