@@ -13,6 +13,7 @@ using Alumni.Api.Features.Newsletters.Bounces;
 using Alumni.Api.Features.Newsletters.Segments;
 using Alumni.Api.Features.Newsletters.Campaigns;
 using Alumni.Api.Features.Newsletters.Figures;
+using Alumni.Api.Features.Network.Support;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -137,6 +138,10 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var recipients = new ListRecipientsRequest { Id = Guid.NewGuid(), State = RecipientState.Uncertain, Page = 3, PageSize = 10 };
         var directory = new SearchDirectoryRequest { Q = "an", Country = "se", Department = "dsv", Offers = MemberOffer.Mentor, Page = 2, PageSize = 5 };
         var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
+        var supportRequests = new Alumni.Contracts.Network.ListSupportRequestsRequest
+        {
+            Status = Alumni.Contracts.Network.SupportRequestStatus.Approved, Year = 2027, Department = "dsv", Page = 2, PageSize = 10,
+        };
         return new()
         {
             ["audit, nothing"] = (ListAudit.Query(new ListAuditRequest()), new ListAuditRequest()),
@@ -172,6 +177,9 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["newsletter campaigns, everything"] = (ListCampaigns.Query(campaigns, coordinator), campaigns),
             ["campaign recipients, nothing"] = (ListRecipients.Query(new ListRecipientsRequest { Id = Guid.NewGuid() }, coordinator), new ListRecipientsRequest()),
             ["campaign recipients, everything"] = (ListRecipients.Query(recipients, coordinator), recipients),
+            ["network support requests, nothing"] = (ListSupportRequests.Query(new Alumni.Contracts.Network.ListSupportRequestsRequest(), coordinator),
+                new Alumni.Contracts.Network.ListSupportRequestsRequest()),
+            ["network support requests, everything"] = (ListSupportRequests.Query(supportRequests, coordinator), supportRequests),
         };
     }
 }
