@@ -13,7 +13,7 @@ export interface RouteVisit {
   pattern: string;
   /**
    * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
-   * `:newsletterCampaignId`, `:segmentId`, `:messageId` and `:layoutId` are filled in with demo data the suite makes.
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId` and `:supportRequestId` are filled in with demo data the suite makes.
    */
   path: string;
   as: RouteVisitor;
@@ -84,6 +84,11 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/newsletters/layouts/:layoutId', path: '/staff/newsletters/layouts/:layoutId', as: 'admin', heading: /^Edit layout$/ },
   { pattern: '/staff/newsletters/topics', path: '/staff/newsletters/topics', as: 'admin', heading: /^Topics$/ },
   { pattern: '/staff/newsletters/figures', path: '/staff/newsletters/figures', as: 'coordinator', heading: /^Figures by topic$/ },
+  // Network: support (net-support).
+  { pattern: '/staff/network/support', path: '/staff/network/support', as: 'coordinator', heading: /^Support for cross-department activities$/ },
+  { pattern: '/staff/network/support', path: '/staff/network/support', as: 'admin', heading: /^Support for cross-department activities$/ },
+  { pattern: '/staff/network/support/new', path: '/staff/network/support/new', as: 'coordinator', heading: /^Ask for support$/ },
+  { pattern: '/staff/network/support/:requestId', path: '/staff/network/support/:supportRequestId', as: 'admin', heading: /./ },
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },
