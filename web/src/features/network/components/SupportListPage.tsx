@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { SupportRequestStatus } from '../../../api/generated';
 import { Pager } from '../../../components/Pager';
 import { ProblemMessage } from '../../../components/ProblemMessage';
+import { TableScroll } from '../../../components/TableScroll';
 import { hasRole, useAuth } from '../../../lib/auth/me';
 import { currentLanguage } from '../../../lib/i18n';
 import { toProblem } from '../../../lib/problem-details';
@@ -136,7 +137,7 @@ export function SupportListPage() {
             <p role="status">{t('network.support.none')}</p>
           ) : (
             <>
-              <div className="table-wrap">
+              <TableScroll label={t('network.support.caption', { total: data.total })} className="support-table-wrap">
                 <table className="data-table support-table">
                   <caption className="data-table__caption">{t('network.support.caption', { total: data.total })}</caption>
                   <thead>
@@ -154,24 +155,27 @@ export function SupportListPage() {
                           <Link to={supportRequestPath(request.id)}>{request.title}</Link>
                         </th>
                         <td>
+                          <span className="cell-label">{t('network.support.columns.department')}</span>
                           {request.departmentCode}
                           {request.departmentCount > 1 ? (
-                            <span className="muted block">{t('network.support.withOthers', { count: request.departmentCount - 1 })}</span>
+                            <span className="muted"> {t('network.support.withOthers', { count: request.departmentCount - 1 })}</span>
                           ) : null}
                         </td>
                         <td>
+                          <span className="cell-label">{t('network.support.columns.dates')}</span>
                           {request.startsOn === request.endsOn
                             ? formatDay(request.startsOn, language)
                             : t('network.support.dates', { from: formatDay(request.startsOn, language), to: formatDay(request.endsOn, language) })}
                         </td>
                         <td>
+                          <span className="cell-label">{t('network.support.columns.status')}</span>
                           <span className={supportBadgeClass(request.status)}>{t(`network.support.statuses.${request.status}`)}</span>
                         </td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <Pager label={t('network.support.pagerLabel')} page={data.page} pages={pages} linkTo={linkTo} />
             </>
           )}
@@ -201,7 +205,7 @@ function SupportFigures() {
       ) : figures.data.years.length === 0 ? (
         <p>{t('network.support.figures.none')}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t('network.support.figures.caption')}>
           <table className="data-table">
             <caption className="data-table__caption">{t('network.support.figures.caption')}</caption>
             <thead>
@@ -229,7 +233,7 @@ function SupportFigures() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </section>
   );
