@@ -16,6 +16,7 @@ using Alumni.Api.Features.Newsletters.Figures;
 using Alumni.Api.Features.Network.Assignments;
 using Alumni.Api.Features.Network.Toolkit;
 using Alumni.Api.Features.Network.Initiatives;
+using Alumni.Api.Features.Network.Support;
 using Alumni.Api.Infrastructure.Data;
 using Alumni.Api.Tests.Data;
 using Alumni.Api.Tests.Infrastructure;
@@ -148,6 +149,10 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
         var initiatives = new ListInitiativesRequest { Kind = InitiativeKind.MeetingPlace, Status = InitiativeStatus.Open, Q = "alumni_day%", Page = 2, PageSize = 10 };
         var bounces = new ListBouncesRequest { Email = "Ada@Example.org", Kind = BounceKind.Soft, Page = 2, PageSize = 10 };
         var assignments = new ListAssignmentsRequest { UserId = Guid.NewGuid(), DepartmentCode = "dsv", IncludeEnded = true, Page = 2, PageSize = 10 };
+        var supportRequests = new Alumni.Contracts.Network.ListSupportRequestsRequest
+        {
+            Status = Alumni.Contracts.Network.SupportRequestStatus.Approved, Year = 2027, Department = "dsv", Page = 2, PageSize = 10,
+        };
         return new()
         {
             ["audit, nothing"] = (ListAudit.Query(new ListAuditRequest()), new ListAuditRequest()),
@@ -190,6 +195,9 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["toolkit items, everything"] = (ListToolkitItems.Query(toolkit), toolkit),
             ["network initiatives, nothing"] = (ListInitiatives.Query(new ListInitiativesRequest()), new ListInitiativesRequest()),
             ["network initiatives, everything"] = (ListInitiatives.Query(initiatives), initiatives),
+            ["network support requests, nothing"] = (ListSupportRequests.Query(new Alumni.Contracts.Network.ListSupportRequestsRequest(), coordinator),
+                new Alumni.Contracts.Network.ListSupportRequestsRequest()),
+            ["network support requests, everything"] = (ListSupportRequests.Query(supportRequests, coordinator), supportRequests),
         };
     }
 }

@@ -13,7 +13,7 @@ export interface RouteVisit {
   pattern: string;
   /**
    * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
-   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:assignmentId`, `:toolkitItemId` and `:initiativeId` are filled in with demo data the suite
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:assignmentId`, `:toolkitItemId`, `:initiativeId` and `:supportRequestId` are filled in with demo data the suite
    * makes or finds.
    */
   path: string;
@@ -114,6 +114,11 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
     pattern: '/staff/network/initiatives/:initiativeId/edit',
     path: '/staff/network/initiatives/:initiativeId/edit',
     heading: /^Edit initiative$/,
+  // Network: support (net-support).
+  { pattern: '/staff/network/support', path: '/staff/network/support', as: 'coordinator', heading: /^Support for cross-department activities$/ },
+  { pattern: '/staff/network/support', path: '/staff/network/support', as: 'admin', heading: /^Support for cross-department activities$/ },
+  { pattern: '/staff/network/support/new', path: '/staff/network/support/new', as: 'coordinator', heading: /^Ask for support$/ },
+  { pattern: '/staff/network/support/:requestId', path: '/staff/network/support/:supportRequestId', as: 'admin', heading: /./ },
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },

@@ -389,6 +389,25 @@ describe('staff sign in once and land on the staff start page', () => {
     placeholders.initiativeId = list.items[0].id;
   });
 
+  // Network: support (net-support).
+  it('asks for support for DSV with MATH taking part, for the support request route, through the API as the coordinator', async () => {
+    const page = await pageFor('coordinator');
+    const response = await fetch(`${baseUrl}/api/network/support-requests`, {
+      method: 'POST',
+      headers: { ...(await sessionHeaders(page, baseUrl)), 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({
+        departmentCode: 'DSV',
+        title: `Joint alumni evening ${suffix}`,
+        startsOn: '2030-10-01',
+        endsOn: '2030-10-01',
+        departments: ['MATH'],
+        help: ['venue', 'speaker'],
+      }),
+    });
+    expect(response.status, await response.clone().text()).toBe(201);
+    placeholders.supportRequestId = ((await response.json()) as { id: string }).id;
+  });
+
   it('searches members from the staff start page', async () => {
     const page = await pageFor('coordinator');
     if (takeScreenshots) await signUpDemoMembers();

@@ -46,6 +46,10 @@ const StaffOccasionsRoute = lazy(() => import('./routes/staff-occasions'));
 const StaffNewOccasionRoute = lazy(() => import('./routes/staff-occasion-new'));
 const StaffOccasionRoute = lazy(() => import('./routes/staff-occasion'));
 const StaffEditOccasionRoute = lazy(() => import('./routes/staff-occasion-edit'));
+// Network: support (net-support).
+const NetworkSupportRoute = lazy(() => import('./routes/network-support').then((m) => ({ default: m.NetworkSupportRoute })));
+const NetworkNewSupportRequestRoute = lazy(() => import('./routes/network-support').then((m) => ({ default: m.NetworkNewSupportRequestRoute })));
+const NetworkSupportRequestRoute = lazy(() => import('./routes/network-support').then((m) => ({ default: m.NetworkSupportRequestRoute })));
 // Staff: newsletters (web-nl-staff), one chunk for all their pages.
 const newsletters = <K extends keyof typeof import('./routes/staff-newsletters')>(name: K) =>
   lazy(() => import('./routes/staff-newsletters').then((module) => ({ default: module[name] })));
@@ -219,6 +223,10 @@ export const routes: RouteObject[] = [
           { path: 'network/initiatives/new', element: <NetworkNewInitiativeRoute /> },
           { path: 'network/initiatives/:initiativeId', element: <NetworkInitiativeRoute /> },
           { path: 'network/initiatives/:initiativeId/edit', element: <NetworkEditInitiativeRoute /> },
+          // Network: support (net-support).
+          { path: 'network/support', element: <NetworkSupportRoute /> },
+          { path: 'network/support/new', element: <NetworkNewSupportRequestRoute /> },
+          { path: 'network/support/:requestId', element: <NetworkSupportRequestRoute /> },
         ],
       },
       {

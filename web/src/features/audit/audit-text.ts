@@ -95,11 +95,18 @@ export const KNOWN_AUDIT_ACTIONS = [
   'network.initiative-join',
   'network.initiative-join-update',
   'network.initiative-leave',
+  'network.support-request-create',
+  'network.support-request-update',
+  'network.support-request-approve',
+  'network.support-request-decline',
+  'network.support-request-done',
+  'network.support-request-withdraw',
+  'network.support-request-link-event',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
 export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
-  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce', 'coordinator-assignment', 'toolkit-item', 'toolkit-file', 'network-initiative'] as const;
+  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce', 'coordinator-assignment', 'toolkit-item', 'toolkit-file', 'network-initiative', 'support-request'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
