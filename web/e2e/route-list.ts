@@ -13,7 +13,7 @@ export interface RouteVisit {
   pattern: string;
   /**
    * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
-   * `:newsletterCampaignId`, `:segmentId`, `:messageId` and `:layoutId` are filled in with demo data the suite makes.
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:networkMeetingId` and `:networkNewsId` are filled in with demo data the suite makes.
    */
   path: string;
   as: RouteVisitor;
@@ -84,6 +84,15 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/newsletters/layouts/:layoutId', path: '/staff/newsletters/layouts/:layoutId', as: 'admin', heading: /^Edit layout$/ },
   { pattern: '/staff/newsletters/topics', path: '/staff/newsletters/topics', as: 'admin', heading: /^Topics$/ },
   { pattern: '/staff/newsletters/figures', path: '/staff/newsletters/figures', as: 'coordinator', heading: /^Figures by topic$/ },
+  // Network: meetings' notes and news (net-news).
+  { pattern: '/staff/network/meetings', path: '/staff/network/meetings', as: 'coordinator', heading: /^Network meetings$/ },
+  { pattern: '/staff/network/meetings', path: '/staff/network/meetings', as: 'admin', heading: /^Network meetings$/ },
+  { pattern: '/staff/network/meetings/:eventId', path: '/staff/network/meetings/:networkMeetingId', as: 'coordinator', heading: /^Network meeting / },
+  { pattern: '/staff/network/meetings/:eventId', path: '/staff/network/meetings/:networkMeetingId', as: 'admin', heading: /^Network meeting / },
+  { pattern: '/staff/network/news', path: '/staff/network/news', as: 'coordinator', heading: /^News for the network$/ },
+  { pattern: '/staff/network/news', path: '/staff/network/news', as: 'admin', heading: /^News for the network$/ },
+  { pattern: '/staff/network/news/new', path: '/staff/network/news/new', as: 'admin', heading: /^Post news$/ },
+  { pattern: '/staff/network/news/:newsId/edit', path: '/staff/network/news/:networkNewsId/edit', as: 'admin', heading: /^Edit news$/ },
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },

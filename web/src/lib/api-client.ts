@@ -1,4 +1,4 @@
-import { DepartmentsClient, DevClient, EventsClient, IdentityClient, MembersClient, NewslettersClient } from '../api/generated';
+import { DepartmentsClient, DevClient, EventsClient, IdentityClient, MembersClient, NetworkClient, NewslettersClient } from '../api/generated';
 import { createApiFetch, type ApiFetchOptions } from './api-fetch';
 
 /** The API is served from the same origin as the app, under /api; the generated paths include it. */
@@ -11,6 +11,7 @@ export type DevApi = DevClient;
 export type MembersApi = MembersClient;
 export type EventsApi = EventsClient;
 export type NewslettersApi = NewslettersClient;
+export type NetworkApi = NetworkClient;
 
 export interface ApiClients {
   departments: DepartmentsApi;
@@ -19,6 +20,7 @@ export interface ApiClients {
   members: MembersApi;
   events: EventsApi;
   newsletters: NewslettersApi;
+  network: NetworkApi;
 }
 
 /** Creates the generated clients over `window.fetch` (same-origin credentials, base URL ''). */
@@ -31,5 +33,6 @@ export function createApiClients(options: ApiFetchOptions = {}): ApiClients {
     members: new MembersClient(API_BASE_URL, http),
     events: new EventsClient(API_BASE_URL, http),
     newsletters: new NewslettersClient(API_BASE_URL, http),
+    network: new NetworkClient(API_BASE_URL, http),
   };
 }

@@ -76,11 +76,20 @@ export const KNOWN_AUDIT_ACTIONS = [
   'newsletter.campaign-cancel',
   'newsletter.campaign-resend-uncertain',
   'newsletter.campaign-settle-uncertain',
+  // Network: meetings' notes and news (net-news).
+  'network.meeting-note-create',
+  'network.meeting-note-update',
+  'network.meeting-note-delete',
+  'network.news-create',
+  'network.news-update',
+  'network.news-archive',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
 export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
-  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce'] as const;
+  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce',
+  // Network: meetings' notes and news (net-news).
+  'meeting-note', 'network-news'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
@@ -127,6 +136,8 @@ export function entityLink(entry: AuditEntryResponse): string | null {
       return '/admin/api-keys';
     case 'campaign':
       return '/staff/campaigns';
+    case 'network-news':
+      return '/staff/network/news';
     default:
       return null;
   }
