@@ -136,6 +136,8 @@ describe('network news', () => {
     const put = requestsTo(sent, 'PUT', `/api/network/news/${NEWS}`)[0];
     expect(put.headers.get('If-Match')).toBe('"3"');
     expect(await put.json()).toMatchObject({ titleSv: 'Alumnidagen flyttas', titleEn: 'The alumni day 2030' });
+    // The time shown unchanged keeps the stored one.
+    expect(((await put.json()) as CreateNewsRequest).publishedAt).toBeUndefined();
 
     const changed = await screen.findByRole('article', { name: 'Alumnidagen flyttas' });
     await user.click(within(changed).getByRole('button', { name: 'Arkivera' }));

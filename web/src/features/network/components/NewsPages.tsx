@@ -341,6 +341,7 @@ function NewsForm({ news }: { news?: NewsResponse }) {
     shouldFocusError: false,
   });
   const { failure, refuse, clear } = useFormFailure(mutation.error, setError, NEWS_FIELDS);
+  const initialPublishedAt = toValues(news, zone).publishedAt;
   const shownVersion = useRef(news?.version);
   useEffect(() => {
     if (!news || shownVersion.current === news.version) return;
@@ -367,7 +368,8 @@ function NewsForm({ news }: { news?: NewsResponse }) {
       bodySv: markdown(values.bodySv),
       titleEn: text(values.titleEn),
       bodyEn: markdown(values.bodyEn),
-      publishedAt: values.publishedAt ? zonedLocalToIso(values.publishedAt, zone) : undefined,
+      // An unchanged time keeps the stored one (to the second); a cleared one on a new item means now.
+      publishedAt: values.publishedAt && values.publishedAt !== initialPublishedAt ? zonedLocalToIso(values.publishedAt, zone) : undefined,
     };
     const done = (how: 'created' | 'saved') => void navigate(NEWS_PATH, { state: { newsSaved: how } satisfies NewsSavedState });
     if (news) update.mutate({ id: news.id, version: news.version, body }, { onSuccess: () => done('saved') });
