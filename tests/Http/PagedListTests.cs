@@ -8,6 +8,8 @@ using Alumni.Api.Features.Events.Staff;
 using Alumni.Api.Features.Identity.Audit;
 using Alumni.Api.Features.Members.Directory;
 using Alumni.Api.Features.Members.Import;
+using Alumni.Api.Features.Network.Meetings;
+using Alumni.Api.Features.Network.News;
 using Alumni.Api.Features.Newsletters.Library;
 using Alumni.Api.Features.Newsletters.Bounces;
 using Alumni.Api.Features.Newsletters.Segments;
@@ -180,6 +182,11 @@ public sealed class PagedListTests(SqliteApi api) : IClassFixture<SqliteApi>
             ["newsletter messages, nothing"] = (ListMessages.Query(new Alumni.Contracts.Newsletters.ListMessagesRequest()), new Alumni.Contracts.Newsletters.ListMessagesRequest()),
             ["newsletter messages, everything"] = (ListMessages.Query(new Alumni.Contracts.Newsletters.ListMessagesRequest { Tag = "Inbjudan", Q = "50%_dag" }),
                 new Alumni.Contracts.Newsletters.ListMessagesRequest { Page = 2, PageSize = 10 }),
+            ["network meetings, upcoming"] = (ListMeetings.Query(new ListMeetingsRequest(), DateTimeOffset.UtcNow), new ListMeetingsRequest()),
+            ["network meetings, past"] = (ListMeetings.Query(new ListMeetingsRequest { When = MeetingPeriod.Past }, DateTimeOffset.UtcNow),
+                new ListMeetingsRequest { Page = 2, PageSize = 10 }),
+            ["network news, the network"] = (ListNews.Query(DateTimeOffset.UtcNow, office: false), new ListNewsRequest()),
+            ["network news, the office"] = (ListNews.Query(DateTimeOffset.UtcNow, office: true), new ListNewsRequest { Page = 3, PageSize = 5 }),
             ["newsletter bounces, nothing"] = (ListBounces.Query(new ListBouncesRequest()), new ListBouncesRequest()),
             ["newsletter bounces, everything"] = (ListBounces.Query(bounces), bounces),
             ["newsletter segments, nothing"] = (ListSegments.Query(new ListSegmentsRequest(), coordinator), new ListSegmentsRequest()),

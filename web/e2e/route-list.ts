@@ -13,7 +13,7 @@ export interface RouteVisit {
   pattern: string;
   /**
    * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
-   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:assignmentId`, `:toolkitItemId`, `:initiativeId` and `:supportRequestId` are filled in with demo data the suite
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:assignmentId`, `:toolkitItemId`, `:initiativeId`, `:supportRequestId`, `:networkMeetingId` and `:networkNewsId` are filled in with demo data the suite
    * makes or finds.
    */
   path: string;
@@ -119,6 +119,15 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/network/support', path: '/staff/network/support', as: 'admin', heading: /^Support for cross-department activities$/ },
   { pattern: '/staff/network/support/new', path: '/staff/network/support/new', as: 'coordinator', heading: /^Ask for support$/ },
   { pattern: '/staff/network/support/:requestId', path: '/staff/network/support/:supportRequestId', as: 'admin', heading: /./ },
+  // Network: meetings' notes and news (net-news).
+  { pattern: '/staff/network/meetings', path: '/staff/network/meetings', as: 'coordinator', heading: /^Network meetings$/ },
+  { pattern: '/staff/network/meetings', path: '/staff/network/meetings', as: 'admin', heading: /^Network meetings$/ },
+  { pattern: '/staff/network/meetings/:eventId', path: '/staff/network/meetings/:networkMeetingId', as: 'coordinator', heading: /^Network meeting / },
+  { pattern: '/staff/network/meetings/:eventId', path: '/staff/network/meetings/:networkMeetingId', as: 'admin', heading: /^Network meeting / },
+  { pattern: '/staff/network/news', path: '/staff/network/news', as: 'coordinator', heading: /^News for the network$/ },
+  { pattern: '/staff/network/news', path: '/staff/network/news', as: 'admin', heading: /^News for the network$/ },
+  { pattern: '/staff/network/news/new', path: '/staff/network/news/new', as: 'admin', heading: /^Post news$/ },
+  { pattern: '/staff/network/news/:newsId/edit', path: '/staff/network/news/:networkNewsId/edit', as: 'admin', heading: /^Edit news$/ },
   { pattern: '/admin', path: '/admin', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/people', path: '/admin/people', as: 'admin', heading: /^People$/ },
   { pattern: '/admin/api-keys', path: '/admin/api-keys', as: 'admin', heading: /^API keys$/ },

@@ -408,6 +408,49 @@ describe('staff sign in once and land on the staff start page', () => {
     placeholders.supportRequestId = ((await response.json()) as { id: string }).id;
   });
 
+  // Network: meetings' notes and news (net-news).
+  it('makes a network meeting with a decision and a news item for the network routes, through the API as the admin', async () => {
+    const page = await pageFor('admin');
+    const read = { ...(await sessionHeaders(page, baseUrl)), Accept: 'application/json' };
+    const headers = { ...read, 'Content-Type': 'application/json' };
+    const starts = new Date(Date.now() + 14 * 24 * 3600_000);
+    const created = await fetch(`${baseUrl}/api/events`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        kind: 'coordinatorMeeting',
+        titleSv: `Nätverksmöte ${suffix}`,
+        titleEn: `Network meeting ${suffix}`,
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 2 * 3600_000).toISOString(),
+        timeZone: 'Europe/Stockholm',
+        venue: 'Studenthuset',
+        city: 'Stockholm',
+        country: 'SE',
+        audience: 'coordinators',
+        guestsAllowed: 0,
+        questions: [],
+      }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    placeholders.networkMeetingId = ((await created.json()) as { id: string }).id;
+    const published = await fetch(`${baseUrl}/api/events/${placeholders.networkMeetingId}/publish`, { method: 'POST', headers: read });
+    expect(published.status).toBe(200);
+    const note = await fetch(`${baseUrl}/api/network/meetings/${placeholders.networkMeetingId}/notes`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ kind: 'decision', body: 'The alumni day is held on **14 March**.' }),
+    });
+    expect(note.status, await note.clone().text()).toBe(201);
+    const news = await fetch(`${baseUrl}/api/network/news`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ titleSv: `Alumnidagen ${suffix}`, titleEn: `The alumni day ${suffix}`, bodySv: 'Anmäl er **session**.', bodyEn: 'Sign up your **session**.' }),
+    });
+    expect(news.status, await news.clone().text()).toBe(201);
+    placeholders.networkNewsId = ((await news.json()) as { id: string }).id;
+  });
+
   it('searches members from the staff start page', async () => {
     const page = await pageFor('coordinator');
     if (takeScreenshots) await signUpDemoMembers();

@@ -95,6 +95,17 @@ const NetworkNewInitiativeRoute = initiatives('NetworkNewInitiativeRoute');
 const NetworkInitiativeRoute = initiatives('NetworkInitiativeRoute');
 const NetworkEditInitiativeRoute = initiatives('NetworkEditInitiativeRoute');
 
+// Network: meetings' notes and news (net-news), one chunk each.
+const networkMeetings = <K extends keyof typeof import('./routes/network-meetings')>(name: K) =>
+  lazy(() => import('./routes/network-meetings').then((module) => ({ default: module[name] })));
+const NetworkMeetingsRoute = networkMeetings('NetworkMeetingsRoute');
+const NetworkMeetingRoute = networkMeetings('NetworkMeetingRoute');
+const networkNews = <K extends keyof typeof import('./routes/network-news')>(name: K) =>
+  lazy(() => import('./routes/network-news').then((module) => ({ default: module[name] })));
+const NetworkNewsRoute = networkNews('NetworkNewsRoute');
+const NetworkNewNewsRoute = networkNews('NetworkNewNewsRoute');
+const NetworkEditNewsRoute = networkNews('NetworkEditNewsRoute');
+
 /** The app's routes; the API serves index.html for every client route, so deep links work. */
 export const routes: RouteObject[] = [
   {
@@ -227,6 +238,13 @@ export const routes: RouteObject[] = [
           { path: 'network/support', element: <NetworkSupportRoute /> },
           { path: 'network/support/new', element: <NetworkNewSupportRequestRoute /> },
           { path: 'network/support/:requestId', element: <NetworkSupportRequestRoute /> },
+          // Network: meetings (net-news)
+          { path: 'network/meetings', element: <NetworkMeetingsRoute /> },
+          { path: 'network/meetings/:eventId', element: <NetworkMeetingRoute /> },
+          // Network: news (net-news)
+          { path: 'network/news', element: <NetworkNewsRoute /> },
+          { path: 'network/news/new', element: <NetworkNewNewsRoute /> },
+          { path: 'network/news/:newsId/edit', element: <NetworkEditNewsRoute /> },
         ],
       },
       {

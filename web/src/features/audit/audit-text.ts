@@ -102,11 +102,19 @@ export const KNOWN_AUDIT_ACTIONS = [
   'network.support-request-done',
   'network.support-request-withdraw',
   'network.support-request-link-event',
+  // Network: meetings' notes and news (net-news).
+  'network.meeting-note-create',
+  'network.meeting-note-update',
+  'network.meeting-note-delete',
+  'network.news-create',
+  'network.news-update',
+  'network.news-archive',
 ] as const;
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
 export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
-  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce', 'coordinator-assignment', 'toolkit-item', 'toolkit-file', 'network-initiative', 'support-request'] as const;
+  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce', 'coordinator-assignment', 'toolkit-item', 'toolkit-file', 'network-initiative', 'support-request', ' notes and news (net-news).
+  ', ', '] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);
@@ -155,6 +163,8 @@ export function entityLink(entry: AuditEntryResponse): string | null {
       return '/staff/campaigns';
     case 'network-initiative':
       return isId ? `/staff/network/initiatives/${id}` : null;
+    case 'network-news':
+      return '/staff/network/news';
     default:
       return null;
   }
