@@ -13,8 +13,8 @@ export interface RouteVisit {
   pattern: string;
   /**
    * The address to open; `:memberId`, `:campaignToken`, `:importId`, `:eventId`, `:staffEventId`, `:occasionId`,
-   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:assignmentId`, `:toolkitItemId`, `:initiativeId`, `:supportRequestId`, `:networkMeetingId` and `:networkNewsId` are filled in with demo data the suite
-   * makes or finds.
+   * `:newsletterCampaignId`, `:segmentId`, `:messageId`, `:layoutId`, `:assignmentId`, `:toolkitItemId`, `:initiativeId`, `:supportRequestId`, `:networkMeetingId` and `:networkNewsId` are filled in with demo data
+   * the suite makes or finds.
    */
   path: string;
   as: RouteVisitor;
@@ -111,9 +111,12 @@ export const ROUTE_VISITS: readonly RouteVisit[] = [
   { pattern: '/staff/network/initiatives', path: '/staff/network/initiatives', as: 'admin', heading: /^Initiatives$/ },
   { pattern: '/staff/network/initiatives/new', path: '/staff/network/initiatives/new', as: 'admin', heading: /^New initiative$/ },
   { pattern: '/staff/network/initiatives/:initiativeId', path: '/staff/network/initiatives/:initiativeId', as: 'coordinator', heading: /^Alumni Day/ },
+  {
     pattern: '/staff/network/initiatives/:initiativeId/edit',
     path: '/staff/network/initiatives/:initiativeId/edit',
+    as: 'admin',
     heading: /^Edit initiative$/,
+  },
   // Network: support (net-support).
   { pattern: '/staff/network/support', path: '/staff/network/support', as: 'coordinator', heading: /^Support for cross-department activities$/ },
   { pattern: '/staff/network/support', path: '/staff/network/support', as: 'admin', heading: /^Support for cross-department activities$/ },

@@ -113,8 +113,8 @@ export const KNOWN_AUDIT_ACTIONS = [
 
 /** Kinds of object the log is about today, each with a text in `audit.entityTypes`. */
 export const KNOWN_AUDIT_ENTITY_TYPES = ['user', 'session', 'api-key', 'member', 'import', 'campaign', 'department', 'event', 'occasion',
-  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce', 'coordinator-assignment', 'toolkit-item', 'toolkit-file', 'network-initiative', 'support-request', ' notes and news (net-news).
-  ', ', '] as const;
+  'welcome-step', 'newsletter-topic', 'newsletter-campaign', 'newsletter-layout', 'newsletter-message', 'newsletter-segment', 'newsletter-bounce',
+  'coordinator-assignment', 'toolkit-item', 'toolkit-file', 'network-initiative', 'support-request', 'meeting-note', 'network-news'] as const;
 
 const known = <T extends string>(list: readonly T[], value: string | null | undefined): value is T =>
   !!value && (list as readonly string[]).includes(value);

@@ -22,6 +22,7 @@ import {
 } from '../api/toolkit';
 import { editToolkitItemPath, TOOLKIT_PATH } from '../paths';
 import { NetworkNav } from './NetworkNav';
+import { ToolkitFiles } from './ToolkitFiles';
 import { placeholderKey } from './ToolkitForm';
 import './toolkit.css';
 
@@ -179,7 +180,7 @@ function ItemView({ item, language }: { item: ToolkitItemResponse; language: Lan
 
       {filled.data ? <UseThis filled={filled.data} title={title} /> : null}
 
-      {/* Slot for net-files: <ToolkitFiles itemId={item.id} canEdit={isAdmin} /> goes here (the integrator joins it once it is on main). */}
+      <ToolkitFiles itemId={item.id} canEdit={isAdmin} />
 
       <VersionHistory item={item} language={language} />
     </>

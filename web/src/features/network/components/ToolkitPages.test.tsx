@@ -66,6 +66,7 @@ beforeEach(() => {
       json({ itemId: ITEM_ID, number: 1, titleSv: 'Inlägg på LinkedIn', bodySv: 'Den första texten.', createdAt: '2026-11-01T09:00:00Z' }),
     ),
     http.get(`/api/network/toolkit/items/${ITEM_ID}/filled`, () => json(filled())),
+    http.get(`/api/network/toolkit/items/${ITEM_ID}/files`, () => json([])),
     http.get('/api/network/toolkit/items', () => json({ items: [summary(), summary({ id: testId(4002), kind: 'guide', titleSv: 'Guide för examen', titleEn: 'Graduation guide', currentVersion: 1 })], page: 1, pageSize: 20, total: 2, totalExact: true })),
   );
 });
