@@ -96,6 +96,7 @@ public sealed class AddToolkitFile(
         var key = FileKeys.For(req.ItemId, fileId);
         var store = stores.Current;
         await store.PutAsync(key, temp, ct);
+        ToolkitFileResponse file;
         try
         {
             await using var session = await db.BeginAsync(ct);
@@ -124,16 +125,18 @@ public sealed class AddToolkitFile(
             }, ct);
             await audit.WriteAsync(session, HttpContext, new AuditEvent("network.toolkit-file-add", "toolkit-file", fileId.ToString(),
                 Detail: $"item {req.ItemId}, {type.ContentType}, {temp.Length} bytes"), ct);
-            var file = await FileSql.OneAsync(session, req.ItemId, fileId, ct);
+            file = await FileSql.OneAsync(session, req.ItemId, fileId, ct);
             await session.CommitAsync(ct);
-            HttpContext.Response.Headers.Location = $"/api/network/toolkit/items/{req.ItemId}/files/{fileId}";
-            await Send.ResponseAsync(file, StatusCodes.Status201Created, ct);
         }
         catch
         {
+            // The row was not written: the content put first goes too. (Once committed, it stays, whatever the answer.)
             await DeleteQuietlyAsync(store, key);
             throw;
         }
+
+        HttpContext.Response.Headers.Location = $"/api/network/toolkit/items/{req.ItemId}/files/{fileId}";
+        await Send.ResponseAsync(file, StatusCodes.Status201Created, ct);
     }
 
     /// <summary>
