@@ -35,7 +35,10 @@ public abstract class HomeTests(ApiFixture api)
         await NewsletterData.MembersAsync(api, 2, "MATH", ConsentChannel.DepartmentMailings);
 
         // ---- Test set-up: rows in the Network's own tables, as the toolkit's, initiatives', support requests' and
-        // news' endpoints (other engineers' parts) will write them. ----
+        // news' endpoints write them. The toolkit items and initiatives seeded at start-up (all new today) go first, so
+        // the start page shows exactly the rows below. ----
+        await ExecuteAsync("DELETE FROM toolkit_items", new { });
+        await ExecuteAsync("DELETE FROM network_initiatives", new { });
         // Toolkit: a new item (10 days old); an old item with a second version of 5 days ago; an old item last changed
         // 40 days ago (not new); a new item since archived (not shown).
         var fresh = await ToolkitItemAsync(now.AddDays(-10), [(1, now.AddDays(-10), null)]);

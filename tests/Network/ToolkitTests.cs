@@ -169,26 +169,28 @@ public abstract class ToolkitTests(ApiFixture api)
             BodyEn = "{{coordinator.name}}, {{department.name}} | {{coordinator.email}}\nJoin: {{department.recruitment_link}}",
         }, Json.Options, Ct)).ReadAsync<ToolkitItemResponse>();
 
-        // No recruitment campaign and no coordinator yet: every such placeholder is a visible marker and listed.
+        // No recruitment campaign and no contact details yet (the coordinator's assignment has none; their name is their
+        // address): every such placeholder is a visible marker and listed.
         var bare = await (await coordinator.GetAsync($"{Items}/{item.Id}/filled", Ct)).ReadAsync<FilledToolkitItemResponse>();
         Assert.Equal("PSY", bare.Department.Code);
         Assert.Equal(("Signatur för PSY", "Signature for PSY"), (bare.TitleSv, bare.TitleEn));
         Assert.Equal(
-            [ToolkitPlaceholders.CoordinatorEmail, ToolkitPlaceholders.CoordinatorName, ToolkitPlaceholders.CoordinatorPhone, ToolkitPlaceholders.RecruitmentLink, ToolkitPlaceholders.RecruitmentQr],
+            [ToolkitPlaceholders.CoordinatorEmail, ToolkitPlaceholders.CoordinatorPhone, ToolkitPlaceholders.RecruitmentLink, ToolkitPlaceholders.RecruitmentQr],
             bare.Missing);
         Assert.Contains("[saknas: department.recruitment_link]", bare.BodySv, StringComparison.Ordinal);
-        Assert.Contains("[missing: coordinator.name]", bare.BodyEn, StringComparison.Ordinal);
+        Assert.Contains("[missing: coordinator.email]", bare.BodyEn, StringComparison.Ordinal);
+        Assert.StartsWith($"{email}, Department of Psychology", bare.BodyEn, StringComparison.Ordinal);
         Assert.Contains("Psykologiska institutionen", bare.BodySv, StringComparison.Ordinal);
         Assert.Contains("Department of Psychology", bare.BodyEn, StringComparison.Ordinal);
         Assert.Null(bare.RecruitmentLink);
         await (await coordinator.GetAsync($"/api/network/toolkit/qr?department=PSY", Ct)).ProblemAsync(404);
 
-        // A campaign (closed ones and older ones do not count) and an active coordinator with contact details.
+        // A campaign (closed ones and older ones do not count), and the coordinator's contact details on their assignment.
         var older = await (await coordinator.PostAsJsonAsync("/api/recruitment/campaigns", new CreateCampaignRequest { DepartmentCode = "PSY", Channel = "LinkedIn", Label = "Äldre" }, Json.Options, Ct)).ReadAsync<CampaignResponse>();
         var newest = await (await coordinator.PostAsJsonAsync("/api/recruitment/campaigns", new CreateCampaignRequest { DepartmentCode = "PSY", Channel = "Examen", Label = "Nyast" }, Json.Options, Ct)).ReadAsync<CampaignResponse>();
         var closed = await (await coordinator.PostAsJsonAsync("/api/recruitment/campaigns", new CreateCampaignRequest { DepartmentCode = "PSY", Channel = "Kurs", Label = "Stängd" }, Json.Options, Ct)).ReadAsync<CampaignResponse>();
         Assert.Equal(HttpStatusCode.OK, (await coordinator.PostAsync($"/api/recruitment/campaigns/{closed.Id}/close", null, Ct)).StatusCode);
-        await AssignAsync(user.Id, "PSY", "psy-alumni@alumni.test", "08-16 20 00");
+        await SetContactsAsync(admin, user.Id, "PSY", "psy-alumni@alumni.test", "08-16 20 00");
 
         var filled = await (await coordinator.GetAsync($"{Items}/{item.Id}/filled?department=psy", Ct)).ReadAsync<FilledToolkitItemResponse>();
         Assert.Empty(filled.Missing);
@@ -233,17 +235,14 @@ public abstract class ToolkitTests(ApiFixture api)
         Assert.Equal(4, SeedToolkitItems.Items.Count);
     }
 
-    /// <summary>An active coordinator assignment, written straight into the database (the assignments' endpoints have tests of their own).</summary>
-    private async Task AssignAsync(Guid userId, string code, string? email, string? phone)
+    /// <summary>Gives the person's assignment to the department these contact details, through the assignments' endpoint.</summary>
+    private static async Task SetContactsAsync(HttpClient admin, Guid userId, string code, string email, string phone)
     {
-        await using var session = await api.Services.GetRequiredService<Database>().BeginAsync(Ct);
-        var departmentId = await session.ExecuteScalarAsync<Guid>(Sql.Portable("SELECT id FROM department_directory WHERE code = @Code"), new { Code = code }, Ct);
-        var now = DateTimeOffset.UtcNow;
-        await session.ExecuteAsync(Sql.Portable("""
-            INSERT INTO coordinator_assignments (id, user_id, department_id, kind, started_on, contact_email, contact_phone, created_at, updated_at, version)
-            SELECT @Id, @UserId, @DepartmentId, 'formal', @StartedOn, @Email, @Phone, @Now, @Now, 1
-            WHERE NOT EXISTS (SELECT 1 FROM coordinator_assignments WHERE user_id = @UserId AND department_id = @DepartmentId AND ended_on IS NULL)
-            """), new { Id = Guid.NewGuid(), UserId = userId, DepartmentId = departmentId, StartedOn = DateOnly.FromDateTime(now.UtcDateTime), Email = email, Phone = phone, Now = now }, Ct);
-        await session.CommitAsync(Ct);
+        var current = Assert.Single((await (await admin.GetAsync($"/api/network/assignments?userId={userId}&departmentCode={code}", Ct))
+            .ReadAsync<Paged<AssignmentResponse>>()).Items);
+        var body = new UpdateAssignmentRequest { Id = current.Id, Kind = CoordinatorKind.Formal, ContactEmail = email, ContactPhone = phone };
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/network/assignments/{current.Id}") { Content = JsonContent.Create(body, options: Json.Options) };
+        request.Headers.TryAddWithoutValidation("If-Match", $"\"{current.Version}\"");
+        Assert.Equal(HttpStatusCode.OK, (await admin.SendAsync(request, Ct)).StatusCode);
     }
 }
