@@ -26,6 +26,14 @@ export const NEW_ASSIGNMENT_PATH = `${DIRECTORY_PATH}/assign`;
 export const assignmentPath = (id: string) => `${DIRECTORY_PATH}/assignments/${segment(id)}`;
 export const departmentAssignmentsPath = (code: string) => `${DIRECTORY_PATH}/departments/${segment(code)}`;
 
+/** Other slices' pages the network leads to (it never imports their features: only their addresses). */
+export const staffEventPath = (id: string) => `/staff/events/${segment(id)}`;
+export const staffEventEditPath = (id: string) => `${staffEventPath(id)}/edit`;
+export const NEW_STAFF_EVENT_PATH = '/staff/events/new';
+export const staffCampaignPath = (id: string) => `/staff/newsletters/campaigns/${segment(id)}`;
+export const staffCampaignEditPath = (id: string) => `${staffCampaignPath(id)}/edit`;
+export const RECRUITMENT_CAMPAIGNS_PATH = '/staff/campaigns';
+
 /** The network's areas, in the order its menu lists them; coverage is for the office (admins) only. */
 export const NETWORK_AREAS = [
   { key: 'home', to: NETWORK_PATH, adminOnly: false },

@@ -82,7 +82,6 @@ export function useArchiveNews() {
 }
 
 /** Where the newsletters' campaign editor opens a draft (Newsletters' page; the network only links to it). */
-export const campaignEditorPath = (campaignId: string) => `/staff/newsletters/campaigns/${encodeURIComponent(campaignId)}/edit`;
 
 /** Why a news item could not be passed on before anything was sent: the department has no mailing topic of its own. */
 export class NoDepartmentTopicError extends Error {

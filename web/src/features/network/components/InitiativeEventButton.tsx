@@ -5,7 +5,8 @@ import type { EventResponse, InitiativeJoinResponse, InitiativeResponse } from '
 import { ProblemMessage } from '../../../components/ProblemMessage';
 import { toProblem } from '../../../lib/problem-details';
 import { EventNotLinked, useCreateJoinEvent } from '../api/initiatives';
-import { departmentEventRequest, staffEventEditPath } from './InitiativeParts';
+import { departmentEventRequest } from './InitiativeParts';
+import { staffEventEditPath } from '../paths';
 
 /** The reason a try to make and link the event failed: the link's own when the event was made. */
 export function eventFailure(error: unknown) {

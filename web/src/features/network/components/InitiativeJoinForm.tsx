@@ -18,7 +18,8 @@ import type { Problem } from '../../../lib/problem-details';
 import type { Translate } from '../../../lib/text-rules';
 import { useCreateJoinEvent, useJoinInitiative } from '../api/initiatives';
 import { eventFailure } from './InitiativeEventButton';
-import { departmentEventRequest, staffEventEditPath, type EventDepartment } from './InitiativeParts';
+import { departmentEventRequest, type EventDepartment } from './InitiativeParts';
+import { staffEventEditPath } from '../paths';
 
 /** The API's limit of what a department offers (InitiativeRules.OfferNoteMaxLength). */
 const OFFER_MAX = 2000;

@@ -13,10 +13,10 @@ import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { formatInZone } from '../../../lib/zoned-time';
 import { useInitiative, useInitiativeStatus, useLeaveInitiative } from '../api/initiatives';
-import { editInitiativePath, INITIATIVES_PATH } from '../paths';
+import { editInitiativePath, INITIATIVES_PATH, staffCampaignPath, staffEventEditPath } from '../paths';
 import { InitiativeEventButton } from './InitiativeEventButton';
 import { InitiativeJoinForm } from './InitiativeJoinForm';
-import { InitiativeBadges, InitiativePeriod, staffCampaignPath, staffEventEditPath } from './InitiativeParts';
+import { InitiativeBadges, InitiativePeriod } from './InitiativeParts';
 import { NetworkNav } from './NetworkNav';
 import './initiatives.css';
 

@@ -4,9 +4,6 @@ import { currentLanguage } from '../../../lib/i18n';
 import { DEFAULT_TIME_ZONE, formatDay, zonedLocalToIso } from '../../../lib/zoned-time';
 
 /** The staff's event pages (Events' own addresses, which the network's pages link to). */
-export const staffEventEditPath = (id: string) => `/staff/events/${encodeURIComponent(id)}/edit`;
-export const staffEventPath = (id: string) => `/staff/events/${encodeURIComponent(id)}`;
-export const staffCampaignPath = (id: string) => `/staff/newsletters/campaigns/${encodeURIComponent(id)}`;
 
 export const INITIATIVE_KINDS: readonly InitiativeKind[] = ['initiative', 'platform', 'meetingPlace'];
 export const INITIATIVE_STATUSES: readonly InitiativeStatus[] = ['open', 'closed'];

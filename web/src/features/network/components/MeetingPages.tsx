@@ -20,14 +20,13 @@ import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { formatInZone } from '../../../lib/zoned-time';
 import { useCreateMeetingNote, useDeleteMeetingNote, useMeeting, useMeetings, useUpdateMeetingNote } from '../api/meetings';
-import { MEETINGS_PATH, meetingPath } from '../paths';
+import { MEETINGS_PATH, meetingPath, NEW_STAFF_EVENT_PATH } from '../paths';
 import { NetworkNav } from './NetworkNav';
 import './network-meetings-news.css';
 
 const PAGE_SIZE = 10;
 const BODY_MAX = 10_000;
 /** Events' page for a new event: the office plans a network meeting there (audience: coordinators). */
-const NEW_EVENT_PATH = '/staff/events/new';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function pageParam(params: URLSearchParams, name: string): number {
@@ -51,7 +50,7 @@ export function MeetingsPage() {
           <p className="page__intro">{t('network.meetings.intro')}</p>
         </div>
         {hasRole(auth.me, 'admin') ? (
-          <Link to={NEW_EVENT_PATH} className="button button--primary">
+          <Link to={NEW_STAFF_EVENT_PATH} className="button button--primary">
             {t('network.meetings.plan')}
           </Link>
         ) : null}

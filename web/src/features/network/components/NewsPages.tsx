@@ -20,7 +20,6 @@ import { useDocumentTitle } from '../../../lib/use-document-title';
 import type { Translate } from '../../../lib/text-rules';
 import { isoToZonedLocal, viewerTimeZone, zonedLocalToIso } from '../../../lib/zoned-time';
 import {
-  campaignEditorPath,
   NoDepartmentTopicError,
   useArchiveNews,
   useCreateNews,
@@ -29,7 +28,7 @@ import {
   usePassOnNews,
   useUpdateNews,
 } from '../api/news';
-import { editNewsPath, NEW_NEWS_PATH, NEWS_PATH } from '../paths';
+import { editNewsPath, NEW_NEWS_PATH, NEWS_PATH, staffCampaignEditPath } from '../paths';
 import { NetworkNav } from './NetworkNav';
 import './network-meetings-news.css';
 
@@ -204,7 +203,7 @@ function PassOn({ news, headingId }: { news: NewsResponse; headingId: string }) 
         aria-disabled={passOn.isPending || !departmentId || undefined}
         onClick={() => {
           if (passOn.isPending || !departmentId) return;
-          passOn.mutate({ news, departmentId, language }, { onSuccess: (campaign) => void navigate(campaignEditorPath(campaign.id)) });
+          passOn.mutate({ news, departmentId, language }, { onSuccess: (campaign) => void navigate(staffCampaignEditPath(campaign.id)) });
         }}
       >
         {passOn.isPending ? t('network.news.passOn.pending') : t('network.news.passOn.button')}

@@ -10,7 +10,7 @@ import { toProblem } from '../../../lib/problem-details';
 import { useDocumentTitle } from '../../../lib/use-document-title';
 import { formatDay } from '../../../lib/zoned-time';
 import { useSupportMove, useSupportRequest, useTakingPartEvents } from '../api/support';
-import { SUPPORT_PATH } from '../paths';
+import { staffEventPath, SUPPORT_PATH } from '../paths';
 import { NetworkNav } from './NetworkNav';
 import { supportBadgeClass } from './SupportStatus';
 import './support.css';
@@ -133,7 +133,7 @@ function SupportRecord({ request }: { request: SupportRequestResponse }) {
             <>
               <dt>{t('network.support.detail.event')}</dt>
               <dd>
-                <Link to={`/staff/events/${encodeURIComponent(request.eventId)}`}>{t('network.support.detail.openEvent')}</Link>
+                <Link to={staffEventPath(request.eventId)}>{t('network.support.detail.openEvent')}</Link>
               </dd>
             </>
           ) : null}

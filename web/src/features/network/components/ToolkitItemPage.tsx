@@ -20,7 +20,7 @@ import {
   useToolkitVersion,
   useToolkitVersions,
 } from '../api/toolkit';
-import { editToolkitItemPath, TOOLKIT_PATH } from '../paths';
+import { editToolkitItemPath, RECRUITMENT_CAMPAIGNS_PATH, staffCampaignEditPath, TOOLKIT_PATH } from '../paths';
 import { NetworkNav } from './NetworkNav';
 import { ToolkitFiles } from './ToolkitFiles';
 import { placeholderKey } from './ToolkitForm';
@@ -28,8 +28,6 @@ import './toolkit.css';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Where "use this" leads: the owners' own pages (Newsletters' campaign editor, Members' recruitment links). */
-const campaignEditorPath = (id: string) => `/staff/newsletters/campaigns/${encodeURIComponent(id)}/edit`;
-const RECRUITMENT_CAMPAIGNS_PATH = '/staff/campaigns';
 /** Channels a recruitment link is often spread through (the label is the item's title). */
 const CHANNELS = ['linkedIn', 'email', 'graduation', 'lastLecture', 'newsletter', 'event'] as const;
 
@@ -280,7 +278,7 @@ function UseThis({ filled, title }: { filled: FilledToolkitItemResponse; title: 
             aria-disabled={mailing.isPending || undefined}
             onClick={() =>
               !mailing.isPending &&
-              mailing.mutate({ filled, name: title }, { onSuccess: (campaign) => void navigate(campaignEditorPath(campaign.id)) })
+              mailing.mutate({ filled, name: title }, { onSuccess: (campaign) => void navigate(staffCampaignEditPath(campaign.id)) })
             }
           >
             {mailing.isPending ? t('common.saving') : t('network.toolkit.useMailing')}
